@@ -1,0 +1,549 @@
+/**
+ * En funktion per fristslag. Rena funktioner: samma indata (och inställningar) ger samma frist.
+ * Lagens fasta tider står här som konstanter; vägledning och lokal rutin kommer från
+ * inställningarna (installningar.ts), som skickas in eller hämtas från filen.
+ */
+import type { DateTime } from 'luxon';
+import { FristFel, felText } from './fel.ts';
+import { arHelgfri, ejVardagSkal, helgdag, nastaHelgfriaDag, vardagarFran } from './helgdagar.ts';
+import { type Installningar, type KalenderTid, beskrivTid, hamtaInstallningar } from './installningar.ts';
+import type { LagrumId } from './lagrum.ts';
+import {
+  type DagEllerTidpunkt,
+  type Datum,
+  dagstart,
+  datumAv,
+  isoMedOffset,
+  slutAvDagen,
+  startAvDagenEfter,
+  svensktDatum,
+  tolkaExaktTidpunkt,
+  tolkaTidpunkt,
+  veckodag,
+} from './tid.ts';
+import type { Frist, Forlangning, Grund, InstallningsKalla } from './typer.ts';
+
+/** Återvinningsfristen är tre veckor (12 kap. 44 § första stycket jordabalken). */
+export const ATERVINNINGSFRIST_VECKOR = 3;
+/** Beslut om avhysning först när ytterligare två vardagar gått (12 kap. 44 § andra stycket jordabalken). */
+export const VARDAGAR_FORE_AVHYSNINGSBESLUT = 2;
+/** Förhandsbedömning efter anmälan som rör barn: 14 dagar (20 kap. 2 § SoL 2025:400). */
+export const FORHANDSBEDOMNING_BARN_DAGAR = 14;
+
+export type Tid = { varde: number; enhet: 'dagar' | 'veckor' | 'manader' };
+
+// ---------------------------------------------------------------- hjälpfunktioner
+
+function dagMedVeckodag(datum: Datum): string {
+  return `${veckodag(datum)} ${datum}`;
+}
+
+function plusTid(datum: Datum, tid: Tid): Datum {
+  const start = dagstart(datum);
+  if (tid.enhet === 'dagar') return datumAv(start.plus({ days: tid.varde }));
+  if (tid.enhet === 'veckor') return datumAv(start.plus({ weeks: tid.varde }));
+  return datumAv(start.plus({ months: tid.varde }));
+}
+
+function dagfrist(sistaDag: Datum): Pick<Frist, 'slag' | 'sistaDag' | 'senast' | 'forfaller'> {
+  return { slag: 'frist', sistaDag, senast: startAvDagenEfter(sistaDag), forfaller: slutAvDagen(sistaDag) };
+}
+
+/** Datum som text för grunden: bara datum om inget klockslag angavs, annars tidpunkten med offset. */
+function grundDatum(varde: DagEllerTidpunkt, dt: DateTime): string {
+  return typeof varde === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(varde) ? varde : isoMedOffset(dt);
+}
+
+function grund(
+  handelse: string,
+  beskrivning: string,
+  varde: DagEllerTidpunkt,
+  falt: string,
+  dokument: string | undefined,
+  styrande: boolean,
+): Grund {
+  const g: Grund = { handelse, beskrivning, datum: grundDatum(varde, tolkaTidpunkt(varde, falt)), styrande };
+  if (dokument !== undefined) g.dokument = dokument;
+  return g;
+}
+
+function kallaFran(inst: Installningar, installning: string, varde: string, text: string): InstallningsKalla {
+  return { installning, varde, text, fil: inst.fil };
+}
+
+function unika<T>(lista: T[]): T[] {
+  return [...new Set(lista)];
+}
+
+function kontrolleraTid(tid: Tid, falt: string): void {
+  if (!Number.isInteger(tid.varde) || tid.varde <= 0 || !['dagar', 'veckor', 'manader'].includes(tid.enhet)) {
+    throw new FristFel('OGILTIGT_ANTAL', felText.ogiltigtAntal(falt, tid));
+  }
+}
+
+export type ForlangningIndata = {
+  /** Det särskilda skälet (vuxna) eller de synnerliga skälen (barn), som dokumenterats. */
+  skal: string;
+  /** Den nya, längre tiden räknad från mottagandet. */
+  tid: Tid;
+  beslutadAv?: string;
+  beslutad?: DagEllerTidpunkt;
+};
+
+function forlang(
+  start: Datum,
+  ursprunglig: Datum,
+  ursprungligTid: string,
+  f: ForlangningIndata,
+): { sistaDag: Datum; forlangd: Forlangning } {
+  if (typeof f.skal !== 'string' || f.skal.trim() === '') {
+    throw new FristFel('OGILTIG_FORLANGNING', felText.forlangningSkalSaknas());
+  }
+  kontrolleraTid(f.tid, 'forlangning.tid');
+  const sistaDag = plusTid(start, f.tid);
+  if (sistaDag <= ursprunglig) {
+    throw new FristFel('OGILTIG_FORLANGNING', felText.forlangningInteLangre(beskrivTid(f.tid), ursprungligTid));
+  }
+  const forlangd: Forlangning = {
+    skal: f.skal.trim(),
+    tid: beskrivTid(f.tid),
+    ursprungligSistaDag: ursprunglig,
+    ursprungligSenast: startAvDagenEfter(ursprunglig),
+  };
+  if (f.beslutadAv !== undefined) forlangd.beslutadAv = f.beslutadAv;
+  if (f.beslutad !== undefined) forlangd.beslutad = grundDatum(f.beslutad, tolkaTidpunkt(f.beslutad, 'forlangning.beslutad'));
+  return { sistaDag, forlangd };
+}
+
+// ---------------------------------------------------------------- återvinningsfrist
+
+export type AtervinningsfristIndata = {
+  /** Dagen då hyresgästen delgavs uppsägningen och underrättelsen om återvinning. */
+  delgivningsdatum: DagEllerTidpunkt;
+  /** När socialnämnden tog emot hyresvärdens (korrekta) meddelande om uppsägningen. */
+  mottagenSocialnamnden: DagEllerTidpunkt;
+  delgivningDokument?: string;
+  underrattelseDokument?: string;
+  /**
+   * Vid rättat meddelande från hyresvärden: det tidigare, bristfälliga meddelandet som ersätts.
+   * Fristen räknas då från det rättade meddelandet (mottagenSocialnamnden); det gamla sparas i grunden.
+   */
+  ersatter?: { mottagen: DagEllerTidpunkt; dokument?: string; brist?: string };
+};
+
+/**
+ * Återvinningsfristen (12 kap. 44 § jordabalken): tre veckor från den senare av delgivningen och
+ * socialnämndens mottagande, till samma veckodag (1 § lag 1930:173); infaller sista dagen på
+ * lördag, söndag, helgdag, midsommarafton, julafton eller nyårsafton flyttas den till nästa vardag
+ * (2 § lag 1930:173). Sista dagen är inklusive; timern går 00:00 dagen efter.
+ * Ett rättat meddelande: anropa igen med det nya mottagningsdatumet (och `ersatter`).
+ */
+export function atervinningsfrist(indata: AtervinningsfristIndata): Frist {
+  const delgiven = svensktDatum(indata.delgivningsdatum, 'delgivningsdatum');
+  const mottagen = svensktDatum(indata.mottagenSocialnamnden, 'mottagenSocialnamnden');
+  const start = delgiven >= mottagen ? delgiven : mottagen;
+
+  const grunder: Grund[] = [
+    grund(
+      'delgivning',
+      'Hyresgästen delgavs uppsägningen och underrättelsen om möjligheten att återvinna hyresrätten',
+      indata.delgivningsdatum,
+      'delgivningsdatum',
+      indata.delgivningDokument,
+      delgiven === start,
+    ),
+    grund(
+      'mottagenUnderrattelse',
+      indata.ersatter
+        ? 'Socialnämnden tog emot hyresvärdens rättade meddelande om uppsägningen'
+        : 'Socialnämnden tog emot hyresvärdens meddelande om uppsägningen',
+      indata.mottagenSocialnamnden,
+      'mottagenSocialnamnden',
+      indata.underrattelseDokument,
+      mottagen === start,
+    ),
+  ];
+  const lagrum: LagrumId[] = ['jb-12-44-1', 'lag-1930-173-1', 'jb-12-44-4-1'];
+  const forklaring: string[] = [];
+
+  if (indata.ersatter) {
+    grunder.push(
+      grund(
+        'ersattUnderrattelse',
+        `Tidigare meddelande till socialnämnden, ersatt av ett rättat${indata.ersatter.brist ? ` (${indata.ersatter.brist})` : ''}; det startar inte fristen`,
+        indata.ersatter.mottagen,
+        'ersatter.mottagen',
+        indata.ersatter.dokument,
+        false,
+      ),
+    );
+    lagrum.push('nja-1985-s586');
+    forklaring.push(
+      `Ett bristfälligt meddelande startar inte fristen; den räknas från det rättade meddelandet (NJA 1985 s. 586).`,
+    );
+  }
+
+  forklaring.push(
+    delgiven === mottagen
+      ? `Delgivning och socialnämndens mottagande skedde samma dag, ${dagMedVeckodag(start)}; fristen räknas därifrån.`
+      : `Fristen räknas från den senare av delgivningen (${delgiven}) och socialnämndens mottagande (${mottagen}): ${dagMedVeckodag(start)}.`,
+  );
+  const treVeckor = datumAv(dagstart(start).plus({ weeks: ATERVINNINGSFRIST_VECKOR }));
+  forklaring.push(
+    `Tre veckor från ${dagMedVeckodag(start)} slutar ${dagMedVeckodag(treVeckor)} (samma veckodag, 1 § lag 1930:173).`,
+  );
+
+  const sistaDag = nastaHelgfriaDag(treVeckor);
+  if (sistaDag !== treVeckor) {
+    const hoppade: string[] = [];
+    let harHelgdag = false;
+    for (let d = treVeckor; d < sistaDag; d = datumAv(dagstart(d).plus({ days: 1 }))) {
+      const skal = ejVardagSkal(d) ?? '';
+      hoppade.push(`${d} ${skal}`);
+      if (helgdag(d)?.slag === 'allmanHelgdag' || dagstart(d).weekday === 7) harHelgdag = true;
+    }
+    forklaring.push(
+      `Den dagen är inte en vardag (${hoppade.join(', ')}); sista dagen flyttas till nästa vardag, ${dagMedVeckodag(sistaDag)} (2 § lag 1930:173).`,
+    );
+    lagrum.push('lag-1930-173-2', 'lag-1930-173-2-jb-12-44');
+    if (harHelgdag) lagrum.push('lag-1989-253');
+  }
+  forklaring.push(
+    `Betalning eller socialnämndens skriftliga åtagande är i tid till och med ${sistaDag}; fristen har löpt ut ${startAvDagenEfter(sistaDag)}.`,
+  );
+
+  return {
+    typ: 'atervinningsfrist',
+    art: 'lag',
+    benamning: 'Återvinningsfrist',
+    ...dagfrist(sistaDag),
+    grund: grunder,
+    lagrum: unika(lagrum),
+    forklaring,
+  };
+}
+
+/**
+ * Två vardagar efter återvinningsfristen – före dess får inget beslut om avhysning meddelas
+ * (12 kap. 44 § andra stycket jordabalken). Information till handläggaren.
+ * sistaDag är den andra vardagen; ett beslut kan meddelas tidigast när den har gått (senast).
+ * Vardag = måndag–fredag som inte är helgdag, midsommarafton, julafton eller nyårsafton.
+ */
+export function tidigastAvhysningsbeslut(atervinning: Frist): Frist {
+  if (atervinning.typ !== 'atervinningsfrist' || atervinning.sistaDag === undefined) {
+    throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum('återvinningsfrist', atervinning.typ));
+  }
+  const fristSlut = atervinning.sistaDag;
+  const forsta = vardagarFran(fristSlut, 1);
+  const andra = vardagarFran(fristSlut, VARDAGAR_FORE_AVHYSNINGSBESLUT);
+  return {
+    typ: 'tidigastAvhysningsbeslut',
+    art: 'information',
+    benamning: 'Tidigaste dag för beslut om avhysning',
+    ...dagfrist(andra),
+    grund: [
+      {
+        handelse: 'atervinningsfristUtgick',
+        beskrivning: 'Återvinningsfristens sista dag',
+        datum: fristSlut,
+        styrande: true,
+      },
+    ],
+    lagrum: ['jb-12-44-2'],
+    forklaring: [
+      `Återvinningsfristens sista dag är ${dagMedVeckodag(fristSlut)}.`,
+      `Därefter ska ytterligare två vardagar gå: ${dagMedVeckodag(forsta)} och ${dagMedVeckodag(andra)} (lördagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte).`,
+      `Beslut om avhysning kan meddelas tidigast från ${startAvDagenEfter(andra)}.`,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- bekräftelse till Kronofogden
+
+export type BekraftelseKronofogdenIndata = {
+  /** När socialtjänsten tog emot Kronofogdens besked om avhysningen (tidpunkt med klockslag). */
+  mottagen: DagEllerTidpunkt;
+  dokument?: string;
+};
+
+/**
+ * Bekräftelse till Kronofogden samma dag som beskedet togs emot (handbokens rutin; hänvisningen
+ * till 5 kap. 4 § SoF är overifierad). Fristen är den svenska dagen för mottagandet: senast =
+ * 00:00 dagen efter, förfaller 23:59:59. Eskalering internt vid inställt klockslag (standard 14:00),
+ * eller – om beskedet togs emot vid eller efter det – en inställd tid efter mottagandet, dock
+ * aldrig efter dagens slut (23:59:59).
+ */
+export function bekraftelseKronofogden(
+  indata: BekraftelseKronofogdenIndata,
+  inst: Installningar = hamtaInstallningar(),
+): { bekraftelse: Frist; eskalering: Frist } {
+  const mottagen = tolkaExaktTidpunkt(indata.mottagen, 'mottagen').startOf('second');
+  const dag = datumAv(mottagen);
+  const g = grund(
+    'mottagetBeskedKronofogden',
+    'Socialtjänsten tog emot Kronofogdens besked om avhysning',
+    indata.mottagen,
+    'mottagen',
+    indata.dokument,
+    true,
+  );
+  g.datum = isoMedOffset(mottagen);
+
+  const bekraftelse: Frist = {
+    typ: 'bekraftelseKronofogden',
+    art: 'vagledning',
+    benamning: 'Bekräftelse till Kronofogden samma dag',
+    ...dagfrist(dag),
+    grund: [g],
+    lagrum: ['handbok-bekraftelse-kronofogden', 'sof-5-4', 'ub-16'],
+    forklaring: [
+      `Beskedet togs emot ${isoMedOffset(mottagen)} (svensk tid, ${dagMedVeckodag(dag)}).`,
+      `Bekräftelsen ska skickas samma dag: i tid till och med ${slutAvDagen(dag)}.`,
+    ],
+  };
+
+  const { eskaleringKlockslag, eskaleringEfterSenMottagning } = inst.bekraftelseKronofogden;
+  const [tim, min] = eskaleringKlockslag.varde.split(':').map(Number) as [number, number];
+  const klockslag = dagstart(dag).set({ hour: tim, minute: min });
+  const dagensSlut = dagstart(dag).endOf('day').startOf('second');
+  let eskalering: DateTime;
+  let kalla: InstallningsKalla;
+  let forklaring: string;
+  if (mottagen < klockslag) {
+    eskalering = klockslag;
+    kalla = kallaFran(
+      inst,
+      'bekraftelseKronofogden.eskaleringKlockslag',
+      eskaleringKlockslag.varde,
+      eskaleringKlockslag.kalla,
+    );
+    forklaring = `Mottaget före ${eskaleringKlockslag.varde}: eskalering ${eskaleringKlockslag.varde} samma dag om bekräftelsen inte skickats.`;
+  } else {
+    const efter = eskaleringEfterSenMottagning;
+    const efterMottagande = mottagen.plus(efter.enhet === 'timmar' ? { hours: efter.varde } : { minutes: efter.varde });
+    const kapad = efterMottagande >= dagensSlut;
+    eskalering = kapad ? dagensSlut : efterMottagande;
+    kalla = kallaFran(
+      inst,
+      'bekraftelseKronofogden.eskaleringEfterSenMottagning',
+      beskrivTid(efter),
+      efter.kalla,
+    );
+    forklaring = kapad
+        ? `Mottaget vid eller efter ${eskaleringKlockslag.varde}: eskalering ${beskrivTid(efter)} efter mottagandet skulle hamna efter dagens slut, så eskaleringen sker vid dagens slut.`
+        : `Mottaget vid eller efter ${eskaleringKlockslag.varde}: eskalering ${beskrivTid(efter)} efter mottagandet.`;
+  }
+  const eskaleringIso = isoMedOffset(eskalering);
+  return {
+    bekraftelse,
+    eskalering: {
+      typ: 'bekraftelseKronofogdenEskalering',
+      slag: 'tidpunkt',
+      art: 'vagledning',
+      benamning: 'Intern eskalering: bekräftelse till Kronofogden ej skickad',
+      senast: eskaleringIso,
+      forfaller: bekraftelse.forfaller,
+      grund: [{ ...g }],
+      lagrum: ['handbok-bekraftelse-kronofogden', 'sof-5-4'],
+      kalla,
+      forklaring: [forklaring, `Eskaleringen går ${eskaleringIso}.`],
+    },
+  };
+}
+
+// ---------------------------------------------------------------- förhandsbedömning
+
+export type ForhandsbedomningIndata = {
+  /** När socialnämnden tog emot underrättelsen, anmälan eller motsvarande (ärendet aktualiserades). */
+  mottagen: DagEllerTidpunkt;
+  dokument?: string;
+  /** Förlängning med dokumenterat skäl: ny, längre tid räknad från mottagandet. */
+  forlangning?: ForlangningIndata;
+};
+
+/**
+ * Förhandsbedömning, vuxen: påminnelse och eskalering efter de inställda tiderna från mottagandet
+ * (handbokens riktmärke 2–4 veckor, inte lag). Tiden kan förlängas med ett dokumenterat särskilt
+ * skäl: eskaleringen flyttas till den nya tiden; påminnelsen ligger kvar.
+ */
+export function forhandsbedomningVuxen(
+  indata: ForhandsbedomningIndata,
+  inst: Installningar = hamtaInstallningar(),
+): { paminnelse: Frist; eskalering: Frist } {
+  const start = svensktDatum(indata.mottagen, 'mottagen');
+  const g = grund(
+    'mottagenUnderrattelse',
+    'Socialnämnden tog emot underrättelsen (ärendet aktualiserades)',
+    indata.mottagen,
+    'mottagen',
+    indata.dokument,
+    true,
+  );
+  const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2001-453-11-1'];
+  const { paminnelse: p, eskalering: e } = inst.forhandsbedomningVuxen;
+
+  const paminnelseDag = plusTid(start, p);
+  const paminnelse: Frist = {
+    typ: 'forhandsbedomningPaminnelse',
+    art: 'vagledning',
+    benamning: 'Förhandsbedömning: påminnelse',
+    ...dagfrist(paminnelseDag),
+    grund: [g],
+    lagrum,
+    kalla: kallaFran(inst, 'forhandsbedomningVuxen.paminnelse', beskrivTid(p), p.kalla),
+    forklaring: [
+      `${beskrivTid(p)} från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(paminnelseDag)}; påminnelse ${startAvDagenEfter(paminnelseDag)}.`,
+    ],
+  };
+
+  const ordinarie = plusTid(start, e);
+  const forklaring = [
+    `${beskrivTid(e)} från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)}.`,
+  ];
+  let sistaDag = ordinarie;
+  let forlangd: Forlangning | undefined;
+  if (indata.forlangning) {
+    ({ sistaDag, forlangd } = forlang(start, ordinarie, beskrivTid(e), indata.forlangning));
+    forklaring.push(
+      `Förlängd till ${forlangd.tid} från mottagandet, ${dagMedVeckodag(sistaDag)}, av särskilt skäl: ${forlangd.skal}.`,
+    );
+  }
+  forklaring.push(`Eskalering ${startAvDagenEfter(sistaDag)} om förhandsbedömningen inte är klar.`);
+  const eskalering: Frist = {
+    typ: 'forhandsbedomningEskalering',
+    art: 'vagledning',
+    benamning: 'Förhandsbedömning: eskalering',
+    ...dagfrist(sistaDag),
+    grund: [{ ...g }],
+    lagrum: [...lagrum],
+    kalla: kallaFran(inst, 'forhandsbedomningVuxen.eskalering', beskrivTid(e), e.kalla),
+    forklaring,
+  };
+  if (forlangd) eskalering.forlangd = forlangd;
+  return { paminnelse, eskalering };
+}
+
+/**
+ * Förhandsbedömning efter anmälan som rör ett barn: beslut inom 14 dagar från mottagandet
+ * (20 kap. 2 § SoL 2025:400). Förlängning bara vid synnerliga skäl. Ingen flytt till nästa vardag:
+ * nämndens egen frist, och det tidigare datumet skyddar barnet (se docs/frister.md).
+ */
+export function forhandsbedomningBarn(indata: ForhandsbedomningIndata): Frist {
+  const start = svensktDatum(indata.mottagen, 'mottagen');
+  const ordinarie = plusTid(start, { varde: FORHANDSBEDOMNING_BARN_DAGAR, enhet: 'dagar' });
+  const forklaring = [
+    `14 dagar från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)} (20 kap. 2 § SoL 2025:400).`,
+  ];
+  if (!arHelgfri(ordinarie)) {
+    forklaring.push(`Sista dagen är ${ejVardagSkal(ordinarie)}; Bokvar flyttar den inte till nästa vardag.`);
+  }
+  let sistaDag = ordinarie;
+  let forlangd: Forlangning | undefined;
+  if (indata.forlangning) {
+    ({ sistaDag, forlangd } = forlang(start, ordinarie, '14 dagar', indata.forlangning));
+    forklaring.push(`Förlängd till ${forlangd.tid} från mottagandet, ${dagMedVeckodag(sistaDag)}, av synnerliga skäl: ${forlangd.skal}.`);
+  }
+  forklaring.push(`Beslut om utredning ska fattas senast ${sistaDag}; fristen har löpt ut ${startAvDagenEfter(sistaDag)}.`);
+  const frist: Frist = {
+    typ: 'forhandsbedomningBarn',
+    art: 'lag',
+    benamning: 'Förhandsbedömning efter anmälan om barn',
+    ...dagfrist(sistaDag),
+    grund: [
+      grund('mottagenAnmalanBarn', 'Socialnämnden tog emot anmälan som rör ett barn', indata.mottagen, 'mottagen', indata.dokument, true),
+    ],
+    lagrum: ['sol-2025-400-20-2'],
+    forklaring,
+  };
+  if (forlangd) frist.forlangd = forlangd;
+  return frist;
+}
+
+// ---------------------------------------------------------------- avhysning
+
+export type AvhysningIndata = {
+  /** Avhysningsdagen enligt Kronofogdens besked: datum, eller tidpunkt om klockslaget är känt. */
+  avhysningsdag: DagEllerTidpunkt;
+  dokument?: string;
+};
+
+/**
+ * Avhysningsdagen: närvarouppgiften förfaller den dagen; påminnelser de inställda antalen vardagar
+ * före (standard 3 och 1), 00:00 den dagen. En påminnelse vars dag redan passerat går direkt när
+ * Camunda får den – processen avgör om den ska hoppas över.
+ */
+export function avhysning(
+  indata: AvhysningIndata,
+  inst: Installningar = hamtaInstallningar(),
+): { narvaro: Frist; paminnelser: Frist[] } {
+  const dag = svensktDatum(indata.avhysningsdag, 'avhysningsdag');
+  const g = grund(
+    'avhysningsdag',
+    'Avhysningsdag enligt Kronofogdens besked',
+    indata.avhysningsdag,
+    'avhysningsdag',
+    indata.dokument,
+    true,
+  );
+  const narvaro: Frist = {
+    typ: 'avhysningNarvaro',
+    art: 'vagledning',
+    benamning: 'Närvara vid avhysningen',
+    ...dagfrist(dag),
+    grund: [g],
+    lagrum: ['handbok-narvaro-avhysning', 'ub-16'],
+    forklaring: [`Avhysningen sker ${dagMedVeckodag(dag)}; närvarouppgiften förfaller den dagen.`],
+  };
+  const p = inst.avhysning.paminnelserFore;
+  const antal = [...p.varde].sort((a, b) => b - a);
+  const paminnelser = antal.map((n): Frist => {
+    const d = vardagarFran(dag, -n);
+    const text = beskrivTid({ varde: n, enhet: 'vardagar' });
+    return {
+      typ: 'avhysningPaminnelse',
+      slag: 'tidpunkt',
+      art: 'vagledning',
+      benamning: `Påminnelse ${text} före avhysningen`,
+      senast: isoMedOffset(dagstart(d)),
+      forfaller: slutAvDagen(d),
+      grund: [{ ...g }],
+      lagrum: ['handbok-narvaro-avhysning'],
+      kalla: kallaFran(inst, 'avhysning.paminnelserFore', text, p.kalla),
+      forklaring: [
+        `${text} före ${dagMedVeckodag(dag)} är ${dagMedVeckodag(d)} (lördagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); påminnelse ${isoMedOffset(dagstart(d))}.`,
+      ],
+    };
+  });
+  return { narvaro, paminnelser };
+}
+
+// ---------------------------------------------------------------- uppföljning
+
+export type UppfoljningIndata = {
+  /** När ärendet (eller aktualiseringen) avslutades. */
+  avslutad: DagEllerTidpunkt;
+  dokument?: string;
+};
+
+/**
+ * Uppföljning: den inställda tiden efter att ärendet avslutades (standard 4 veckor). Timern går
+ * 00:00 uppföljningsdagen; uppföljningsuppgiften förfaller vid den dagens slut. Uppföljning av
+ * vuxna kräver samtycke – det prövar processen, inte kalendern.
+ */
+export function uppfoljning(indata: UppfoljningIndata, inst: Installningar = hamtaInstallningar()): Frist {
+  const slut = svensktDatum(indata.avslutad, 'avslutad');
+  const t: KalenderTid = inst.uppfoljning.efterAvslut;
+  const dag = plusTid(slut, t);
+  return {
+    typ: 'uppfoljning',
+    slag: 'tidpunkt',
+    art: 'vagledning',
+    benamning: 'Uppföljning efter avslut',
+    senast: isoMedOffset(dagstart(dag)),
+    forfaller: slutAvDagen(dag),
+    grund: [grund('arendetAvslutat', 'Ärendet avslutades', indata.avslutad, 'avslutad', indata.dokument, true)],
+    lagrum: ['handbok-uppfoljning'],
+    kalla: kallaFran(inst, 'uppfoljning.efterAvslut', beskrivTid(t), t.kalla),
+    forklaring: [`${beskrivTid(t)} efter avslutet ${dagMedVeckodag(slut)}: uppföljning ${dagMedVeckodag(dag)}.`],
+  };
+}

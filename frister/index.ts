@@ -1,0 +1,62 @@
+/**
+ * Bokvars fristkalender – den publika ytan. Alla frister som processerna använder beräknas här,
+ * i svensk tid (Europe/Stockholm), och lämnas som ISO 8601 med offset till Camunda.
+ * Se docs/frister.md.
+ */
+export {
+  ATERVINNINGSFRIST_VECKOR,
+  FORHANDSBEDOMNING_BARN_DAGAR,
+  VARDAGAR_FORE_AVHYSNINGSBESLUT,
+  atervinningsfrist,
+  avhysning,
+  bekraftelseKronofogden,
+  forhandsbedomningBarn,
+  forhandsbedomningVuxen,
+  tidigastAvhysningsbeslut,
+  uppfoljning,
+} from './berakna.ts';
+export type {
+  AtervinningsfristIndata,
+  AvhysningIndata,
+  BekraftelseKronofogdenIndata,
+  ForhandsbedomningIndata,
+  ForlangningIndata,
+  Tid,
+  UppfoljningIndata,
+} from './berakna.ts';
+export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
+export { FristFel, type FristFelKod } from './fel.ts';
+export {
+  FORSTA_AR,
+  arHelgfri,
+  ejVardagSkal,
+  helgdag,
+  helgdagar,
+  nastaHelgfriaDag,
+  paskdagen,
+  vardagarFran,
+  type Helgdag,
+  type HelgdagSlag,
+} from './helgdagar.ts';
+export {
+  MILJOVARIABEL,
+  STANDARDFIL,
+  beskrivTid,
+  glomInstallningar,
+  hamtaInstallningar,
+  lasInstallningar,
+  tolkaInstallningar,
+  type Installningar,
+  type KalenderTid,
+} from './installningar.ts';
+export {
+  LAGRUM,
+  LAGRUM_IDN,
+  arLagrumId,
+  citera,
+  lagrum,
+  type LagrumId,
+  type LagrumSlag,
+  type Lagrumspost,
+} from './lagrum.ts';
+export { ZON, isoMedOffset, svensktDatum, type DagEllerTidpunkt, type Datum } from './tid.ts';

@@ -1,0 +1,170 @@
+/**
+ * Processägarnas inställningar: de tider som är vägledning eller lokal rutin (påminnelser,
+ * eskaleringar, uppföljning). Lagens fasta tider finns INTE här – de står i berakna.ts.
+ *
+ * Filen är frister/installningar.json, eller den fil som miljövariabeln
+ * BOKVAR_FRISTER_INSTALLNINGAR pekar på. Den läses och valideras en gång (vid första
+ * användningen eller när arbetaren startar); en felaktig fil stoppar med ett meddelande
+ * som namnger fältet. Ändring gäller efter omstart.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { FristFel, felText } from './fel.ts';
+
+export const MILJOVARIABEL = 'BOKVAR_FRISTER_INSTALLNINGAR';
+export const STANDARDFIL = fileURLToPath(new URL('./installningar.json', import.meta.url));
+
+type Issue = { code: string; input?: unknown };
+
+/** Svenska texter för typfel; andra fel får zods standardtext. */
+function typfel(forvantat: string) {
+  return (iss: Issue) =>
+    iss.code === 'invalid_type' ? (iss.input === undefined ? 'saknas' : `måste vara ${forvantat}`) : undefined;
+}
+
+const kalla = z
+  .string({ error: typfel('en text som anger källan') })
+  .trim()
+  .min(1, { error: 'måste ange källan (t.ex. handbokens avsnitt eller lokal rutin)' });
+
+const heltal = (min: number, max: number) =>
+  z
+    .number({ error: typfel('ett tal') })
+    .int({ error: 'måste vara ett heltal' })
+    .min(min, { error: `måste vara minst ${min}` })
+    .max(max, { error: `får vara högst ${max}` });
+
+const objekt = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: typfel('ett objekt') });
+
+const kalenderTid = objekt({
+  varde: heltal(1, 3650),
+  enhet: z.enum(['dagar', 'veckor', 'manader'], { error: 'måste vara "dagar", "veckor" eller "manader"' }),
+  kalla,
+  kommentar: z.string().optional(),
+});
+
+const schema = objekt({
+  kommentar: z.string().optional(),
+  forhandsbedomningVuxen: objekt({
+    paminnelse: kalenderTid,
+    eskalering: kalenderTid,
+  }),
+  bekraftelseKronofogden: objekt({
+    eskaleringKlockslag: objekt({
+      varde: z
+        .string({ error: typfel('ett klockslag "TT:MM"') })
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'måste vara ett klockslag "TT:MM", t.ex. "14:00"' }),
+      kalla,
+      kommentar: z.string().optional(),
+    }),
+    eskaleringEfterSenMottagning: objekt({
+      varde: heltal(1, 1440),
+      enhet: z.enum(['timmar', 'minuter'], { error: 'måste vara "timmar" eller "minuter"' }),
+      kalla,
+      kommentar: z.string().optional(),
+    }),
+  }),
+  avhysning: objekt({
+    paminnelserFore: objekt({
+      varde: z
+        .array(heltal(1, 30), { error: typfel('en lista med antal vardagar, t.ex. [3, 1]') })
+        .refine((l) => new Set(l).size === l.length, { error: 'samma antal vardagar får inte stå två gånger' }),
+      enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
+      kalla,
+      kommentar: z.string().optional(),
+    }),
+  }),
+  uppfoljning: objekt({
+    efterAvslut: kalenderTid,
+  }),
+}).superRefine((v, ctx) => {
+  const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
+  if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['forhandsbedomningVuxen', 'eskalering', 'varde'],
+      message: `eskaleringen (${beskrivTid(eskalering)}) måste komma efter påminnelsen (${beskrivTid(paminnelse)})`,
+    });
+  }
+});
+
+export type KalenderTid = z.infer<typeof kalenderTid>;
+export type Installningar = z.infer<typeof schema> & {
+  /** Filen inställningarna lästes från (för spårbarhet). */
+  readonly fil: string;
+};
+
+function ungefarDagar(t: { varde: number; enhet: 'dagar' | 'veckor' | 'manader' }): number {
+  return t.varde * (t.enhet === 'dagar' ? 1 : t.enhet === 'veckor' ? 7 : 30);
+}
+
+const ENHETER: Record<string, [string, string]> = {
+  dagar: ['dag', 'dagar'],
+  veckor: ['vecka', 'veckor'],
+  manader: ['månad', 'månader'],
+  timmar: ['timme', 'timmar'],
+  minuter: ['minut', 'minuter'],
+  vardagar: ['vardag', 'vardagar'],
+};
+
+/** "4 veckor", "1 timme", "3 vardagar". */
+export function beskrivTid(t: { varde: number; enhet: string }): string {
+  const [en, flera] = ENHETER[t.enhet] ?? [t.enhet, t.enhet];
+  return `${t.varde} ${t.varde === 1 ? en : flera}`;
+}
+
+function faltnamn(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(hela filen)' : path.map((p) => String(p)).join('.');
+}
+
+/** Validerar redan inlästa inställningar (t.ex. i tester). Kastar FristFel som namnger fälten. */
+export function tolkaInstallningar(data: unknown, fil = '(i minnet)'): Installningar {
+  const res = schema.safeParse(data);
+  if (!res.success) {
+    const detaljer = res.error.issues.map((iss) => {
+      if (iss.code === 'unrecognized_keys') {
+        return iss.keys.map((k) => `${faltnamn([...iss.path, k])}: okänt fält (stavfel?)`).join('; ');
+      }
+      return `${faltnamn(iss.path)}: ${iss.message}`;
+    });
+    throw new FristFel('OGILTIGA_INSTALLNINGAR', felText.ogiltigaInstallningar(fil, detaljer));
+  }
+  return Object.freeze({ ...res.data, fil });
+}
+
+/** Läser och validerar en inställningsfil (standard: miljövariabeln, annars frister/installningar.json). */
+export function lasInstallningar(fil: string = process.env[MILJOVARIABEL] || STANDARDFIL): Installningar {
+  let text: string;
+  try {
+    text = readFileSync(fil, 'utf8');
+  } catch (e) {
+    throw new FristFel(
+      'OGILTIGA_INSTALLNINGAR',
+      felText.ogiltigaInstallningar(fil, [`filen kunde inte läsas: ${(e as Error).message}`]),
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new FristFel(
+      'OGILTIGA_INSTALLNINGAR',
+      felText.ogiltigaInstallningar(fil, [`filen är inte giltig JSON: ${(e as Error).message}`]),
+    );
+  }
+  return tolkaInstallningar(data, fil);
+}
+
+let cachade: Installningar | undefined;
+
+/** Inställningarna som gäller i processen: lästa en gång, sedan samma objekt tills omstart. */
+export function hamtaInstallningar(): Installningar {
+  cachade ??= lasInstallningar();
+  return cachade;
+}
+
+/** Glömmer de cachade inställningarna (för tester; i drift gäller omstart). */
+export function glomInstallningar(): void {
+  cachade = undefined;
+}
