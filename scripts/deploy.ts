@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EngineRest } from '../engine-rest/client.ts';
+import type { Deployment } from '../engine-rest/types.ts';
+import { repoRoot } from './config.ts';
+
+export const modelsDir = path.join(repoRoot, 'bpmn');
+
+/**
+ * One deployment per diagram, holding the diagram and every form and decision
+ * table it references. With duplicate filtering on, an unchanged bundle makes
+ * no new version, and a changed one is deployed whole, so that forms bound with
+ * camunda:formRefBinding="deployment" always resolve. (Camunda's
+ * deploy-changed-only would leave an unchanged form out of the new deployment.)
+ */
+export interface Bundle {
+  name: string;
+  files: string[];
+}
+
+export function planBundles(dir = modelsDir): Bundle[] {
+  const all = listFiles(dir);
+  const formsById = indexById(all.filter((f) => f.endsWith('.form')), (text) => [JSON.parse(text).id as string]);
+  const decisionsById = indexById(all.filter((f) => f.endsWith('.dmn')), (text) =>
+    [...text.matchAll(/<decision\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1] as string),
+  );
+  return all
+    .filter((f) => f.endsWith('.bpmn'))
+    .map((bpmn) => {
+      const xml = fs.readFileSync(bpmn, 'utf8');
+      const forms = references(xml, 'formRef').map((id) => resolve(formsById, id, 'formulär', bpmn));
+      const decisions = references(xml, 'decisionRef').map((id) => resolve(decisionsById, id, 'beslutstabell', bpmn));
+      return { name: path.basename(bpmn, '.bpmn'), files: [...new Set([bpmn, ...forms, ...decisions])] };
+    });
+}
+
+export async function deployModels(engine: EngineRest, dir = modelsDir): Promise<Deployment[]> {
+  const deployments: Deployment[] = [];
+  for (const bundle of planBundles(dir)) {
+    const form = new FormData();
+    form.set('deployment-name', bundle.name);
+    form.set('deployment-source', 'bokvar/bpmn');
+    form.set('enable-duplicate-filtering', 'true');
+    for (const file of bundle.files) {
+      const name = path.relative(dir, file).split(path.sep).join('/');
+      form.append(name, new Blob([fs.readFileSync(file)]), name);
+    }
+    deployments.push(await engine.postMultipart<Deployment>('/deployment/create', form));
+  }
+  return deployments;
+}
+
+/** "kronofogden-avhysning v2, …" for what a deployment run changed. */
+export function describeDeployed(deployments: Deployment[]): string[] {
+  return deployments.flatMap((d) =>
+    Object.values(d.deployedProcessDefinitions ?? {}).map((p) => `${p.key} version ${p.version}`),
+  );
+}
+
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(bpmn|dmn|form)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+function indexById(files: string[], ids: (text: string) => string[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const file of files) for (const id of ids(fs.readFileSync(file, 'utf8'))) index.set(id, file);
+  return index;
+}
+
+function references(xml: string, attribute: string): string[] {
+  return [...xml.matchAll(new RegExp(`camunda:${attribute}="([^"$]+)"`, 'g'))].map((m) => m[1] as string);
+}
+
+function resolve(index: Map<string, string>, id: string, kind: string, bpmn: string): string {
+  const file = index.get(id);
+  if (!file) throw new Error(`${path.basename(bpmn)} hänvisar till ${kind} "${id}" som inte finns i bpmn/`);
+  return file;
+}

@@ -1,0 +1,103 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './config.ts';
+import { toJdbc } from './database.ts';
+import { waitFor } from './wait.ts';
+
+const engineDir = path.join(repoRoot, 'engine');
+export const engineJar = path.join(engineDir, 'target', 'bokvar-engine.jar');
+
+/** Builds the engine jar with Maven when it is missing or older than its sources. */
+export function buildEngineIfOutdated(log: (line: string) => void): void {
+  const jarTime = fs.existsSync(engineJar) ? fs.statSync(engineJar).mtimeMs : 0;
+  const sourceTime = newestModification([path.join(engineDir, 'pom.xml'), path.join(engineDir, 'src')]);
+  if (jarTime >= sourceTime) return;
+  log('Bygger motorn (Camunda 7.24 på Spring Boot) med Maven …');
+  const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], {
+    cwd: engineDir,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    throw new Error(`Maven-bygget av motorn misslyckades (kod ${result.status ?? result.signal}).`);
+  }
+}
+
+function newestModification(paths: string[]): number {
+  let newest = 0;
+  for (const p of paths) {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestModification([path.join(p, entry)]));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+export interface EngineOptions {
+  port: number;
+  databaseUrl: string;
+  admin: { user: string; password: string };
+  historyTimeToLive: string;
+  passwordPolicy: boolean;
+  logFile: string;
+}
+
+export interface EngineProcess {
+  restUrl: string;
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startEngine(options: EngineOptions): Promise<EngineProcess> {
+  const db = toJdbc(options.databaseUrl);
+  fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const logStream = fs.openSync(options.logFile, 'a');
+  const child = spawn('java', ['-Xms256m', '-Xmx1g', '-jar', engineJar], {
+    cwd: engineDir,
+    stdio: ['ignore', logStream, logStream],
+    env: {
+      ...process.env,
+      BOKVAR_ENGINE_PORT: String(options.port),
+      BOKVAR_ENGINE_JDBC_URL: db.jdbcUrl,
+      BOKVAR_ENGINE_DB_USER: db.user,
+      BOKVAR_ENGINE_DB_PASSWORD: db.password,
+      BOKVAR_ADMIN_USER: options.admin.user,
+      BOKVAR_ADMIN_PASSWORD: options.admin.password,
+      BOKVAR_HISTORIK_TTL: options.historyTimeToLive,
+      BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
+    },
+  });
+  fs.closeSync(logStream);
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await waitFor(`motorn på ${baseUrl}`, 240_000, async () => {
+      if (child.exitCode !== null) {
+        throw new Error(`Motorn avslutades (kod ${child.exitCode}); se ${options.logFile}`);
+      }
+      const response = await fetch(`${baseUrl}/actuator/health`).catch(() => undefined);
+      return response?.ok === true;
+    });
+  } catch (error) {
+    await stopChild(child, exited);
+    throw error;
+  }
+  return {
+    baseUrl,
+    restUrl: `${baseUrl}/engine-rest`,
+    pid: child.pid ?? -1,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+export async function stopChild(child: ChildProcess, exited: Promise<unknown>, graceMs = 20_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

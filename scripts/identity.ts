@@ -1,0 +1,177 @@
+import type { EngineRest } from '../engine-rest/client.ts';
+
+/**
+ * Who may do what in the engine. Groups are Bokvar's units and roles; the
+ * authorizations give each the least it needs. Applied at every start, so a
+ * change here is a change in every environment.
+ */
+export const GROUPS = [
+  { id: 'vuxenenheten', name: 'Vuxenenheten' },
+  { id: 'barn-och-unga', name: 'Barn och unga' },
+  { id: 'ekonomiskt-bistand', name: 'Ekonomiskt bistånd' },
+  { id: 'revisor', name: 'Revisorer (endast läsbehörighet)' },
+  { id: 'processagare', name: 'Processägare' },
+] as const;
+
+export type GroupId = (typeof GROUPS)[number]['id'];
+
+/** Development only: documented demo logins (password = user id). */
+export const DEMO_USERS: { id: string; firstName: string; lastName: string; groups: GroupId[] }[] = [
+  { id: 'vera', firstName: 'Vera', lastName: 'Vuxenenheten', groups: ['vuxenenheten'] },
+  { id: 'bosse', firstName: 'Bosse', lastName: 'Barn och unga', groups: ['barn-och-unga'] },
+  { id: 'eva', firstName: 'Eva', lastName: 'Ekonomiskt bistånd', groups: ['ekonomiskt-bistand'] },
+  { id: 'rut', firstName: 'Rut', lastName: 'Revisor', groups: ['revisor'] },
+  { id: 'petra', firstName: 'Petra', lastName: 'Processägare', groups: ['processagare'] },
+];
+
+// Camunda's resource type numbers (org.camunda.bpm.engine.authorization.Resources, 7.24).
+const RESOURCE = {
+  application: 0,
+  filter: 5,
+  processDefinition: 6,
+  task: 7,
+  processInstance: 8,
+  deployment: 9,
+  decisionDefinition: 10,
+  decisionRequirementsDefinition: 14,
+  operationLogCategory: 17,
+  historicTask: 19,
+  historicProcessInstance: 20,
+} as const;
+
+interface Grant {
+  resourceType: number;
+  resourceId: string;
+  permissions: string[];
+}
+
+const apps = (...ids: string[]): Grant[] =>
+  ids.map((id) => ({ resourceType: RESOURCE.application, resourceId: id, permissions: ['ACCESS'] }));
+
+const CASEWORKER: Grant[] = [
+  ...apps('tasklist', 'welcome'),
+  { resourceType: RESOURCE.filter, resourceId: '*', permissions: ['READ'] },
+  // Tasks are granted per candidate group by the engine's identity-link authorizations.
+  { resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
+];
+
+export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
+  vuxenenheten: CASEWORKER,
+  'barn-och-unga': CASEWORKER,
+  'ekonomiskt-bistand': CASEWORKER,
+  revisor: [
+    ...apps('cockpit', 'welcome'),
+    {
+      resourceType: RESOURCE.processDefinition,
+      resourceId: '*',
+      permissions: ['READ', 'READ_INSTANCE', 'READ_HISTORY', 'READ_TASK'],
+    },
+    { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.task, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.historicTask, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.historicProcessInstance, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.decisionDefinition, resourceId: '*', permissions: ['READ', 'READ_HISTORY'] },
+    { resourceType: RESOURCE.decisionRequirementsDefinition, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.operationLogCategory, resourceId: '*', permissions: ['READ'] },
+  ],
+  processagare: [
+    ...apps('cockpit', 'tasklist', 'welcome'),
+    { resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['CREATE', 'READ', 'DELETE'] },
+    {
+      resourceType: RESOURCE.processDefinition,
+      resourceId: '*',
+      permissions: ['READ', 'UPDATE', 'DELETE', 'SUSPEND', 'READ_INSTANCE', 'READ_HISTORY', 'RETRY_JOB'],
+    },
+    { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.decisionDefinition, resourceId: '*', permissions: ['READ', 'UPDATE', 'READ_HISTORY'] },
+    { resourceType: RESOURCE.decisionRequirementsDefinition, resourceId: '*', permissions: ['READ'] },
+    { resourceType: RESOURCE.filter, resourceId: '*', permissions: ['CREATE', 'READ'] },
+  ],
+};
+
+/** The external-task workers: fetch, lock, complete, fail — nothing else. */
+export const WORKER_GRANTS: Grant[] = [
+  {
+    resourceType: RESOURCE.processDefinition,
+    resourceId: '*',
+    permissions: ['READ', 'READ_INSTANCE', 'UPDATE_INSTANCE'],
+  },
+];
+
+export interface IdentityOptions {
+  mode: 'utveckling' | 'produktion';
+  admin: { user: string; password: string };
+  worker: { user: string; password: string };
+}
+
+export async function provisionIdentity(engine: EngineRest, options: IdentityOptions): Promise<void> {
+  for (const group of GROUPS) {
+    await ensureGroup(engine, group.id, group.name);
+    for (const grant of GROUP_GRANTS[group.id]) await ensureGrant(engine, { groupId: group.id }, grant);
+  }
+  await ensureUser(engine, options.admin, { id: options.worker.user, firstName: 'Bokvar', lastName: 'Workers' }, options.worker.password);
+  for (const grant of WORKER_GRANTS) await ensureGrant(engine, { userId: options.worker.user }, grant);
+  await ensureMembership(engine, 'processagare', options.admin.user);
+  if (options.mode === 'utveckling') {
+    for (const user of DEMO_USERS) {
+      await ensureUser(engine, options.admin, user, user.id);
+      for (const group of user.groups) await ensureMembership(engine, group, user.id);
+    }
+  }
+}
+
+async function ensureGroup(engine: EngineRest, id: string, name: string): Promise<void> {
+  const existing = await engine.get<unknown[]>('/group', { id });
+  if (existing.length === 0) await engine.post('/group/create', { id, name, type: 'WORKFLOW' });
+}
+
+async function ensureUser(
+  engine: EngineRest,
+  admin: { password: string },
+  profile: { id: string; firstName: string; lastName: string },
+  password: string,
+): Promise<void> {
+  const existing = await engine.get<unknown[]>('/user', { id: profile.id });
+  if (existing.length === 0) {
+    await engine.post('/user/create', {
+      profile: { id: profile.id, firstName: profile.firstName, lastName: profile.lastName },
+      credentials: { password },
+    });
+    return;
+  }
+  // Keeps the password in step with the environment, so rotating it is a restart.
+  await engine.put(`/user/${encodeURIComponent(profile.id)}/credentials`, {
+    password,
+    authenticatedUserPassword: admin.password,
+  });
+}
+
+async function ensureMembership(engine: EngineRest, groupId: string, userId: string): Promise<void> {
+  const members = await engine.get<unknown[]>('/user', { id: userId, memberOfGroup: groupId });
+  if (members.length === 0) {
+    await engine.put(`/group/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}`);
+  }
+}
+
+async function ensureGrant(
+  engine: EngineRest,
+  who: { groupId: string } | { userId: string },
+  grant: Grant,
+): Promise<void> {
+  const query =
+    'groupId' in who ? { groupIdIn: who.groupId } : { userIdIn: who.userId };
+  const existing = await engine.get<{ id: string; permissions: string[] }[]>('/authorization', {
+    ...query,
+    type: 1,
+    resourceType: grant.resourceType,
+    resourceId: grant.resourceId,
+  });
+  const body = { type: 1, ...who, resourceType: grant.resourceType, resourceId: grant.resourceId, permissions: grant.permissions };
+  const current = existing[0];
+  if (!current) {
+    await engine.post('/authorization/create', body);
+  } else if ([...current.permissions].sort().join() !== [...grant.permissions].sort().join()) {
+    await engine.put(`/authorization/${current.id}`, body);
+  }
+}

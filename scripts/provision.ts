@@ -1,0 +1,43 @@
+/**
+ * Prepares a running engine: identities and authorizations, Bokvar's
+ * migrations, and the models in bpmn/. docker-compose runs it as the one-shot
+ * `setup` service; `npm run deploy` runs only the model step (--models-only),
+ * which is how a process owner deploys a changed diagram.
+ */
+import { z } from 'zod';
+import { EngineRest } from '../engine-rest/client.ts';
+import { migrateLatest } from '../migrations/index.ts';
+import { DEV_ADMIN, DEV_WORKER_PASSWORD } from './config.ts';
+import { deployModels, describeDeployed } from './deploy.ts';
+import { provisionIdentity } from './identity.ts';
+
+const env = z
+  .object({
+    BOKVAR_MILJO: z.enum(['utveckling', 'produktion']).default('utveckling'),
+    BOKVAR_ENGINE_URL: z.url().default('http://localhost:8080/engine-rest'),
+    BOKVAR_ADMIN_USER: z.string().min(1).default(DEV_ADMIN.user),
+    BOKVAR_ADMIN_PASSWORD: z.string().min(1).default(DEV_ADMIN.password),
+    BOKVAR_WORKER_USER: z.string().min(1).default('bokvar-worker'),
+    BOKVAR_WORKER_PASSWORD: z.string().min(1).default(DEV_WORKER_PASSWORD),
+    DATABASE_URL: z.url().optional(),
+  })
+  .parse(process.env);
+
+const modelsOnly = process.argv.includes('--models-only');
+const engine = new EngineRest(env.BOKVAR_ENGINE_URL, { user: env.BOKVAR_ADMIN_USER, password: env.BOKVAR_ADMIN_PASSWORD });
+
+if (!modelsOnly) {
+  if (env.BOKVAR_MILJO === 'produktion' && env.BOKVAR_WORKER_PASSWORD === DEV_WORKER_PASSWORD) {
+    throw new Error('BOKVAR_WORKER_PASSWORD krävs i produktion');
+  }
+  await provisionIdentity(engine, {
+    mode: env.BOKVAR_MILJO,
+    admin: { user: env.BOKVAR_ADMIN_USER, password: env.BOKVAR_ADMIN_PASSWORD },
+    worker: { user: env.BOKVAR_WORKER_USER, password: env.BOKVAR_WORKER_PASSWORD },
+  });
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL krävs för migreringarna');
+  const applied = await migrateLatest(env.DATABASE_URL);
+  console.log(`Migreringar: ${applied.length > 0 ? applied.join(', ') : 'inga nya'}`);
+}
+const changed = describeDeployed(await deployModels(engine));
+console.log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade – ingen ny version.');

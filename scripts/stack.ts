@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { EngineRest } from '../engine-rest/client.ts';
+import { migrateLatest } from '../migrations/index.ts';
+import type { StackConfig } from './config.ts';
+import { startDatabase, type DatabaseServer } from './database.ts';
+import { deployModels, describeDeployed } from './deploy.ts';
+import { buildEngineIfOutdated, startEngine, type EngineProcess } from './engine-process.ts';
+import { provisionIdentity } from './identity.ts';
+import { startNodeService, type NodeService } from './node-service.ts';
+
+export interface StackOptions {
+  config: StackConfig;
+  /** Tests start from empty databases. */
+  recreateDatabases?: boolean;
+  /** Services log to files here instead of the console. */
+  logDir?: string;
+  log: (line: string) => void;
+}
+
+export interface RunningStack {
+  engineBaseUrl: string;
+  engineRestUrl: string;
+  uiUrl: string;
+  databaseUrl: string;
+  engineDatabaseUrl: string;
+  pids: Record<'engine' | 'workers' | 'ui', number>;
+  /** Seconds each step took, for docs/benchmarks.md. */
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole Bokvar stack in start order: database, engine, identity, migrations,
+ * models, workers, UI. Stops in reverse order; a failed start stops what began.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { config, log } = options;
+  const stops: (() => Promise<void>)[] = [];
+  const timings: Record<string, number> = {};
+  const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    timings[step] = Math.round(performance.now() - started) / 1000;
+    return result;
+  };
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => log(`Fel vid stopp: ${String(error)}`));
+    stops.length = 0;
+  };
+  const logFile = (name: string) => path.join(options.logDir ?? path.join(config.dataDir, 'logs'), `${name}.log`);
+
+  try {
+    await timed('motorbygge', async () => buildEngineIfOutdated(log));
+    const database: DatabaseServer = await timed('databas', () =>
+      startDatabase({
+        databaseUrl: config.databaseUrl,
+        engineDatabaseUrl: config.engineDatabaseUrl,
+        embeddedPort: config.embeddedPostgresPort,
+        dataDir: config.dataDir,
+        recreate: options.recreateDatabases,
+        log,
+      }),
+    );
+    stops.push(database.stop);
+
+    log('Startar motorn …');
+    const engine: EngineProcess = await timed('motor', () =>
+      startEngine({
+        port: config.enginePort,
+        databaseUrl: database.engineUrl,
+        admin: config.admin,
+        historyTimeToLive: config.historyTimeToLive,
+        passwordPolicy: config.mode === 'produktion',
+        logFile: logFile('engine'),
+      }),
+    );
+    stops.push(engine.stop);
+
+    const admin = new EngineRest(engine.restUrl, config.admin);
+    await timed('behorigheter', () => provisionIdentity(admin, config));
+    const applied = await timed('migreringar', () => migrateLatest(database.appUrl));
+    if (applied.length > 0) log(`Migreringar: ${applied.join(', ')}`);
+    const changed = describeDeployed(await timed('driftsattning', () => deployModels(admin)));
+    log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade');
+
+    const serviceEnv = {
+      ...process.env,
+      BOKVAR_MILJO: config.mode,
+      BOKVAR_ENGINE_URL: engine.restUrl,
+      BOKVAR_ENGINE_PUBLIC_URL: engine.baseUrl,
+      DATABASE_URL: database.appUrl,
+      BOKVAR_WORKER_USER: config.worker.user,
+      BOKVAR_WORKER_PASSWORD: config.worker.password,
+      BOKVAR_UI_PORT: String(config.uiPort),
+    };
+    const workers: NodeService = await timed('workers', () =>
+      startNodeService({
+        name: 'workers',
+        entry: 'workers/main.ts',
+        env: serviceEnv,
+        logFile: options.logDir ? logFile('workers') : undefined,
+        readyLine: /workers polling/,
+      }),
+    );
+    stops.push(workers.stop);
+    const ui: NodeService = await timed('ui', () =>
+      startNodeService({
+        name: 'ui',
+        entry: 'ui/main.ts',
+        env: serviceEnv,
+        logFile: options.logDir ? logFile('ui') : undefined,
+        readyLine: /ui listening/,
+      }),
+    );
+    stops.push(ui.stop);
+
+    return {
+      engineBaseUrl: engine.baseUrl,
+      engineRestUrl: engine.restUrl,
+      uiUrl: `http://localhost:${config.uiPort}`,
+      databaseUrl: database.appUrl,
+      engineDatabaseUrl: database.engineUrl,
+      pids: { engine: engine.pid, workers: workers.pid, ui: ui.pid },
+      timings,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

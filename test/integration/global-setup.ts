@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { readStackConfig, repoRoot } from '../../scripts/config.ts';
+import { startStack } from '../../scripts/stack.ts';
+
+/**
+ * Starts the whole stack once for the integration tests, on ports of its own so
+ * that a running development stack is not disturbed. The databases are created
+ * anew each run. BOKVAR_TEST_DATABASE_URL names a PostgreSQL server to use (CI
+ * uses the machine's); without it an embedded PostgreSQL starts.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = path.join(repoRoot, '.data', 'test');
+  process.env.BOKVAR_WORKER_RETRY_BASE_MS ??= '500';
+  process.env.BOKVAR_WORKER_LONG_POLL_MS ??= '5000';
+  const config = readStackConfig({
+    ...process.env,
+    BOKVAR_MILJO: 'utveckling',
+    DATABASE_URL: process.env.BOKVAR_TEST_DATABASE_URL,
+    BOKVAR_ENGINE_DATABASE_URL: undefined,
+    BOKVAR_ENGINE_PORT: process.env.BOKVAR_TEST_ENGINE_PORT ?? '18080',
+    BOKVAR_UI_PORT: process.env.BOKVAR_TEST_UI_PORT ?? '13000',
+    BOKVAR_EMBEDDED_PG_PORT: '54339',
+    BOKVAR_DATA_DIR: dataDir,
+  });
+  const stack = await startStack({
+    config,
+    recreateDatabases: true,
+    logDir: path.join(dataDir, 'logs'),
+    log: (line) => process.stdout.write(`[test-stack] ${line}\n`),
+  });
+  project.provide('stack', {
+    engineBaseUrl: stack.engineBaseUrl,
+    engineRestUrl: stack.engineRestUrl,
+    uiUrl: stack.uiUrl,
+    databaseUrl: stack.databaseUrl,
+    admin: config.admin,
+    worker: config.worker,
+  });
+  return async () => {
+    await stack.stop();
+  };
+}
+
+export interface ProvidedStack {
+  engineBaseUrl: string;
+  engineRestUrl: string;
+  uiUrl: string;
+  databaseUrl: string;
+  admin: { user: string; password: string };
+  worker: { user: string; password: string };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: ProvidedStack;
+  }
+}

@@ -1,0 +1,55 @@
+import { inject } from 'vitest';
+import { EngineRest } from '../../../engine-rest/client.ts';
+import type { ProcessInstance, VariableValue } from '../../../engine-rest/types.ts';
+
+export const stack = () => inject('stack');
+
+export function engineAsAdmin(): EngineRest {
+  return new EngineRest(stack().engineRestUrl, stack().admin);
+}
+
+/** A demo user (password = user id) or any user with a given password. */
+export function engineAs(user: string, password = user): EngineRest {
+  return new EngineRest(stack().engineRestUrl, { user, password });
+}
+
+export function typed(values: Record<string, string | number | boolean>): Record<string, VariableValue> {
+  const result: Record<string, VariableValue> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const type = typeof value === 'string' ? 'String' : typeof value === 'boolean' ? 'Boolean' : Number.isInteger(value) ? 'Long' : 'Double';
+    result[name] = { value, type };
+  }
+  return result;
+}
+
+export async function startProcess(
+  key: string,
+  businessKey: string,
+  variables: Record<string, string | number | boolean>,
+): Promise<ProcessInstance> {
+  return engineAsAdmin().post<ProcessInstance>(`/process-definition/key/${key}/start`, {
+    businessKey,
+    variables: typed(variables),
+  });
+}
+
+/** Polls until `probe` returns a value that is not undefined, null or an empty array. */
+export async function eventually<T>(what: string, probe: () => Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last !== undefined && last !== null && !(Array.isArray(last) && last.length === 0)) {
+      return last as NonNullable<T>;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}
+
+let counter = 0;
+/** A case number unique to this test run, so tests never see each other's instances. */
+export function uniqueCaseNumber(prefix = 'TEST'): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  atervinningsfrist,
+  avhysning,
+  bekraftelseKronofogden,
+  forhandsbedomningBarn,
+  forhandsbedomningVuxen,
+  FristFel,
+  tidigastAvhysningsbeslut,
+  type Frist,
+} from '../../frister/index.ts';
+import { InvalidInputError } from '../errors.ts';
+import { defineTopic } from '../topic.ts';
+
+/** The deadline groups a model can ask for, in the task's input parameter `beraknaFrister`. */
+export const FRIST_GRUPPER = [
+  'bekraftelseKronofogden',
+  'forhandsbedomningVuxen',
+  'forhandsbedomningBarn',
+  'atervinningsfrist',
+  'avhysning',
+] as const;
+type FristGrupp = (typeof FRIST_GRUPPER)[number];
+
+const isoDateTimeWithOffset = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+
+/**
+ * berakna-frister: the models' only source of deadlines. The task names which
+ * deadlines it needs; the worker computes them with the deadline calendar
+ * (frister/) and returns, for each, `<typ>Senast` (when its timer fires) and
+ * `<typ>Forfaller` (the due date of the task it governs), plus `fristunderlag`:
+ * every deadline with what started it and its legal basis, for the viewer and
+ * for auditors.
+ */
+export const beraknaFrister = defineTopic({
+  topic: 'berakna-frister',
+  lockDurationMs: 20_000,
+  input: z.object({
+    beraknaFrister: z
+      .string()
+      .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1)),
+    mottagen: isoDateTimeWithOffset,
+    delgivningsdatum: isoDate.optional(),
+    avhysningsdatum: z.union([isoDate, isoDateTimeWithOffset]).optional(),
+    fristunderlag: z.record(z.string(), z.unknown()).optional(),
+  }),
+  async handle(input) {
+    const frister: Frist[] = [];
+    try {
+      for (const grupp of input.beraknaFrister) frister.push(...compute(grupp, input));
+    } catch (error) {
+      if (error instanceof FristFel) throw new InvalidInputError(error.message);
+      throw error;
+    }
+    const variables: Record<string, unknown> = {};
+    const underlag: Record<string, unknown> = { ...input.fristunderlag };
+    for (const [typ, frist] of keyed(frister)) {
+      variables[`${typ}Senast`] = frist.senast;
+      variables[`${typ}Forfaller`] = frist.forfaller;
+      underlag[typ] = frist;
+    }
+    variables.fristunderlag = underlag;
+    return { kind: 'complete', variables };
+  },
+});
+
+function compute(
+  grupp: FristGrupp,
+  input: { mottagen: string; delgivningsdatum?: string; avhysningsdatum?: string },
+): Frist[] {
+  switch (grupp) {
+    case 'bekraftelseKronofogden': {
+      const { bekraftelse, eskalering } = bekraftelseKronofogden({ mottagen: input.mottagen });
+      return [bekraftelse, eskalering];
+    }
+    case 'forhandsbedomningVuxen': {
+      const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: input.mottagen });
+      return [paminnelse, eskalering];
+    }
+    case 'forhandsbedomningBarn':
+      return [forhandsbedomningBarn({ mottagen: input.mottagen })];
+    case 'atervinningsfrist': {
+      if (!input.delgivningsdatum) throw new InvalidInputError('delgivningsdatum: krävs för återvinningsfristen');
+      const frist = atervinningsfrist({
+        delgivningsdatum: input.delgivningsdatum,
+        mottagenSocialnamnden: input.mottagen,
+      });
+      return [frist, tidigastAvhysningsbeslut(frist)];
+    }
+    case 'avhysning': {
+      if (!input.avhysningsdatum) throw new InvalidInputError('avhysningsdatum: krävs för avhysningsdagens frister');
+      const { narvaro, paminnelser } = avhysning({ avhysningsdag: input.avhysningsdatum });
+      return [narvaro, ...paminnelser];
+    }
+  }
+}
+
+/** Reminders share a type; they are numbered in date order (avhysningPaminnelse1, 2 …). */
+function keyed(frister: Frist[]): [string, Frist][] {
+  const seen = new Map<string, number>();
+  const repeated = new Set(frister.map((f) => f.typ).filter((t, i, all) => all.indexOf(t) !== i));
+  return frister.map((frist) => {
+    if (!repeated.has(frist.typ)) return [frist.typ, frist];
+    const n = (seen.get(frist.typ) ?? 0) + 1;
+    seen.set(frist.typ, n);
+    return [`${frist.typ}${n}`, frist];
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  BOKVAR_ENGINE_URL: z.url(),
+  BOKVAR_WORKER_USER: z.string().min(1),
+  BOKVAR_WORKER_PASSWORD: z.string().min(1),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  /** How long one fetch-and-lock request waits for work (long polling). */
+  BOKVAR_WORKER_LONG_POLL_MS: z.coerce.number().int().min(1000).max(60_000).default(20_000),
+  /** Handlers running at once, over all topics. */
+  BOKVAR_WORKER_MAX_PARALLEL: z.coerce.number().int().min(1).max(100).default(8),
+  /** Attempts for a technical failure before it becomes an incident. */
+  BOKVAR_WORKER_RETRIES: z.coerce.number().int().min(1).max(20).default(5),
+  /** First pause before a retry; doubles with each attempt. */
+  BOKVAR_WORKER_RETRY_BASE_MS: z.coerce.number().int().min(100).default(10_000),
+  BOKVAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type WorkerConfig = z.infer<typeof schema>;
+
+export class WorkerConfigError extends Error {
+  override name = 'WorkerConfigError';
+}
+
+/** Reads and validates the workers' settings; a bad one stops start-up, named. */
+export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues
+    .map((issue) => `  ${issue.path.join('.')}: ${issue.input === undefined ? 'saknas' : issue.message}`)
+    .join('\n');
+  throw new WorkerConfigError(`Workers kan inte starta, ogiltig konfiguration:\n${problems}`);
+}
