@@ -5,21 +5,25 @@
  */
 import type { DateTime } from 'luxon';
 import { FristFel, felText } from './fel.ts';
-import { arHelgfri, ejVardagSkal, helgdag, nastaHelgfriaDag, vardagarFran } from './helgdagar.ts';
+import { arHelgfri, ejVardagSkal, helgdagarPa, nastaHelgfriaDag, vardagarFran } from './helgdagar.ts';
 import { type Installningar, type KalenderTid, beskrivTid, hamtaInstallningar } from './installningar.ts';
 import type { LagrumId } from './lagrum.ts';
 import {
   type DagEllerTidpunkt,
   type Datum,
-  dagstart,
   datumAv,
+  klockslag,
   isoMedOffset,
+  plusDagar,
+  plusManader,
   slutAvDagen,
+  startAvDagen,
   startAvDagenEfter,
   svensktDatum,
   tolkaExaktTidpunkt,
   tolkaTidpunkt,
   veckodag,
+  veckodagNr,
 } from './tid.ts';
 import type { Frist, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 
@@ -38,11 +42,11 @@ function dagMedVeckodag(datum: Datum): string {
   return `${veckodag(datum)} ${datum}`;
 }
 
+/** Kalendertid från ett datum: dagar, veckor (samma veckodag) eller månader (samma dag i månaden). */
 function plusTid(datum: Datum, tid: Tid): Datum {
-  const start = dagstart(datum);
-  if (tid.enhet === 'dagar') return datumAv(start.plus({ days: tid.varde }));
-  if (tid.enhet === 'veckor') return datumAv(start.plus({ weeks: tid.varde }));
-  return datumAv(start.plus({ months: tid.varde }));
+  if (tid.enhet === 'dagar') return plusDagar(datum, tid.varde);
+  if (tid.enhet === 'veckor') return plusDagar(datum, 7 * tid.varde);
+  return plusManader(datum, tid.varde);
 }
 
 function dagfrist(sistaDag: Datum): Pick<Frist, 'slag' | 'sistaDag' | 'senast' | 'forfaller'> {
@@ -188,7 +192,7 @@ export function atervinningsfrist(indata: AtervinningsfristIndata): Frist {
       ? `Delgivning och socialnämndens mottagande skedde samma dag, ${dagMedVeckodag(start)}; fristen räknas därifrån.`
       : `Fristen räknas från den senare av delgivningen (${delgiven}) och socialnämndens mottagande (${mottagen}): ${dagMedVeckodag(start)}.`,
   );
-  const treVeckor = datumAv(dagstart(start).plus({ weeks: ATERVINNINGSFRIST_VECKOR }));
+  const treVeckor = plusDagar(start, 7 * ATERVINNINGSFRIST_VECKOR);
   forklaring.push(
     `Tre veckor från ${dagMedVeckodag(start)} slutar ${dagMedVeckodag(treVeckor)} (samma veckodag, 1 § lag 1930:173).`,
   );
@@ -197,10 +201,9 @@ export function atervinningsfrist(indata: AtervinningsfristIndata): Frist {
   if (sistaDag !== treVeckor) {
     const hoppade: string[] = [];
     let harHelgdag = false;
-    for (let d = treVeckor; d < sistaDag; d = datumAv(dagstart(d).plus({ days: 1 }))) {
-      const skal = ejVardagSkal(d) ?? '';
-      hoppade.push(`${d} ${skal}`);
-      if (helgdag(d)?.slag === 'allmanHelgdag' || dagstart(d).weekday === 7) harHelgdag = true;
+    for (let d = treVeckor; d < sistaDag; d = plusDagar(d, 1)) {
+      hoppade.push(`${d} ${ejVardagSkal(d) ?? ''}`);
+      if (helgdagarPa(d).some((h) => h.slag === 'allmanHelgdag') || veckodagNr(d) === 7) harHelgdag = true;
     }
     forklaring.push(
       `Den dagen är inte en vardag (${hoppade.join(', ')}); sista dagen flyttas till nästa vardag, ${dagMedVeckodag(sistaDag)} (2 § lag 1930:173).`,
@@ -304,13 +307,13 @@ export function bekraftelseKronofogden(
 
   const { eskaleringKlockslag, eskaleringEfterSenMottagning } = inst.bekraftelseKronofogden;
   const [tim, min] = eskaleringKlockslag.varde.split(':').map(Number) as [number, number];
-  const klockslag = dagstart(dag).set({ hour: tim, minute: min });
-  const dagensSlut = dagstart(dag).endOf('day').startOf('second');
+  const eskaleringsklockslag = klockslag(dag, tim, min);
+  const dagensSlut = klockslag(dag, 23, 59, 59);
   let eskalering: DateTime;
   let kalla: InstallningsKalla;
   let forklaring: string;
-  if (mottagen < klockslag) {
-    eskalering = klockslag;
+  if (mottagen < eskaleringsklockslag) {
+    eskalering = eskaleringsklockslag;
     kalla = kallaFran(
       inst,
       'bekraftelseKronofogden.eskaleringKlockslag',
@@ -504,13 +507,13 @@ export function avhysning(
       slag: 'tidpunkt',
       art: 'vagledning',
       benamning: `Påminnelse ${text} före avhysningen`,
-      senast: isoMedOffset(dagstart(d)),
+      senast: startAvDagen(d),
       forfaller: slutAvDagen(d),
       grund: [{ ...g }],
       lagrum: ['handbok-narvaro-avhysning'],
       kalla: kallaFran(inst, 'avhysning.paminnelserFore', text, p.kalla),
       forklaring: [
-        `${text} före ${dagMedVeckodag(dag)} är ${dagMedVeckodag(d)} (lördagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); påminnelse ${isoMedOffset(dagstart(d))}.`,
+        `${text} före ${dagMedVeckodag(dag)} är ${dagMedVeckodag(d)} (lördagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); påminnelse ${startAvDagen(d)}.`,
       ],
     };
   });
@@ -539,7 +542,7 @@ export function uppfoljning(indata: UppfoljningIndata, inst: Installningar = ham
     slag: 'tidpunkt',
     art: 'vagledning',
     benamning: 'Uppföljning efter avslut',
-    senast: isoMedOffset(dagstart(dag)),
+    senast: startAvDagen(dag),
     forfaller: slutAvDagen(dag),
     grund: [grund('arendetAvslutat', 'Ärendet avslutades', indata.avslutad, 'avslutad', indata.dokument, true)],
     lagrum: ['handbok-uppfoljning'],

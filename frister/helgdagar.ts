@@ -10,22 +10,31 @@
  * en frist vars sista dag infaller på en sådan dag eller en helgdag får utnyttjas nästa vardag.
  *
  * Egen implementation (påskberäkning enligt den gregorianska algoritmen, "Anonymous
- * Gregorian"/Meeus). Biblioteket date-holidays används bara i testerna, som oberoende orakel.
- * Reglerna gäller från 2005, då nationaldagen ersatte annandag pingst.
+ * Gregorian"/Meeus–Jones–Butcher). Biblioteket date-holidays används bara i testerna, som
+ * oberoende orakel. Reglerna gäller från 2005, då nationaldagen ersatte annandag pingst.
  */
-import { DateTime } from 'luxon';
 import { FristFel, felText } from './fel.ts';
-import { type Datum, ZON, dagstart, datumAv, veckodag } from './tid.ts';
+import { type Datum, dagnummer, plusDagar, veckodag, veckodagNr } from './tid.ts';
 
 export const FORSTA_AR = 2005;
+export const SISTA_AR = 9999;
 
 export type HelgdagSlag =
-  /** Allmän helgdag enligt lag (1989:253) (söndagar listas inte här). */
+  /** Allmän helgdag enligt lag (1989:253) (vanliga söndagar listas inte). */
   | 'allmanHelgdag'
   /** Midsommarafton, julafton, nyårsafton – likställda med helgdag i 2 § lag (1930:173). */
   | 'afton';
 
-export type Helgdag = { datum: Datum; namn: string; slag: HelgdagSlag };
+export type Helgdag = { readonly datum: Datum; readonly namn: string; readonly slag: HelgdagSlag };
+
+function kontrolleraAr(ar: number): void {
+  if (!Number.isInteger(ar) || ar < FORSTA_AR || ar > SISTA_AR) {
+    throw new FristFel('AR_UTANFOR_INTERVALL', felText.arUtanforIntervall(ar));
+  }
+}
+
+const tva = (n: number): string => String(n).padStart(2, '0');
+const datum = (ar: number, manad: number, dag: number): Datum => `${ar}-${tva(manad)}-${tva(dag)}`;
 
 /** Påskdagen (gregoriansk kalender). */
 export function paskdagen(ar: number): Datum {
@@ -44,76 +53,80 @@ export function paskdagen(ar: number): Datum {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const manad = Math.floor((h + l - 7 * m + 114) / 31);
   const dag = ((h + l - 7 * m + 114) % 31) + 1;
-  return datumAv(DateTime.fromObject({ year: ar, month: manad, day: dag }, { zone: ZON }));
-}
-
-function kontrolleraAr(ar: number): void {
-  if (!Number.isInteger(ar) || ar < FORSTA_AR || ar > 9999) {
-    throw new FristFel('AR_UTANFOR_INTERVALL', felText.arUtanforIntervall(ar));
-  }
-}
-
-function dag(ar: number, manad: number, d: number): DateTime {
-  return DateTime.fromObject({ year: ar, month: manad, day: d }, { zone: ZON });
+  return datum(ar, manad, dag);
 }
 
 /** Första dagen med given veckodag (1 = måndag … 7 = söndag) från och med ett datum. */
-function forstaVeckodagFrom(start: DateTime, veckodagNr: number): DateTime {
-  return start.plus({ days: (veckodagNr - start.weekday + 7) % 7 });
+function forstaVeckodagFrom(start: Datum, nr: number): Datum {
+  return plusDagar(start, (nr - veckodagNr(start) + 7) % 7);
 }
 
-const cache = new Map<number, readonly Helgdag[]>();
-const uppslag = new Map<number, ReadonlyMap<Datum, Helgdag>>();
+const LORDAG = 6;
+const lista = new Map<number, readonly Helgdag[]>();
+const uppslag = new Map<number, ReadonlyMap<Datum, readonly Helgdag[]>>();
 
-/** Årets allmänna helgdagar (utom vanliga söndagar) och de tre aftnarna, i datumordning. */
+/**
+ * Årets allmänna helgdagar (utom vanliga söndagar) och de tre aftnarna, i datumordning.
+ * Två helgdagar kan infalla samma dag (t.ex. första maj och Kristi himmelsfärdsdag 2008).
+ */
 export function helgdagar(ar: number): readonly Helgdag[] {
-  const sparad = cache.get(ar);
+  const sparad = lista.get(ar);
   if (sparad) return sparad;
   kontrolleraAr(ar);
-  const pask = dagstart(paskdagen(ar));
-  const midsommardagen = forstaVeckodagFrom(dag(ar, 6, 20), 6);
-  const allaHelgonsDag = forstaVeckodagFrom(dag(ar, 10, 31), 6);
-  const lista: Helgdag[] = [
-    { datum: datumAv(dag(ar, 1, 1)), namn: 'nyårsdagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(dag(ar, 1, 6)), namn: 'trettondedag jul', slag: 'allmanHelgdag' },
-    { datum: datumAv(pask.minus({ days: 2 })), namn: 'långfredagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(pask), namn: 'påskdagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(pask.plus({ days: 1 })), namn: 'annandag påsk', slag: 'allmanHelgdag' },
-    { datum: datumAv(pask.plus({ days: 39 })), namn: 'Kristi himmelsfärdsdag', slag: 'allmanHelgdag' },
-    { datum: datumAv(dag(ar, 5, 1)), namn: 'första maj', slag: 'allmanHelgdag' },
-    { datum: datumAv(pask.plus({ days: 49 })), namn: 'pingstdagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(dag(ar, 6, 6)), namn: 'nationaldagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(midsommardagen.minus({ days: 1 })), namn: 'midsommarafton', slag: 'afton' },
-    { datum: datumAv(midsommardagen), namn: 'midsommardagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(allaHelgonsDag), namn: 'alla helgons dag', slag: 'allmanHelgdag' },
-    { datum: datumAv(dag(ar, 12, 24)), namn: 'julafton', slag: 'afton' },
-    { datum: datumAv(dag(ar, 12, 25)), namn: 'juldagen', slag: 'allmanHelgdag' },
-    { datum: datumAv(dag(ar, 12, 26)), namn: 'annandag jul', slag: 'allmanHelgdag' },
-    { datum: datumAv(dag(ar, 12, 31)), namn: 'nyårsafton', slag: 'afton' },
+  const pask = paskdagen(ar);
+  const midsommardagen = forstaVeckodagFrom(datum(ar, 6, 20), LORDAG);
+  const allaHelgonsDag = forstaVeckodagFrom(datum(ar, 10, 31), LORDAG);
+  const dagar: Helgdag[] = [
+    { datum: datum(ar, 1, 1), namn: 'nyårsdagen', slag: 'allmanHelgdag' },
+    { datum: datum(ar, 1, 6), namn: 'trettondedag jul', slag: 'allmanHelgdag' },
+    { datum: plusDagar(pask, -2), namn: 'långfredagen', slag: 'allmanHelgdag' },
+    { datum: pask, namn: 'påskdagen', slag: 'allmanHelgdag' },
+    { datum: plusDagar(pask, 1), namn: 'annandag påsk', slag: 'allmanHelgdag' },
+    { datum: datum(ar, 5, 1), namn: 'första maj', slag: 'allmanHelgdag' },
+    { datum: plusDagar(pask, 39), namn: 'Kristi himmelsfärdsdag', slag: 'allmanHelgdag' },
+    { datum: plusDagar(pask, 49), namn: 'pingstdagen', slag: 'allmanHelgdag' },
+    { datum: datum(ar, 6, 6), namn: 'nationaldagen', slag: 'allmanHelgdag' },
+    { datum: plusDagar(midsommardagen, -1), namn: 'midsommarafton', slag: 'afton' },
+    { datum: midsommardagen, namn: 'midsommardagen', slag: 'allmanHelgdag' },
+    { datum: allaHelgonsDag, namn: 'alla helgons dag', slag: 'allmanHelgdag' },
+    { datum: datum(ar, 12, 24), namn: 'julafton', slag: 'afton' },
+    { datum: datum(ar, 12, 25), namn: 'juldagen', slag: 'allmanHelgdag' },
+    { datum: datum(ar, 12, 26), namn: 'annandag jul', slag: 'allmanHelgdag' },
+    { datum: datum(ar, 12, 31), namn: 'nyårsafton', slag: 'afton' },
   ];
-  lista.sort((x, y) => (x.datum < y.datum ? -1 : x.datum > y.datum ? 1 : 0));
-  const fryst = Object.freeze(lista.map((h) => Object.freeze(h)));
-  cache.set(ar, fryst);
-  uppslag.set(ar, new Map(fryst.map((h) => [h.datum, h])));
-  return fryst;
+  const sorterad = Object.freeze(
+    dagar.map((h) => Object.freeze(h)).sort((x, y) => (x.datum < y.datum ? -1 : x.datum > y.datum ? 1 : 0)),
+  );
+  const perDag = new Map<Datum, Helgdag[]>();
+  for (const h of sorterad) perDag.set(h.datum, [...(perDag.get(h.datum) ?? []), h]);
+  lista.set(ar, sorterad);
+  uppslag.set(ar, perDag);
+  return sorterad;
 }
 
-/** Helgdagen eller aftonen ett datum, om någon (vanliga söndagar räknas inte upp här). */
-export function helgdag(datum: Datum): Helgdag | undefined {
-  const ar = dagstart(datum, 'datum').year;
+/** Helgdagarna och aftnarna ett datum (oftast ingen eller en; vanliga söndagar räknas inte upp). */
+export function helgdagarPa(dag: Datum): readonly Helgdag[] {
+  dagnummer(dag);
+  const ar = Number(dag.slice(0, 4));
   if (!uppslag.has(ar)) helgdagar(ar);
-  return uppslag.get(ar)?.get(datum);
+  return uppslag.get(ar)?.get(dag) ?? [];
+}
+
+/** Den (första) helgdagen eller aftonen ett datum, om någon. */
+export function helgdag(dag: Datum): Helgdag | undefined {
+  return helgdagarPa(dag)[0];
 }
 
 /**
- * Varför en dag inte är en helgfri vardag, i klartext ('lördag', 'söndag', 'juldagen', …),
- * eller undefined om den är det. Helgdagens namn går före veckodagen ('påskdagen', inte 'söndag').
+ * Varför en dag inte är en helgfri vardag, i klartext ('lördag', 'söndag', 'juldagen',
+ * 'första maj och Kristi himmelsfärdsdag'), eller undefined om den är det.
+ * Helgdagens namn går före veckodagen ('påskdagen', inte 'söndag').
  */
-export function ejVardagSkal(datum: Datum): string | undefined {
-  const h = helgdag(datum);
-  if (h) return h.namn;
-  const wd = dagstart(datum).weekday;
-  if (wd === 6 || wd === 7) return veckodag(datum);
+export function ejVardagSkal(dag: Datum): string | undefined {
+  const h = helgdagarPa(dag);
+  if (h.length > 0) return h.map((x) => x.namn).join(' och ');
+  const nr = veckodagNr(dag);
+  if (nr === 6 || nr === 7) return veckodag(dag);
   return undefined;
 }
 
@@ -123,31 +136,32 @@ export function ejVardagSkal(datum: Datum): string | undefined {
  * och Bokvar använder samma betydelse för "vardagar" i 12 kap. 44 § andra stycket jordabalken
  * och för påminnelser (se docs/frister.md).
  */
-export function arHelgfri(datum: Datum): boolean {
-  return ejVardagSkal(datum) === undefined;
+export function arHelgfri(dag: Datum): boolean {
+  const nr = veckodagNr(dag);
+  return nr <= 5 && helgdagarPa(dag).length === 0;
 }
 
 /** Datumet självt om det är en helgfri vardag, annars nästa helgfria vardag (2 § lag 1930:173). */
-export function nastaHelgfriaDag(datum: Datum): Datum {
-  let dt = dagstart(datum);
-  while (!arHelgfri(datumAv(dt))) dt = dt.plus({ days: 1 });
-  return datumAv(dt);
+export function nastaHelgfriaDag(dag: Datum): Datum {
+  let d = dag;
+  while (!arHelgfri(d)) d = plusDagar(d, 1);
+  return d;
 }
 
 /**
  * Räknar helgfria vardagar: antal > 0 ger den n:te vardagen efter datumet,
  * antal < 0 den n:te vardagen före. Datumet självt räknas aldrig.
  */
-export function vardagarFran(datum: Datum, antal: number): Datum {
+export function vardagarFran(dag: Datum, antal: number): Datum {
   if (!Number.isInteger(antal) || antal === 0) {
     throw new FristFel('OGILTIGT_ANTAL', felText.ogiltigtAntal('antal vardagar', antal));
   }
   const steg = antal > 0 ? 1 : -1;
   let kvar = Math.abs(antal);
-  let dt = dagstart(datum);
+  let d = dag;
   while (kvar > 0) {
-    dt = dt.plus({ days: steg });
-    if (arHelgfri(datumAv(dt))) kvar -= 1;
+    d = plusDagar(d, steg);
+    if (arHelgfri(d)) kvar -= 1;
   }
-  return datumAv(dt);
+  return d;
 }

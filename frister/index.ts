@@ -28,10 +28,12 @@ export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './t
 export { FristFel, type FristFelKod } from './fel.ts';
 export {
   FORSTA_AR,
+  SISTA_AR,
   arHelgfri,
   ejVardagSkal,
   helgdag,
   helgdagar,
+  helgdagarPa,
   nastaHelgfriaDag,
   paskdagen,
   vardagarFran,
@@ -59,4 +61,14 @@ export {
   type LagrumSlag,
   type Lagrumspost,
 } from './lagrum.ts';
-export { ZON, isoMedOffset, svensktDatum, type DagEllerTidpunkt, type Datum } from './tid.ts';
+export {
+  ZON,
+  isoMedOffset,
+  plusDagar,
+  plusManader,
+  svensktDatum,
+  veckodag,
+  veckodagNr,
+  type DagEllerTidpunkt,
+  type Datum,
+} from './tid.ts';
