@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot } from '../../scripts/config.ts';
+
+/**
+ * No Docker engine runs here, but the compose client can validate and resolve
+ * the file. Docker's compose plugin where present, else Debian's docker-compose.
+ */
+function composeConfig(env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
+  const [command, args] = plugin.status === 0 ? ['docker', ['compose', 'config']] : ['docker-compose', ['config']];
+  const result = spawnSync(command, args as string[], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+  });
+  if (result.error) throw new Error(`${command} is not installed: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SECRETS = {
+  BOKVAR_ADMIN_USER: 'admin',
+  BOKVAR_ADMIN_PASSWORD: 'hemligt-admin',
+  BOKVAR_WORKER_PASSWORD: 'hemligt-worker',
+  POSTGRES_PASSWORD: 'hemligt-pg',
+};
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string>;
+  healthcheck?: { test: unknown };
+  depends_on?: Record<string, { condition: string }>;
+  command?: string[];
+}
+
+describe('docker-compose.yml, the production-shaped deployment', () => {
+  it('is accepted by docker compose config when the secrets are given', () => {
+    const result = composeConfig(SECRETS);
+    expect(result.stderr).not.toMatch(/error|invalid/i);
+    expect(result.status).toBe(0);
+  });
+
+  it('declares every service with its image or build, environment and health check', () => {
+    const { services } = parse(composeConfig(SECRETS).stdout) as { services: Record<string, ComposeService> };
+    expect(Object.keys(services).sort()).toEqual(['engine', 'postgres', 'setup', 'ui', 'workers']);
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.image ?? service.build, `${name} image/build`).toBeTruthy();
+      expect(Object.keys(service.environment ?? {}).length, `${name} environment`).toBeGreaterThan(0);
+      if (name !== 'setup') expect(service.healthcheck?.test, `${name} healthcheck`).toBeTruthy();
+    }
+    expect(services.engine?.build).toMatchObject({ context: path.join(repoRoot, 'engine') });
+    expect(services.workers?.environment).toMatchObject({
+      BOKVAR_MILJO: 'produktion',
+      BOKVAR_ENGINE_URL: 'http://engine:8080/engine-rest',
+      BOKVAR_WORKER_PASSWORD: 'hemligt-worker',
+    });
+    expect(services.workers?.depends_on?.setup?.condition).toBe('service_completed_successfully');
+  });
+
+  it('has no default password: without the secrets it refuses, naming one', () => {
+    const result = composeConfig({});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/POSTGRES_PASSWORD|BOKVAR_ADMIN_PASSWORD|BOKVAR_ADMIN_USER|BOKVAR_WORKER_PASSWORD/);
+  });
+});
