@@ -11,6 +11,7 @@ import type { LagrumId } from './lagrum.ts';
 import {
   type DagEllerTidpunkt,
   type Datum,
+  arDatumText,
   datumAv,
   klockslag,
   isoMedOffset,
@@ -53,9 +54,9 @@ function dagfrist(sistaDag: Datum): Pick<Frist, 'slag' | 'sistaDag' | 'senast' |
   return { slag: 'frist', sistaDag, senast: startAvDagenEfter(sistaDag), forfaller: slutAvDagen(sistaDag) };
 }
 
-/** Datum som text för grunden: bara datum om inget klockslag angavs, annars tidpunkten med offset. */
-function grundDatum(varde: DagEllerTidpunkt, dt: DateTime): string {
-  return typeof varde === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(varde) ? varde : isoMedOffset(dt);
+/** Datum som text för grunden: bara datum om inget klockslag angavs, annars tidpunkten med offset (svensk tid). */
+function grundDatum(varde: DagEllerTidpunkt, falt: string): string {
+  return arDatumText(varde) ? svensktDatum(varde, falt) : isoMedOffset(tolkaTidpunkt(varde, falt));
 }
 
 function grund(
@@ -66,7 +67,7 @@ function grund(
   dokument: string | undefined,
   styrande: boolean,
 ): Grund {
-  const g: Grund = { handelse, beskrivning, datum: grundDatum(varde, tolkaTidpunkt(varde, falt)), styrande };
+  const g: Grund = { handelse, beskrivning, datum: grundDatum(varde, falt), styrande };
   if (dokument !== undefined) g.dokument = dokument;
   return g;
 }
@@ -115,7 +116,7 @@ function forlang(
     ursprungligSenast: startAvDagenEfter(ursprunglig),
   };
   if (f.beslutadAv !== undefined) forlangd.beslutadAv = f.beslutadAv;
-  if (f.beslutad !== undefined) forlangd.beslutad = grundDatum(f.beslutad, tolkaTidpunkt(f.beslutad, 'forlangning.beslutad'));
+  if (f.beslutad !== undefined) forlangd.beslutad = grundDatum(f.beslutad, 'forlangning.beslutad');
   return { sistaDag, forlangd };
 }
 
@@ -290,7 +291,6 @@ export function bekraftelseKronofogden(
     indata.dokument,
     true,
   );
-  g.datum = isoMedOffset(mottagen);
 
   const bekraftelse: Frist = {
     typ: 'bekraftelseKronofogden',
