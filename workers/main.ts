@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { readWorkerConfig, WorkerConfigError, type WorkerConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runSafely } from './run-safely.ts';
-import { TOPICS } from './topics.ts';
+import { connectWorkerDatabase } from './db.ts';
+import { createTopics } from './topics.ts';
 
 // Validation messages reach incidents that caseworkers and process owners read.
 z.config(z.locales.sv());
@@ -43,8 +44,10 @@ client.on('poll:error', (error) => {
   log.warn({ err: error instanceof Error ? error.message : String(error) }, 'poll failed');
 });
 
+const db = connectWorkerDatabase(config.DATABASE_URL);
+const topics = createTopics({ db });
 const policy = { retries: config.BOKVAR_WORKER_RETRIES, baseTimeoutMs: config.BOKVAR_WORKER_RETRY_BASE_MS };
-for (const worker of TOPICS) {
+for (const worker of topics) {
   client.subscribe(
     worker.topic,
     { lockDuration: worker.lockDurationMs, variables: Object.keys(worker.input.shape) },
@@ -52,7 +55,7 @@ for (const worker of TOPICS) {
   );
 }
 client.start();
-log.info({ topics: TOPICS.map((t) => t.topic) }, 'workers polling');
+log.info({ topics: topics.map((t) => t.topic) }, 'workers polling');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -66,6 +69,7 @@ async function shutdown(signal: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   log.info({ unfinished: client.activeTasksCount }, 'stopped');
+  await db.destroy();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

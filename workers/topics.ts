@@ -1,5 +1,11 @@
 import { beraknaFrister } from './berakna-frister/handler.ts';
+import type { WorkerDependencies } from './db.ts';
 import type { TopicWorker } from './topic.ts';
 
-/** Every topic the workers subscribe: the catalogue a test checks the models against. */
-export const TOPICS: TopicWorker[] = [beraknaFrister];
+/**
+ * Every topic the workers subscribe: the catalogue that a test checks the
+ * models and the element templates against.
+ */
+export function createTopics(_deps: WorkerDependencies): TopicWorker[] {
+  return [beraknaFrister];
+}

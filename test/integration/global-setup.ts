@@ -7,10 +7,11 @@ import { startStack } from '../../scripts/stack.ts';
  * Starts the whole stack once for the integration tests, on ports of its own so
  * that a running development stack is not disturbed. The databases are created
  * anew each run. BOKVAR_TEST_DATABASE_URL names a PostgreSQL server to use (CI
- * uses the machine's); without it an embedded PostgreSQL starts.
+ * uses the machine's); without it an embedded PostgreSQL starts. BOKVAR_TEST_ENGINE_PORT,
+ * BOKVAR_TEST_UI_PORT, BOKVAR_TEST_PG_PORT and BOKVAR_TEST_DATA_DIR let two runs share a machine.
  */
 export default async function setup(project: TestProject) {
-  const dataDir = path.join(repoRoot, '.data', 'test');
+  const dataDir = process.env.BOKVAR_TEST_DATA_DIR ?? path.join(repoRoot, '.data', 'test');
   process.env.BOKVAR_WORKER_RETRY_BASE_MS ??= '500';
   process.env.BOKVAR_WORKER_LONG_POLL_MS ??= '5000';
   const config = readStackConfig({
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
     BOKVAR_ENGINE_DATABASE_URL: undefined,
     BOKVAR_ENGINE_PORT: process.env.BOKVAR_TEST_ENGINE_PORT ?? '18080',
     BOKVAR_UI_PORT: process.env.BOKVAR_TEST_UI_PORT ?? '13000',
-    BOKVAR_EMBEDDED_PG_PORT: '54339',
+    BOKVAR_EMBEDDED_PG_PORT: process.env.BOKVAR_TEST_PG_PORT ?? '54339',
     BOKVAR_DATA_DIR: dataDir,
   });
   const stack = await startStack({
