@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY engine-rest ./engine-rest
 COPY frister ./frister
+COPY domain ./domain
 COPY migrations ./migrations
 COPY scripts ./scripts
 COPY workers ./workers
