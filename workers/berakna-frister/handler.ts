@@ -7,6 +7,7 @@ import {
   forhandsbedomningVuxen,
   FristFel,
   tidigastAvhysningsbeslut,
+  uppfoljning,
   type Frist,
 } from '../../frister/index.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -19,6 +20,7 @@ export const FRIST_GRUPPER = [
   'forhandsbedomningBarn',
   'atervinningsfrist',
   'avhysning',
+  'uppfoljning',
 ] as const;
 type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -42,9 +44,12 @@ export const beraknaFrister = defineTopic({
       .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1)),
     mottagen: isoDateTimeWithOffset,
-    delgivningsdatum: isoDate.optional(),
-    avhysningsdatum: z.union([isoDate, isoDateTimeWithOffset]).optional(),
-    fristunderlag: z.record(z.string(), z.unknown()).optional(),
+    // Absent and null are the same here: intake sets optional facts to null.
+    delgivningsdatum: isoDate.nullish(),
+    avhysningsdatum: z.union([isoDate, isoDateTimeWithOffset]).nullish(),
+    /** When the case (or its investigation) ended; follow-up counts from it. Default: now. */
+    avslutad: z.union([isoDate, isoDateTimeWithOffset]).nullish(),
+    fristunderlag: z.record(z.string(), z.unknown()).nullish(),
   }),
   async handle(input) {
     const frister: Frist[] = [];
@@ -68,7 +73,7 @@ export const beraknaFrister = defineTopic({
 
 function compute(
   grupp: FristGrupp,
-  input: { mottagen: string; delgivningsdatum?: string; avhysningsdatum?: string },
+  input: { mottagen: string; delgivningsdatum?: string | null; avhysningsdatum?: string | null; avslutad?: string | null },
 ): Frist[] {
   switch (grupp) {
     case 'bekraftelseKronofogden': {
@@ -82,7 +87,8 @@ function compute(
     case 'forhandsbedomningBarn':
       return [forhandsbedomningBarn({ mottagen: input.mottagen })];
     case 'atervinningsfrist': {
-      if (!input.delgivningsdatum) throw new InvalidInputError('delgivningsdatum: krävs för återvinningsfristen');
+      // Only a termination for unpaid rent, served on the tenant, starts the period.
+      if (!input.delgivningsdatum) return [];
       const frist = atervinningsfrist({
         delgivningsdatum: input.delgivningsdatum,
         mottagenSocialnamnden: input.mottagen,
@@ -94,6 +100,8 @@ function compute(
       const { narvaro, paminnelser } = avhysning({ avhysningsdag: input.avhysningsdatum });
       return [narvaro, ...paminnelser];
     }
+    case 'uppfoljning':
+      return [uppfoljning({ avslutad: input.avslutad ?? new Date() })];
   }
 }
 
