@@ -1,5 +1,6 @@
 import knex, { type Knex } from 'knex';
 import * as arenden from './20261125_001_arenden.ts';
+import * as samtycke from './20261125_004_samtycke.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -7,6 +8,7 @@ import * as arenden from './20261125_001_arenden.ts';
  */
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_001_arenden': arenden,
+  '20261125_004_samtycke': samtycke,
 };
 
 const source: Knex.MigrationSource<string> = {

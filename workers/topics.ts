@@ -1,11 +1,14 @@
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import type { WorkerDependencies } from './db.ts';
+import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
+import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
+import { samtyckeRegistrera } from './samtycke/registrera-handler.ts';
 import type { TopicWorker } from './topic.ts';
 
 /**
  * Every topic the workers subscribe: the catalogue that a test checks the
  * models and the element templates against.
  */
-export function createTopics(_deps: WorkerDependencies): TopicWorker[] {
-  return [beraknaFrister];
+export function createTopics(deps: WorkerDependencies): TopicWorker[] {
+  return [beraknaFrister, samtyckeKontroll(deps), samtyckeRegistrera(deps), samtyckeAterkalla(deps)];
 }

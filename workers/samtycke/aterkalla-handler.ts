@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { hyresgastSchema } from '../../domain/arendevariabler.ts';
+import type { WorkerDependencies } from '../db.ts';
+import { InvalidInputError } from '../errors.ts';
+import { defineTopic } from '../topic.ts';
+import { anvandarId, listaAv, tidpunkt, valfri } from './indata.ts';
+import { mottagareSchema } from './mottagare.ts';
+import { hamtaSamtycke, registreraAterkallelse } from './register.ts';
+import { TILLATEN_KLOCKSKILLNAD_MS } from './registrera-handler.ts';
+import { syfteSchema } from './syften.ts';
+
+/**
+ * samtycke-aterkalla: den enskilde återkallar sitt samtycke, helt eller delvis
+ * (handboken: "hela eller delar av, och då ska även detta dokumenteras").
+ * Återkallelsen blir en ny rad; samtycket står kvar oförändrat, så att det som
+ * tidigare tilläts av det fortfarande går att se. Utan aterkallelseSamtyckeId
+ * gäller den alla personens samtycken som lämnats före återkallelsen.
+ */
+export function samtyckeAterkalla(deps: WorkerDependencies) {
+  return defineTopic({
+    topic: 'samtycke-aterkalla',
+    lockDurationMs: 10_000,
+    input: z.object({
+      hyresgast: hyresgastSchema,
+      aterkallelseOmfattning: z.enum(['hela', 'delvis']),
+      aterkallelseSamtyckeId: valfri(z.uuid()),
+      aterkallelseMottagare: valfri(listaAv(mottagareSchema)),
+      aterkallelseSyfte: valfri(listaAv(syfteSchema)),
+      aterkallelseTidpunkt: tidpunkt('start'),
+      aterkallelseSkal: valfri(z.string().trim().max(2000)),
+      samtyckeDokumenteratAv: anvandarId,
+    }),
+    async handle(input, context) {
+      const mottagare = input.aterkallelseMottagare?.length ? input.aterkallelseMottagare : null;
+      const syften = input.aterkallelseSyfte?.length ? input.aterkallelseSyfte : null;
+      if (input.aterkallelseOmfattning === 'hela' && (mottagare || syften)) {
+        throw new InvalidInputError(
+          'aterkallelseOmfattning: är "hela" men aterkallelseMottagare eller aterkallelseSyfte är ifyllda; välj "delvis" eller töm dem',
+        );
+      }
+      if (input.aterkallelseOmfattning === 'delvis' && !mottagare && !syften) {
+        throw new InvalidInputError('aterkallelseMottagare, aterkallelseSyfte: ange minst en mottagare eller ett syfte som återkallas');
+      }
+      if (input.aterkallelseTidpunkt.getTime() > Date.now() + TILLATEN_KLOCKSKILLNAD_MS) {
+        throw new InvalidInputError('aterkallelseTidpunkt: ligger i framtiden');
+      }
+      const personnummer = input.hyresgast.personnummer;
+      if (input.aterkallelseSamtyckeId) {
+        const samtycke = await hamtaSamtycke(deps.db, personnummer, input.aterkallelseSamtyckeId);
+        if (!samtycke) throw new InvalidInputError('aterkallelseSamtyckeId: hyresgästen har inget samtycke med det id:t');
+        if (samtycke.lamnat.getTime() > input.aterkallelseTidpunkt.getTime()) {
+          throw new InvalidInputError('aterkallelseTidpunkt: ligger före den tidpunkt då samtycket lämnades');
+        }
+      }
+      const { id, nytt, paverkade } = await registreraAterkallelse(deps.db, {
+        personnummer,
+        samtyckeId: input.aterkallelseSamtyckeId ?? null,
+        mottagare,
+        syften,
+        aterkallat: input.aterkallelseTidpunkt,
+        dokumenteratAv: input.samtyckeDokumenteratAv,
+        skal: input.aterkallelseSkal ?? null,
+        arendenummer: context.businessKey,
+        processInstanceId: context.processInstanceId,
+        idempotensnyckel: context.taskId,
+      });
+      context.log.info(
+        { aterkallelseId: id, nytt, paverkade: paverkade.length },
+        nytt ? 'revocation registered' : 'revocation already registered by an earlier delivery',
+      );
+      return { kind: 'complete', variables: { aterkallelseId: id, aterkalladeSamtycken: paverkade } };
+    },
+  });
+}

@@ -1,0 +1,208 @@
+import type { Knex } from 'knex';
+import type { Personnummer } from '../../domain/personnummer.ts';
+import { bedom, paverkade, type Aterkallelse, type Bedomning, type Fraga, type Samtycke, type Samtyckesform } from './giltighet.ts';
+import type { Mottagare } from './mottagare.ts';
+import type { Syfte } from './syften.ts';
+
+/**
+ * Samtyckesregistret i Bokvars PostgreSQL. Funktioner som tar databasen som
+ * argument; regeln för giltighet finns i giltighet.ts. Registret läggs bara
+ * till i (databasen vägrar UPDATE och DELETE, se migreringen).
+ */
+
+export interface NyttSamtycke {
+  personnummer: Personnummer;
+  mottagare: Mottagare[];
+  syften: Syfte[];
+  form: Samtyckesform;
+  lamnat: Date;
+  giltigtTill: Date | null;
+  anteckning: string | null;
+  dokumenteratAv: string;
+  arendenummer: string | null;
+  processInstanceId: string | null;
+  idempotensnyckel: string;
+}
+
+export interface NyAterkallelse {
+  personnummer: Personnummer;
+  samtyckeId: string | null;
+  mottagare: Mottagare[] | null;
+  syften: Syfte[] | null;
+  aterkallat: Date;
+  dokumenteratAv: string;
+  skal: string | null;
+  arendenummer: string | null;
+  processInstanceId: string | null;
+  idempotensnyckel: string;
+}
+
+export interface Personregister {
+  samtycken: Samtycke[];
+  aterkallelser: Aterkallelse[];
+}
+
+/** Registrerar ett samtycke; samma idempotensnyckel igen ger det först registrerade. */
+export async function registreraSamtycke(db: Knex, nytt: NyttSamtycke): Promise<{ id: string; nytt: boolean }> {
+  return databas('registrera samtycket', async () => {
+    const [ny] = await db('samtycken')
+      .insert({
+        personnummer: nytt.personnummer,
+        mottagare: nytt.mottagare,
+        syften: nytt.syften,
+        form: nytt.form,
+        lamnat: nytt.lamnat,
+        giltigt_till: nytt.giltigtTill,
+        anteckning: nytt.anteckning,
+        dokumenterat_av: nytt.dokumenteratAv,
+        arendenummer: nytt.arendenummer,
+        process_instance_id: nytt.processInstanceId,
+        idempotensnyckel: nytt.idempotensnyckel,
+      })
+      .onConflict('idempotensnyckel')
+      .ignore()
+      .returning<{ id: string }[]>('id');
+    if (ny) return { id: ny.id, nytt: true };
+    const { id } = await db('samtycken').where({ idempotensnyckel: nytt.idempotensnyckel }).first<{ id: string }>('id');
+    return { id, nytt: false };
+  });
+}
+
+/**
+ * Registrerar en återkallelse. Svarar med de samtycken den gjorde ogiltiga för
+ * minst en (mottagare, syfte) när den lämnades. Samma idempotensnyckel igen ger
+ * den först registrerade och samma svar.
+ */
+export async function registreraAterkallelse(
+  db: Knex,
+  ny: NyAterkallelse,
+): Promise<{ id: string; nytt: boolean; paverkade: string[] }> {
+  return databas('registrera återkallelsen', async () => {
+    const [rad] = await db('samtycke_aterkallelser')
+      .insert({
+        personnummer: ny.personnummer,
+        samtycke_id: ny.samtyckeId,
+        mottagare: ny.mottagare,
+        syften: ny.syften,
+        aterkallat: ny.aterkallat,
+        dokumenterat_av: ny.dokumenteratAv,
+        skal: ny.skal,
+        arendenummer: ny.arendenummer,
+        process_instance_id: ny.processInstanceId,
+        idempotensnyckel: ny.idempotensnyckel,
+      })
+      .onConflict('idempotensnyckel')
+      .ignore()
+      .returning<{ id: string }[]>('id');
+    const id = rad
+      ? rad.id
+      : (await db('samtycke_aterkallelser').where({ idempotensnyckel: ny.idempotensnyckel }).first<{ id: string }>('id')).id;
+    const register = await lasPerson(db, ny.personnummer);
+    const denna = register.aterkallelser.find((a) => a.id === id);
+    if (!denna) throw new Error(`Återkallelsen ${id} hittades inte efter registreringen`);
+    const tidigare = register.aterkallelser.filter((a) => a.id !== id);
+    return { id, nytt: rad !== undefined, paverkade: paverkade(register.samtycken, tidigare, denna).map((s) => s.id) };
+  });
+}
+
+/** Finns ett giltigt samtycke för personen, mottagaren och syftet vid tidpunkten (normalt nu)? */
+export async function kontrollera(db: Knex, personnummer: Personnummer, fraga: Fraga): Promise<Bedomning> {
+  return databas('läsa samtyckesregistret', async () => {
+    const register = await lasPerson(db, personnummer);
+    return bedom(register.samtycken, register.aterkallelser, fraga);
+  });
+}
+
+/** Ett samtycke, om det finns och är personens. */
+export async function hamtaSamtycke(db: Knex, personnummer: Personnummer, id: string): Promise<Samtycke | undefined> {
+  return databas('läsa samtyckesregistret', async () => {
+    const rad = await db('samtycken').where({ id, personnummer }).first<SamtyckeRad | undefined>(SAMTYCKE_KOLUMNER);
+    return rad && samtycke(rad);
+  });
+}
+
+/** En persons alla samtycken och återkallelser. Samtyckena läses först: en återkallelse som hinner komma emellan syns då. */
+export async function lasPerson(db: Knex, personnummer: Personnummer): Promise<Personregister> {
+  const samtycken = await db('samtycken').where({ personnummer }).select<SamtyckeRad[]>(SAMTYCKE_KOLUMNER);
+  const aterkallelser = await db('samtycke_aterkallelser')
+    .where({ personnummer })
+    .select<AterkallelseRad[]>('id', 'samtycke_id', 'mottagare', 'syften', 'aterkallat');
+  return {
+    samtycken: samtycken.map(samtycke),
+    aterkallelser: aterkallelser.map((r) => ({
+      id: r.id,
+      samtyckeId: r.samtycke_id,
+      mottagare: r.mottagare,
+      syften: r.syften,
+      aterkallat: r.aterkallat,
+    })),
+  };
+}
+
+const SAMTYCKE_KOLUMNER = [
+  'id',
+  'mottagare',
+  'syften',
+  'form',
+  'lamnat',
+  'giltigt_till',
+  'anteckning',
+  'dokumenterat_av',
+  'arendenummer',
+  'skapad',
+];
+
+interface SamtyckeRad {
+  id: string;
+  mottagare: Mottagare[];
+  syften: Syfte[];
+  form: Samtyckesform;
+  lamnat: Date;
+  giltigt_till: Date | null;
+  anteckning: string | null;
+  dokumenterat_av: string;
+  arendenummer: string | null;
+  skapad: Date;
+}
+
+interface AterkallelseRad {
+  id: string;
+  samtycke_id: string | null;
+  mottagare: Mottagare[] | null;
+  syften: Syfte[] | null;
+  aterkallat: Date;
+}
+
+function samtycke(r: SamtyckeRad): Samtycke {
+  return {
+    id: r.id,
+    mottagare: r.mottagare,
+    syften: r.syften,
+    form: r.form,
+    lamnat: r.lamnat,
+    giltigtTill: r.giltigt_till,
+    anteckning: r.anteckning,
+    dokumenteratAv: r.dokumenterat_av,
+    arendenummer: r.arendenummer,
+    skapad: r.skapad,
+  };
+}
+
+export class SamtyckesregisterFel extends Error {
+  override name = 'SamtyckesregisterFel';
+}
+
+/**
+ * Databasfel blir ett läsbart tekniskt fel. knex sätter SQL-texten framför
+ * PostgreSQL:s eget meddelande (med platshållare, utan värden); bara
+ * PostgreSQL:s del behövs i en incident.
+ */
+async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
+  try {
+    return await arbete();
+  } catch (error) {
+    if (error instanceof SamtyckesregisterFel) throw error;
+    const meddelande = error instanceof Error ? (error.message.split(' - ').pop() ?? error.message) : String(error);
+    throw new SamtyckesregisterFel(`Samtyckesregistret: kunde inte ${vad} (${meddelande})`, { cause: error });
+  }
+}
