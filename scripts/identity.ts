@@ -9,6 +9,8 @@ export const GROUPS = [
   { id: 'vuxenenheten', name: 'Vuxenenheten' },
   { id: 'barn-och-unga', name: 'Barn och unga' },
   { id: 'ekonomiskt-bistand', name: 'Ekonomiskt bistånd' },
+  // Vuxenenheten has the coordinating role (handbook, "Vuxenheterna"); escalations go here.
+  { id: 'samordnare', name: 'Samordnare (vuxenenheten)' },
   { id: 'revisor', name: 'Revisorer (endast läsbehörighet)' },
   { id: 'processagare', name: 'Processägare' },
 ] as const;
@@ -20,6 +22,7 @@ export const DEMO_USERS: { id: string; firstName: string; lastName: string; grou
   { id: 'vera', firstName: 'Vera', lastName: 'Vuxenenheten', groups: ['vuxenenheten'] },
   { id: 'bosse', firstName: 'Bosse', lastName: 'Barn och unga', groups: ['barn-och-unga'] },
   { id: 'eva', firstName: 'Eva', lastName: 'Ekonomiskt bistånd', groups: ['ekonomiskt-bistand'] },
+  { id: 'stina', firstName: 'Stina', lastName: 'Samordnare', groups: ['samordnare', 'vuxenenheten'] },
   { id: 'rut', firstName: 'Rut', lastName: 'Revisor', groups: ['revisor'] },
   { id: 'petra', firstName: 'Petra', lastName: 'Processägare', groups: ['processagare'] },
 ];
@@ -59,6 +62,7 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
   vuxenenheten: CASEWORKER,
   'barn-och-unga': CASEWORKER,
   'ekonomiskt-bistand': CASEWORKER,
+  samordnare: CASEWORKER,
   revisor: [
     ...apps('cockpit', 'welcome'),
     {

@@ -68,7 +68,7 @@ describe('the engine refuses anonymous and unauthorised callers', () => {
   it('has the groups Bokvar is organised in', async () => {
     const groups = await engineAsAdmin().get<{ id: string }[]>('/group');
     expect(groups.map((g) => g.id)).toEqual(
-      expect.arrayContaining(['vuxenenheten', 'barn-och-unga', 'ekonomiskt-bistand', 'revisor', 'processagare']),
+      expect.arrayContaining(['vuxenenheten', 'barn-och-unga', 'ekonomiskt-bistand', 'samordnare', 'revisor', 'processagare']),
     );
   });
 });
