@@ -1,6 +1,7 @@
 import knex, { type Knex } from 'knex';
 import * as arenden from './20261125_001_arenden.ts';
 import * as samtycke from './20261125_004_samtycke.ts';
+import * as brev from './20261125_005_brev.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -9,6 +10,7 @@ import * as samtycke from './20261125_004_samtycke.ts';
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_001_arenden': arenden,
   '20261125_004_samtycke': samtycke,
+  '20261125_005_brev': brev,
 };
 
 const source: Knex.MigrationSource<string> = {

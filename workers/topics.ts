@@ -1,4 +1,5 @@
 import { beraknaFrister } from './berakna-frister/handler.ts';
+import { brevTopic } from './brev/handler.ts';
 import type { WorkerDependencies } from './db.ts';
 import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
 import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
@@ -10,5 +11,5 @@ import type { TopicWorker } from './topic.ts';
  * models and the element templates against.
  */
 export function createTopics(deps: WorkerDependencies): TopicWorker[] {
-  return [beraknaFrister, samtyckeKontroll(deps), samtyckeRegistrera(deps), samtyckeAterkalla(deps)];
+  return [beraknaFrister, samtyckeKontroll(deps), samtyckeRegistrera(deps), samtyckeAterkalla(deps), brevTopic(deps)];
 }
