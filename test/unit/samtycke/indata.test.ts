@@ -74,6 +74,19 @@ describe('the topics\' input names each wrong variable and never its value', () 
     expect(text).not.toMatch(/Tolvan|191212|förra veckan|telepatiskt/);
   });
 
+  it('samtycke-registrera refuses a consent without a known documenter (no logged-in user completed the form)', () => {
+    const input = samtyckeRegistrera({ db }).input.safeParse({
+      hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
+      samtyckeMottagare: 'hyresvard',
+      samtyckeSyfte: 'kontakt-om-boendet',
+      samtyckeForm: 'muntligt',
+      samtyckeLamnatDatum: '2026-11-25',
+      samtyckeDokumenteratAv: null,
+    });
+    expect(input.success).toBe(false);
+    expect(describeIssues(input.error!)).toMatch(/^samtyckeDokumenteratAv: /);
+  });
+
   it('samtycke-kontroll wants one recipient and one purpose', () => {
     const input = samtyckeKontroll({ db }).input.safeParse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
