@@ -48,11 +48,29 @@ export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+export class BrevarkivFel extends Error {
+  override name = 'BrevarkivFel';
+}
+
+/**
+ * A database error becomes a readable technical failure. knex puts the SQL
+ * (placeholders, no values) before PostgreSQL's own message; the incident
+ * needs only the latter.
+ */
+async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
+  try {
+    return await arbete();
+  } catch (error) {
+    const meddelande = error instanceof Error ? (error.message.split(' - ').pop() ?? error.message) : String(error);
+    throw new BrevarkivFel(`Brevarkivet: kunde inte ${vad} (${meddelande})`, { cause: error });
+  }
+}
+
 /** Letters a task already produced (a redelivered task finds them here). */
 export async function sparadeBrev(db: Knex, externalTaskId: string, typ: Brevtyp): Promise<SparatBrev[]> {
-  const rader = await db('brev')
-    .select('id', 'mottagare', 'efter_frist')
-    .where({ external_task_id: externalTaskId, typ });
+  const rader = await databas('läsa brevarkivet', () =>
+    db('brev').select('id', 'mottagare', 'efter_frist').where({ external_task_id: externalTaskId, typ }),
+  );
   return rader.map((r) => ({ id: r.id, mottagare: r.mottagare, efterFrist: r.efter_frist }));
 }
 
@@ -61,39 +79,41 @@ export async function sparadeBrev(db: Knex, externalTaskId: string, typ: Brevtyp
  * delivery of the same task wins: its row is returned and the new bytes dropped.
  */
 export async function sparaBrev(db: Knex, brev: NyttBrev[]): Promise<SparatBrev[]> {
-  return db.transaction(async (trx) => {
-    const sparade: SparatBrev[] = [];
-    for (const b of brev) {
-      const [ny] = await trx('brev')
-        .insert({
-          id: randomUUID(),
-          arendenummer: b.arendenummer,
-          process_instance_id: b.processInstanceId,
-          external_task_id: b.externalTaskId,
-          typ: b.typ,
-          mottagare: b.mottagare,
-          kanal: b.kanal,
-          mallversion: b.mallversion,
-          sha256: sha256(b.pdf),
-          pdf: b.pdf,
-          fristtyp: b.frist?.typ ?? null,
-          frist_senast: b.frist?.senast ?? null,
-          frist: b.frist ? JSON.stringify(b.frist.utdrag) : null,
-          efter_frist: b.efterFrist,
-          skapad: b.skapad,
-        })
-        .onConflict(['external_task_id', 'typ', 'mottagare'])
-        .ignore()
-        .returning(['id', 'mottagare', 'efter_frist']);
-      const rad =
-        ny ??
-        (await trx('brev')
-          .first('id', 'mottagare', 'efter_frist')
-          .where({ external_task_id: b.externalTaskId, typ: b.typ, mottagare: b.mottagare }));
-      sparade.push({ id: rad.id, mottagare: rad.mottagare, efterFrist: rad.efter_frist });
-    }
-    return sparade;
-  });
+  return databas('spara brevet', () =>
+    db.transaction(async (trx) => {
+      const sparade: SparatBrev[] = [];
+      for (const b of brev) {
+        const [ny] = await trx('brev')
+          .insert({
+            id: randomUUID(),
+            arendenummer: b.arendenummer,
+            process_instance_id: b.processInstanceId,
+            external_task_id: b.externalTaskId,
+            typ: b.typ,
+            mottagare: b.mottagare,
+            kanal: b.kanal,
+            mallversion: b.mallversion,
+            sha256: sha256(b.pdf),
+            pdf: b.pdf,
+            fristtyp: b.frist?.typ ?? null,
+            frist_senast: b.frist?.senast ?? null,
+            frist: b.frist ? JSON.stringify(b.frist.utdrag) : null,
+            efter_frist: b.efterFrist,
+            skapad: b.skapad,
+          })
+          .onConflict(['external_task_id', 'typ', 'mottagare'])
+          .ignore()
+          .returning(['id', 'mottagare', 'efter_frist']);
+        const rad =
+          ny ??
+          (await trx('brev')
+            .first('id', 'mottagare', 'efter_frist')
+            .where({ external_task_id: b.externalTaskId, typ: b.typ, mottagare: b.mottagare }));
+        sparade.push({ id: rad.id, mottagare: rad.mottagare, efterFrist: rad.efter_frist });
+      }
+      return sparade;
+    }),
+  );
 }
 
 export async function hamtaBrev(db: Knex, id: string): Promise<Brevrad | undefined> {

@@ -142,7 +142,7 @@ describe('each letter type, read back from its PDF', () => {
 describe('the PDF itself', () => {
   it('declares PDF/A-2b in its XMP metadata, embeds its fonts and sets title, author and date', async () => {
     // given
-    const [{ pdf, last }] = (await skriv('atagande-betalningsansvar')) as [{ pdf: Buffer; last: LastPdf }];
+    const { pdf, last } = (await skriv('atagande-betalningsansvar'))[0]!;
 
     // then: PDF/A identification
     expect(last.xmp?.get('pdfaid:part')).toBe('2');
