@@ -1,5 +1,7 @@
 import knex, { type Knex } from 'knex';
 import * as arenden from './20261125_001_arenden.ts';
+import * as folkbokforing from './20261125_002_folkbokforing.ts';
+import * as aktuella from './20261125_003_aktuella.ts';
 import * as samtycke from './20261125_004_samtycke.ts';
 import * as brev from './20261125_005_brev.ts';
 
@@ -9,6 +11,8 @@ import * as brev from './20261125_005_brev.ts';
  */
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_001_arenden': arenden,
+  '20261125_002_folkbokforing': folkbokforing,
+  '20261125_003_aktuella': aktuella,
   '20261125_004_samtycke': samtycke,
   '20261125_005_brev': brev,
 };

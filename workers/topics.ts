@@ -1,6 +1,8 @@
+import { aktuellKontrollTopic } from './aktuell-kontroll/handler.ts';
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import type { WorkerDependencies } from './db.ts';
+import { folkbokforingTopic } from './folkbokforing/handler.ts';
 import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
 import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
 import { samtyckeRegistrera } from './samtycke/registrera-handler.ts';
@@ -11,5 +13,13 @@ import type { TopicWorker } from './topic.ts';
  * models and the element templates against.
  */
 export function createTopics(deps: WorkerDependencies): TopicWorker[] {
-  return [beraknaFrister, samtyckeKontroll(deps), samtyckeRegistrera(deps), samtyckeAterkalla(deps), brevTopic(deps)];
+  return [
+    beraknaFrister,
+    samtyckeKontroll(deps),
+    samtyckeRegistrera(deps),
+    samtyckeAterkalla(deps),
+    brevTopic(deps),
+    folkbokforingTopic(deps),
+    aktuellKontrollTopic(deps),
+  ];
 }

@@ -1,0 +1,10 @@
+/**
+ * Loads the extract of who is aktuell where (from the case system, as CSV) into
+ * Bokvar's aktuella table: `DATABASE_URL=… npx tsx scripts/import-aktuella.ts <fil.csv> [--ersatt]`.
+ * Columns and examples: docs/import.md.
+ */
+import { AKTUELLA_TABELL } from '../workers/aktuell-kontroll/postgres-register.ts';
+import { importeraAktuella } from '../workers/aktuell-kontroll/import.ts';
+import { korImportkommando } from './registerimport-cli.ts';
+
+await korImportkommando('Aktuella', AKTUELLA_TABELL, importeraAktuella);

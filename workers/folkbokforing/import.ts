@@ -1,0 +1,155 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { personnummerSchema } from '../../domain/arendevariabler.ts';
+import {
+  jaNejSchema,
+  lasCsv,
+  registerdatumSchema,
+  skrivCsv,
+  skrivTillTabell,
+  type Importresultat,
+  type LastCsv,
+} from '../registerimport.ts';
+import { adressnyckel, lagenhetsnummerIAdressrad } from './adress.ts';
+import { FOLKBOKFORING_TABELL } from './postgres-register.ts';
+
+/**
+ * The population register's import: a CSV made from a Navet or SPAR extract
+ * (columns in docs/import.md) into `folkbokforing_personer`.
+ */
+export const FOLKBOKFORING_KOLUMNER = {
+  obligatoriska: ['personnummer', 'fornamn', 'efternamn', 'utdelningsadress2', 'postnummer', 'postort'],
+  valfria: [
+    'mellannamn',
+    'co_adress',
+    'utdelningsadress1',
+    'lagenhetsnummer',
+    'folkbokforingsdatum',
+    'sekretessmarkering',
+    'skyddad_folkbokforing',
+    'avregistreringsorsak',
+    'avregistreringsdatum',
+  ],
+} as const;
+
+const text = (max: number) => z.string({ error: 'saknas' }).max(max, `får vara högst ${max} tecken`);
+
+export const folkbokforingRadSchema = z
+  .object({
+    personnummer: z.string({ error: 'saknas' }).pipe(personnummerSchema),
+    fornamn: text(200),
+    mellannamn: text(200).optional(),
+    efternamn: text(200),
+    co_adress: text(200).optional(),
+    utdelningsadress1: text(200).optional(),
+    utdelningsadress2: text(200).optional(),
+    postnummer: z
+      .string()
+      .transform((s) => s.replace(/\s/g, ''))
+      .pipe(z.string().regex(/^\d{5}$/, 'ska ha fem siffror'))
+      .optional(),
+    postort: text(100).optional(),
+    lagenhetsnummer: z.string().regex(/^\d{4}$/, 'ska ha fyra siffror').optional(),
+    folkbokforingsdatum: registerdatumSchema.optional(),
+    sekretessmarkering: jaNejSchema,
+    skyddad_folkbokforing: jaNejSchema,
+    avregistreringsorsak: z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, 'ska vara en kod med två bokstäver (AV, UV, GN …)'))
+      .optional(),
+    avregistreringsdatum: registerdatumSchema.optional(),
+  })
+  .superRefine((rad, ctx) => {
+    // An address is whole or absent (a deregistered person may have none).
+    const delar = { gatuadress: rad.utdelningsadress2 ?? rad.utdelningsadress1, postnummer: rad.postnummer, postort: rad.postort };
+    if (Object.values(delar).some(Boolean)) {
+      for (const [del, varde] of Object.entries(delar)) {
+        if (!varde) {
+          const kolumn = del === 'gatuadress' ? 'utdelningsadress2' : del;
+          ctx.addIssue({ code: 'custom', path: [kolumn], message: 'saknas, resten av adressen finns' });
+        }
+      }
+    }
+    if (rad.avregistreringsdatum && !rad.avregistreringsorsak) {
+      ctx.addIssue({ code: 'custom', path: ['avregistreringsorsak'], message: 'saknas, avregistreringsdatum finns' });
+    }
+  })
+  .transform((rad) => {
+    const gatuadress = rad.utdelningsadress2 ?? rad.utdelningsadress1;
+    const lagenhetsnummer =
+      rad.lagenhetsnummer ??
+      [rad.utdelningsadress2, rad.utdelningsadress1].map((r) => r && lagenhetsnummerIAdressrad(r)).find(Boolean);
+    return {
+      personnummer: rad.personnummer as string,
+      fornamn: rad.fornamn,
+      mellannamn: rad.mellannamn,
+      efternamn: rad.efternamn,
+      co_adress: rad.co_adress,
+      utdelningsadress1: rad.utdelningsadress1,
+      utdelningsadress2: rad.utdelningsadress2,
+      postnummer: rad.postnummer,
+      postort: rad.postort,
+      lagenhetsnummer,
+      adressnyckel: gatuadress && rad.postnummer ? adressnyckel(gatuadress, rad.postnummer) : undefined,
+      folkbokforingsdatum: rad.folkbokforingsdatum,
+      sekretessmarkering: rad.sekretessmarkering,
+      skyddad_folkbokforing: rad.skyddad_folkbokforing,
+      avregistreringsorsak: rad.avregistreringsorsak,
+      avregistreringsdatum: rad.avregistreringsdatum,
+    };
+  });
+
+export type FolkbokforingTabellrad = z.output<typeof folkbokforingRadSchema>;
+
+/** Reads and validates an extract; no database needed. */
+export function lasFolkbokforingCsv(text: string): LastCsv<FolkbokforingTabellrad> {
+  return lasCsv(text, FOLKBOKFORING_KOLUMNER, folkbokforingRadSchema);
+}
+
+/** Every column the import sets besides the key. */
+const DATA: readonly (keyof FolkbokforingTabellrad)[] = [
+  'fornamn',
+  'mellannamn',
+  'efternamn',
+  'co_adress',
+  'utdelningsadress1',
+  'utdelningsadress2',
+  'postnummer',
+  'postort',
+  'lagenhetsnummer',
+  'adressnyckel',
+  'folkbokforingsdatum',
+  'sekretessmarkering',
+  'skyddad_folkbokforing',
+  'avregistreringsorsak',
+  'avregistreringsdatum',
+];
+
+/** Loads an extract into the register table (see skrivTillTabell for upsert and `ersatt`). */
+export function importeraFolkbokforing(db: Knex, text: string, options: { ersatt?: boolean } = {}): Promise<Importresultat> {
+  return skrivTillTabell(db, { tabell: FOLKBOKFORING_TABELL, nyckel: ['personnummer'], data: DATA }, lasFolkbokforingCsv(text), options);
+}
+
+/** A CSV extract in the import's own format, e.g. from the synthetic population. */
+export interface FolkbokforingCsvRad {
+  personnummer: string;
+  fornamn: string;
+  mellannamn?: string;
+  efternamn: string;
+  co_adress?: string;
+  utdelningsadress1?: string;
+  utdelningsadress2?: string;
+  postnummer?: string;
+  postort?: string;
+  lagenhetsnummer?: string;
+  folkbokforingsdatum?: string;
+  sekretessmarkering: 'J' | 'N';
+  skyddad_folkbokforing: 'J' | 'N';
+  avregistreringsorsak?: string;
+  avregistreringsdatum?: string;
+}
+
+export function skrivFolkbokforingCsv(rader: FolkbokforingCsvRad[]): string {
+  return skrivCsv([...FOLKBOKFORING_KOLUMNER.obligatoriska, ...FOLKBOKFORING_KOLUMNER.valfria], rader as unknown as Record<string, string>[]);
+}

@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type { Adress } from '../../domain/arendevariabler.ts';
+import type { Personnummer } from '../../domain/personnummer.ts';
+import { adressnyckel } from './adress.ts';
+import type { FolkbokfordPerson, Folkbokforingsregister } from './register.ts';
+
+export const FOLKBOKFORING_TABELL = 'folkbokforing_personer';
+
+/** The row as stored (migrations/20261125_002_folkbokforing.ts); dates read as text, never as local-time Date. */
+export interface PersonRad {
+  personnummer: string;
+  fornamn: string;
+  mellannamn?: string | null;
+  efternamn: string;
+  co_adress?: string | null;
+  utdelningsadress1?: string | null;
+  utdelningsadress2?: string | null;
+  postnummer?: string | null;
+  postort?: string | null;
+  lagenhetsnummer?: string | null;
+  folkbokforingsdatum?: string | null;
+  sekretessmarkering: boolean;
+  skyddad_folkbokforing: boolean;
+  avregistreringsorsak?: string | null;
+  avregistreringsdatum?: string | null;
+}
+
+const KOLUMNER = [
+  'personnummer',
+  'fornamn',
+  'mellannamn',
+  'efternamn',
+  'co_adress',
+  'utdelningsadress1',
+  'utdelningsadress2',
+  'postnummer',
+  'postort',
+  'lagenhetsnummer',
+  'folkbokforingsdatum::text as folkbokforingsdatum',
+  'sekretessmarkering',
+  'skyddad_folkbokforing',
+  'avregistreringsorsak',
+  'avregistreringsdatum::text as avregistreringsdatum',
+];
+
+/** The shipped register: Bokvar's PostgreSQL table, loaded by the import command. */
+export class PostgresFolkbokforingsregister implements Folkbokforingsregister {
+  constructor(private readonly db: Knex) {}
+
+  async sokPerson(personnummer: Personnummer): Promise<FolkbokfordPerson | undefined> {
+    const [rad] = await this.rader(this.fraga().where({ personnummer }));
+    return rad ? personFranRad(rad) : undefined;
+  }
+
+  async personerPaAdress(adress: Adress): Promise<FolkbokfordPerson[]> {
+    const query = this.fraga()
+      .where('adressnyckel', adressnyckel(adress.gatuadress, adress.postnummer))
+      .whereNull('avregistreringsorsak')
+      .orderBy('personnummer');
+    if (adress.lagenhetsnummer) {
+      const lgh = adress.lagenhetsnummer;
+      query.where((q) => q.where('lagenhetsnummer', lgh).orWhereNull('lagenhetsnummer'));
+    }
+    return (await this.rader(query)).map(personFranRad);
+  }
+
+  private fraga(): Knex.QueryBuilder {
+    return this.db(FOLKBOKFORING_TABELL).select(this.db.raw(KOLUMNER.join(', ')));
+  }
+
+  private async rader(query: Knex.QueryBuilder): Promise<PersonRad[]> {
+    return (await query) as PersonRad[];
+  }
+}
+
+export function personFranRad(rad: PersonRad): FolkbokfordPerson {
+  const gatuadress = rad.utdelningsadress2 ?? rad.utdelningsadress1;
+  return {
+    personnummer: rad.personnummer as Personnummer,
+    fornamn: rad.fornamn,
+    ...(rad.mellannamn ? { mellannamn: rad.mellannamn } : {}),
+    efternamn: rad.efternamn,
+    ...(gatuadress && rad.postnummer && rad.postort
+      ? {
+          folkbokforingsadress: {
+            ...(rad.co_adress ? { coAdress: rad.co_adress } : {}),
+            gatuadress,
+            postnummer: rad.postnummer,
+            ort: rad.postort,
+            ...(rad.lagenhetsnummer ? { lagenhetsnummer: rad.lagenhetsnummer } : {}),
+          },
+        }
+      : {}),
+    ...(rad.folkbokforingsdatum ? { folkbokforingsdatum: rad.folkbokforingsdatum } : {}),
+    sekretessmarkering: rad.sekretessmarkering,
+    skyddadFolkbokforing: rad.skyddad_folkbokforing,
+    ...(rad.avregistreringsorsak
+      ? {
+          avregistrering: {
+            orsak: rad.avregistreringsorsak,
+            ...(rad.avregistreringsdatum ? { datum: rad.avregistreringsdatum } : {}),
+          },
+        }
+      : {}),
+  };
+}
