@@ -24,7 +24,7 @@ export async function korImportkommando(
   if (filer.length !== 1 || okanda.length > 0 || !databaseUrl) {
     process.stderr.write(
       `Användning: DATABASE_URL=postgres://… npx tsx ${process.argv[1]?.replace(/^.*\/scripts\//, 'scripts/')} <fil.csv> [--ersatt]\n` +
-        '  --ersatt  filen är ett fullständigt uttag: personer som saknas i den tas bort\n',
+        '  --ersatt  filen är ett fullständigt uttag: det som saknas i den tas bort ur registret\n',
     );
     process.exit(1);
   }

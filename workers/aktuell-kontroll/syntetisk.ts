@@ -1,7 +1,7 @@
 import { alder, type Personnummer } from '../../domain/personnummer.ts';
 import type { SyntetiskPopulation } from '../folkbokforing/syntetisk.ts';
 import type { AktuellCsvRad } from './import.ts';
-import type { Enhet } from './register.ts';
+import { ENHETER, type Enhet } from './register.ts';
 
 /**
  * Who of a synthetic population is known where, as a case system's extract
@@ -38,6 +38,7 @@ export function genereraAktuella(population: SyntetiskPopulation): AktuellCsvRad
       const avslutad = tal(20 + i) < 0.2;
       rader.push({
         personnummer: pnr,
+        forvaltning: ENHETER[enhet],
         enhet,
         enhetsnamn: enhet === 'etableringsenheten' ? ENHETSNAMN[enhet] : `${ENHETSNAMN[enhet]} ${OMRADEN[Math.floor(tal(30 + i) * 4)]}`,
         aktuell_sedan: dagarFore(population.referensdatum, borjan),

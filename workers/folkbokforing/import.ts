@@ -150,6 +150,25 @@ export interface FolkbokforingCsvRad {
   avregistreringsdatum?: string;
 }
 
+/** The columns in the order docs/import.md lists them (Navet's order: name, address, dates, markings). */
+const KOLUMNORDNING: readonly (keyof FolkbokforingCsvRad)[] = [
+  'personnummer',
+  'fornamn',
+  'mellannamn',
+  'efternamn',
+  'co_adress',
+  'utdelningsadress1',
+  'utdelningsadress2',
+  'postnummer',
+  'postort',
+  'lagenhetsnummer',
+  'folkbokforingsdatum',
+  'sekretessmarkering',
+  'skyddad_folkbokforing',
+  'avregistreringsorsak',
+  'avregistreringsdatum',
+];
+
 export function skrivFolkbokforingCsv(rader: FolkbokforingCsvRad[]): string {
-  return skrivCsv([...FOLKBOKFORING_KOLUMNER.obligatoriska, ...FOLKBOKFORING_KOLUMNER.valfria], rader as unknown as Record<string, string>[]);
+  return skrivCsv(KOLUMNORDNING, rader as unknown as Record<string, string>[]);
 }

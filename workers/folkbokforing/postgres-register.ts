@@ -48,7 +48,7 @@ export class PostgresFolkbokforingsregister implements Folkbokforingsregister {
   constructor(private readonly db: Knex) {}
 
   async sokPerson(personnummer: Personnummer): Promise<FolkbokfordPerson | undefined> {
-    const [rad] = await this.rader(this.fraga().where({ personnummer }));
+    const [rad] = (await this.fraga().where({ personnummer })) as PersonRad[];
     return rad ? personFranRad(rad) : undefined;
   }
 
@@ -61,15 +61,11 @@ export class PostgresFolkbokforingsregister implements Folkbokforingsregister {
       const lgh = adress.lagenhetsnummer;
       query.where((q) => q.where('lagenhetsnummer', lgh).orWhereNull('lagenhetsnummer'));
     }
-    return (await this.rader(query)).map(personFranRad);
+    return ((await query) as PersonRad[]).map(personFranRad);
   }
 
   private fraga(): Knex.QueryBuilder {
     return this.db(FOLKBOKFORING_TABELL).select(this.db.raw(KOLUMNER.join(', ')));
-  }
-
-  private async rader(query: Knex.QueryBuilder): Promise<PersonRad[]> {
-    return (await query) as PersonRad[];
   }
 }
 
