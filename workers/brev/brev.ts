@@ -168,13 +168,13 @@ export function planeraBrev(indata: BrevIndata, s: Sammanhang): PlaneratBrev[] {
 
 /**
  * Authorities get e-mail; a tenant with protected personal data gets post only
- * through Skatteverket's särskilda postförmedling; `postkanal` may upgrade a
+ * through Skatteverket's särskilda postförmedling; `brevkanal` may upgrade a
  * postal letter to registered, never the reverse.
  */
 function valjKanal(standard: Kanal, mottagare: Mottagarroll, indata: BrevIndata): Kanal {
   if (standard === 'epost-myndighet') return standard;
   if (mottagare === 'hyresgast' && indata.skyddadIdentitet) return 'sarskild-postformedling';
-  if (indata.postkanal === 'rekommenderat') return 'rekommenderat';
+  if (indata.brevkanal === 'rekommenderat') return 'rekommenderat';
   return standard;
 }
 

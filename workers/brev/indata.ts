@@ -52,7 +52,7 @@ export const brevIndata = z.object({
   hembesokTid: valfri(tidpunkt),
   uppfoljningTid: valfri(tidpunkt),
   /** 'rekommenderat' sends the task's postal letters registered; it never downgrades a registered letter. */
-  postkanal: valfri(z.enum(['post', 'rekommenderat'])),
+  brevkanal: valfri(z.enum(['post', 'rekommenderat'])),
   /** From berakna-frister: the deadlines, by type. */
   fristunderlag: valfri(z.record(z.string(), z.unknown())),
 });

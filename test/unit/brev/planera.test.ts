@@ -74,10 +74,10 @@ describe('what each letter type needs', () => {
 });
 
 describe('channels', () => {
-  it('postkanal upgrades a postal letter to registered, and never downgrades the åtagande', () => {
-    const [info] = planeraBrev(indata('informationsbrev', { postkanal: 'rekommenderat' }), sammanhang);
-    const [atagande] = planeraBrev(indata('atagande-betalningsansvar', { postkanal: 'post' }), sammanhang);
-    const [kronofogden, kopia] = planeraBrev(indata('bekraftelse-kronofogden', { postkanal: 'rekommenderat' }), sammanhang);
+  it('brevkanal upgrades a postal letter to registered, and never downgrades the åtagande', () => {
+    const [info] = planeraBrev(indata('informationsbrev', { brevkanal: 'rekommenderat' }), sammanhang);
+    const [atagande] = planeraBrev(indata('atagande-betalningsansvar', { brevkanal: 'post' }), sammanhang);
+    const [kronofogden, kopia] = planeraBrev(indata('bekraftelse-kronofogden', { brevkanal: 'rekommenderat' }), sammanhang);
     expect(info!.kanal).toBe('rekommenderat');
     expect(info!.dokument.markering).toBe('REKOMMENDERAT BREV');
     expect(atagande!.kanal).toBe('rekommenderat');

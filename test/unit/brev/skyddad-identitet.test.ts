@@ -47,9 +47,9 @@ describe('protected identity', () => {
     expect(planerade[0]!.kanal).toBe('sarskild-postformedling');
   });
 
-  it('wins over postkanal for the tenant, but not for the landlord', () => {
+  it('wins over brevkanal for the tenant, but not for the landlord', () => {
     const sammanhang = { arendenummer: 'BV-2026-7', avsandare, skapad: new Date() };
-    const [tillHyresgast] = planeraBrev(indata('hembesok', { skyddadIdentitet: true, postkanal: 'rekommenderat' }), sammanhang);
+    const [tillHyresgast] = planeraBrev(indata('hembesok', { skyddadIdentitet: true, brevkanal: 'rekommenderat' }), sammanhang);
     const [tillHyresvard] = planeraBrev(indata('atagande-betalningsansvar', { skyddadIdentitet: true }), sammanhang);
     expect(tillHyresgast!.kanal).toBe('sarskild-postformedling');
     expect(tillHyresvard!.kanal).toBe('rekommenderat');
