@@ -7,6 +7,7 @@ import { deployModels, describeDeployed } from './deploy.ts';
 import { buildEngineIfOutdated, startEngine, type EngineProcess } from './engine-process.ts';
 import { provisionIdentity } from './identity.ts';
 import { startNodeService, type NodeService } from './node-service.ts';
+import { laddaUtvecklingsdata } from './syntetisk-data.ts';
 
 export interface StackOptions {
   config: StackConfig;
@@ -80,6 +81,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await timed('behorigheter', () => provisionIdentity(admin, config));
     const applied = await timed('migreringar', () => migrateLatest(database.appUrl));
     if (applied.length > 0) log(`Migreringar: ${applied.join(', ')}`);
+    if (config.mode === 'utveckling') {
+      const seeded = await timed('syntetiska-data', () => laddaUtvecklingsdata(database.appUrl));
+      if (seeded.laddad) log(`Syntetisk befolkning laddad: ${seeded.personer} personer, ${seeded.aktuella} aktuella`);
+    }
     const changed = describeDeployed(await timed('driftsattning', () => deployModels(admin)));
     log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade');
 

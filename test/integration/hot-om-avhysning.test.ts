@@ -1,0 +1,334 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knex, { type Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
+import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
+import { stack, uniqueCaseNumber } from './support/engine.ts';
+import { fixturesDir } from './support/fixtures.ts';
+import {
+  activitiesRun,
+  candidateGroups,
+  complete,
+  completeWhenOpen,
+  expectNoIncidents,
+  fireTimer,
+  historicVariable,
+  openTasks,
+  startByMessage,
+  waitForTask,
+  type Value,
+} from './support/scenario.ts';
+
+/**
+ * Checklist 1, "hot om avhysning", on the real engine with the real workers.
+ * The people are synthetic and come from fixture extracts
+ * (fixtures/scenarier-folkbokforing.csv, fixtures/scenarier-aktuella.csv):
+ *  - Bertil Ödman, Björkvägen 2: alone, known to ekonomiskt bistånd;
+ *  - Amira Lindqvist, Storgatan 1: with her son Noah (8);
+ *  - Cecilia Åberg: registered at Annangatan 9, reported at Lärkgatan 3; known to funktionsstöd;
+ *  - 196001011235: not in the register.
+ */
+const MESSAGE = 'underrattelse-hot-om-avhysning';
+let db: Knex;
+
+beforeAll(async () => {
+  db = knex({ client: 'pg', connection: stack().databaseUrl });
+  await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
+  await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+});
+afterAll(async () => {
+  await db.destroy();
+});
+
+const today = () => DateTime.now().setZone('Europe/Stockholm');
+const BERTIL = {
+  hyresgast: { personnummer: '197001011233', namn: 'Bertil Ödman' },
+  adress: { gatuadress: 'Björkvägen 2', postnummer: '41502', ort: 'Göteborg', lagenhetsnummer: '1002' },
+};
+const AMIRA = {
+  hyresgast: { personnummer: '198503121231', namn: 'Amira Lindqvist' },
+  adress: { gatuadress: 'Storgatan 1', postnummer: '41101', ort: 'Göteborg', lagenhetsnummer: '1101' },
+};
+const CECILIA = {
+  hyresgast: { personnummer: '199206151236', namn: 'Cecilia Åberg' },
+  adress: { gatuadress: 'Lärkgatan 3', postnummer: '41664', ort: 'Göteborg' },
+};
+
+function underrattelse(over: Record<string, Value> = {}): Record<string, Value> {
+  return {
+    kalla: 'hyresvard',
+    orsak: 'obetald-hyra',
+    mottagen: today().toISO()!,
+    ...BERTIL,
+    hyresvard: { namn: 'Bostadsbolaget AB', kontaktperson: 'Lena Lund', telefon: '031-100 00 00', epost: 'lena@bostadsbolaget.se' },
+    hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' },
+    delgivningsdatum: today().toISODate()!,
+    hyresskuld: 18500,
+    barnEnligtAnmalan: false,
+    ...over,
+  };
+}
+
+async function startCase(over: Record<string, Value> = {}): Promise<{ arende: string; instance: string }> {
+  const arende = uniqueCaseNumber('BV');
+  const instance = await startByMessage(MESSAGE, arende, underrattelse(over));
+  return { arende, instance };
+}
+
+async function aktualisera(arende: string, over: Record<string, Value> = {}) {
+  return completeWhenOpen('vera', arende, 'Aktualisera', {
+    treservaReferens: 'TRE-2026/123',
+    ansvarigHandlaggare: 'Vera Vuxenenheten',
+    ansvarigHandlaggareTelefon: '031-365 00 00',
+    aktualiseringstyp: 'underrattelse-obetald-hyra',
+    barnEnligtHandlaggare: false,
+    ...over,
+  });
+}
+
+async function lettersOf(arende: string) {
+  return db('brev').where({ arendenummer: arende }).select('typ', 'mottagare', 'kanal', 'sha256').orderBy('skapad');
+}
+
+const hasTask = async (arende: string, key: string) => (await openTasks(arende)).some((t) => t.taskDefinitionKey === key);
+
+describe('1–3: intake, folkbokföring and the already-known check', () => {
+  it('starts by message under the case number, computes the deadlines and hands the case to vuxenenheten', async () => {
+    // given / when
+    const { arende } = await startCase();
+    const aktualisering = await waitForTask(arende, 'Aktualisera');
+
+    // then: the case runs under its number, with the deadlines from the calendar
+    expect(await candidateGroups(aktualisering.id)).toEqual(['vuxenenheten']);
+    const paminnelse = await historicVariable<string>(arende, 'forhandsbedomningPaminnelseForfaller');
+    expect(new Date(aktualisering.due!).getTime()).toBe(new Date(paminnelse!).getTime());
+    expect(await historicVariable<string>(arende, 'atervinningsfristSenast')).toMatch(/T00:00:00\+0[12]:00$/);
+    expect(await historicVariable<boolean>(arende, 'folkbokfordPaAdressen')).toBe(true);
+    // and, known to ekonomiskt bistånd, the units are consulted (intern samordning)
+    const samrad = await waitForTask(arende, 'SamradMedEnheterna');
+    expect(await candidateGroups(samrad.id)).toEqual(['vuxenenheten']);
+    // and the återvinning decision is ekonomiskt bistånd's, due on the last day of the period
+    const atagande = await waitForTask(arende, 'BeslutaOmAtagande');
+    expect(await candidateGroups(atagande.id)).toEqual(['ekonomiskt-bistand']);
+    expect(new Date(atagande.due!).getTime()).toBe(new Date((await historicVariable<string>(arende, 'atervinningsfristForfaller'))!).getTime());
+    await expectNoIncidents(arende);
+  });
+
+  it('asks to consider notifying Skatteverket when the tenant is not registered at the address', async () => {
+    const { arende } = await startCase({ ...CECILIA, kalla: 'anhorig', orsak: 'storningar', delgivningsdatum: null });
+    const task = await waitForTask(arende, 'OvervagSkatteverket');
+    expect(task.name).toBe('Överväg underrättelse till Skatteverket');
+    expect(await historicVariable<boolean>(arende, 'folkbokfordPaAdressen')).toBe(false);
+    // known to another administration (funktionsstöd): recorded, but no contact without consent
+    await expect.poll(() => historicVariable<boolean>(arende, 'aktuellIAnnanForvaltning')).toBe(true);
+    expect(await hasTask(arende, 'SamradMedEnheterna')).toBe(false);
+    // no unpaid rent served: no återvinning decision
+    await waitForTask(arende, 'Aktualisera');
+    expect(await hasTask(arende, 'BeslutaOmAtagande')).toBe(false);
+  });
+
+  it('routes a person missing from the register to a check of the particulars, then continues', async () => {
+    const { arende } = await startCase({ hyresgast: { personnummer: '196001011235', namn: 'Dan Saknad' } });
+    await completeWhenOpen('vera', arende, 'KontrolleraUppgifterna', { uppgifterKontrollerade: true, anteckning: null });
+    await waitForTask(arende, 'Aktualisera');
+    expect(await activitiesRun(arende)).toContain('PersonSaknas');
+  });
+});
+
+describe('4: aktualisering and the förhandsbedömning clock', () => {
+  it('reminds at two weeks and escalates at four weeks to the coordinators', async () => {
+    const { arende } = await startCase();
+    await aktualisera(arende);
+    expect(await historicVariable<string>(arende, 'treservaReferens')).toBe('TRE-2026/123');
+
+    // when: two weeks pass
+    await fireTimer(arende, 'TvaVeckor');
+    const paminnelse = await waitForTask(arende, 'PaminnelseForhandsbedomning');
+    await complete('vera', paminnelse, { sarskildaSkal: '' });
+
+    // and four weeks pass without special reasons
+    await fireTimer(arende, 'FyraVeckor');
+    const eskalering = await waitForTask(arende, 'EskaleraForhandsbedomning');
+    expect(await candidateGroups(eskalering.id)).toEqual(['samordnare']);
+  });
+
+  it('does not escalate when special reasons are recorded', async () => {
+    const { arende } = await startCase();
+    await aktualisera(arende);
+    await fireTimer(arende, 'TvaVeckor');
+    await completeWhenOpen('vera', arende, 'PaminnelseForhandsbedomning', {
+      sarskildaSkal: 'Väntar in återvinningsfristen; motiverande kontakter pågår.',
+    });
+    await fireTimer(arende, 'FyraVeckor');
+    await expect.poll(() => activitiesRun(arende)).toContain('SarskildaSkalFinns');
+    expect(await hasTask(arende, 'EskaleraForhandsbedomning')).toBe(false);
+  });
+});
+
+describe('5: contact with the landlord and consent', () => {
+  it('contacts the landlord without consent when the landlord reported, and records that basis', async () => {
+    const { arende } = await startCase({ kalla: 'hyresvard' });
+    await aktualisera(arende);
+    await waitForTask(arende, 'KontaktaHyresvarden');
+    expect(await historicVariable<string>(arende, 'kontaktgrundHyresvard')).toBe('hyresvarden-underrattade');
+    expect(await hasTask(arende, 'InhamtaSamtycke')).toBe(false);
+  });
+
+  it('asks for consent first when a relative reported, and rests the contact on the consent record', async () => {
+    const { arende } = await startCase({ kalla: 'anhorig', orsak: 'annat', delgivningsdatum: null });
+    await aktualisera(arende);
+
+    // when: the tenant consents in writing
+    await completeWhenOpen('vera', arende, 'InhamtaSamtycke', {
+      samtyckeLamnat: true,
+      samtyckeForm: 'skriftligt',
+      samtyckeLamnatDatum: today().toISODate()!,
+      samtyckeAnteckning: 'Blankett i Treserva',
+    });
+
+    // then: the consent is registered, and the contact rests on it
+    await waitForTask(arende, 'KontaktaHyresvarden');
+    const grund = await historicVariable<string>(arende, 'kontaktgrundHyresvard');
+    const [samtycke] = await db('samtycken').where({ arendenummer: arende }).select('id', 'dokumenterat_av');
+    expect(grund).toBe(`samtycke:${samtycke.id}`);
+    expect(samtycke.dokumenterat_av).toBe('vera');
+  });
+
+  it('does not contact the landlord when consent is refused', async () => {
+    // Cecilia has given no consent in any earlier test
+    const { arende } = await startCase({ ...CECILIA, kalla: 'privatperson', orsak: 'annat', delgivningsdatum: null });
+    await aktualisera(arende);
+    await completeWhenOpen('vera', arende, 'InhamtaSamtycke', { samtyckeLamnat: false, samtyckeAnteckning: 'Vill inte' });
+    await expect.poll(() => activitiesRun(arende)).toContain('SamtyckeSaknas');
+    await waitForTask(arende, 'KontaktaHyresgasten');
+    expect(await hasTask(arende, 'KontaktaHyresvarden')).toBe(false);
+    expect(await activitiesRun(arende)).not.toContain('KontaktaHyresvarden');
+  });
+});
+
+describe('6: contact with the tenant', () => {
+  it('sends the information letter, and offers an unannounced visit only after two failed attempts', async () => {
+    const { arende } = await startCase();
+    await aktualisera(arende);
+    await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ)).toContain('informationsbrev');
+
+    // first failed attempt: another attempt, no unannounced visit yet
+    await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: false });
+    await expect.poll(async () => (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'KontaktaHyresgasten').length).toBe(1);
+    expect(await hasTask(arende, 'OvervagOanmaltHembesok')).toBe(false);
+
+    // an announced home visit sends the home-visit letter first; nobody opens
+    await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'aviserat-hembesok', hembesokTid: today().plus({ days: 3 }).toISO()! });
+    await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ)).toContain('hembesok');
+    await completeWhenOpen('vera', arende, 'GenomforAviseratHembesok', { kontaktEtablerad: false, samtyckeTillTrade: false, barnOchUngaDeltog: false });
+
+    // after two failed attempts the unannounced visit may be considered
+    const overvag = await waitForTask(arende, 'OvervagOanmaltHembesok');
+    await complete('vera', overvag, { oanmaltHembesokBeslut: 'genomfor', lamplighetsbedomning: 'Två försök utan svar; barnfri hushåll, kort besök för att lämna information.' });
+    await completeWhenOpen('vera', arende, 'GenomforOanmaltHembesok', { kontaktEtablerad: true, samtyckeTillTrade: true, barnOchUngaDeltog: false });
+    await expectNoIncidents(arende);
+  });
+});
+
+async function kontakterKlara(arende: string) {
+  await aktualisera(arende);
+  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
+  await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
+}
+
+describe('7–8: investigation, support and consent for other administrations', () => {
+  it('closes the aktualisering with a reason when the adult does not want an investigation', async () => {
+    const { arende } = await startCase();
+    await kontakterKlara(arende);
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
+      utredningsbeslut: 'avsluta-aktualisering',
+      utredningsbeslutMotivering: 'Hyresgästen vill inte ha kontakt; hyran betald.',
+    });
+    await waitForTask(arende, 'BedomUppfoljning');
+    expect(await activitiesRun(arende)).toContain('AktualiseringAvslutad');
+    expect(await activitiesRun(arende)).not.toContain('UpprattaHandlingsplan');
+  });
+
+  it('tries ekonomiskt bistånd and refers to another administration only with consent', async () => {
+    const { arende } = await startCase();
+    await kontakterKlara(arende);
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'inleda-utredning', utredningsbeslutMotivering: 'Ansökan om stöd.' });
+    await completeWhenOpen('vera', arende, 'UpprattaHandlingsplan', {
+      insatsEkonomisktBistand: true,
+      insatsAnnanForvaltning: true,
+      annanForvaltning: 'funktionsstod',
+      informeraHyresvarden: false,
+      handlingsplan: 'Bistånd till skulden, boendestöd.',
+    });
+    expect(await candidateGroups((await waitForTask(arende, 'ProvaEkonomisktBistand')).id)).toEqual(['ekonomiskt-bistand']);
+    // the referral waits for consent to contact funktionsstöd
+    await waitForTask(arende, 'InhamtaSamtycke');
+    expect(await historicVariable<string>(arende, 'samtyckeMottagare')).toBe('annan-forvaltning:funktionsstod');
+    expect(await hasTask(arende, 'BistaAnsokanAnnanForvaltning')).toBe(false);
+  });
+});
+
+describe('8: the återvinningsfrist', () => {
+  it('sends the åtagande to the landlord by registered letter within the period', async () => {
+    const { arende } = await startCase();
+    await completeWhenOpen('eva', arende, 'BeslutaOmAtagande', {
+      ansvarigHandlaggare: 'Eva Ekonomiskt bistånd',
+      atervinningsbeslut: 'ataga-betalningsansvar',
+      atervinningMotivering: 'Beviljat bistånd.',
+    });
+    await expect.poll(() => lettersOf(arende)).toContainEqual(
+      expect.objectContaining({ typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat' }),
+    );
+  });
+
+  it('continues without återvinning when the period has passed', async () => {
+    const { arende } = await startCase();
+    await waitForTask(arende, 'BeslutaOmAtagande');
+    await fireTimer(arende, 'AtervinningsfristenUte');
+    await expect.poll(() => activitiesRun(arende)).toContain('UtanAtervinning');
+    expect(await hasTask(arende, 'BeslutaOmAtagande')).toBe(false);
+  });
+});
+
+describe('9: follow-up', () => {
+  it('offers follow-up by letter and makes the follow-up contact when its time comes', async () => {
+    const { arende } = await startCase();
+    await kontakterKlara(arende);
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Hyran betald.' });
+    await completeWhenOpen('vera', arende, 'BedomUppfoljning', { uppfoljningBehovs: true, uppfoljningSamtycke: true, uppfoljningMotivering: 'Upprepade sena betalningar.' });
+    await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ)).toContain('erbjudande-uppfoljning');
+    await fireTimer(arende, 'TidForUppfoljning');
+    await completeWhenOpen('vera', arende, 'UppfoljandeKontakt', { uppfoljningGenomford: true });
+    expect(await activitiesRun(arende)).toContain('UppfoljningGenomford');
+  });
+});
+
+describe('children come first', () => {
+  it('involves barn och unga in parallel when folkbokföringen shows children, deciding within 14 days', async () => {
+    const { arende } = await startCase({ ...AMIRA });
+    const samtal = await waitForTask(arende, 'SamtalForaldrarOmBarnet');
+    const bedomning = await waitForTask(arende, 'BedomBarnutredning');
+    expect(await candidateGroups(samtal.id)).toEqual(['barn-och-unga']);
+    expect(await candidateGroups(bedomning.id)).toEqual(['barn-och-unga']);
+    const fjortonDagar = today().plus({ days: 14 }).toISODate();
+    expect(DateTime.fromISO(bedomning.due!).setZone('Europe/Stockholm').toISODate()).toBe(fjortonDagar);
+    // in parallel with vuxenenheten's work, and only once
+    await waitForTask(arende, 'Aktualisera');
+    expect((await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BedomBarnutredning')).toHaveLength(1);
+  });
+
+  it('involves barn och unga when the landlord reports children not in folkbokföringen, and ensures an orosanmälan on concern', async () => {
+    const { arende } = await startCase();
+    await aktualisera(arende);
+    expect(await hasTask(arende, 'BedomBarnutredning')).toBe(false);
+    await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', {
+      hyresskuldReglerad: 'nej',
+      barnEnligtHyresvard: true,
+      oroForBarn: true,
+    });
+    await waitForTask(arende, 'BedomBarnutredning');
+    await waitForTask(arende, 'SakerstallOrosanmalan');
+  });
+});

@@ -1,0 +1,125 @@
+import { expect } from 'vitest';
+import type { Job, ProcessInstance, Task, VariableValue } from '../../../engine-rest/types.ts';
+import { engineAs, engineAsAdmin, eventually } from './engine.ts';
+
+/**
+ * Drives a case through the real engine the way people and the intake do:
+ * a message starts it, caseworkers complete their tasks, and time moves only
+ * through the engine's own job API (a timer job is executed), never by sleeping.
+ */
+export type Value = string | number | boolean | null | Record<string, unknown> | unknown[];
+
+export function variables(values: Record<string, Value>): Record<string, VariableValue> {
+  const result: Record<string, VariableValue> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null) result[name] = { value: null, type: 'Null' };
+    else if (typeof value === 'object') result[name] = { value: JSON.stringify(value), type: 'Json' };
+    else if (typeof value === 'string') result[name] = { value, type: 'String' };
+    else if (typeof value === 'boolean') result[name] = { value, type: 'Boolean' };
+    else result[name] = { value, type: Number.isInteger(value) ? 'Long' : 'Double' };
+  }
+  return result;
+}
+
+export async function startByMessage(messageName: string, businessKey: string, values: Record<string, Value>): Promise<string> {
+  const [result] = await engineAsAdmin().post<{ processInstance: ProcessInstance }[]>('/message', {
+    messageName,
+    businessKey,
+    processVariables: variables(values),
+    resultEnabled: true,
+  });
+  return result!.processInstance.id;
+}
+
+/** Every process instance of the case: the main one and those it called. */
+export async function instancesOf(businessKey: string): Promise<{ id: string; definitionId: string }[]> {
+  return engineAsAdmin().get('/process-instance', { businessKey });
+}
+
+export async function openTasks(businessKey: string): Promise<Task[]> {
+  return engineAsAdmin().get<Task[]>('/task', { processInstanceBusinessKey: businessKey, sortBy: 'created', sortOrder: 'asc' });
+}
+
+/** Waits until the case has an open task with this key, and returns it. */
+export async function waitForTask(businessKey: string, taskDefinitionKey: string): Promise<Task> {
+  const [task] = await eventually(`task ${taskDefinitionKey} in ${businessKey}`, async () =>
+    (await openTasks(businessKey)).filter((t) => t.taskDefinitionKey === taskDefinitionKey),
+  );
+  return task!;
+}
+
+export async function candidateGroups(taskId: string): Promise<string[]> {
+  const links = await engineAsAdmin().get<{ groupId: string | null; type: string }[]>(`/task/${taskId}/identity-links`);
+  return links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string).sort();
+}
+
+/** A caseworker claims and completes the task with the form's values. */
+export async function complete(user: string, task: Task, values: Record<string, Value>): Promise<void> {
+  const engine = engineAs(user);
+  await engine.post(`/task/${task.id}/claim`, { userId: user });
+  await engine.post(`/task/${task.id}/complete`, { variables: variables(values) });
+}
+
+export async function completeWhenOpen(user: string, businessKey: string, key: string, values: Record<string, Value>): Promise<Task> {
+  const task = await waitForTask(businessKey, key);
+  await complete(user, task, values);
+  return task;
+}
+
+/** Timer jobs of the case at an activity (a boundary or intermediate timer). */
+export async function timerJobs(businessKey: string, activityId: string): Promise<Job[]> {
+  const jobs: Job[] = [];
+  for (const instance of await instancesOf(businessKey)) {
+    jobs.push(...(await engineAsAdmin().get<Job[]>('/job', { processInstanceId: instance.id, activityId, timers: true })));
+  }
+  return jobs;
+}
+
+/** Moves time for one timer: executes its job now, through the engine's job API. */
+export async function fireTimer(businessKey: string, activityId: string): Promise<Job> {
+  const [job] = await eventually(`timer ${activityId} in ${businessKey}`, () => timerJobs(businessKey, activityId));
+  await engineAsAdmin().post(`/job/${job!.id}/execute`);
+  return job!;
+}
+
+export async function variable<T>(processInstanceId: string, name: string): Promise<T> {
+  const v = await engineAsAdmin().get<{ value: unknown; type: string }>(
+    `/process-instance/${processInstanceId}/variables/${name}`,
+    { deserializeValue: false },
+  );
+  return (v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value) as T;
+}
+
+export async function historicVariable<T>(businessKey: string, name: string): Promise<T | undefined> {
+  const instances = await engineAsAdmin().get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: businessKey });
+  for (const instance of instances) {
+    const [v] = await engineAsAdmin().get<{ value: unknown; type: string }[]>('/history/variable-instance', {
+      processInstanceId: instance.id,
+      variableName: name,
+      deserializeValues: false,
+    });
+    if (v) return (v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value) as T;
+  }
+  return undefined;
+}
+
+/** Activities that ran in the case (all its instances), in order. */
+export async function activitiesRun(businessKey: string): Promise<string[]> {
+  const instances = await engineAsAdmin().get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: businessKey });
+  const all: { activityId: string; startTime: string }[] = [];
+  for (const instance of instances) {
+    all.push(...(await engineAsAdmin().get<{ activityId: string; startTime: string }[]>('/history/activity-instance', {
+      processInstanceId: instance.id,
+    })));
+  }
+  return all.sort((a, b) => a.startTime.localeCompare(b.startTime)).map((a) => a.activityId);
+}
+
+export async function expectNoIncidents(businessKey: string): Promise<void> {
+  for (const instance of await instancesOf(businessKey)) {
+    const incidents = await engineAsAdmin().get<{ incidentMessage: string; activityId: string }[]>('/incident', {
+      processInstanceId: instance.id,
+    });
+    expect(incidents.map((i) => `${i.activityId}: ${i.incidentMessage}`)).toEqual([]);
+  }
+}
