@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
 import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
-import { stack, uniqueCaseNumber } from './support/engine.ts';
+import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { fixturesDir } from './support/fixtures.ts';
 import {
   activitiesRun,
@@ -17,6 +17,8 @@ import {
   historicVariable,
   openTasks,
   startByMessage,
+  timerJobs,
+  variables,
   waitForTask,
   type Value,
 } from './support/scenario.ts';
@@ -281,6 +283,33 @@ describe('8: the återvinningsfrist', () => {
     await expect.poll(() => lettersOf(arende)).toContainEqual(
       expect.objectContaining({ typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat' }),
     );
+  });
+
+  it('recomputes the period from a corrected notice and moves its timer', async () => {
+    // given: the landlord's first notice (received today) was defective
+    const { arende } = await startCase({ delgivningsdatum: today().minus({ days: 2 }).toISODate()! });
+    const forsta = await waitForTask(arende, 'BeslutaOmAtagande');
+    const [forstaTimer] = await timerJobs(arende, 'AtervinningsfristenUte');
+
+    // when: the corrected notice arrives a week later
+    const rattad = today().plus({ days: 7 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await engineAsAdmin().post('/message', {
+      messageName: 'underrattelse-rattad',
+      businessKey: arende,
+      processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
+    });
+
+    // then: the period runs three weeks from the corrected notice (moved to the next weekday if needed) …
+    const andra = await eventually('a new återvinning task', async () =>
+      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.id !== forsta.id),
+    );
+    const sistaDag = DateTime.fromISO(andra[0]!.due!).setZone('Europe/Stockholm');
+    expect(sistaDag.diff(rattad.startOf('day'), 'days').days).toBeGreaterThanOrEqual(21);
+    // … the timer moved with it, and the first notice stays in the grounds
+    const [nyTimer] = await timerJobs(arende, 'AtervinningsfristenUte');
+    expect(new Date(nyTimer!.dueDate!).getTime()).toBeGreaterThan(new Date(forstaTimer!.dueDate!).getTime());
+    const underlag = await historicVariable<Record<string, { grund: { handelse: string }[] }>>(arende, 'fristunderlag');
+    expect(underlag?.atervinningsfrist?.grund.length).toBeGreaterThanOrEqual(3);
   });
 
   it('continues without återvinning when the period has passed', async () => {

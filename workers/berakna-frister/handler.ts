@@ -46,6 +46,12 @@ export const beraknaFrister = defineTopic({
     mottagen: isoDateTimeWithOffset,
     // Absent and null are the same here: intake sets optional facts to null.
     delgivningsdatum: isoDate.nullish(),
+    /**
+     * A corrected notice from the landlord (NJA 1985 s. 586): the återvinningsfrist
+     * runs from its reception instead; the first, defective notice stays in the grounds.
+     */
+    rattadUnderrattelseMottagen: isoDateTimeWithOffset.nullish(),
+    rattelseBrist: z.string().max(500).nullish(),
     avhysningsdatum: z.union([isoDate, isoDateTimeWithOffset]).nullish(),
     /** When the case (or its investigation) ended; follow-up counts from it. Default: now. */
     avslutad: z.union([isoDate, isoDateTimeWithOffset]).nullish(),
@@ -73,7 +79,14 @@ export const beraknaFrister = defineTopic({
 
 function compute(
   grupp: FristGrupp,
-  input: { mottagen: string; delgivningsdatum?: string | null; avhysningsdatum?: string | null; avslutad?: string | null },
+  input: {
+    mottagen: string;
+    delgivningsdatum?: string | null;
+    rattadUnderrattelseMottagen?: string | null;
+    rattelseBrist?: string | null;
+    avhysningsdatum?: string | null;
+    avslutad?: string | null;
+  },
 ): Frist[] {
   switch (grupp) {
     case 'bekraftelseKronofogden': {
@@ -91,7 +104,10 @@ function compute(
       if (!input.delgivningsdatum) return [];
       const frist = atervinningsfrist({
         delgivningsdatum: input.delgivningsdatum,
-        mottagenSocialnamnden: input.mottagen,
+        mottagenSocialnamnden: input.rattadUnderrattelseMottagen ?? input.mottagen,
+        ...(input.rattadUnderrattelseMottagen
+          ? { ersatter: { mottagen: input.mottagen, ...(input.rattelseBrist ? { brist: input.rattelseBrist } : {}) } }
+          : {}),
       });
       return [frist, tidigastAvhysningsbeslut(frist)];
     }
