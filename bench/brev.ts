@@ -9,10 +9,10 @@
  * and migrated by this script.
  */
 import os from 'node:os';
-import knex from 'knex';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { atervinningsfrist, bekraftelseKronofogden, uppfoljning } from '../frister/index.ts';
+import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
 import { lasAvsandare } from '../workers/brev/avsandare.ts';
 import { planeraBrev } from '../workers/brev/brev.ts';
@@ -30,18 +30,6 @@ const UPPGIFTER = 200;
 const PARALLELLT = 8;
 const UPPVARMNING = 10;
 
-async function recreateDatabase(): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = knex({ client: 'pg', connection: url.toString() });
-  try {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
-    await admin.raw('CREATE DATABASE ??', [name]);
-  } finally {
-    await admin.destroy();
-  }
-}
 
 const variabler = (brevtyp: Brevtyp, i: number) => ({
   brevtyp,
@@ -94,7 +82,7 @@ for (const typ of BREVTYPER) {
 }
 
 // Generation and storing: the handler, a task per letter type in turn.
-await recreateDatabase();
+await ensureDatabase(databaseUrl, true);
 await migrateLatest(databaseUrl);
 const db = createKnex(databaseUrl);
 const worker = brevTopic({ db }, avsandare);

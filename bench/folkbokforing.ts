@@ -9,8 +9,8 @@
  * database (BOKVAR_BENCH_DATABASE_URL) is created anew and migrated here.
  */
 import os from 'node:os';
-import knex from 'knex';
 import { z } from 'zod';
+import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
 import { syntetiskaExtrakt } from '../scripts/syntetisk-data.ts';
 import { aktuellKontrollTopic } from '../workers/aktuell-kontroll/handler.ts';
@@ -26,18 +26,6 @@ const PERSONER = 10_000;
 const UPPGIFTER = 20_000;
 const PARALLELLT = 8;
 
-async function recreateDatabase(): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = knex({ client: 'pg', connection: url.toString() });
-  try {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
-    await admin.raw('CREATE DATABASE ??', [name]);
-  } finally {
-    await admin.destroy();
-  }
-}
 
 const sekunder = (start: number) => ((performance.now() - start) / 1000).toFixed(2);
 
@@ -46,7 +34,7 @@ const extrakt = syntetiskaExtrakt({ antal: PERSONER, seed: 20261125 });
 const { population } = extrakt;
 process.stdout.write(`generera: ${population.personer.length} personer, ${population.hushall.length} hushåll på ${sekunder(start)} s\n`);
 
-await recreateDatabase();
+await ensureDatabase(databaseUrl, true);
 await migrateLatest(databaseUrl);
 const db = createKnex(databaseUrl);
 start = performance.now();

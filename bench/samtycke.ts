@@ -11,6 +11,7 @@ import knex from 'knex';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { kontrollsiffra } from '../domain/personnummer.ts';
+import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
 import { samtyckeAterkalla } from '../workers/samtycke/aterkalla-handler.ts';
 import { samtyckeKontroll } from '../workers/samtycke/kontroll-handler.ts';
@@ -48,23 +49,11 @@ function personnummer(i: number): string {
   return `19${nio}${kontrollsiffra(nio)}`;
 }
 
-async function recreateDatabase(): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = knex({ client: 'pg', connection: url.toString() });
-  try {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
-    await admin.raw('CREATE DATABASE ??', [name]);
-  } finally {
-    await admin.destroy();
-  }
-}
 
 const personer = Array.from({ length: PERSONER }, (_, i) => personnummer(i));
 if (new Set(personer).size !== PERSONER) throw new Error('duplicate personnummer in the benchmark data');
 
-await recreateDatabase();
+await ensureDatabase(databaseUrl, true);
 await migrateLatest(databaseUrl);
 const db = createKnex(databaseUrl);
 const dag = 86_400_000;

@@ -101,7 +101,8 @@ export function databaseName(url: string): string {
   return name;
 }
 
-async function ensureDatabase(url: string, recreate: boolean): Promise<void> {
+/** Creates the database named in the URL if missing (dropped and created anew with `recreate`). */
+export async function ensureDatabase(url: string, recreate: boolean): Promise<void> {
   const name = databaseName(url);
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
