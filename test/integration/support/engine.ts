@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { EngineRest } from '../../../engine-rest/client.ts';
-import type { ProcessInstance, VariableValue } from '../../../engine-rest/types.ts';
+import type { ProcessInstance } from '../../../engine-rest/types.ts';
+import { toVariables } from '../../../engine-rest/variables.ts';
 
 export const stack = () => inject('stack');
 
@@ -13,14 +14,7 @@ export function engineAs(user: string, password = user): EngineRest {
   return new EngineRest(stack().engineRestUrl, { user, password });
 }
 
-export function typed(values: Record<string, string | number | boolean>): Record<string, VariableValue> {
-  const result: Record<string, VariableValue> = {};
-  for (const [name, value] of Object.entries(values)) {
-    const type = typeof value === 'string' ? 'String' : typeof value === 'boolean' ? 'Boolean' : Number.isInteger(value) ? 'Long' : 'Double';
-    result[name] = { value, type };
-  }
-  return result;
-}
+export const typed = toVariables;
 
 export async function startProcess(
   key: string,

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { Job, ProcessInstance, Task, VariableValue } from '../../../engine-rest/types.ts';
+import type { Job, ProcessInstance, Task } from '../../../engine-rest/types.ts';
+import { toVariables, type PlainValue } from '../../../engine-rest/variables.ts';
 import { engineAs, engineAsAdmin, eventually } from './engine.ts';
 
 /**
@@ -7,19 +8,8 @@ import { engineAs, engineAsAdmin, eventually } from './engine.ts';
  * a message starts it, caseworkers complete their tasks, and time moves only
  * through the engine's own job API (a timer job is executed), never by sleeping.
  */
-export type Value = string | number | boolean | null | Record<string, unknown> | unknown[];
-
-export function variables(values: Record<string, Value>): Record<string, VariableValue> {
-  const result: Record<string, VariableValue> = {};
-  for (const [name, value] of Object.entries(values)) {
-    if (value === null) result[name] = { value: null, type: 'Null' };
-    else if (typeof value === 'object') result[name] = { value: JSON.stringify(value), type: 'Json' };
-    else if (typeof value === 'string') result[name] = { value, type: 'String' };
-    else if (typeof value === 'boolean') result[name] = { value, type: 'Boolean' };
-    else result[name] = { value, type: Number.isInteger(value) ? 'Long' : 'Double' };
-  }
-  return result;
-}
+export type Value = PlainValue;
+export const variables = toVariables;
 
 export async function startByMessage(messageName: string, businessKey: string, values: Record<string, Value>): Promise<string> {
   const [result] = await engineAsAdmin().post<{ processInstance: ProcessInstance }[]>('/message', {
