@@ -5,7 +5,8 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../engine-rest/types.ts';
 import { deployModels, describeDeployed, modelsDir } from '../../scripts/deploy.ts';
-import { engineAs, engineAsAdmin, eventually, stack, startProcess, uniqueCaseNumber } from './support/engine.ts';
+import { engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
+import { startByMessage } from './support/scenario.ts';
 
 describe('the started stack', () => {
   it('has run Bokvar migrations on its own database', async () => {
@@ -28,19 +29,27 @@ describe('the started stack', () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bokvar-bpmn-'));
     fs.cpSync(modelsDir, copy, { recursive: true });
     const file = path.join(copy, 'kronofogden-avhysning.bpmn');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Första steget i modellen', 'Första steget i modellen (ändrad)'));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Handbokens checklista 2, ', 'Handbokens checklista 2 (ändrad), '));
 
     // when
     const deployed = describeDeployed(await deployModels(engineAsAdmin(), copy));
 
     // then: a new version of that process, and its user task finds its form in the same deployment
     expect(deployed).toEqual([expect.stringMatching(/^kronofogden-avhysning version \d+$/)]);
-    const instance = await startProcess('kronofogden-avhysning', uniqueCaseNumber(), {
+    const instance = await startByMessage('kronofogden-meddelande', uniqueCaseNumber(), {
+      kalla: 'kronofogden',
       mottagen: '2026-11-25T09:00:00+01:00',
+      malnummer: 'KFM-1',
+      avhysningsdatum: '2026-12-02',
+      hyresgast: { personnummer: '196001011235', namn: 'Dan Saknad' },
+      adress: { gatuadress: 'Storgatan 1', postnummer: '41101', ort: 'Göteborg' },
+      hyresvard: null,
     });
-    const [task] = await eventually('the task', () => engineAs('vera').get<Task[]>('/task', { processInstanceId: instance.id }));
-    const form = await engineAs('vera').get<{ id: string; components: unknown[] }>(`/task/${task!.id}/deployed-form`);
-    expect(form.id).toBe('bekrafta-till-kronofogden');
+    const [task] = await eventually('the task', () =>
+      engineAs('stina').get<Task[]>('/task', { processInstanceId: instance, taskDefinitionKey: 'KontrolleraUppgifterna' }),
+    );
+    const form = await engineAs('stina').get<{ id: string; components: unknown[] }>(`/task/${task!.id}/deployed-form`);
+    expect(form.id).toBe('kontrollera-uppgifterna');
   });
 
   it('serves the UI, which reaches the database and the engine', async () => {

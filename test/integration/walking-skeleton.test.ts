@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoricActivityInstance, Incident, Task } from '../../engine-rest/types.ts';
 import { engineAs, engineAsAdmin, eventually, startProcess, typed, uniqueCaseNumber } from './support/engine.ts';
+import { deployFixture, fixturesDir } from './support/fixtures.ts';
 
-const PROCESS = 'kronofogden-avhysning';
+/**
+ * The first slice through every layer, kept as a fixture (the skeleton of
+ * kronofogden-avhysning) now that the real process has grown: an external task
+ * through the real worker, a caseworker task, and the history that records both.
+ */
+const PROCESS = 'test-walking-skeleton';
+
+beforeAll(async () => {
+  await deployFixture(path.join(fixturesDir, 'test-walking-skeleton.bpmn'));
+});
 
 describe('walking skeleton: a Kronofogden notice runs through the real worker', () => {
   it('computes the same-day deadline, hands the task to vuxenenheten, and records every step', async () => {

@@ -10,7 +10,18 @@ describe('deployment bundles', () => {
     const kronofogden = bundles.find((b) => b.name === 'kronofogden-avhysning');
     expect(kronofogden?.files.map((f) => path.relative(modelsDir, f))).toEqual([
       'kronofogden-avhysning.bpmn',
+      'kontrollera-uppgifterna.form',
+      'overvag-skatteverket.form',
+      'samrad-med-enheterna.form',
       'bekrafta-till-kronofogden.form',
+      'eskalering-bekraftelse.form',
+      'stodja-infor-avhysning.form',
+      'begar-anstand.form',
+      'narvara-vid-avhysning.form',
+      'narvara-vid-avhysning-barn.form',
+      'bedom-uppfoljning-efter-avhysning.form',
+      'uppfoljande-mote.form',
+      'bedom-uppfoljning-barn.form',
     ]);
   });
 

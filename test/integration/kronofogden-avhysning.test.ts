@@ -1,0 +1,284 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knex, { type Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
+import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
+import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
+import { fixturesDir } from './support/fixtures.ts';
+import {
+  activitiesRun,
+  candidateGroups,
+  complete,
+  completeWhenOpen,
+  expectNoIncidents,
+  fireTimer,
+  historicVariable,
+  openTasks,
+  startByMessage,
+  timerJobs,
+  variables,
+  waitForTask,
+  type Value,
+} from './support/scenario.ts';
+
+/**
+ * Checklist 2, "information om avhysning från Kronofogden", on the real engine
+ * with the real workers. People from the fixture extracts: Bertil Ödman
+ * (alone, known to ekonomiskt bistånd) and Amira Lindqvist with her son Noah.
+ * Time moves only through the engine's job API; a notice "received on a Friday"
+ * is placed relative to now, since the engine's clock is the real one.
+ */
+const MESSAGE = 'kronofogden-meddelande';
+const ZONE = 'Europe/Stockholm';
+let db: Knex;
+
+beforeAll(async () => {
+  db = knex({ client: 'pg', connection: stack().databaseUrl });
+  await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
+  await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+});
+afterAll(async () => {
+  await db.destroy();
+});
+
+const now = () => DateTime.now().setZone(ZONE);
+/** A weekday at least `days` ahead, so the eviction timers wait for the job API. */
+const weekdayAhead = (days: number) => {
+  let d = now().plus({ days }).startOf('day');
+  while (d.weekday > 5) d = d.plus({ days: 1 });
+  return d;
+};
+const BERTIL = {
+  hyresgast: { personnummer: '197001011233', namn: 'Bertil Ödman' },
+  adress: { gatuadress: 'Björkvägen 2', postnummer: '41502', ort: 'Göteborg', lagenhetsnummer: '1002' },
+};
+const AMIRA = {
+  hyresgast: { personnummer: '198503121231', namn: 'Amira Lindqvist' },
+  adress: { gatuadress: 'Storgatan 1', postnummer: '41101', ort: 'Göteborg', lagenhetsnummer: '1101' },
+};
+
+function meddelande(over: Record<string, Value> = {}): Record<string, Value> {
+  return {
+    kalla: 'kronofogden',
+    mottagen: now().toISO()!,
+    malnummer: 'KFM-12-345678-26',
+    avhysningsdatum: weekdayAhead(14).toISODate()!,
+    ...BERTIL,
+    hyresvard: { namn: 'Bostadsbolaget AB', kontaktperson: 'Lena Lund', telefon: '031-100 00 00', epost: 'lena@bostadsbolaget.se' },
+    ...over,
+  };
+}
+
+async function startCase(over: Record<string, Value> = {}): Promise<string> {
+  const arende = uniqueCaseNumber('KF');
+  await startByMessage(MESSAGE, arende, meddelande(over));
+  return arende;
+}
+
+/** What the intake does when Kronofogden reports a later event in the case. */
+async function correlate(messageName: string, businessKey: string, values: Record<string, Value> = {}): Promise<void> {
+  await engineAsAdmin().post('/message', { messageName, businessKey, processVariables: variables(values) });
+}
+
+async function lettersOf(arende: string) {
+  return db('brev').where({ arendenummer: arende }).select('typ', 'mottagare', 'kanal').orderBy('skapad');
+}
+
+const hasTask = async (arende: string, key: string) => (await openTasks(arende)).some((t) => t.taskDefinitionKey === key);
+const swedishDate = (iso: string) => DateTime.fromISO(iso).setZone(ZONE).toISODate();
+
+describe('1–3, 5: the notice starts the case; folkbokföring, already known and steps 4–8 run beside the eviction path', () => {
+  it('starts by message under the case number and runs the shared contact process while the eviction date approaches', async () => {
+    const arende = await startCase();
+
+    // folkbokföring and already-known checks (Bertil is known to ekonomiskt bistånd)
+    const samrad = await waitForTask(arende, 'SamradMedEnheterna');
+    expect(await candidateGroups(samrad.id)).toEqual(['vuxenenheten']);
+    expect(await historicVariable<boolean>(arende, 'folkbokfordPaAdressen')).toBe(true);
+    expect(await historicVariable<string>(arende, 'malnummer')).toBe('KFM-12-345678-26');
+
+    // aktualisering in the shared process, on the förhandsbedömning clock
+    const aktualisering = await waitForTask(arende, 'Aktualisera');
+    expect(await candidateGroups(aktualisering.id)).toEqual(['vuxenenheten']);
+    const paminnelse = await historicVariable<string>(arende, 'forhandsbedomningPaminnelseForfaller');
+    expect(new Date(aktualisering.due!).getTime()).toBe(new Date(paminnelse!).getTime());
+    await complete('vera', aktualisering, {
+      treservaReferens: 'TRE-2026/456',
+      ansvarigHandlaggare: 'Vera Vuxenenheten',
+      ansvarigHandlaggareTelefon: '031-365 00 00',
+      aktualiseringstyp: 'information-kronofogden',
+      barnEnligtHandlaggare: false,
+    });
+    // Kronofogden is the source: contacting the landlord needs consent (kontakt-med-hyresvard.dmn)
+    await waitForTask(arende, 'InhamtaSamtycke');
+    expect(await historicVariable<boolean>(arende, 'samtyckeKravsForHyresvard')).toBe(true);
+
+    // meanwhile the eviction path waits for its day, and support is given
+    expect(await timerJobs(arende, 'AvhysningsdagenNarmar')).toHaveLength(1);
+    expect(await candidateGroups((await waitForTask(arende, 'StodjaOchMotivera')).id)).toEqual(['vuxenenheten']);
+    await expectNoIncidents(arende);
+  });
+});
+
+describe('4: same-day confirmation to Kronofogden', () => {
+  const friday = (weeks: number) => {
+    let d = now().startOf('day').plus({ weeks });
+    while (d.weekday !== 5) d = d.plus({ days: weeks < 0 ? -1 : 1 });
+    return d.set({ hour: 16, minute: 55 });
+  };
+
+  it('notice received 16:55 on a Friday: the coordinators name the caseworker, the letter goes to Kronofogden with a copy, and "same day" is recorded true', async () => {
+    // given: received 16:55 on the coming Friday, so completing now is within that Swedish day
+    const mottagen = now().weekday === 5 && now().hour < 16 ? now().set({ hour: 16, minute: 55 }) : friday(0).plus({ days: now().weekday === 5 ? 7 : 0 });
+    const arende = await startCase({ mottagen: mottagen.toISO()!, avhysningsdatum: mottagen.plus({ days: 7 }).toISODate()! });
+
+    const task = await waitForTask(arende, 'BekraftaTillKronofogden');
+    expect(await candidateGroups(task.id)).toEqual(['samordnare']);
+    // due at the end of the day of reception; escalation an hour after a late reception
+    expect(DateTime.fromISO(task.due!).setZone(ZONE).toISO({ includeOffset: false })).toBe(`${mottagen.toISODate()}T23:59:59.000`);
+    const [eskalering] = await timerJobs(arende, 'BekraftelseInteGjord');
+    expect(new Date(eskalering!.dueDate!).getTime()).toBe(mottagen.plus({ hours: 1 }).toMillis());
+
+    // when: a coordinator names the caseworker
+    await complete('stina', task, { ansvarigHandlaggare: 'Vera Vuxenenheten', ansvarigHandlaggareTelefon: '031-365 00 00' });
+
+    // then: the confirmation to Kronofogden and the copy to the tenant, and same day recorded
+    await expect.poll(() => historicVariable<boolean>(arende, 'bekraftadSammaDag')).toBe(true);
+    const letters = await lettersOf(arende);
+    expect(letters).toContainEqual(expect.objectContaining({ typ: 'bekraftelse-kronofogden', mottagare: 'kronofogden', kanal: 'epost-myndighet' }));
+    expect(letters.filter((b) => b.typ === 'bekraftelse-kronofogden')).toHaveLength(2);
+    expect(await historicVariable<string>(arende, 'bekraftelseKopiaBrevId')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await timerJobs(arende, 'BekraftelseInteGjord')).toHaveLength(0);
+    await expectNoIncidents(arende);
+  });
+
+  it('records "same day" false when the confirmation is made after the day of reception', async () => {
+    const mottagen = friday(-1);
+    const arende = await startCase({ mottagen: mottagen.toISO()! });
+    await completeWhenOpen('stina', arende, 'BekraftaTillKronofogden', { ansvarigHandlaggare: 'Vera Vuxenenheten' });
+    await expect.poll(() => historicVariable<boolean>(arende, 'bekraftadSammaDag')).toBe(false);
+  });
+
+  it('escalates to the coordinators in the afternoon when nobody has been named', async () => {
+    const arende = await startCase();
+    await waitForTask(arende, 'BekraftaTillKronofogden');
+    await fireTimer(arende, 'BekraftelseInteGjord');
+    const eskalering = await waitForTask(arende, 'EskaleraBekraftelse');
+    expect(await candidateGroups(eskalering.id)).toEqual(['samordnare']);
+    // the naming task stays open: the escalation does not replace it
+    expect(await hasTask(arende, 'BekraftaTillKronofogden')).toBe(true);
+  });
+});
+
+describe('6: when the eviction is a fact', () => {
+  it('supports and motivates, and asks for anstånd when the caseworker chooses to', async () => {
+    const arende = await startCase();
+    await completeWhenOpen('vera', arende, 'StodjaOchMotivera', { motiveratAttLamnaNycklar: true, begarAnstand: true });
+    await completeWhenOpen('vera', arende, 'BegarAnstand', {
+      anstandSkal: 'nytt-boende',
+      anstandBegartDatum: now().toISODate()!,
+      anstandMotivering: 'Nytt kontrakt från den 1:a nästa månad.',
+    });
+    await expect.poll(() => activitiesRun(arende)).toContain('StodGivet');
+  });
+
+  it('anstånd granted: the attendance timer moves to the new date', async () => {
+    const arende = await startCase();
+    const [before] = await eventually('the eviction timer', () => timerJobs(arende, 'AvhysningsdagenNarmar'));
+
+    // when: Kronofogden grants a postponement of two weeks
+    const nyttDatum = weekdayAhead(28).toISODate()!;
+    await correlate('anstand-beviljat', arende, { nyttAvhysningsdatum: nyttDatum });
+
+    // then: one timer, at the new date's deadline from the calendar
+    const [after] = await eventually('the moved timer', async () =>
+      (await timerJobs(arende, 'AvhysningsdagenNarmar')).filter((j) => j.id !== before!.id),
+    );
+    expect(await timerJobs(arende, 'AvhysningsdagenNarmar')).toHaveLength(1);
+    expect(await historicVariable<string>(arende, 'avhysningsdatum')).toBe(nyttDatum);
+    const senast = await historicVariable<string>(arende, 'avhysningPaminnelse2Senast');
+    expect(new Date(after!.dueDate!).getTime()).toBe(new Date(senast!).getTime());
+    expect(new Date(after!.dueDate!).getTime()).toBeGreaterThan(new Date(before!.dueDate!).getTime());
+    expect(swedishDate(after!.dueDate!)! < nyttDatum).toBe(true);
+
+    // and the attendance task, when the timer fires, is due on the new day
+    await fireTimer(arende, 'AvhysningsdagenNarmar');
+    const narvaro = await waitForTask(arende, 'NarvaraVidAvhysning');
+    expect(swedishDate(narvaro.due!)).toBe(nyttDatum);
+    await expectNoIncidents(arende);
+  });
+
+  it('keys handed in: the eviction path ends and no attendance task is created', async () => {
+    const arende = await startCase();
+    await waitForTask(arende, 'StodjaOchMotivera');
+    await correlate('nycklar-aterlamnade', arende);
+    await expect.poll(() => activitiesRun(arende)).toContain('IngenAvhysningNycklar');
+    expect(await timerJobs(arende, 'AvhysningsdagenNarmar')).toHaveLength(0);
+    expect(await hasTask(arende, 'StodjaOchMotivera')).toBe(false);
+    expect(await activitiesRun(arende)).not.toContain('NarvaraVidAvhysning');
+    expect(await historicVariable<string>(arende, 'avhysningUtfall')).toBe('nycklar-aterlamnade');
+  });
+
+  it('eviction cancelled by Kronofogden: the eviction path ends with the reason', async () => {
+    const arende = await startCase();
+    await eventually('the eviction timer', () => timerJobs(arende, 'AvhysningsdagenNarmar'));
+    await correlate('avhysning-installd', arende, { installdOrsak: 'skulden-betald' });
+    await expect.poll(() => activitiesRun(arende)).toContain('IngenAvhysningInstalld');
+    expect(await timerJobs(arende, 'AvhysningsdagenNarmar')).toHaveLength(0);
+    expect(await historicVariable<string>(arende, 'installdOrsak')).toBe('skulden-betald');
+  });
+});
+
+describe('7–8: attending the eviction and following up', () => {
+  it('creates "Närvara vid avhysning" for vuxenenheten due on the day, requires a reason agreed with Kronofogden for not attending, and offers a follow-up meeting with consent', async () => {
+    const avhysningsdatum = weekdayAhead(10).toISODate()!;
+    const arende = await startCase({ avhysningsdatum });
+    await fireTimer(arende, 'AvhysningsdagenNarmar');
+    const narvaro = await waitForTask(arende, 'NarvaraVidAvhysning');
+    expect(narvaro.name).toBe('Närvara vid avhysning');
+    expect(await candidateGroups(narvaro.id)).toEqual(['vuxenenheten']);
+    expect(swedishDate(narvaro.due!)).toBe(avhysningsdatum);
+    expect(await hasTask(arende, 'NarvaraBarnOchUnga')).toBe(false);
+
+    // not attending without a reason agreed with Kronofogden: the task comes back
+    await complete('vera', narvaro, { narvarade: false, ejNarvaroSkal: null, ejNarvaroAvstamdMedKronofogden: false });
+    const igen = await eventually('the attendance task again', async () =>
+      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'NarvaraVidAvhysning' && t.id !== narvaro.id),
+    );
+    await complete('vera', igen[0]!, { narvarade: false, ejNarvaroSkal: 'Sjukdom; Kronofogden informerad.', ejNarvaroAvstamdMedKronofogden: true });
+
+    // follow-up with the adult's consent
+    await completeWhenOpen('vera', arende, 'BedomUppfoljningEfterAvhysning', { uppfoljningSamtycke: true, uppfoljningMotivering: 'Vill ha stöd att hitta boende.' });
+    await completeWhenOpen('vera', arende, 'UppfoljningsmoteVuxen', { uppfoljningGenomford: true });
+    expect(await historicVariable<string>(arende, 'avhysningUtfall')).toBe('genomford');
+    await expectNoIncidents(arende);
+  });
+
+  it('family with children: a parallel attendance task for barn och unga, and follow-up of the children by recorded decision without consent', async () => {
+    const arende = await startCase({ ...AMIRA });
+    // children are known from folkbokföringen: barn och unga is involved from the start
+    await waitForTask(arende, 'BedomBarnutredning');
+    await fireTimer(arende, 'AvhysningsdagenNarmar');
+    const vuxen = await waitForTask(arende, 'NarvaraVidAvhysning');
+    const barn = await waitForTask(arende, 'NarvaraBarnOchUnga');
+    expect(await candidateGroups(vuxen.id)).toEqual(['vuxenenheten']);
+    expect(await candidateGroups(barn.id)).toEqual(['barn-och-unga']);
+    expect(barn.due).toBe(vuxen.due);
+
+    await complete('vera', vuxen, { narvarade: true });
+    await complete('bosse', barn, { narvaradeBarnOchUnga: true });
+
+    // the adult declines follow-up; the children are followed up without consent, by recorded decision
+    await completeWhenOpen('vera', arende, 'BedomUppfoljningEfterAvhysning', { uppfoljningSamtycke: false, uppfoljningMotivering: 'Avböjer.' });
+    await completeWhenOpen('bosse', arende, 'BedomUppfoljningBarn', {
+      uppfoljningBarnBeslut: 'utan-samtycke',
+      uppfoljningBarnMotivering: 'Barnets boendesituation är oklar efter avhysningen.',
+    });
+    const uppfoljning = await waitForTask(arende, 'UppfoljningBarn');
+    expect(await candidateGroups(uppfoljning.id)).toEqual(['barn-och-unga']);
+    expect(await activitiesRun(arende)).not.toContain('UppfoljningsmoteVuxen');
+    expect(await historicVariable<string>(arende, 'uppfoljningBarnBeslut')).toBe('utan-samtycke');
+  });
+});
