@@ -4,6 +4,7 @@ import * as folkbokforing from './20261125_002_folkbokforing.ts';
 import * as aktuella from './20261125_003_aktuella.ts';
 import * as samtycke from './20261125_004_samtycke.ts';
 import * as brev from './20261125_005_brev.ts';
+import * as ui from './20261125_010_ui.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_003_aktuella': aktuella,
   '20261125_004_samtycke': samtycke,
   '20261125_005_brev': brev,
+  '20261125_010_ui': ui,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -24,6 +24,8 @@ const environmentSchema = z
     BOKVAR_ADMIN_PASSWORD: z.string().min(1).optional(),
     BOKVAR_WORKER_USER: z.string().min(1).default('bokvar-worker'),
     BOKVAR_WORKER_PASSWORD: z.string().min(1).optional(),
+    BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
+    BOKVAR_UI_PASSWORD: z.string().min(1).optional(),
     BOKVAR_HISTORIK_TTL: z
       .string()
       .regex(/^P\d+D$/, 'ska vara en ISO 8601-period i dagar, t.ex. P1826D')
@@ -31,7 +33,7 @@ const environmentSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.BOKVAR_MILJO !== 'produktion') return;
-    for (const key of ['BOKVAR_ADMIN_USER', 'BOKVAR_ADMIN_PASSWORD', 'BOKVAR_WORKER_PASSWORD'] as const) {
+    for (const key of ['BOKVAR_ADMIN_USER', 'BOKVAR_ADMIN_PASSWORD', 'BOKVAR_WORKER_PASSWORD', 'BOKVAR_UI_PASSWORD'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'krävs i produktion' });
     }
   });
@@ -47,11 +49,14 @@ export interface StackConfig {
   uiPort: number;
   admin: { user: string; password: string };
   worker: { user: string; password: string };
+  /** The UI's technical engine user. */
+  ui: { user: string; password: string };
   historyTimeToLive: string;
 }
 
 export const DEV_ADMIN = { user: 'demo', password: 'demo' } as const;
 export const DEV_WORKER_PASSWORD = 'bokvar-worker-utveckling';
+export const DEV_UI_PASSWORD = 'bokvar-ui-utveckling';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -77,6 +82,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       password: e.BOKVAR_ADMIN_PASSWORD ?? DEV_ADMIN.password,
     },
     worker: { user: e.BOKVAR_WORKER_USER, password: e.BOKVAR_WORKER_PASSWORD ?? DEV_WORKER_PASSWORD },
+    ui: { user: e.BOKVAR_UI_USER, password: e.BOKVAR_UI_PASSWORD ?? DEV_UI_PASSWORD },
     historyTimeToLive: e.BOKVAR_HISTORIK_TTL,
   };
 }

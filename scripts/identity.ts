@@ -40,6 +40,8 @@ const RESOURCE = {
   operationLogCategory: 17,
   historicTask: 19,
   historicProcessInstance: 20,
+  user: 1,
+  group: 2,
 } as const;
 
 interface Grant {
@@ -103,10 +105,31 @@ export const WORKER_GRANTS: Grant[] = [
   },
 ];
 
+/**
+ * The Bokvar UI's technical user: reads cases for its viewer (Bokvar filters by
+ * unit itself), starts cases by message, correlates later events, and looks up
+ * users' groups when they log in. It may not complete tasks or deploy.
+ */
+export const UI_GRANTS: Grant[] = [
+  {
+    resourceType: RESOURCE.processDefinition,
+    resourceId: '*',
+    permissions: ['READ', 'READ_INSTANCE', 'READ_HISTORY', 'CREATE_INSTANCE', 'UPDATE_INSTANCE'],
+  },
+  { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['READ', 'CREATE', 'UPDATE'] },
+  { resourceType: RESOURCE.historicProcessInstance, resourceId: '*', permissions: ['READ'] },
+  { resourceType: RESOURCE.task, resourceId: '*', permissions: ['READ'] },
+  { resourceType: RESOURCE.historicTask, resourceId: '*', permissions: ['READ'] },
+  { resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
+  { resourceType: RESOURCE.user, resourceId: '*', permissions: ['READ'] },
+  { resourceType: RESOURCE.group, resourceId: '*', permissions: ['READ'] },
+];
+
 export interface IdentityOptions {
   mode: 'utveckling' | 'produktion';
   admin: { user: string; password: string };
   worker: { user: string; password: string };
+  ui: { user: string; password: string };
 }
 
 export async function provisionIdentity(engine: EngineRest, options: IdentityOptions): Promise<void> {
@@ -116,6 +139,8 @@ export async function provisionIdentity(engine: EngineRest, options: IdentityOpt
   }
   await ensureUser(engine, options.admin, { id: options.worker.user, firstName: 'Bokvar', lastName: 'Workers' }, options.worker.password);
   for (const grant of WORKER_GRANTS) await ensureGrant(engine, { userId: options.worker.user }, grant);
+  await ensureUser(engine, options.admin, { id: options.ui.user, firstName: 'Bokvar', lastName: 'UI' }, options.ui.password);
+  for (const grant of UI_GRANTS) await ensureGrant(engine, { userId: options.ui.user }, grant);
   await ensureMembership(engine, 'processagare', options.admin.user);
   if (options.mode === 'utveckling') {
     for (const user of DEMO_USERS) {

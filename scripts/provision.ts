@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { EngineRest } from '../engine-rest/client.ts';
 import { migrateLatest } from '../migrations/index.ts';
-import { DEV_ADMIN, DEV_WORKER_PASSWORD } from './config.ts';
+import { DEV_ADMIN, DEV_UI_PASSWORD, DEV_WORKER_PASSWORD } from './config.ts';
 import { deployModels, describeDeployed } from './deploy.ts';
 import { provisionIdentity } from './identity.ts';
 
@@ -19,6 +19,8 @@ const env = z
     BOKVAR_ADMIN_PASSWORD: z.string().min(1).default(DEV_ADMIN.password),
     BOKVAR_WORKER_USER: z.string().min(1).default('bokvar-worker'),
     BOKVAR_WORKER_PASSWORD: z.string().min(1).default(DEV_WORKER_PASSWORD),
+    BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
+    BOKVAR_UI_PASSWORD: z.string().min(1).default(DEV_UI_PASSWORD),
     DATABASE_URL: z.url().optional(),
   })
   .parse(process.env);
@@ -30,10 +32,14 @@ if (!modelsOnly) {
   if (env.BOKVAR_MILJO === 'produktion' && env.BOKVAR_WORKER_PASSWORD === DEV_WORKER_PASSWORD) {
     throw new Error('BOKVAR_WORKER_PASSWORD krävs i produktion');
   }
+  if (env.BOKVAR_MILJO === 'produktion' && env.BOKVAR_UI_PASSWORD === DEV_UI_PASSWORD) {
+    throw new Error('BOKVAR_UI_PASSWORD krävs i produktion');
+  }
   await provisionIdentity(engine, {
     mode: env.BOKVAR_MILJO,
     admin: { user: env.BOKVAR_ADMIN_USER, password: env.BOKVAR_ADMIN_PASSWORD },
     worker: { user: env.BOKVAR_WORKER_USER, password: env.BOKVAR_WORKER_PASSWORD },
+    ui: { user: env.BOKVAR_UI_USER, password: env.BOKVAR_UI_PASSWORD },
   });
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL krävs för migreringarna');
   const applied = await migrateLatest(env.DATABASE_URL);

@@ -97,6 +97,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       BOKVAR_WORKER_USER: config.worker.user,
       BOKVAR_WORKER_PASSWORD: config.worker.password,
       BOKVAR_UI_PORT: String(config.uiPort),
+      BOKVAR_UI_USER: config.ui.user,
+      BOKVAR_UI_PASSWORD: config.ui.password,
     };
     const workers: NodeService = await timed('workers', () =>
       startNodeService({

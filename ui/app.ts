@@ -1,20 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
+import { EngineRest } from '../engine-rest/client.ts';
+import { arendenRouter } from './api/arenden.ts';
+import { brevRouter } from './api/brev.ts';
+import { intagRouter } from './api/intag.ts';
+import { openapi } from './api/openapi.ts';
+import { oversiktRouter } from './api/oversikt.ts';
+import { problemHandler, sendProblem } from './api/problem.ts';
+import { Inloggningsbegransning } from './auth/begransning.ts';
+import { identifiera, kravInloggadApi } from './auth/middleware.ts';
+import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
+import { Motor } from './engine/motor.ts';
+import { sidorRouter } from './views/sidor.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const nodeModules = path.resolve(here, '..', 'node_modules');
+
+export interface Logger {
+  error: (o: object, m: string) => void;
+  info: (o: object, m: string) => void;
+}
 
 /**
- * The Bokvar web UI. For now its start page and health check; the intake API
- * and the case viewer grow here.
+ * The Bokvar web UI: the intake API for notices and events, the case API, and
+ * the Swedish viewer (case list, case view with bpmn-js, overview, paper
+ * intake form). Every route but the health check and the login page needs a
+ * logged-in user.
  */
-export function createApp(config: UiConfig, db: Knex): Express {
+export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () => {}, info: () => {} }): Express {
+  const motor = new Motor(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
+  const sessioner = new Sessioner(db, config.BOKVAR_SESSION_MINUTER);
+  const begransning = new Inloggningsbegransning();
+  const produktion = config.BOKVAR_MILJO === 'produktion';
+
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', produktion ? 1 : false);
   app.use((_req, res, next) => {
     res.set({
-      'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'",
+      // bpmn-js sets style attributes on SVG elements, hence 'unsafe-inline' for styles only; scripts are 'self'.
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'X-Frame-Options': 'DENY',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+      ...(produktion ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
     });
     next();
   });
@@ -28,30 +65,32 @@ export function createApp(config: UiConfig, db: Knex): Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'fel', databas: database, motor: engine });
   });
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(startPage(config.BOKVAR_ENGINE_PUBLIC_URL));
+  app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
+  app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist'), { maxAge: '1d' }));
+
+  app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(identifiera(motor, sessioner, begransning));
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
   });
+  api.use(kravInloggadApi);
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi());
+  });
+  api.use(intagRouter(db, motor));
+  api.use(arendenRouter(db, motor));
+  api.use(brevRouter(db));
+  api.use(oversiktRouter(motor));
+  api.use((_req, res) => {
+    sendProblem(res, 404, 'Finns inte');
+  });
+  app.use('/api', api);
 
+  app.use(sidorRouter({ db, motor, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
+  app.use(problemHandler(log));
   return app;
-}
-
-function startPage(engineUrl: string): string {
-  return `<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Bokvar</title>
-</head>
-<body>
-<main>
-<h1>Bokvar</h1>
-<p>Processtöd för socialtjänstens arbete med att förebygga avhysningar.</p>
-<ul>
-<li><a href="${engineUrl}/camunda/app/tasklist/">Tasklist</a> – handläggarnas uppgifter</li>
-<li><a href="${engineUrl}/camunda/app/cockpit/">Cockpit</a> – processer och incidenter</li>
-</ul>
-</main>
-</body>
-</html>`;
 }

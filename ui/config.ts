@@ -1,12 +1,25 @@
 import { z } from 'zod';
 
-const schema = z.object({
-  BOKVAR_UI_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** The engine as browsers reach it (links to Tasklist and Cockpit). */
-  BOKVAR_ENGINE_PUBLIC_URL: z.url(),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  BOKVAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const schema = z
+  .object({
+    BOKVAR_MILJO: z.enum(['utveckling', 'produktion']).default('utveckling'),
+    BOKVAR_UI_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** The engine as browsers reach it (links to Tasklist and Cockpit). */
+    BOKVAR_ENGINE_PUBLIC_URL: z.url(),
+    /** The engine's REST API as the UI reaches it. */
+    BOKVAR_ENGINE_URL: z.url().default('http://localhost:8080/engine-rest'),
+    BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
+    BOKVAR_UI_PASSWORD: z.string().min(1).default('bokvar-ui-utveckling'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    BOKVAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Idle lifetime of a browser session. */
+    BOKVAR_SESSION_MINUTER: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOKVAR_MILJO === 'produktion' && env.BOKVAR_UI_PASSWORD === 'bokvar-ui-utveckling') {
+      ctx.addIssue({ code: 'custom', path: ['BOKVAR_UI_PASSWORD'], message: 'krävs i produktion' });
+    }
+  });
 
 export type UiConfig = z.infer<typeof schema>;
 

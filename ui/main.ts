@@ -6,7 +6,7 @@ import { readUiConfig } from './config.ts';
 const config = readUiConfig();
 const log = pino({ level: config.BOKVAR_LOG_LEVEL, base: { service: 'bokvar-ui' } });
 const db = createKnex(config.DATABASE_URL);
-const server = createApp(config, db).listen(config.BOKVAR_UI_PORT, () => {
+const server = createApp(config, db, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
 

@@ -24,6 +24,7 @@ const SECRETS = {
   BOKVAR_ADMIN_USER: 'admin',
   BOKVAR_ADMIN_PASSWORD: 'hemligt-admin',
   BOKVAR_WORKER_PASSWORD: 'hemligt-worker',
+  BOKVAR_UI_PASSWORD: 'hemligt-ui',
   POSTGRES_PASSWORD: 'hemligt-pg',
 };
 

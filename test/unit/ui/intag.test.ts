@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { Inloggningsbegransning } from '../../../ui/auth/begransning.ts';
+import { enheterForUnderrattelse, kanLasaArende, kanRegistrera, type Anvandare } from '../../../ui/auth/roller.ts';
+import { aktivaAktiviteter } from '../../../ui/arenden/arenden.ts';
+import { fristerForUnderrattelse, kallreferens, variablerForUnderrattelse } from '../../../ui/intake/registrera.ts';
+import { handelseSchema, underrattelseSchema } from '../../../ui/intake/schemas.ts';
+import { zodFalt } from '../../../ui/api/problem.ts';
+import { openapi } from '../../../ui/api/openapi.ts';
+import { franFormular } from '../../../ui/views/sidor.ts';
+
+const giltig = {
+  mottagen: '2026-11-20T09:30:00+01:00',
+  kalla: 'hyresvard',
+  orsak: 'obetald-hyra',
+  hyresgast: { personnummer: '19700101-1233', namn: 'Bertil Ödman' },
+  adress: { gatuadress: 'Björkvägen 2', postnummer: '415 02', ort: 'Göteborg', lagenhetsnummer: '1002' },
+  hyresvard: { namn: 'Bostadsbolaget AB' },
+  uppsagning: { delgivningsdatum: '2026-11-18', hyresskuld: 12500 },
+};
+
+const felFalt = (body: unknown) => {
+  const r = underrattelseSchema.safeParse(body);
+  return r.success ? [] : zodFalt(r.error).map((f) => f.falt);
+};
+
+describe('intake schemas', () => {
+  it('accepts a valid notice and normalises personnummer and postnummer', () => {
+    const r = underrattelseSchema.parse(giltig);
+    expect(r.hyresgast.personnummer).toBe('197001011233');
+    expect(r.adress.postnummer).toBe('41502');
+  });
+
+  it.each([
+    ['bad checksum', { hyresgast: { personnummer: '197001011234', namn: 'X' } }, 'hyresgast.personnummer'],
+    ['impossible date', { uppsagning: { delgivningsdatum: '2026-02-30' } }, 'uppsagning.delgivningsdatum'],
+    ['no offset', { mottagen: '2026-11-20T09:30:00' }, 'mottagen'],
+    ['unknown enum', { kalla: 'grannen' }, 'kalla'],
+    ['wrong type', { uppsagning: { delgivningsdatum: '2026-11-18', hyresskuld: '12500' } }, 'uppsagning.hyresskuld'],
+    ['unknown field', { extra: 1 }, '(hela meddelandet)'],
+    ['future reception', { mottagen: '2999-01-01T00:00:00+01:00' }, 'mottagen'],
+  ])('rejects %s', (_name, over, falt) => {
+    expect(felFalt({ ...giltig, ...over })).toContain(falt);
+  });
+
+  it('lists every missing field', () => {
+    expect(felFalt({})).toEqual(expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard']));
+  });
+
+  it('events: anstand-beviljat needs a real date', () => {
+    expect(handelseSchema.safeParse({ typ: 'anstand-beviljat', nyttAvhysningsdatum: '2026-12-01' }).success).toBe(true);
+    expect(handelseSchema.safeParse({ typ: 'anstand-beviljat' }).success).toBe(false);
+    expect(handelseSchema.safeParse({ typ: 'okand' }).success).toBe(false);
+  });
+});
+
+describe('registration', () => {
+  it('the source reference ignores key order and differs on content', () => {
+    const a = underrattelseSchema.parse(giltig);
+    const b = underrattelseSchema.parse({ ...giltig, adress: { ort: 'Göteborg', lagenhetsnummer: '1002', postnummer: '41502', gatuadress: 'Björkvägen 2' } });
+    expect(kallreferens('underrattelse', a)).toBe(kallreferens('underrattelse', b));
+    expect(kallreferens('underrattelse', a)).not.toBe(kallreferens('underrattelse', { ...a, orsak: 'storningar' }));
+  });
+
+  it('computes the deadlines the worker computes', () => {
+    const f = fristerForUnderrattelse(underrattelseSchema.parse(giltig));
+    expect(f.atervinningsfrist).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(f.forhandsbedomningPaminnelse).toMatch(/T/);
+    expect(f.forhandsbedomningEskalering! > f.forhandsbedomningPaminnelse!).toBe(true);
+    const utan = fristerForUnderrattelse(underrattelseSchema.parse({ ...giltig, uppsagning: undefined }));
+    expect(utan.atervinningsfrist).toBeUndefined();
+  });
+
+  it('maps to the process variables, null for absent facts', () => {
+    const v = variablerForUnderrattelse(underrattelseSchema.parse({ ...giltig, uppsagning: undefined, barn: [{ alder: 4 }] }));
+    expect(v).toMatchObject({ delgivningsdatum: null, hyresskuld: null, barnEnligtAnmalan: true, barnEnligtAnmalanAntal: 1, beskrivning: null, hyresvardAdress: null });
+  });
+
+  it('the paper form maps onto the API schema', () => {
+    const body = franFormular({
+      mottagen: '2026-11-20T09:30', kalla: 'hyresvard', orsak: 'obetald-hyra', 'hyresgast.personnummer': '197001011233', 'hyresgast.namn': 'B',
+      'adress.gatuadress': 'G 1', 'adress.postnummer': '41502', 'adress.ort': 'Göteborg', 'hyresvard.namn': 'H', barn: '2', 'uppsagning.hyresskuld': '1 200,50',
+      'uppsagning.delgivningsdatum': '2026-11-18',
+    });
+    const r = underrattelseSchema.parse(body);
+    expect(r.mottagen).toBe('2026-11-20T09:30:00+01:00');
+    expect(r.barn).toHaveLength(2);
+    expect(r.uppsagning?.hyresskuld).toBe(1200.5);
+  });
+});
+
+describe('roles', () => {
+  const a = (grupper: string[]): Anvandare => ({ id: 'x', grupper, via: 'basic' });
+  it('caseworkers write and read their units; revisor reads all; others nothing', () => {
+    const enheter = enheterForUnderrattelse('storningar', false);
+    expect(kanRegistrera(a(['vuxenenheten']))).toBe(true);
+    expect(kanRegistrera(a(['revisor']))).toBe(false);
+    expect(kanLasaArende(a(['vuxenenheten']), enheter)).toBe(true);
+    expect(kanLasaArende(a(['barn-och-unga']), enheter)).toBe(false);
+    expect(kanLasaArende(a(['barn-och-unga']), enheter, true)).toBe(true);
+    expect(kanLasaArende(a(['ekonomiskt-bistand']), enheter)).toBe(false);
+    expect(kanLasaArende(a(['ekonomiskt-bistand']), enheterForUnderrattelse('obetald-hyra', false))).toBe(true);
+    expect(kanLasaArende(a(['revisor']), [])).toBe(true);
+    expect(kanLasaArende(a(['processagare']), enheter)).toBe(false);
+  });
+
+  it('login throttling blocks after five failures, a success forgives', () => {
+    const b = new Inloggningsbegransning(5, 1000);
+    for (let i = 0; i < 5; i++) b.misslyckad('u', 0);
+    expect(b.sparrad('u', 10)).toBe(true);
+    expect(b.sparrad('u', 2000)).toBe(false);
+    b.misslyckad('v', 0);
+    b.lyckad('v');
+    expect(b.sparrad('v', 1)).toBe(false);
+  });
+});
+
+describe('viewer helpers', () => {
+  it('finds active leaves and transition instances, strips multi-instance bodies', () => {
+    const tree = {
+      id: 'pi', activityId: 'p', activityName: null, activityType: 'processDefinition', processInstanceId: 'pi',
+      childTransitionInstances: [{ activityId: 'Async', activityName: 'Async', activityType: 'serviceTask' }],
+      childActivityInstances: [
+        { id: 'a', activityId: 'Task#multiInstanceBody', activityName: 'T', activityType: 'multiInstanceBody', processInstanceId: 'pi', childTransitionInstances: [],
+          childActivityInstances: [
+            { id: 'b', activityId: 'Task', activityName: 'T', activityType: 'userTask', processInstanceId: 'pi', childActivityInstances: [], childTransitionInstances: [] },
+            { id: 'c', activityId: 'Task', activityName: 'T', activityType: 'userTask', processInstanceId: 'pi', childActivityInstances: [], childTransitionInstances: [] },
+          ] },
+      ],
+    };
+    expect(aktivaAktiviteter(tree).map((x) => x.id)).toEqual(['Async', 'Task', 'Task']);
+  });
+
+  it('the OpenAPI document holds the request schemas', () => {
+    const doc = openapi() as { openapi: string; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.components.schemas.Underrattelse?.properties ?? {})).toEqual(
+      expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard', 'uppsagning', 'barn']),
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { kanLasaArende, kanLasaArenden } from '../auth/roller.ts';
+import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
+import { diagramdata } from '../arenden/diagram.ts';
+import { arMotorfel, type Motor } from '../engine/motor.ts';
+import { handelseSchema } from '../intake/schemas.ts';
+import { validera } from './intag.ts';
+import { Problem, validationProblem } from './problem.ts';
+
+export const VYER = ['api', 'arendevy', 'diagram', 'arendelista', 'brev'] as const;
+
+export const listfragaSchema = z.strictObject({
+  barn: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  processKey: z.string().max(100).optional(),
+  enhet: z.string().max(100).optional(),
+  sok: z.string().max(50).optional(),
+  forsta: z.coerce.number().int().min(0).default(0),
+  max: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const vySchema = z.enum(VYER).default('api');
+
+function vyFran(value: unknown): string {
+  const parsed = vySchema.safeParse(value);
+  return parsed.success ? parsed.data : 'api';
+}
+
+const ingetArende = () => new Problem(404, 'Ärendet finns inte', 'Inget ärende med det numret som du har behörighet till.');
+
+export function arendenRouter(db: Knex, motor: Motor): Router {
+  const router = Router();
+
+  router.get('/arenden', async (req, res) => {
+    if (!kanLasaArenden(req.anvandare!)) throw new Problem(403, 'Saknar behörighet', 'Endast handläggare och revisorer får läsa ärenden.');
+    const parsed = listfragaSchema.safeParse(req.query);
+    if (!parsed.success) throw validationProblem(parsed.error);
+    res.json(await lista(db, motor, req.anvandare!, parsed.data));
+  });
+
+  router.get('/arenden/:arendenummer', async (req, res) => {
+    const a = req.anvandare!;
+    if (!kanLasaArenden(a)) throw new Problem(403, 'Saknar behörighet', 'Endast handläggare och revisorer får läsa ärenden.');
+    const d = await detalj(db, motor, a, req.params.arendenummer);
+    if (!d) throw ingetArende();
+    await loggaLasning(db, a, d.arendenummer, vyFran(req.query.vy));
+    res.json(d);
+  });
+
+  /** The viewer's data for one instance of the case (the main one, or a called one). */
+  router.get('/arenden/:arendenummer/diagram', async (req, res) => {
+    const a = req.anvandare!;
+    const d = kanLasaArenden(a) ? await detalj(db, motor, a, req.params.arendenummer) : undefined;
+    if (!d) throw ingetArende();
+    const instans = typeof req.query.instans === 'string' ? req.query.instans : d.processInstanceId;
+    if (!d.instanser.some((i) => i.id === instans)) throw new Problem(404, 'Instansen hör inte till ärendet');
+    await loggaLasning(db, a, d.arendenummer, 'diagram', instans);
+    res.json(await diagramdata(motor, instans));
+  });
+
+  router.post('/arenden/:arendenummer/handelser', async (req, res) => {
+    const h = validera(req, handelseSchema);
+    const nr = req.params.arendenummer;
+    const rad = await hamtaRad(db, nr);
+    if (!rad || !kanLasaArende(req.anvandare!, rad.enheter, rad.barn)) throw ingetArende();
+    const variabler: Record<string, string> = h.typ === 'anstand-beviljat' ? { nyttAvhysningsdatum: h.nyttAvhysningsdatum } : {};
+    try {
+      await motor.korrelera(h.typ, nr, variabler);
+    } catch (error) {
+      if (arMotorfel(error) && (error.status === 400 || error.status === 404)) {
+        throw new Problem(409, 'Ärendet kan inte ta emot händelsen nu', `Ärendet ${nr} väntar inte på ${h.typ}.`);
+      }
+      throw error;
+    }
+    res.status(202).json({ arendenummer: nr, typ: h.typ });
+  });
+
+  return router;
+}

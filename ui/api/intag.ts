@@ -1,0 +1,42 @@
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import { kanRegistrera } from '../auth/roller.ts';
+import type { Motor } from '../engine/motor.ts';
+import { registreraKronofogden, registreraUnderrattelse, type Registrerat } from '../intake/registrera.ts';
+import { kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
+import { Problem, validationProblem } from './problem.ts';
+
+/** POST /api/underrattelser and /api/kronofogden-meddelanden: the two notices that start cases. */
+export function intagRouter(db: Knex, motor: Motor): Router {
+  const router = Router();
+  router.post('/underrattelser', async (req, res) => {
+    const u = validera(req, underrattelseSchema);
+    svara(res, await registreraUnderrattelse(db, motor, u, req.anvandare!.id));
+  });
+  router.post('/kronofogden-meddelanden', async (req, res) => {
+    const k = validera(req, kronofogdeMeddelandeSchema);
+    svara(res, await registreraKronofogden(db, motor, k, req.anvandare!.id));
+  });
+  return router;
+}
+
+export function kravSkriv(req: Request): void {
+  if (!kanRegistrera(req.anvandare!)) {
+    throw new Problem(403, 'Saknar behörighet', 'Endast handläggare får registrera underrättelser och händelser.');
+  }
+}
+
+export function validera<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  kravSkriv(req);
+  if (!req.is('application/json')) {
+    throw new Problem(415, 'Fel innehållstyp', 'Skicka meddelandet som application/json.');
+  }
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success) throw validationProblem(parsed.error);
+  return parsed.data;
+}
+
+function svara(res: Response, r: Registrerat): void {
+  res.status(r.nytt ? 201 : 200).location(`/api/arenden/${r.svar.arendenummer}`).json(r.svar);
+}

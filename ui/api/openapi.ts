@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
+
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas that validate the
+ * requests (z.toJSONSchema, input side), so documentation and checks are one.
+ */
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+
+const problem = {
+  description: 'Problem (RFC 9457)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+const fel = {
+  '400': { ...problem, description: 'Ogiltiga uppgifter: varje fält och vad som är fel' },
+  '401': { ...problem, description: 'Inloggning krävs' },
+  '403': { ...problem, description: 'Saknar behörighet' },
+};
+const frister = (props: string[]) => ({
+  type: 'object',
+  properties: Object.fromEntries(props.map((p) => [p, { type: 'string', description: 'ISO-datum eller tidpunkt med offset' }])),
+});
+const startsvar = (props: string[]) => ({
+  type: 'object',
+  required: ['arendenummer', 'processInstanceId', 'frister'],
+  properties: { arendenummer: { type: 'string', example: 'BV-2026-000123' }, processInstanceId: { type: 'string' }, frister: frister(props) },
+});
+
+export function openapi(): unknown {
+  const body = (ref: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+  const arendenummer = { name: 'arendenummer', in: 'path', required: true, schema: { type: 'string', pattern: '^BV-\\d{4}-\\d{6,}$' } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Bokvar – intag och ärenden', version: '1.0.0', description: 'Underrättelser om hot om avhysning, meddelanden från Kronofogden och ärendeinsyn.' },
+    servers: [{ url: '/' }],
+    security: [{ basic: [] }, { session: [] }],
+    components: {
+      securitySchemes: {
+        basic: { type: 'http', scheme: 'basic', description: 'Användare i processmotorn (systemklienter)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'bokvar_session', description: 'Webbläsarsession; ändrande anrop kräver X-CSRF-Token' },
+      },
+      schemas: {
+        Underrattelse: json(underrattelseSchema),
+        KronofogdeMeddelande: json(kronofogdeMeddelandeSchema),
+        Handelse: json(handelseSchema),
+        Problem: {
+          type: 'object',
+          properties: {
+            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+            falt: { type: 'array', items: { type: 'object', properties: { falt: { type: 'string' }, fel: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/underrattelser': {
+        post: {
+          summary: 'Registrera en underrättelse om hot om avhysning',
+          requestBody: body('Underrattelse'),
+          responses: {
+            '201': { description: 'Ärendet startat', content: { 'application/json': { schema: startsvar(['atervinningsfrist', 'forhandsbedomningPaminnelse', 'forhandsbedomningEskalering']) } } },
+            '200': { description: 'Samma underrättelse fanns redan: samma ärende' },
+            ...fel,
+            '413': problem,
+            '503': problem,
+          },
+        },
+      },
+      '/api/kronofogden-meddelanden': {
+        post: {
+          summary: 'Registrera information om avhysning från Kronofogden',
+          requestBody: body('KronofogdeMeddelande'),
+          responses: {
+            '201': { description: 'Ärendet startat', content: { 'application/json': { schema: startsvar(['bekraftelseSenast', 'avhysningsdatum']) } } },
+            '200': { description: 'Samma meddelande fanns redan: samma ärende' },
+            ...fel,
+            '503': problem,
+          },
+        },
+      },
+      '/api/arenden': {
+        get: {
+          summary: 'Öppna ärenden, sorterade efter nästa frist',
+          parameters: ['barn', 'processKey', 'enhet', 'sok', 'forsta', 'max'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { '200': { description: 'Ärendelistan' }, ...fel },
+        },
+      },
+      '/api/arenden/{arendenummer}': {
+        get: {
+          summary: 'Ett ärende (läsningen loggas)',
+          parameters: [arendenummer, { name: 'vy', in: 'query', schema: { type: 'string' } }],
+          responses: { '200': { description: 'Ärendet' }, '404': problem, ...fel },
+        },
+      },
+      '/api/arenden/{arendenummer}/diagram': {
+        get: { summary: 'Diagramdata för visningen', parameters: [arendenummer], responses: { '200': { description: 'Diagram och markeringar' }, '404': problem } },
+      },
+      '/api/arenden/{arendenummer}/handelser': {
+        post: {
+          summary: 'En senare händelse i ärendet',
+          parameters: [arendenummer],
+          requestBody: body('Handelse'),
+          responses: { '202': { description: 'Händelsen togs emot' }, '404': problem, '409': problem, ...fel },
+        },
+      },
+      '/api/brev/{id}': {
+        get: {
+          summary: 'Brevet som PDF/A',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': problem },
+        },
+      },
+      '/api/oversikt': { get: { summary: 'Öppna instanser per aktivitet och process', responses: { '200': { description: 'Översikten' } } } },
+    },
+  };
+}

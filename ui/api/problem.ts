@@ -1,0 +1,83 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+
+/**
+ * RFC 9457 problem details: every error the API gives is
+ * `application/problem+json` with a Swedish title and, for invalid input, one
+ * entry per field and what is wrong with it.
+ */
+export interface Falt {
+  falt: string;
+  fel: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly falt?: Falt[],
+  ) {
+    super(title);
+  }
+}
+
+export function sendProblem(res: Response, status: number, title: string, detail?: string, falt?: Falt[]): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(falt ? { falt } : {}) }));
+}
+
+export function zodFalt(error: z.ZodError): Falt[] {
+  return error.issues.map((issue) => ({
+    falt: issue.path.length > 0 ? issue.path.map(String).join('.') : '(hela meddelandet)',
+    fel: svenskt(issue),
+  }));
+}
+
+function svenskt(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'saknas' : `fel typ: ska vara ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `okända fält: ${issue.keys.join(', ')}`;
+    case 'invalid_value':
+      return `ogiltigt värde; tillåtna: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union':
+      return 'ogiltigt värde för typ';
+    case 'too_small':
+      return issue.origin === 'string' ? 'får inte vara tomt' : `för litet (minst ${String(issue.minimum)})`;
+    case 'too_big':
+      return `för stort (högst ${String(issue.maximum)})`;
+    case 'invalid_format':
+      return issue.format === 'email' ? 'ogiltig e-postadress' : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export function validationProblem(error: z.ZodError): Problem {
+  return new Problem(400, 'Ogiltiga uppgifter', 'Meddelandet har fel; inget ärende har startats.', zodFalt(error));
+}
+
+/** The last error handler: problems as problem+json, the rest as 500 without internals. */
+export function problemHandler(log: { error: (o: object, m: string) => void }) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    if (error instanceof Problem) {
+      sendProblem(res, error.status, error.title, error.detail, error.falt);
+      return;
+    }
+    const e = error as { type?: string; status?: number };
+    if (e.type === 'entity.too.large') {
+      sendProblem(res, 413, 'För stort meddelande', 'Meddelandet får vara högst 64 kB.');
+      return;
+    }
+    if (e.type === 'entity.parse.failed') {
+      sendProblem(res, 400, 'Ogiltig JSON', 'Meddelandet kunde inte tolkas som JSON.', [{ falt: '(hela meddelandet)', fel: 'ogiltig JSON' }]);
+      return;
+    }
+    log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'request failed');
+    sendProblem(res, 500, 'Internt fel', 'Något gick fel. Försök igen; kvarstår felet, kontakta förvaltningen.');
+  };
+}

@@ -1,0 +1,301 @@
+import type { Knex } from 'knex';
+import type { Motor } from '../engine/motor.ts';
+import { kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
+
+/**
+ * What the viewer and the API show of cases: the case register (Bokvar's
+ * table) joined with what the engine knows (running instances, tasks, timers,
+ * history, variables). Access is decided here so every way in (API, pages)
+ * sees the same.
+ */
+export interface ArendeRad {
+  arendenummer: string;
+  process_key: string;
+  process_instance_id: string | null;
+  mottagen: Date;
+  skapad: Date;
+  enheter: string[];
+  personnummer: string | null;
+  barn: boolean;
+}
+
+interface ActivityInstanceTree {
+  id: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  processInstanceId: string;
+  childActivityInstances: ActivityInstanceTree[];
+  childTransitionInstances: { activityId: string; activityName: string | null; activityType: string }[];
+  incidentIds?: string[];
+}
+
+export interface Aktivitet {
+  id: string;
+  namn: string;
+  typ: string;
+  processInstanceId: string;
+}
+
+/** Active activities in an instance's tree: leaves and transition instances (async continuations). */
+export function aktivaAktiviteter(tree: ActivityInstanceTree): Aktivitet[] {
+  const out: Aktivitet[] = [];
+  const walk = (node: ActivityInstanceTree): void => {
+    for (const t of node.childTransitionInstances ?? []) {
+      out.push({ id: rensa(t.activityId), namn: t.activityName ?? t.activityId, typ: t.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
+    }
+    const children = node.childActivityInstances ?? [];
+    if (children.length === 0 && node !== tree && !node.activityId.endsWith('#multiInstanceBody')) {
+      out.push({ id: rensa(node.activityId), namn: node.activityName ?? node.activityId, typ: node.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
+    }
+    for (const child of children) {
+      // A call activity is active itself while its called instance runs.
+      if (child.activityType === 'callActivity' && (child.childActivityInstances ?? []).length === 0) {
+        out.push({ id: rensa(child.activityId), namn: child.activityName ?? child.activityId, typ: child.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
+        continue;
+      }
+      walk(child);
+    }
+  };
+  walk(tree);
+  return out;
+}
+
+const rensa = (activityId: string): string => activityId.replace(/#multiInstanceBody$/, '');
+
+export async function hamtaRad(db: Knex, arendenummer: string): Promise<ArendeRad | undefined> {
+  return db('arenden').where({ arendenummer }).whereNotNull('process_instance_id').first<ArendeRad | undefined>();
+}
+
+/** Variables of every instance of the case (history keeps the last value, also after the end). */
+async function variabler(motor: Motor, instanser: string[]): Promise<Record<string, unknown>> {
+  if (instanser.length === 0) return {};
+  const rows = (
+    await Promise.all(
+      instanser.map((processInstanceId) =>
+        motor.rest.get<{ name: string; type: string; value: unknown; processInstanceId: string }[]>('/history/variable-instance', {
+          processInstanceId,
+          deserializeValues: false,
+        }),
+      ),
+    )
+  )
+    .flat()
+    .filter((r) => VARIABLER.includes(r.name));
+  const result: Record<string, unknown> = {};
+  // The main instance wins over called ones: it is listed first.
+  for (const id of [...instanser].reverse()) {
+    for (const row of rows.filter((r) => r.processInstanceId === id)) {
+      result[row.name] = row.type === 'Json' && typeof row.value === 'string' ? safeParse(row.value) : row.value;
+    }
+  }
+  return result;
+}
+
+const VARIABLER = [
+  'fristunderlag', 'skyddadIdentitet', 'barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare',
+  'barnOchUngaInvolverade', 'adress', 'hyresgast', 'kalla', 'orsak', 'malnummer', 'avhysningsdatum',
+];
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export interface Detalj {
+  arendenummer: string;
+  processKey: string;
+  processInstanceId: string;
+  status: 'pagaende' | 'avslutat' | 'incident';
+  mottagen: string;
+  aktiviteter: Aktivitet[];
+  frister: Record<string, { benamning?: string; sistaDag?: string; senast?: string; forfaller?: string; art?: string }>;
+  barnBerorda: boolean;
+  skyddadIdentitet: boolean;
+  hyresgast?: { namn?: string };
+  adress?: unknown;
+  brev: { id: string; typ: string; mottagare: string; skapad: string }[];
+  samtycken: { id: string; mottagare: string[]; syften: string[]; form: string; lamnat: string; giltigtTill: string | null }[];
+  relateradeArenden: string[];
+  instanser: { id: string; processDefinitionKey: string; ended: boolean }[];
+  tidslinje: { aktivitet: string; namn: string; typ: string; start: string; slut: string | null; avbruten: boolean }[];
+}
+
+/** undefined: no such case, or the user may not read it (the same answer: 404). */
+export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
+  const rad = await hamtaRad(db, arendenummer);
+  if (!rad?.process_instance_id) return undefined;
+  const historik = await motor.rest.get<{ id: string; processDefinitionKey: string; state: string; startTime: string }[]>(
+    '/history/process-instance',
+    { processInstanceBusinessKey: arendenummer, sortBy: 'startTime', sortOrder: 'asc' },
+  );
+  const rot = historik.find((h) => h.id === rad.process_instance_id);
+  const instanser = [rad.process_instance_id, ...historik.filter((h) => h.id !== rad.process_instance_id).map((h) => h.id)];
+  const v = await variabler(motor, instanser);
+  const barnBerorda =
+    rad.barn || [v.barnBerorda, v.barnEnligtAnmalan, v.barnEnligtHyresvard, v.barnEnligtHandlaggare, v.barnOchUngaInvolverade].some((x) => x === true);
+  if (!kanLasaArende(a, rad.enheter, barnBerorda)) return undefined;
+
+  const aktiva = historik.filter((h) => h.state === 'ACTIVE');
+  const aktiviteter: Aktivitet[] = [];
+  for (const instans of aktiva) {
+    const tree = await motor.rest.get<ActivityInstanceTree>(`/process-instance/${instans.id}/activity-instances`).catch(() => undefined);
+    if (tree) aktiviteter.push(...aktivaAktiviteter(tree).filter((x) => x.typ !== 'callActivity'));
+  }
+  const incidenter = await motor.rest.get<unknown[]>('/incident', { processInstanceId: rad.process_instance_id });
+  const aktivitetshistorik = (
+    await Promise.all(
+      instanser.map((processInstanceId) =>
+        motor.rest.get<
+          { activityId: string; activityName: string | null; activityType: string; startTime: string; endTime: string | null; canceled: boolean }[]
+        >('/history/activity-instance', { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' }),
+      ),
+    )
+  )
+    .flat()
+    .sort((x, y) => x.startTime.localeCompare(y.startTime));
+
+  const skyddad = v.skyddadIdentitet === true;
+  const underlag = (v.fristunderlag ?? {}) as Record<string, Record<string, unknown>>;
+  const frister: Detalj['frister'] = {};
+  for (const [typ, f] of Object.entries(underlag)) {
+    frister[typ] = {
+      benamning: f.benamning as string | undefined,
+      sistaDag: f.sistaDag as string | undefined,
+      senast: f.senast as string | undefined,
+      forfaller: f.forfaller as string | undefined,
+      art: f.art as string | undefined,
+    };
+  }
+  const brev = await db('brev')
+    .where({ arendenummer })
+    .orderBy('skapad')
+    .select<{ id: string; typ: string; mottagare: string; skapad: Date }[]>('id', 'typ', 'mottagare', 'skapad');
+  const samtycken = await db('samtycken')
+    .where({ arendenummer })
+    .orderBy('lamnat')
+    .select<{ id: string; mottagare: string[]; syften: string[]; form: string; lamnat: Date; giltigt_till: Date | null }[]>(
+      'id', 'mottagare', 'syften', 'form', 'lamnat', 'giltigt_till',
+    );
+  const relaterade = rad.personnummer
+    ? await db('arenden').where({ personnummer: rad.personnummer }).whereNot({ arendenummer }).orderBy('skapad').pluck('arendenummer')
+    : [];
+  const status: Detalj['status'] = incidenter.length > 0 ? 'incident' : rot?.state === 'ACTIVE' ? 'pagaende' : 'avslutat';
+  return {
+    arendenummer,
+    processKey: rad.process_key,
+    processInstanceId: rad.process_instance_id,
+    status,
+    mottagen: rad.mottagen.toISOString(),
+    aktiviteter,
+    frister,
+    barnBerorda,
+    skyddadIdentitet: skyddad,
+    hyresgast: { namn: (v.hyresgast as { namn?: string } | undefined)?.namn },
+    // Protected identity: the address is never shown.
+    ...(skyddad ? {} : { adress: v.adress }),
+    brev: brev.map((b) => ({ id: b.id, typ: b.typ, mottagare: b.mottagare, skapad: b.skapad.toISOString() })),
+    samtycken: samtycken.map((s) => ({
+      id: s.id, mottagare: s.mottagare, syften: s.syften, form: s.form, lamnat: s.lamnat.toISOString(), giltigtTill: s.giltigt_till?.toISOString() ?? null,
+    })),
+    relateradeArenden: relaterade,
+    instanser: historik.map((h) => ({ id: h.id, processDefinitionKey: h.processDefinitionKey, ended: h.state !== 'ACTIVE' })),
+    tidslinje: aktivitetshistorik
+      .filter((h) => !['multiInstanceBody', 'sequenceFlow'].includes(h.activityType) && h.activityName)
+      .map((h) => ({ aktivitet: h.activityId, namn: h.activityName ?? h.activityId, typ: h.activityType, start: h.startTime, slut: h.endTime, avbruten: h.canceled })),
+  };
+}
+
+export interface ListRad {
+  arendenummer: string;
+  processKey: string;
+  barn: boolean;
+  aktuellt: string[];
+  nastaFrist: string | null;
+  dagarKvar: number | null;
+}
+
+export interface Listfilter {
+  barn?: boolean;
+  processKey?: string;
+  enhet?: string;
+  sok?: string;
+  forsta: number;
+  max: number;
+}
+
+/**
+ * Open cases the user may see, sorted by the next deadline: the earliest due
+ * timer or task due date among the case's running instances.
+ */
+export async function lista(db: Knex, motor: Motor, a: Anvandare, filter: Listfilter): Promise<{ totalt: number; arenden: ListRad[] }> {
+  let q = db('arenden').whereNotNull('process_instance_id');
+  if (!lasAllaArenden(a)) q = q.whereRaw('enheter && ?::text[]', [handlaggarenheter(a)]);
+  if (filter.barn !== undefined) q = q.where({ barn: filter.barn });
+  if (filter.processKey) q = q.where({ process_key: filter.processKey });
+  if (filter.enhet) q = q.whereRaw('? = ANY(enheter)', [filter.enhet]);
+  if (filter.sok) q = q.where('arendenummer', 'like', `${filter.sok.replace(/[%_]/g, '')}%`);
+  const rader = await q.select<ArendeRad[]>('arendenummer', 'process_key', 'barn');
+  if (rader.length === 0) return { totalt: 0, arenden: [] };
+
+  const [instanser, uppgifter, timers] = await Promise.all([
+    alla<{ id: string; businessKey: string | null }>(motor, '/process-instance', { active: true }),
+    alla<{ name: string; processInstanceId: string; due: string | null }>(motor, '/task', { active: true }),
+    alla<{ dueDate: string | null; processInstanceId: string }>(motor, '/job', { timers: true, active: true }),
+  ]);
+  const nyckel = new Map(instanser.map((i) => [i.id, i.businessKey]));
+  const perArende = new Map<string, { aktuellt: string[]; tider: number[] }>();
+  const post = (bk: string | null | undefined) => {
+    if (!bk) return undefined;
+    let p = perArende.get(bk);
+    if (!p) perArende.set(bk, (p = { aktuellt: [], tider: [] }));
+    return p;
+  };
+  for (const i of instanser) post(i.businessKey);
+  for (const t of uppgifter) {
+    const p = post(nyckel.get(t.processInstanceId));
+    if (!p) continue;
+    p.aktuellt.push(t.name);
+    if (t.due) p.tider.push(Date.parse(t.due));
+  }
+  for (const j of timers) {
+    const p = post(nyckel.get(j.processInstanceId));
+    if (p && j.dueDate) p.tider.push(Date.parse(j.dueDate));
+  }
+  const nu = Date.now();
+  const oppna: ListRad[] = [];
+  for (const r of rader) {
+    const p = perArende.get(r.arendenummer);
+    if (!p) continue; // ended
+    const nasta = p.tider.length > 0 ? Math.min(...p.tider) : null;
+    oppna.push({
+      arendenummer: r.arendenummer,
+      processKey: r.process_key,
+      barn: r.barn,
+      aktuellt: [...new Set(p.aktuellt)],
+      nastaFrist: nasta === null ? null : new Date(nasta).toISOString(),
+      dagarKvar: nasta === null ? null : Math.ceil((nasta - nu) / 86_400_000),
+    });
+  }
+  oppna.sort((x, y) => (x.nastaFrist ?? '9999').localeCompare(y.nastaFrist ?? '9999') || x.arendenummer.localeCompare(y.arendenummer));
+  return { totalt: oppna.length, arenden: oppna.slice(filter.forsta, filter.forsta + filter.max) };
+}
+
+/** Pages through a list resource so that large engines answer in bounded pieces. */
+async function alla<T>(motor: Motor, path: string, query: Record<string, string | number | boolean>): Promise<T[]> {
+  const out: T[] = [];
+  const sida = 5000;
+  for (let forsta = 0; ; forsta += sida) {
+    const del = await motor.rest.get<T[]>(path, { ...query, firstResult: forsta, maxResults: sida });
+    out.push(...del);
+    if (del.length < sida) return out;
+  }
+}
+
+/** Writes the read log (append-only): who read which case, when, through which view. */
+export async function loggaLasning(db: Knex, a: Anvandare, arendenummer: string, vy: string, resurs?: string): Promise<void> {
+  await db('lasloggar').insert({ anvandare: a.id, arendenummer, vy, resurs: resurs ?? null });
+}

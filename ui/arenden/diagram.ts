@@ -1,0 +1,102 @@
+import type { Motor } from '../engine/motor.ts';
+import { aktivaAktiviteter } from './arenden.ts';
+
+/**
+ * What the bpmn-js viewer draws for one process instance of a case: the
+ * diagram, active activities with token counts, the completed path from
+ * history, incidents, timers with their due time and the called instances
+ * behind call activities.
+ */
+export interface Diagramdata {
+  processInstanceId: string;
+  processDefinitionKey: string;
+  xml: string;
+  aktiva: Record<string, number>;
+  avslutade: string[];
+  incidenter: { aktivitet: string; meddelande: string }[];
+  timers: { aktivitet: string; forfaller: string | null }[];
+  anropade: { aktivitet: string; processInstanceId: string }[];
+  overordnad: string | null;
+}
+
+export async function diagramdata(motor: Motor, processInstanceId: string): Promise<Diagramdata> {
+  const instans = await motor.rest.get<{ id: string; processDefinitionId: string; processDefinitionKey: string; state: string; superProcessInstanceId: string | null }>(
+    `/history/process-instance/${processInstanceId}`,
+  );
+  const aktiv = instans.state === 'ACTIVE';
+  const [xml, historik, incidenter, jobb, jobbdefinitioner, tree] = await Promise.all([
+    motor.rest.get<{ bpmn20Xml: string }>(`/process-definition/${instans.processDefinitionId}/xml`),
+    motor.rest.get<{ activityId: string; activityType: string; endTime: string | null; canceled: boolean; calledProcessInstanceId: string | null }[]>(
+      '/history/activity-instance',
+      { processInstanceId },
+    ),
+    motor.rest.get<{ activityId: string; incidentMessage: string | null; incidentType: string }[]>('/incident', { processInstanceId }),
+    aktiv ? motor.rest.get<{ jobDefinitionId: string; dueDate: string | null }[]>('/job', { processInstanceId, timers: true }) : Promise.resolve([]),
+    aktiv ? motor.rest.get<{ id: string; activityId: string }[]>('/job-definition', { processDefinitionId: instans.processDefinitionId }) : Promise.resolve([]),
+    aktiv ? motor.rest.get<Parameters<typeof aktivaAktiviteter>[0]>(`/process-instance/${processInstanceId}/activity-instances`) : Promise.resolve(undefined),
+  ]);
+  const aktiva: Record<string, number> = {};
+  for (const a of tree ? aktivaAktiviteter(tree) : []) aktiva[a.id] = (aktiva[a.id] ?? 0) + 1;
+  const avslutade = [...new Set(historik.filter((h) => h.endTime && !h.canceled).map((h) => h.activityId.replace(/#multiInstanceBody$/, '')))];
+  const aktivitetFor = new Map(jobbdefinitioner.map((d) => [d.id, d.activityId]));
+  const anropade = new Map<string, string>();
+  for (const h of historik) if (h.calledProcessInstanceId) anropade.set(h.activityId, h.calledProcessInstanceId);
+  return {
+    processInstanceId,
+    processDefinitionKey: instans.processDefinitionKey,
+    xml: xml.bpmn20Xml,
+    aktiva,
+    avslutade,
+    incidenter: incidenter.map((i) => ({ aktivitet: i.activityId, meddelande: i.incidentType === 'failedJob' || i.incidentType === 'failedExternalTask' ? 'Tekniskt fel' : i.incidentType })),
+    timers: jobb.map((j) => ({ aktivitet: aktivitetFor.get(j.jobDefinitionId) ?? '', forfaller: j.dueDate })).filter((t) => t.aktivitet),
+    anropade: [...anropade].map(([aktivitet, id]) => ({ aktivitet, processInstanceId: id })),
+    overordnad: instans.superProcessInstanceId,
+  };
+}
+
+/**
+ * The overview's heat map: open instances per activity for each process,
+ * summed over all deployed versions, drawn on the latest version's diagram.
+ * One statistics call per version with instances: cheap at any case count.
+ */
+export interface Oversiktsprocess {
+  key: string;
+  namn: string;
+  senasteId: string;
+  instanser: number;
+  aktiviteter: Record<string, { instanser: number; incidenter: number }>;
+}
+
+export async function oversikt(motor: Motor): Promise<Oversiktsprocess[]> {
+  const [definitioner, statistik] = await Promise.all([
+    motor.rest.get<{ id: string; key: string; name: string | null; version: number }[]>('/process-definition', { latestVersion: true, sortBy: 'name', sortOrder: 'asc' }),
+    motor.rest.get<{ id: string; instances: number; definition: { id: string; key: string } }[]>('/process-definition/statistics'),
+  ]);
+  const result = new Map<string, Oversiktsprocess>();
+  for (const d of definitioner) {
+    result.set(d.key, { key: d.key, namn: d.name ?? d.key, senasteId: d.id, instanser: 0, aktiviteter: {} });
+  }
+  const medInstanser = statistik.filter((s) => s.instances > 0);
+  const perVersion = await Promise.all(
+    medInstanser.map((s) =>
+      motor.rest.get<{ id: string; instances: number; incidents: { incidentCount: number }[] }[]>(
+        `/process-definition/${s.definition.id}/statistics`,
+        { incidents: true },
+      ),
+    ),
+  );
+  medInstanser.forEach((s, i) => {
+    const p = result.get(s.definition.key);
+    if (!p) return;
+    p.instanser += s.instances;
+    for (const a of perVersion[i] ?? []) {
+      // The body and its inner instances are both counted; the inner ones are the tokens.
+      if (a.id.endsWith('#multiInstanceBody')) continue;
+      const id = a.id;
+      const post = (p.aktiviteter[id] ??= { instanser: 0, incidenter: 0 });
+      post.instanser += a.instances;
+      post.incidenter += a.incidents.reduce((sum, x) => sum + x.incidentCount, 0);
+    }
+  });
+  return [...result.values()];
+}

@@ -1,0 +1,57 @@
+/**
+ * Roles come from the engine's groups. Caseworker groups register notices and
+ * events and read the cases of their units; revisor reads every case and
+ * writes nothing; processagare sees the overview (counts, no personal data).
+ */
+export const HANDLAGGARGRUPPER = ['vuxenenheten', 'barn-och-unga', 'ekonomiskt-bistand', 'samordnare'] as const;
+
+export interface Anvandare {
+  id: string;
+  grupper: string[];
+  /** How the request authenticated: a browser session or HTTP Basic (system clients). */
+  via: 'session' | 'basic';
+  csrf?: string;
+}
+
+export function handlaggarenheter(a: Anvandare): string[] {
+  return a.grupper.filter((g) => (HANDLAGGARGRUPPER as readonly string[]).includes(g));
+}
+
+export function kanRegistrera(a: Anvandare): boolean {
+  return handlaggarenheter(a).length > 0;
+}
+
+export function lasAllaArenden(a: Anvandare): boolean {
+  return a.grupper.includes('revisor');
+}
+
+export function kanLasaArenden(a: Anvandare): boolean {
+  return lasAllaArenden(a) || kanRegistrera(a);
+}
+
+export function kanSeOversikt(a: Anvandare): boolean {
+  return kanLasaArenden(a) || a.grupper.includes('processagare');
+}
+
+/** May the user read a case owned by these units? `barn`: the engine knows children are affected. */
+export function kanLasaArende(a: Anvandare, enheter: string[], barn = false): boolean {
+  if (lasAllaArenden(a)) return true;
+  const egna = handlaggarenheter(a);
+  if (egna.some((g) => enheter.includes(g))) return true;
+  return barn && egna.includes('barn-och-unga');
+}
+
+/**
+ * The units a new case belongs to. Vuxenenheten runs both checklists and its
+ * coordinators escalate; ekonomiskt bistånd is involved for rent debts and
+ * every Kronofogden case; barn och unga when the reporter names children
+ * (later, when the engine learns of children, via kanLasaArende's `barn`).
+ */
+export function enheterForUnderrattelse(orsak: string, barn: boolean): string[] {
+  const enheter = ['vuxenenheten', 'samordnare'];
+  if (orsak === 'obetald-hyra') enheter.push('ekonomiskt-bistand');
+  if (barn) enheter.push('barn-och-unga');
+  return enheter;
+}
+
+export const ENHETER_KRONOFOGDEN = ['vuxenenheten', 'samordnare', 'ekonomiskt-bistand'];

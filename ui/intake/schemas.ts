@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { adressSchema, hyresgastSchema, hyresvardSchema } from '../../domain/arendevariabler.ts';
+
+/**
+ * The intake's request bodies. The same schemas validate the API, the paper
+ * intake form and generate the OpenAPI document (z.toJSONSchema), so the
+ * documentation cannot drift from what is checked.
+ */
+
+/** A calendar date that exists (2026-02-30 does not). */
+export const datumSchema = z.iso
+  .date({ error: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
+  .refine((s) => DateTime.fromISO(s).isValid, 'datumet finns inte');
+
+/** ISO 8601 date-time with an explicit offset, so the deadline clock is unambiguous. */
+export const tidpunktSchema = z.iso
+  .datetime({ offset: true, error: 'ska vara en tidpunkt med tidszon, t.ex. 2026-11-25T09:30:00+01:00' })
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'tidpunkten finns inte');
+
+const mottagenSchema = tidpunktSchema.refine(
+  (s) => DateTime.fromISO(s).toMillis() <= Date.now() + 5 * 60_000,
+  'mottagen kan inte ligga i framtiden',
+);
+
+export const KALLOR = ['hyresvard', 'storningsjour', 'annan-forvaltning', 'anhorig', 'privatperson', 'annan'] as const;
+export const ORSAKER = ['obetald-hyra', 'storningar', 'vanvard', 'annat'] as const;
+
+export const underrattelseSchema = z
+  .strictObject({
+    mottagen: mottagenSchema,
+    kalla: z.enum(KALLOR),
+    orsak: z.enum(ORSAKER),
+    hyresgast: hyresgastSchema,
+    adress: adressSchema,
+    hyresvard: hyresvardSchema,
+    uppsagning: z
+      .strictObject({
+        delgivningsdatum: datumSchema,
+        hyresskuld: z.number().nonnegative().max(100_000_000).optional(),
+      })
+      .optional(),
+    barn: z
+      .array(
+        z.strictObject({
+          namn: z.string().trim().min(1).max(200).optional(),
+          alder: z.number().int().min(0).max(20).optional(),
+        }),
+      )
+      .max(20)
+      .optional(),
+    beskrivning: z.string().trim().max(4000).optional(),
+  })
+  .meta({ title: 'Underrattelse', description: 'Underrättelse om hot om avhysning (uppsägning, störningar m.m.)' });
+
+export const kronofogdeMeddelandeSchema = z
+  .strictObject({
+    mottagen: mottagenSchema,
+    malnummer: z.string().trim().min(1).max(50),
+    avhysningsdatum: datumSchema,
+    hyresgast: hyresgastSchema,
+    adress: adressSchema,
+    hyresvard: hyresvardSchema.optional(),
+  })
+  .meta({ title: 'KronofogdeMeddelande', description: 'Information om avhysning från Kronofogden' });
+
+export const handelseSchema = z
+  .discriminatedUnion('typ', [
+    z.strictObject({ typ: z.literal('anstand-beviljat'), nyttAvhysningsdatum: datumSchema }),
+    z.strictObject({ typ: z.literal('nycklar-aterlamnade') }),
+    z.strictObject({ typ: z.literal('avhysning-installd') }),
+  ])
+  .meta({ title: 'Handelse', description: 'En senare händelse i ett pågående ärende' });
+
+export type Underrattelse = z.infer<typeof underrattelseSchema>;
+export type KronofogdeMeddelande = z.infer<typeof kronofogdeMeddelandeSchema>;
+export type Handelse = z.infer<typeof handelseSchema>;
+
+export const ARENDENUMMER = /^BV-\d{4}-\d{6,}$/;

@@ -1,0 +1,86 @@
+/* Case view: draws the process instance with its state from /api/arenden/{nr}/diagram. */
+(function () {
+  'use strict';
+  const D = window.BokvarDiagram;
+  const container = document.getElementById('diagram');
+  const info = document.getElementById('diagraminfo');
+  const val = document.getElementById('instans');
+  if (!container) return;
+  const arende = container.dataset.arende;
+
+  async function ladda(instans) {
+    container.setAttribute('aria-busy', 'true');
+    const svar = await fetch('/api/arenden/' + encodeURIComponent(arende) + '/diagram?instans=' + encodeURIComponent(instans), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+    if (!svar.ok) {
+      info.replaceChildren(D.text('p', 'falt-fel', 'Diagrammet kunde inte hämtas.'));
+      return;
+    }
+    const data = await svar.json();
+    const viewer = await D.visa(container, data.xml);
+    const canvas = viewer.get('canvas');
+    const overlays = viewer.get('overlays');
+    const registry = viewer.get('elementRegistry');
+    const finns = (id) => !!registry.get(id);
+    for (const id of data.avslutade) if (finns(id)) canvas.addMarker(id, 'avslutad');
+    for (const [id, antal] of Object.entries(data.aktiva)) {
+      if (!finns(id)) continue;
+      canvas.addMarker(id, 'aktiv');
+      overlays.add(id, 'token', { position: { bottom: 10, left: -8 }, html: '<span class="token" title="Aktiva token">' + antal + '</span>' });
+    }
+    for (const inc of data.incidenter) {
+      if (!finns(inc.aktivitet)) continue;
+      canvas.addMarker(inc.aktivitet, 'incident');
+      overlays.add(inc.aktivitet, 'incident', { position: { top: -12, right: 12 }, html: '<span class="token incident" title="Incident">!</span>' });
+    }
+    for (const t of data.timers) {
+      if (!finns(t.aktivitet)) continue;
+      const el = D.text('span', 'timerbricka', '⏱ ' + D.tid(t.forfaller));
+      overlays.add(t.aktivitet, 'timer', { position: { bottom: -4, left: 30 }, html: el });
+    }
+    const lista = document.createElement('ul');
+    for (const a of data.anropade) {
+      const li = document.createElement('li');
+      const knapp = D.text('button', 'anropad', 'Öppna anropad instans (' + a.aktivitet + ')');
+      knapp.type = 'button';
+      knapp.addEventListener('click', () => byt(a.processInstanceId));
+      li.appendChild(knapp);
+      lista.appendChild(li);
+      if (finns(a.aktivitet)) {
+        const o = D.text('button', 'anropad', 'Öppna');
+        o.type = 'button';
+        o.setAttribute('aria-label', 'Öppna anropad instans för ' + a.aktivitet);
+        o.addEventListener('click', () => byt(a.processInstanceId));
+        overlays.add(a.aktivitet, 'anropad', { position: { top: -14, left: 0 }, html: o });
+      }
+    }
+    const delar = [];
+    const aktivaNamn = Object.keys(data.aktiva).map((id) => (registry.get(id) && registry.get(id).businessObject.name) || id);
+    delar.push(D.text('p', '', 'Aktiva steg: ' + (aktivaNamn.join(', ') || 'inga')));
+    if (data.incidenter.length) delar.push(D.text('p', 'falt-fel', 'Tekniska fel i: ' + data.incidenter.map((i) => i.aktivitet).join(', ')));
+    if (data.timers.length) delar.push(D.text('p', '', 'Timrar: ' + data.timers.map((t) => t.aktivitet + ' ' + D.tid(t.forfaller)).join(', ')));
+    if (data.overordnad) {
+      const upp = D.text('button', '', 'Tillbaka till huvudprocessen');
+      upp.type = 'button';
+      upp.addEventListener('click', () => byt(data.overordnad));
+      delar.push(upp);
+    }
+    if (data.anropade.length) delar.push(lista);
+    info.replaceChildren(...delar);
+    container.dataset.aktiva = Object.keys(data.aktiva).join(',');
+    container.dataset.instans = instans;
+    container.removeAttribute('aria-busy');
+    container.dataset.klar = 'true';
+  }
+
+  function byt(instans) {
+    if (val) val.value = instans;
+    container.dataset.klar = 'false';
+    ladda(instans).catch(() => info.replaceChildren(D.text('p', 'falt-fel', 'Diagrammet kunde inte visas.')));
+  }
+
+  if (val) val.addEventListener('change', () => byt(val.value));
+  byt(container.dataset.instans);
+})();

@@ -1,0 +1,66 @@
+/** Small helpers for server-rendered Swedish pages: escaping and the common layout. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+export interface Sida {
+  titel: string;
+  innehall: string;
+  anvandare?: { id: string };
+  csrf?: string;
+  skript?: string[];
+  stilar?: string[];
+  aktiv?: 'arenden' | 'oversikt' | 'registrera';
+}
+
+export function layout(s: Sida): string {
+  const lank = (href: string, namn: string, id: Sida['aktiv']) =>
+    `<li><a href="${href}"${s.aktiv === id ? ' aria-current="page"' : ''}>${namn}</a></li>`;
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${s.csrf ? `<meta name="csrf-token" content="${esc(s.csrf)}">` : ''}
+<title>${esc(s.titel)} – Bokvar</title>
+<link rel="stylesheet" href="/static/bokvar.css">
+${(s.stilar ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('\n')}
+</head>
+<body>
+<a class="hoppa" href="#huvud">Hoppa till innehållet</a>
+<header>
+<p class="logo"><a href="/">Bokvar</a></p>
+${
+  s.anvandare
+    ? `<nav aria-label="Huvudmeny"><ul>
+${lank('/arenden', 'Ärenden', 'arenden')}
+${lank('/oversikt', 'Översikt', 'oversikt')}
+${lank('/registrera', 'Registrera underrättelse', 'registrera')}
+</ul></nav>
+<form method="post" action="/utloggning" class="utloggning"><input type="hidden" name="_csrf" value="${esc(s.csrf)}">
+<span>Inloggad som ${esc(s.anvandare.id)}</span> <button type="submit">Logga ut</button></form>`
+    : ''
+}
+</header>
+<main id="huvud" tabindex="-1">
+${s.innehall}
+</main>
+${(s.skript ?? []).map((src) => `<script src="${esc(src)}"></script>`).join('\n')}
+</body>
+</html>`;
+}
+
+const svensk = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+
+/** A date or date-time as people in Sweden read it. */
+export function tid(value: string | null | undefined): string {
+  if (!value) return '–';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : svensk.format(d);
+}

@@ -1,0 +1,349 @@
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { detalj, lista, loggaLasning } from '../arenden/arenden.ts';
+import type { Inloggningsbegransning } from '../auth/begransning.ts';
+import { kravInloggadSida, lasCookie, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
+import { kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
+import type { Sessioner } from '../auth/sessioner.ts';
+import type { Motor } from '../engine/motor.ts';
+import { zodFalt, type Falt, Problem } from '../api/problem.ts';
+import { registreraUnderrattelse } from '../intake/registrera.ts';
+import { KALLOR, ORSAKER, underrattelseSchema } from '../intake/schemas.ts';
+import { esc, layout, tid } from './html.ts';
+
+export interface SidorDeps {
+  db: Knex;
+  motor: Motor;
+  sessioner: Sessioner;
+  begransning: Inloggningsbegransning;
+  produktion: boolean;
+  engineUrl: string;
+}
+
+const PROCESSNAMN: Record<string, string> = {
+  'hot-om-avhysning': 'Hot om avhysning',
+  'kronofogden-avhysning': 'Avhysning (Kronofogden)',
+};
+const KALLNAMN: Record<string, string> = {
+  hyresvard: 'Hyresvärd', storningsjour: 'Störningsjour', 'annan-forvaltning': 'Annan förvaltning',
+  anhorig: 'Anhörig', privatperson: 'Privatperson', annan: 'Annan',
+};
+const ORSAKNAMN: Record<string, string> = { 'obetald-hyra': 'Obetald hyra', storningar: 'Störningar', vanvard: 'Vanvård', annat: 'Annat' };
+
+/** The Swedish pages: login, case list, case view, overview and the paper intake form. */
+export function sidorRouter(d: SidorDeps): Router {
+  const router = Router();
+  const sida = (req: Request, s: Omit<Parameters<typeof layout>[0], 'anvandare' | 'csrf'>) =>
+    layout({ ...s, anvandare: req.anvandare, csrf: req.anvandare?.csrf });
+  const skicka = (res: Response, html: string, status = 200) => {
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+  };
+  const nekad = (req: Request, res: Response) =>
+    skicka(res, sida(req, { titel: 'Saknar behörighet', innehall: '<h1>Saknar behörighet</h1><p>Du har inte behörighet till den här sidan.</p>' }), 403);
+
+  router.get('/inloggning', (req, res) => {
+    skicka(res, inloggningssida(String(req.query.till ?? '/arenden')));
+  });
+
+  router.post('/inloggning', async (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const id = (body.anvandare ?? '').trim();
+    const losenord = body.losenord ?? '';
+    const till = saker(body.till);
+    // Login CSRF: a form posted from another site carries a foreign Origin.
+    const origin = req.get('origin');
+    if (origin && origin !== `${req.protocol}://${req.get('host')}`) {
+      return skicka(res, inloggningssida(till, 'Inloggningen kom från en annan webbplats.'), 403);
+    }
+    if (!id || !losenord) return skicka(res, inloggningssida(till, 'Ange användarnamn och lösenord.'), 400);
+    if (d.begransning.sparrad(id)) {
+      return skicka(res, inloggningssida(till, 'För många misslyckade försök. Vänta några minuter och försök igen.'), 429);
+    }
+    if (!(await verifiera(d.motor, id, losenord))) {
+      d.begransning.misslyckad(id);
+      return skicka(res, inloggningssida(till, 'Fel användarnamn eller lösenord.'), 401);
+    }
+    d.begransning.lyckad(id);
+    const grupper = await d.motor.grupper(id);
+    const { token } = await d.sessioner.skapa(id, grupper);
+    res.setHeader(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${d.produktion ? '; Secure' : ''}`,
+    );
+    res.redirect(303, till);
+  });
+
+  router.post('/utloggning', kravInloggadSida, async (req, res) => {
+    const token = lasCookie(req, SESSION_COOKIE);
+    if (token) await d.sessioner.radera(token);
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${d.produktion ? '; Secure' : ''}`);
+    res.redirect(303, '/inloggning');
+  });
+
+  router.get('/', kravInloggadSida, (_req, res) => res.redirect(303, '/arenden'));
+
+  router.get('/arenden', kravInloggadSida, async (req, res) => {
+    if (!kanLasaArenden(req.anvandare!)) return nekad(req, res);
+    const barn = req.query.barn === 'true' ? true : undefined;
+    const { totalt, arenden } = await lista(d.db, d.motor, req.anvandare!, { barn, forsta: 0, max: 200 });
+    const rader = arenden
+      .map(
+        (a) => `<tr>
+<td><a href="/arenden/${esc(a.arendenummer)}">${esc(a.arendenummer)}</a></td>
+<td>${esc(PROCESSNAMN[a.processKey] ?? a.processKey)}</td>
+<td>${a.barn ? '<span class="barn">Barn berörs</span>' : 'Nej'}</td>
+<td>${esc(a.aktuellt.join(', ') || '–')}</td>
+<td>${tid(a.nastaFrist)}</td>
+<td class="tal">${a.dagarKvar === null ? '–' : `<span class="${a.dagarKvar <= 2 ? 'bradskande' : ''}">${a.dagarKvar}</span>`}</td>
+</tr>`,
+      )
+      .join('\n');
+    skicka(
+      res,
+      sida(req, {
+        titel: 'Ärenden',
+        aktiv: 'arenden',
+        innehall: `<h1>Öppna ärenden</h1>
+<form method="get" action="/arenden" class="filter"><label><input type="checkbox" name="barn" value="true"${barn ? ' checked' : ''}> Endast ärenden där barn berörs</label> <button type="submit">Filtrera</button></form>
+<p>${totalt} öppna ärenden, sorterade efter nästa frist.</p>
+<table>
+<caption>Öppna ärenden</caption>
+<thead><tr><th scope="col">Ärende</th><th scope="col">Process</th><th scope="col">Barn</th><th scope="col">Aktuellt steg</th><th scope="col">Nästa frist</th><th scope="col">Dagar kvar</th></tr></thead>
+<tbody>
+${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
+</tbody>
+</table>`,
+      }),
+    );
+  });
+
+  router.get('/arenden/:arendenummer', kravInloggadSida, async (req, res) => {
+    const a = req.anvandare!;
+    const arende = kanLasaArenden(a) ? await detalj(d.db, d.motor, a, String(req.params.arendenummer)) : undefined;
+    if (!arende) {
+      return skicka(res, sida(req, { titel: 'Ärendet finns inte', innehall: '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret som du har behörighet till.</p>' }), 404);
+    }
+    await loggaLasning(d.db, a, arende.arendenummer, 'arendevy');
+    const frister = Object.entries(arende.frister)
+      .sort(([, x], [, y]) => (x.senast ?? '').localeCompare(y.senast ?? ''))
+      .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tid(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
+      .join('\n');
+    const brev = arende.brev
+      .map((b) => `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (${tid(b.skapad)})</li>`)
+      .join('\n');
+    const samtycken = arende.samtycken
+      .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tid(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tid(s.giltigtTill)}` : ''}</li>`)
+      .join('\n');
+    const tidslinje = arende.tidslinje
+      .map((t) => `<li><time datetime="${esc(t.start)}">${tid(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`)
+      .join('\n');
+    const relaterade = arende.relateradeArenden.map((nr) => `<li><a href="/arenden/${esc(nr)}">${esc(nr)}</a></li>`).join('\n');
+    const instanser = arende.instanser
+      .map((i) => `<option value="${esc(i.id)}">${esc(PROCESSNAMN[i.processDefinitionKey] ?? i.processDefinitionKey)}${i.ended ? ' (avslutad)' : ''}</option>`)
+      .join('');
+    const statusText = { pagaende: 'Pågående', avslutat: 'Avslutat', incident: 'Tekniskt fel (incident)' }[arende.status];
+    skicka(
+      res,
+      sida(req, {
+        titel: `Ärende ${arende.arendenummer}`,
+        aktiv: 'arenden',
+        stilar: ['/vendor/bpmn-js/assets/diagram-js.css', '/vendor/bpmn-js/assets/bpmn-js.css'],
+        skript: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/diagram.js', '/static/arende.js'],
+        innehall: `<h1>Ärende ${esc(arende.arendenummer)}</h1>
+<dl class="fakta">
+<dt>Process</dt><dd>${esc(PROCESSNAMN[arende.processKey] ?? arende.processKey)}</dd>
+<dt>Status</dt><dd>${esc(statusText)}</dd>
+<dt>Mottagen</dt><dd>${tid(arende.mottagen)}</dd>
+<dt>Hyresgäst</dt><dd>${esc(arende.hyresgast?.namn ?? '–')}</dd>
+<dt>Adress</dt><dd>${arende.skyddadIdentitet ? 'Skyddad identitet – visas inte' : esc(adresstext(arende.adress))}</dd>
+<dt>Barn</dt><dd>${arende.barnBerorda ? '<span class="barn">Barn berörs</span>' : 'Inga kända'}</dd>
+<dt>Aktuellt</dt><dd>${esc(arende.aktiviteter.map((x) => x.namn).join(', ') || '–')}</dd>
+</dl>
+<div class="arendevy">
+<section aria-labelledby="rubrik-diagram" class="diagramdel">
+<h2 id="rubrik-diagram">Processen</h2>
+<p><label for="instans">Visa instans</label> <select id="instans">${instanser}</select></p>
+<div id="diagram" class="diagram" data-arende="${esc(arende.arendenummer)}" data-instans="${esc(arende.processInstanceId)}" role="img" aria-label="Processdiagram med ärendets aktuella steg markerade"></div>
+<p class="teckenforklaring"><span class="m-aktiv">Aktivt steg</span> <span class="m-avslutad">Genomfört</span> <span class="m-incident">Tekniskt fel</span> <span class="m-timer">Timer</span></p>
+<div id="diagraminfo" aria-live="polite"></div>
+</section>
+<div class="sidodel">
+<section aria-labelledby="rubrik-frister"><h2 id="rubrik-frister">Frister</h2>
+${frister ? `<table><caption class="visuellt-dold">Frister</caption><thead><tr><th scope="col">Frist</th><th scope="col">Senast</th><th scope="col">Grund</th></tr></thead><tbody>${frister}</tbody></table>` : '<p>Inga beräknade frister ännu.</p>'}
+</section>
+<section aria-labelledby="rubrik-brev"><h2 id="rubrik-brev">Brev</h2>${brev ? `<ul>${brev}</ul>` : '<p>Inga brev.</p>'}</section>
+<section aria-labelledby="rubrik-samtycken"><h2 id="rubrik-samtycken">Samtycken</h2>${samtycken ? `<ul>${samtycken}</ul>` : '<p>Inga registrerade samtycken.</p>'}</section>
+<section aria-labelledby="rubrik-relaterade"><h2 id="rubrik-relaterade">Relaterade ärenden</h2>${relaterade ? `<ul>${relaterade}</ul>` : '<p>Inga.</p>'}</section>
+<section aria-labelledby="rubrik-tidslinje"><h2 id="rubrik-tidslinje">Händelser</h2>${tidslinje ? `<ol class="tidslinje">${tidslinje}</ol>` : '<p>Inga.</p>'}</section>
+</div>
+</div>`,
+      }),
+    );
+  });
+
+  router.get('/oversikt', kravInloggadSida, (req, res) => {
+    if (!kanSeOversikt(req.anvandare!)) return nekad(req, res);
+    skicka(
+      res,
+      sida(req, {
+        titel: 'Översikt',
+        aktiv: 'oversikt',
+        stilar: ['/vendor/bpmn-js/assets/diagram-js.css', '/vendor/bpmn-js/assets/bpmn-js.css'],
+        skript: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/diagram.js', '/static/oversikt.js'],
+        innehall: `<h1>Översikt</h1>
+<p>Antal öppna ärenden per steg i varje process. Mörkare färg betyder fler ärenden.</p>
+<div id="oversikt" aria-live="polite"><p>Laddar …</p></div>`,
+      }),
+    );
+  });
+
+  router.get('/registrera', kravInloggadSida, (req, res) => {
+    if (!kanRegistrera(req.anvandare!)) return nekad(req, res);
+    skicka(res, sida(req, { titel: 'Registrera underrättelse', aktiv: 'registrera', innehall: registreringsformular({}, [], req.anvandare!.csrf) }));
+  });
+
+  router.post('/registrera', kravInloggadSida, async (req, res) => {
+    if (!kanRegistrera(req.anvandare!)) return nekad(req, res);
+    const varden = req.body as Record<string, string>;
+    const parsed = underrattelseSchema.safeParse(franFormular(varden));
+    const visa = (falt: Falt[], status: number) =>
+      skicka(res, sida(req, { titel: 'Registrera underrättelse – fel', aktiv: 'registrera', innehall: registreringsformular(varden, falt, req.anvandare!.csrf) }), status);
+    if (!parsed.success) return visa(zodFalt(parsed.error), 400);
+    try {
+      const r = await registreraUnderrattelse(d.db, d.motor, parsed.data, req.anvandare!.id);
+      res.redirect(303, `/arenden/${r.svar.arendenummer}`);
+    } catch (error) {
+      if (error instanceof Problem) return visa([{ falt: '(hela meddelandet)', fel: error.detail ?? error.title }], error.status);
+      throw error;
+    }
+  });
+
+  return router;
+}
+
+function saker(till: string | undefined): string {
+  // Only local paths: no open redirect.
+  return till && till.startsWith('/') && !till.startsWith('//') && !till.includes('\\') ? till : '/arenden';
+}
+
+function adresstext(adress: unknown): string {
+  const a = adress as { gatuadress?: string; postnummer?: string; ort?: string; lagenhetsnummer?: string } | undefined;
+  if (!a) return '–';
+  return `${a.gatuadress ?? ''}${a.lagenhetsnummer ? `, lgh ${a.lagenhetsnummer}` : ''}, ${a.postnummer ?? ''} ${a.ort ?? ''}`;
+}
+
+function inloggningssida(till: string, fel?: string): string {
+  return layout({
+    titel: 'Logga in',
+    innehall: `<h1>Logga in i Bokvar</h1>
+${fel ? `<div class="felruta" role="alert"><p>${esc(fel)}</p></div>` : ''}
+<form method="post" action="/inloggning" class="inloggning">
+<input type="hidden" name="till" value="${esc(saker(till))}">
+<p><label for="anvandare">Användarnamn</label><br><input id="anvandare" name="anvandare" autocomplete="username" required></p>
+<p><label for="losenord">Lösenord</label><br><input id="losenord" name="losenord" type="password" autocomplete="current-password" required></p>
+<p><button type="submit">Logga in</button></p>
+</form>`,
+  });
+}
+
+/** The form's fields are named by the API's paths, so validation errors land on the right field. */
+export function franFormular(v: Record<string, string | undefined>): Record<string, unknown> {
+  const text = (k: string) => {
+    const s = (v[k] ?? '').trim();
+    return s === '' ? undefined : s;
+  };
+  const mottagenText = text('mottagen');
+  const mottagen = mottagenText
+    ? (DateTime.fromISO(mottagenText, { zone: 'Europe/Stockholm' }).toISO({ suppressMilliseconds: true }) ?? mottagenText)
+    : undefined;
+  const skuld = text('uppsagning.hyresskuld');
+  const antalBarn = Number(text('barn') ?? '0');
+  const delgivning = text('uppsagning.delgivningsdatum');
+  return {
+    mottagen,
+    kalla: text('kalla'),
+    orsak: text('orsak'),
+    hyresgast: { personnummer: text('hyresgast.personnummer'), namn: text('hyresgast.namn') },
+    adress: {
+      gatuadress: text('adress.gatuadress'),
+      postnummer: text('adress.postnummer'),
+      ort: text('adress.ort'),
+      lagenhetsnummer: text('adress.lagenhetsnummer'),
+    },
+    hyresvard: {
+      namn: text('hyresvard.namn'),
+      kontaktperson: text('hyresvard.kontaktperson'),
+      telefon: text('hyresvard.telefon'),
+      epost: text('hyresvard.epost'),
+    },
+    ...(delgivning || skuld
+      ? { uppsagning: { delgivningsdatum: delgivning, ...(skuld ? { hyresskuld: Number(skuld.replace(/\s/g, '').replace(',', '.')) } : {}) } }
+      : {}),
+    ...(Number.isInteger(antalBarn) && antalBarn > 0 ? { barn: Array.from({ length: Math.min(antalBarn, 20) }, () => ({})) } : {}),
+    beskrivning: text('beskrivning'),
+  };
+}
+
+function registreringsformular(v: Record<string, string | undefined>, fel: Falt[], csrf: string | undefined): string {
+  const felFor = (namn: string) => fel.filter((f) => f.falt === namn || f.falt.startsWith(`${namn}.`)).map((f) => f.fel);
+  const id = (namn: string) => `f-${namn.replace(/\./g, '-')}`;
+  const falt = (namn: string, etikett: string, opts: { typ?: string; kravs?: boolean; hjalp?: string; autocomplete?: string } = {}) => {
+    const f = felFor(namn);
+    const beskrivning = [opts.hjalp ? `${id(namn)}-hjalp` : '', f.length ? `${id(namn)}-fel` : ''].filter(Boolean).join(' ');
+    return `<p><label for="${id(namn)}">${esc(etikett)}${opts.kravs ? ' (obligatorisk)' : ''}</label><br>
+${opts.hjalp ? `<span class="hjalp" id="${id(namn)}-hjalp">${esc(opts.hjalp)}</span><br>` : ''}
+${f.length ? `<span class="falt-fel" id="${id(namn)}-fel">${esc(f.join('; '))}</span><br>` : ''}
+<input id="${id(namn)}" name="${esc(namn)}" type="${opts.typ ?? 'text'}" value="${esc(v[namn])}"${opts.kravs ? ' required' : ''}${beskrivning ? ` aria-describedby="${beskrivning}"` : ''}${f.length ? ' aria-invalid="true"' : ''}${opts.autocomplete ? ` autocomplete="${opts.autocomplete}"` : ' autocomplete="off"'}></p>`;
+  };
+  const val = (namn: string, etikett: string, alternativ: readonly string[], namnFor: Record<string, string>) => {
+    const f = felFor(namn);
+    return `<p><label for="${id(namn)}">${esc(etikett)} (obligatorisk)</label><br>
+${f.length ? `<span class="falt-fel" id="${id(namn)}-fel">${esc(f.join('; '))}</span><br>` : ''}
+<select id="${id(namn)}" name="${namn}" required${f.length ? ` aria-invalid="true" aria-describedby="${id(namn)}-fel"` : ''}>
+<option value="">Välj …</option>
+${alternativ.map((a) => `<option value="${a}"${v[namn] === a ? ' selected' : ''}>${esc(namnFor[a] ?? a)}</option>`).join('')}
+</select></p>`;
+  };
+  const sammanfattning = fel.length
+    ? `<div class="felruta" role="alert" tabindex="-1" id="felsammanfattning"><h2>Underrättelsen har fel och har inte registrerats</h2><ul>${fel
+        .map((f) => `<li>${f.falt.startsWith('(') ? '' : `<a href="#${id(f.falt.split('.').slice(0, 2).join('.'))}">${esc(f.falt)}</a>: `}${esc(f.fel)}</li>`)
+        .join('')}</ul></div>`
+    : '';
+  return `<h1>Registrera underrättelse</h1>
+<p>För underrättelser som kommit på papper. Samma kontroller som i intagets API.</p>
+${sammanfattning}
+<form method="post" action="/registrera" class="registrering" novalidate>
+<input type="hidden" name="_csrf" value="${esc(csrf)}">
+<fieldset><legend>Underrättelsen</legend>
+${falt('mottagen', 'Mottagen (datum och tid)', { typ: 'datetime-local', kravs: true })}
+${val('kalla', 'Källa', KALLOR, KALLNAMN)}
+${val('orsak', 'Orsak', ORSAKER, ORSAKNAMN)}
+</fieldset>
+<fieldset><legend>Hyresgäst</legend>
+${falt('hyresgast.personnummer', 'Personnummer', { kravs: true, hjalp: 'ÅÅÅÅMMDD-NNNN' })}
+${falt('hyresgast.namn', 'Namn', { kravs: true })}
+</fieldset>
+<fieldset><legend>Adress</legend>
+${falt('adress.gatuadress', 'Gatuadress', { kravs: true })}
+${falt('adress.postnummer', 'Postnummer', { kravs: true })}
+${falt('adress.ort', 'Ort', { kravs: true })}
+${falt('adress.lagenhetsnummer', 'Lägenhetsnummer', { hjalp: 'Fyra siffror' })}
+</fieldset>
+<fieldset><legend>Hyresvärd</legend>
+${falt('hyresvard.namn', 'Namn', { kravs: true })}
+${falt('hyresvard.kontaktperson', 'Kontaktperson')}
+${falt('hyresvard.telefon', 'Telefon', { typ: 'tel' })}
+${falt('hyresvard.epost', 'E-post', { typ: 'email' })}
+</fieldset>
+<fieldset><legend>Uppsägning</legend>
+${falt('uppsagning.delgivningsdatum', 'Delgivningsdatum', { typ: 'date' })}
+${falt('uppsagning.hyresskuld', 'Hyresskuld (kr)', { typ: 'text' })}
+</fieldset>
+<fieldset><legend>Övrigt</legend>
+${falt('barn', 'Antal barn enligt anmälaren', { typ: 'number' })}
+<p><label for="f-beskrivning">Beskrivning</label><br><textarea id="f-beskrivning" name="beskrivning" rows="4">${esc(v.beskrivning)}</textarea></p>
+</fieldset>
+<p><button type="submit">Registrera</button></p>
+</form>`;
+}
