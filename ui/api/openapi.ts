@@ -61,7 +61,6 @@ export function openapi(): unknown {
             '201': { description: 'Ärendet startat', content: { 'application/json': { schema: startsvar(['atervinningsfrist', 'forhandsbedomningPaminnelse', 'forhandsbedomningEskalering']) } } },
             '200': { description: 'Samma underrättelse fanns redan: samma ärende' },
             ...fel,
-            '413': problem,
             '503': problem,
           },
         },
