@@ -5,6 +5,7 @@ import { createLogger } from './logger.ts';
 import { runSafely } from './run-safely.ts';
 import { connectWorkerDatabase } from './db.ts';
 import { createTopics } from './topics.ts';
+import { EngineRest } from '../engine-rest/client.ts';
 
 // Validation messages reach incidents that caseworkers and process owners read.
 z.config(z.locales.sv());
@@ -45,7 +46,8 @@ client.on('poll:error', (error) => {
 });
 
 const db = connectWorkerDatabase(config.DATABASE_URL);
-const topics = createTopics({ db });
+const engine = new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_WORKER_USER, password: config.BOKVAR_WORKER_PASSWORD });
+const topics = createTopics({ db, engine });
 const policy = { retries: config.BOKVAR_WORKER_RETRIES, baseTimeoutMs: config.BOKVAR_WORKER_RETRY_BASE_MS };
 for (const worker of topics) {
   client.subscribe(

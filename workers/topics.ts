@@ -3,6 +3,7 @@ import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import type { WorkerDependencies } from './db.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
+import { lankaArendenTopic } from './lanka-arenden/handler.ts';
 import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
 import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
 import { samtyckeRegistrera } from './samtycke/registrera-handler.ts';
@@ -21,5 +22,6 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     brevTopic(deps),
     folkbokforingTopic(deps),
     aktuellKontrollTopic(deps),
+    lankaArendenTopic(deps),
   ];
 }

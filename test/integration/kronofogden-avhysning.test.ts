@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
 import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
-import { fixturesDir } from './support/fixtures.ts';
+import { deployFixture, fixturesDir } from './support/fixtures.ts';
 import {
   activitiesRun,
   candidateGroups,
@@ -38,6 +38,7 @@ beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl });
   await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
   await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+  await deployFixture(path.join(fixturesDir, 'test-lanka-arenden.bpmn'));
 });
 afterAll(async () => {
   await db.destroy();
@@ -280,5 +281,60 @@ describe('7–8: attending the eviction and following up', () => {
     expect(await candidateGroups(uppfoljning.id)).toEqual(['barn-och-unga']);
     expect(await activitiesRun(arende)).not.toContain('UppfoljningsmoteVuxen');
     expect(await historicVariable<string>(arende, 'uppfoljningBarnBeslut')).toBe('utan-samtycke');
+  });
+});
+
+describe('1: a link to the same tenant\'s open hot-om-avhysning case', () => {
+  // Not in the register, so no other test's cases share the tenant.
+  const DAN = { hyresgast: { personnummer: '196001011235', namn: 'Dan Saknad' }, adress: BERTIL.adress };
+
+  it('links the Kronofogden case and the open hot-om-avhysning case both ways', async () => {
+    // given: an open checklist-1 case for the tenant, started the way the intake starts it
+    const hot = uniqueCaseNumber('BV');
+    await startByMessage('underrattelse-hot-om-avhysning', hot, {
+      kalla: 'hyresvard',
+      orsak: 'obetald-hyra',
+      mottagen: now().toISO()!,
+      ...DAN,
+      hyresgastPersonnummer: DAN.hyresgast.personnummer,
+      hyresvard: { namn: 'Bostadsbolaget AB' },
+      delgivningsdatum: null,
+      barnEnligtAnmalan: false,
+    });
+
+    // when: Kronofogden announces the eviction
+    const arende = await startCase({ ...DAN });
+
+    // then: each case names the other
+    await expect.poll(() => historicVariable<string[]>(arende, 'lankadeArenden'), { timeout: 15_000 }).toEqual([hot]);
+    await expectNoIncidents(arende);
+    expect(await historicVariable<string>(hot, 'kronofogdenArende')).toBe(arende);
+    expect(await historicVariable<string>(arende, 'hyresgastPersonnummer')).toBe(DAN.hyresgast.personnummer);
+  });
+
+  it('gives the open case\'s caseworker a task that Kronofogden has announced an eviction, once', async () => {
+    // given: an open case whose model listens for the announcement (fixture standing in for hot-om-avhysning)
+    const hot = uniqueCaseNumber('BV');
+    await engineAsAdmin().post('/process-definition/key/test-hot-om-lankning/start', {
+      businessKey: hot,
+      variables: variables({ hyresgastPersonnummer: DAN.hyresgast.personnummer }),
+    });
+    const start = (arende: string) =>
+      engineAsAdmin().post('/process-definition/key/test-kronofogden-lankning/start', {
+        businessKey: arende,
+        variables: variables({ ...DAN, malnummer: 'KFM-9', avhysningsdatum: weekdayAhead(14).toISODate()! }),
+      });
+
+    // when
+    const arende = uniqueCaseNumber('KF');
+    await start(arende);
+
+    // then
+    const task = await waitForTask(hot, 'KronofogdenHarMeddelatAvhysning');
+    expect(await candidateGroups(task.id)).toEqual(['vuxenenheten']);
+    expect(await historicVariable<string>(hot, 'kronofogdenMalnummer')).toBe('KFM-9');
+    await waitForTask(arende, 'Lankat');
+    expect(await historicVariable<string[]>(arende, 'lankadeArenden')).toEqual([hot]);
+    await expectNoIncidents(arende);
   });
 });
