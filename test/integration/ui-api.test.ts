@@ -319,27 +319,43 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
 });
 
 describe('browser sessions', () => {
-  async function logIn(user: string, password = user): Promise<{ status: number; cookie?: string }> {
-    const r = await fetch(`${stack().uiUrl}/inloggning`, {
+  /** The login form with its double-submit token, as a browser gets it. */
+  async function loginForm(): Promise<{ cookie: string; token: string }> {
+    const r = await fetch(`${stack().uiUrl}/inloggning`);
+    const cookie = r.headers.get('set-cookie')!.split(';')[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await r.text())![1]!;
+    return { cookie, token };
+  }
+
+  async function postLogin(user: string, password: string, form?: { cookie: string; token: string }): Promise<Response> {
+    const { cookie, token } = form ?? (await loginForm());
+    return fetch(`${stack().uiUrl}/inloggning`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ anvandare: user, losenord: password, till: '/arenden' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+      body: new URLSearchParams({ anvandare: user, losenord: password, till: '/arenden', _csrf: token }),
       redirect: 'manual',
     });
-    const cookie = r.headers.get('set-cookie') ?? undefined;
+  }
+
+  async function logIn(user: string, password = user): Promise<{ status: number; cookie?: string }> {
+    const r = await postLogin(user, password);
+    const cookie = r.headers.getSetCookie().find((c) => c.startsWith('bokvar_session='));
     return { status: r.status, cookie: cookie?.split(';')[0] };
   }
 
+  it('login needs the form token (login CSRF)', async () => {
+    const { cookie } = await loginForm();
+    const r = await postLogin('stina', 'stina', { cookie, token: 'fel' });
+    expect(r.status).toBe(403);
+    expect(r.headers.getSetCookie().some((c) => c.startsWith('bokvar_session='))).toBe(false);
+  });
+
   it('logs in with the engine user; the cookie is HttpOnly and SameSite=Strict; unsafe requests need the CSRF token', async () => {
-    const login = await fetch(`${stack().uiUrl}/inloggning`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ anvandare: 'stina', losenord: 'stina' }),
-      redirect: 'manual',
-    });
+    const login = await postLogin('stina', 'stina');
     expect(login.status).toBe(303);
-    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const session = login.headers.getSetCookie().find((c) => c.startsWith('bokvar_session='))!;
+    expect(session).toMatch(/HttpOnly; SameSite=Strict/);
+    const cookie = session.split(';')[0]!;
     expect((await ui('GET', '/api/arenden', { headers: { Cookie: cookie } })).status).toBe(200);
     const utan = await ui('POST', '/api/underrattelser', { headers: { Cookie: cookie }, body: underrattelse() });
     expect(utan.status).toBe(403);

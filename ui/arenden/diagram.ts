@@ -12,6 +12,8 @@ export interface Diagramdata {
   processDefinitionKey: string;
   xml: string;
   aktiva: Record<string, number>;
+  /** Active embedded subprocesses (scopes): marked, and the viewer opens the plane of the first active task. */
+  omfang: string[];
   avslutade: string[];
   incidenter: { aktivitet: string; meddelande: string }[];
   timers: { aktivitet: string; forfaller: string | null }[];
@@ -37,6 +39,12 @@ export async function diagramdata(motor: Motor, processInstanceId: string): Prom
   ]);
   const aktiva: Record<string, number> = {};
   for (const a of tree ? aktivaAktiviteter(tree) : []) aktiva[a.id] = (aktiva[a.id] ?? 0) + 1;
+  const omfang = new Set<string>();
+  const scopes = (node: { activityId: string; activityType: string; childActivityInstances: typeof node[] }, root: boolean): void => {
+    if (!root && node.activityType === 'subProcess' && node.childActivityInstances.length > 0) omfang.add(node.activityId);
+    for (const child of node.childActivityInstances ?? []) scopes(child, false);
+  };
+  if (tree) scopes(tree, true);
   const avslutade = [...new Set(historik.filter((h) => h.endTime && !h.canceled).map((h) => h.activityId.replace(/#multiInstanceBody$/, '')))];
   const aktivitetFor = new Map(jobbdefinitioner.map((d) => [d.id, d.activityId]));
   const anropade = new Map<string, string>();
@@ -46,6 +54,7 @@ export async function diagramdata(motor: Motor, processInstanceId: string): Prom
     processDefinitionKey: instans.processDefinitionKey,
     xml: xml.bpmn20Xml,
     aktiva,
+    omfang: [...omfang],
     avslutade,
     incidenter: incidenter.map((i) => ({ aktivitet: i.activityId, meddelande: i.incidentType === 'failedJob' || i.incidentType === 'failedExternalTask' ? 'Tekniskt fel' : i.incidentType })),
     timers: jobb.map((j) => ({ aktivitet: aktivitetFor.get(j.jobDefinitionId) ?? '', forfaller: j.dueDate })).filter((t) => t.aktivitet),

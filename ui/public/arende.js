@@ -30,6 +30,16 @@
       canvas.addMarker(id, 'aktiv');
       overlays.add(id, 'token', { position: { bottom: 10, left: -8 }, html: '<span class="token" title="Aktiva token">' + antal + '</span>' });
     }
+    for (const id of data.omfang || []) if (finns(id)) canvas.addMarker(id, 'aktiv');
+    // An active task inside a collapsed subprocess lives on that subprocess's plane: open it.
+    const forsta = Object.keys(data.aktiva).map((id) => registry.get(id)).find(Boolean);
+    if (forsta && canvas.findRoot) {
+      const plan = canvas.findRoot(forsta);
+      if (plan && plan !== canvas.getRootElement()) {
+        canvas.setRootElement(plan);
+        canvas.zoom('fit-viewport');
+      }
+    }
     for (const inc of data.incidenter) {
       if (!finns(inc.aktivitet)) continue;
       canvas.addMarker(inc.aktivitet, 'incident');

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { detalj, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
-import { kravInloggadSida, lasCookie, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
+import { kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
 import { kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
 import type { Sessioner } from '../auth/sessioner.ts';
 import type { Motor } from '../engine/motor.ts';
@@ -20,6 +21,8 @@ export interface SidorDeps {
   produktion: boolean;
   engineUrl: string;
 }
+
+const LOGIN_COOKIE = 'bokvar_inloggning';
 
 const PROCESSNAMN: Record<string, string> = {
   'hot-om-avhysning': 'Hot om avhysning',
@@ -42,8 +45,20 @@ export function sidorRouter(d: SidorDeps): Router {
   const nekad = (req: Request, res: Response) =>
     skicka(res, sida(req, { titel: 'Saknar behörighet', innehall: '<h1>Saknar behörighet</h1><p>Du har inte behörighet till den här sidan.</p>' }), 403);
 
+  // Login CSRF: double submit. The form carries a random value that must equal a
+  // SameSite=Strict cookie set with the form, which another site cannot read or send.
+  const inloggningsform = (res: Response, till: string, fel?: string, status = 200) => {
+    const token = randomBytes(32).toString('base64url');
+    res.append('Set-Cookie', `${LOGIN_COOKIE}=${token}; Path=/inloggning; HttpOnly; SameSite=Strict${d.produktion ? '; Secure' : ''}`);
+    skicka(res, inloggningssida(till, token, fel), status);
+  };
+
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
+
   router.get('/inloggning', (req, res) => {
-    skicka(res, inloggningssida(String(req.query.till ?? '/arenden')));
+    inloggningsform(res, String(req.query.till ?? '/arenden'));
   });
 
   router.post('/inloggning', async (req, res) => {
@@ -51,26 +66,25 @@ export function sidorRouter(d: SidorDeps): Router {
     const id = (body.anvandare ?? '').trim();
     const losenord = body.losenord ?? '';
     const till = saker(body.till);
-    // Login CSRF: a form posted from another site carries a foreign Origin.
-    const origin = req.get('origin');
-    if (origin && origin !== `${req.protocol}://${req.get('host')}`) {
-      return skicka(res, inloggningssida(till, 'Inloggningen kom från en annan webbplats.'), 403);
+    const kaka = lasCookie(req, LOGIN_COOKIE);
+    if (!kaka || typeof body._csrf !== 'string' || !lika(kaka, body._csrf)) {
+      return inloggningsform(res, till, 'Inloggningen kunde inte kontrolleras. Försök igen.', 403);
     }
-    if (!id || !losenord) return skicka(res, inloggningssida(till, 'Ange användarnamn och lösenord.'), 400);
+    if (!id || !losenord) return inloggningsform(res, till, 'Ange användarnamn och lösenord.', 400);
     if (d.begransning.sparrad(id)) {
-      return skicka(res, inloggningssida(till, 'För många misslyckade försök. Vänta några minuter och försök igen.'), 429);
+      return inloggningsform(res, till, 'För många misslyckade försök. Vänta några minuter och försök igen.', 429);
     }
     if (!(await verifiera(d.motor, id, losenord))) {
       d.begransning.misslyckad(id);
-      return skicka(res, inloggningssida(till, 'Fel användarnamn eller lösenord.'), 401);
+      return inloggningsform(res, till, 'Fel användarnamn eller lösenord.', 401);
     }
     d.begransning.lyckad(id);
     const grupper = await d.motor.grupper(id);
     const { token } = await d.sessioner.skapa(id, grupper);
-    res.setHeader(
-      'Set-Cookie',
+    res.setHeader('Set-Cookie', [
       `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${d.produktion ? '; Secure' : ''}`,
-    );
+      `${LOGIN_COOKIE}=; Path=/inloggning; HttpOnly; SameSite=Strict; Max-Age=0`,
+    ]);
     res.redirect(303, till);
   });
 
@@ -164,7 +178,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
 <section aria-labelledby="rubrik-diagram" class="diagramdel">
 <h2 id="rubrik-diagram">Processen</h2>
 <p><label for="instans">Visa instans</label> <select id="instans">${instanser}</select></p>
-<div id="diagram" class="diagram" data-arende="${esc(arende.arendenummer)}" data-instans="${esc(arende.processInstanceId)}" role="img" aria-label="Processdiagram med ärendets aktuella steg markerade"></div>
+<div id="diagram" class="diagram" data-arende="${esc(arende.arendenummer)}" data-instans="${esc(arende.processInstanceId)}" aria-describedby="diagraminfo"></div>
 <p class="teckenforklaring"><span class="m-aktiv">Aktivt steg</span> <span class="m-avslutad">Genomfört</span> <span class="m-incident">Tekniskt fel</span> <span class="m-timer">Timer</span></p>
 <div id="diagraminfo" aria-live="polite"></div>
 </section>
@@ -233,13 +247,14 @@ function adresstext(adress: unknown): string {
   return `${a.gatuadress ?? ''}${a.lagenhetsnummer ? `, lgh ${a.lagenhetsnummer}` : ''}, ${a.postnummer ?? ''} ${a.ort ?? ''}`;
 }
 
-function inloggningssida(till: string, fel?: string): string {
+function inloggningssida(till: string, csrf: string, fel?: string): string {
   return layout({
     titel: 'Logga in',
     innehall: `<h1>Logga in i Bokvar</h1>
 ${fel ? `<div class="felruta" role="alert"><p>${esc(fel)}</p></div>` : ''}
 <form method="post" action="/inloggning" class="inloggning">
 <input type="hidden" name="till" value="${esc(saker(till))}">
+<input type="hidden" name="_csrf" value="${esc(csrf)}">
 <p><label for="anvandare">Användarnamn</label><br><input id="anvandare" name="anvandare" autocomplete="username" required></p>
 <p><label for="losenord">Lösenord</label><br><input id="losenord" name="losenord" type="password" autocomplete="current-password" required></p>
 <p><button type="submit">Logga in</button></p>

@@ -1,0 +1,117 @@
+/**
+ * Response times of the Bokvar UI at 10 000 open cases (`npx tsx bench/ui.ts`).
+ * Starts its own stack (ports 17081/17301, database bokvar_ui_bench unless
+ * BOKVAR_BENCH_DATABASE_URL says otherwise), deploys a light fixture process
+ * (a user task with a 30-day timer, so every case has a task and a deadline),
+ * starts N instances through the engine's REST API in parallel, registers them
+ * in the case register, and measures as a caseworker over HTTP Basic:
+ * the case view (case detail + diagram data, what the page loads), the case
+ * list (first 50 by deadline) and the overview (heat-map data).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import knex from 'knex';
+import { EngineRest } from '../engine-rest/client.ts';
+import { readStackConfig, repoRoot } from '../scripts/config.ts';
+import { startStack } from '../scripts/stack.ts';
+
+const N = Number(process.env.BOKVAR_BENCH_ARENDEN ?? 10_000);
+const PARALLEL = 16;
+const SAMPLES = 100;
+
+const XML = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+  id="bench" targetNamespace="http://bokvar.se/bench">
+  <bpmn:process id="bench-ui" name="Benchmark: ärende" isExecutable="true" camunda:historyTimeToLive="P1D">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Handlagg" />
+    <bpmn:userTask id="Handlagg" name="Handlägg" camunda:candidateGroups="vuxenenheten" camunda:dueDate="\${dueDate}"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:boundaryEvent id="Frist" name="Frist" attachedToRef="Handlagg" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="Handlagg" targetRef="Slut" />
+    <bpmn:endEvent id="Slut"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="bench-ui">
+    <bpmndi:BPMNShape id="s1" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="s2" bpmnElement="Handlagg"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="s3" bpmnElement="Frist"><dc:Bounds x="232" y="140" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="s4" bpmnElement="Slut"><dc:Bounds x="360" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="e1" bpmnElement="f1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="e2" bpmnElement="f2"><di:waypoint x="300" y="118" /><di:waypoint x="360" y="118" /></bpmndi:BPMNEdge>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+
+const dataDir = path.join(repoRoot, '.data', 'bench-ui');
+const config = readStackConfig({
+  ...process.env,
+  BOKVAR_MILJO: 'utveckling',
+  DATABASE_URL: process.env.BOKVAR_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bokvar_ui_bench',
+  BOKVAR_ENGINE_DATABASE_URL: undefined,
+  BOKVAR_ENGINE_PORT: process.env.BOKVAR_BENCH_ENGINE_PORT ?? '17081',
+  BOKVAR_UI_PORT: process.env.BOKVAR_BENCH_UI_PORT ?? '17301',
+  BOKVAR_DATA_DIR: dataDir,
+});
+const stack = await startStack({ config, recreateDatabases: true, logDir: path.join(dataDir, 'logs'), log: (l) => console.error(`[stack] ${l}`) });
+const db = knex({ client: 'pg', connection: stack.databaseUrl, pool: { min: 0, max: 4 } });
+try {
+  const admin = new EngineRest(stack.engineRestUrl, config.admin);
+  const form = new FormData();
+  form.append('deployment-name', 'bench-ui');
+  form.append('data', new Blob([XML], { type: 'application/xml' }), 'bench-ui.bpmn');
+  await admin.postMultipart('/deployment/create', form);
+
+  const seedStart = performance.now();
+  let next = 0;
+  const rows: { arendenummer: string; process_key: string; process_instance_id: string; kallreferens: string; mottagen: Date; enheter: string[] }[] = [];
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      while (next < N) {
+        const i = next++;
+        const arendenummer = `BV-2026-${String(900000 + i).padStart(6, '0')}`;
+        const due = new Date(Date.now() + (1 + (i % 60)) * 86_400_000).toISOString().replace('Z', '+0000');
+        const pi = await admin.post<{ id: string }>('/process-definition/key/bench-ui/start', {
+          businessKey: arendenummer,
+          variables: { dueDate: { value: due, type: 'Date' } },
+        });
+        rows.push({ arendenummer, process_key: 'bench-ui', process_instance_id: pi.id, kallreferens: `bench:${i}`, mottagen: new Date(), enheter: ['vuxenenheten', 'samordnare'] });
+      }
+    }),
+  );
+  for (let i = 0; i < rows.length; i += 1000) await db('arenden').insert(rows.slice(i, i + 1000));
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+
+  const auth = { Authorization: `Basic ${Buffer.from('stina:stina').toString('base64')}` };
+  const time = async (url: string): Promise<number> => {
+    const t = performance.now();
+    const r = await fetch(stack.uiUrl + url, { headers: auth });
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return performance.now() - t;
+  };
+  const measure = async (name: string, urls: () => string[], samples: number) => {
+    for (let i = 0; i < 3; i++) for (const u of urls()) await time(u); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      let total = 0;
+      for (const u of urls()) total += await time(u);
+      times.push(total);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(0);
+    console.log(`| ${name} | ${samples} | ${p(0.5)} | ${p(0.95)} |`);
+  };
+  const random = () => rows[Math.floor(Math.random() * rows.length)]!.arendenummer;
+
+  console.log(`\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; ${N} öppna ärenden startade på ${seedSeconds.toFixed(0)} s\n`);
+  console.log('| measurement | samples | p50 (ms) | p95 (ms) |');
+  console.log('|---|---|---|---|');
+  await measure('case view (GET /api/arenden/{nr} + /diagram)', () => {
+    const nr = random();
+    return [`/api/arenden/${nr}?vy=arendevy`, `/api/arenden/${nr}/diagram`];
+  }, SAMPLES);
+  await measure('overview (GET /api/oversikt)', () => ['/api/oversikt'], SAMPLES);
+  await measure('case list, first 50 by deadline (GET /api/arenden)', () => ['/api/arenden?max=50'], 20);
+} finally {
+  await db.destroy();
+  await stack.stop();
+}
