@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import knex from 'knex';
+import { repoRoot } from '../../scripts/config.ts';
+import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
+import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
+import { fixturesDir } from './support/fixtures.ts';
+import { eventually, stack } from './support/engine.ts';
+import { ui } from './support/ui.ts';
+
+/**
+ * The viewer in real Chromium (Debian's chromium, driven by playwright-core):
+ * log in, register a paper notice, open the case and find the active task
+ * highlighted in the diagram; every page passes axe-core with no violations.
+ */
+const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  // Bertil Ödman of the fixture extracts, so the case runs the ordinary path to its first task.
+  const db = knex({ client: 'pg', connection: stack().databaseUrl });
+  try {
+    await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
+    await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+  } finally {
+    await db.destroy();
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.BOKVAR_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' });
+  page.on('console', (m) => {
+    // The form's intentional 400 (invalid notice) is not an error of the page.
+    if (m.type() === 'error' && !m.text().includes('status of 400')) consoleErrors.push(m.text());
+  });
+});
+const consoleErrors: string[] = [];
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function axe(where: string): Promise<void> {
+  // Evaluated through the debugging protocol, so the page's CSP stays on (no inline scripts allowed).
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  expect(violations, `axe on ${where}`).toEqual([]);
+}
+
+describe('the viewer in Chromium', () => {
+  let arendenummer: string;
+
+  it('logs in with an engine user', async () => {
+    await page.goto(`${stack().uiUrl}/arenden`);
+    expect(new URL(page.url()).pathname).toBe('/inloggning');
+    await axe('the login page');
+    await page.getByLabel('Användarnamn').fill('stina');
+    await page.getByLabel('Lösenord').fill('stina');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/arenden$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Öppna ärenden');
+    await axe('the case list');
+  });
+
+  it('registers a paper notice with the same validation as the API', async () => {
+    await page.goto(`${stack().uiUrl}/registrera`);
+    await axe('the intake form');
+    // an invalid personnummer is refused with the field named
+    const now = DateTime.now().setZone('Europe/Stockholm');
+    await page.getByLabel('Mottagen (datum och tid)').fill(now.minus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await page.getByLabel('Källa').selectOption('hyresvard');
+    await page.getByLabel('Orsak').selectOption('obetald-hyra');
+    await page.getByLabel('Personnummer').fill('197001011234');
+    await page.getByLabel('Namn (obligatorisk)').first().fill('Bertil Ödman');
+    await page.getByLabel('Gatuadress').fill('Björkvägen 2');
+    await page.getByLabel('Postnummer').fill('41502');
+    await page.getByLabel('Ort').fill('Göteborg');
+    await page.getByLabel('Lägenhetsnummer').fill('1002');
+    await page.locator('#f-hyresvard-namn').fill('Bostadsbolaget AB');
+    await page.getByLabel('Delgivningsdatum').fill(now.minus({ days: 3 }).toISODate()!);
+    await page.getByLabel('Hyresskuld (kr)').fill('12 500');
+    await page.getByLabel('Beskrivning').fill(`Webbläsartest ${Date.now()}`);
+    await page.getByRole('button', { name: 'Registrera' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('alert').textContent()).toContain('hyresgast.personnummer');
+    await axe('the intake form with errors');
+
+    await page.getByLabel('Personnummer').fill('197001011233');
+    await page.getByRole('button', { name: 'Registrera' }).click();
+    await page.waitForURL(/\/arenden\/BV-\d{4}-\d{6}$/);
+    arendenummer = page.url().split('/').pop()!;
+  });
+
+  it('opens the case and finds the active task highlighted in the diagram', async () => {
+    // the first caseworker task comes after the automated steps
+    await eventually('the task Aktualisera', async () => {
+      const r = await ui('GET', `/api/arenden/${arendenummer}`, { user: 'stina' });
+      return r.body.aktiviteter?.some((a: { id: string }) => a.id === 'Aktualisera') ? true : undefined;
+    }, 60_000);
+    await page.goto(`${stack().uiUrl}/arenden/${arendenummer}`);
+    await page.locator('#diagram[data-klar="true"]').waitFor();
+    // the main process waits in the call activity, marked active with a token
+    await page.locator('.djs-element.aktiv[data-element-id="KontaktOchUtredning"]').waitFor();
+    await axe('the case view');
+    // the call activity opens the called instance, where the task is
+    await page.getByRole('button', { name: 'Öppna anropad instans (KontaktOchUtredning)' }).click();
+    await page.locator('#diagram[data-klar="true"]').waitFor();
+    await page.locator('.djs-element.aktiv[data-element-id="Aktualisera"]').waitFor();
+    expect(await page.locator('.djs-overlay .token').count()).toBeGreaterThan(0);
+    expect(await page.locator('.djs-element.avslutad').count()).toBeGreaterThan(0);
+    expect(await page.locator('#diagraminfo').textContent()).toContain('Aktiva steg');
+    await axe('the case view, called instance');
+  }, 120_000);
+
+  it('shows the overview heat map', async () => {
+    await page.goto(`${stack().uiUrl}/oversikt`);
+    await page.locator('#oversikt[data-klar="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.vardekarta').count()).toBeGreaterThan(0);
+    await axe('the overview');
+  });
+
+  it('ran without script errors or CSP violations', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
