@@ -478,7 +478,7 @@ export type AvhysningIndata = {
 export function avhysning(
   indata: AvhysningIndata,
   inst: Installningar = hamtaInstallningar(),
-): { narvaro: Frist; paminnelser: Frist[] } {
+): { narvaro: Frist; dag: Frist; paminnelser: Frist[] } {
   const dag = svensktDatum(indata.avhysningsdag, 'avhysningsdag');
   const g = grund(
     'avhysningsdag',
@@ -496,6 +496,18 @@ export function avhysning(
     grund: [g],
     lagrum: ['handbok-narvaro-avhysning', 'ub-16'],
     forklaring: [`Avhysningen sker ${dagMedVeckodag(dag)}; närvarouppgiften förfaller den dagen.`],
+  };
+  // The day itself, from 00:00: when the attendance task is created (checklist 2, "Närvara vid avhysning").
+  const avhysningsdagen: Frist = {
+    typ: 'avhysningsdag',
+    slag: 'tidpunkt',
+    art: 'information',
+    benamning: 'Avhysningsdagen',
+    senast: startAvDagen(dag),
+    forfaller: slutAvDagen(dag),
+    grund: [{ ...g }],
+    lagrum: ['handbok-narvaro-avhysning', 'ub-16'],
+    forklaring: [`Avhysningsdagen ${dagMedVeckodag(dag)} börjar ${startAvDagen(dag)}; då skapas närvarouppgiften.`],
   };
   const p = inst.avhysning.paminnelserFore;
   const antal = [...p.varde].sort((a, b) => b - a);
@@ -517,7 +529,7 @@ export function avhysning(
       ],
     };
   });
-  return { narvaro, paminnelser };
+  return { narvaro, dag: avhysningsdagen, paminnelser };
 }
 
 // ---------------------------------------------------------------- uppföljning

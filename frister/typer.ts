@@ -10,6 +10,7 @@ export type FristTyp =
   | 'forhandsbedomningEskalering'
   | 'forhandsbedomningBarn'
   | 'avhysningNarvaro'
+  | 'avhysningsdag'
   | 'avhysningPaminnelse'
   | 'uppfoljning';
 

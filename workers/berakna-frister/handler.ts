@@ -113,8 +113,8 @@ function compute(
     }
     case 'avhysning': {
       if (!input.avhysningsdatum) throw new InvalidInputError('avhysningsdatum: krävs för avhysningsdagens frister');
-      const { narvaro, paminnelser } = avhysning({ avhysningsdag: input.avhysningsdatum });
-      return [narvaro, ...paminnelser];
+      const { narvaro, dag, paminnelser } = avhysning({ avhysningsdag: input.avhysningsdatum });
+      return [narvaro, dag, ...paminnelser];
     }
     case 'uppfoljning':
       return [uppfoljning({ avslutad: input.avslutad ?? new Date() })];

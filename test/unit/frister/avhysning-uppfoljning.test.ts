@@ -6,10 +6,12 @@ describe('avhysningsdagen: närvaro och påminnelser', () => {
   it('närvarouppgiften förfaller avhysningsdagen; påminnelser 3 och 1 vardagar före, över julen', () => {
     // Given: Kronofogden avhyser måndag 2026-12-28 kl. 09:00
     // When
-    const { narvaro, paminnelser } = avhysning(
+    const { narvaro, dag, paminnelser } = avhysning(
       { avhysningsdag: '2026-12-28T09:00:00+01:00', dokument: 'Underrättelse om avhysning' },
       standard,
     );
+    // the day itself, from 00:00 Swedish time: when the attendance task is created
+    expect(dag).toMatchObject({ typ: 'avhysningsdag', slag: 'tidpunkt', senast: '2026-12-28T00:00:00+01:00', forfaller: '2026-12-28T23:59:59+01:00' });
     // Then: närvaro den dagen; tidpunkten finns kvar i grunden
     expect(narvaro).toMatchObject({
       typ: 'avhysningNarvaro',
