@@ -55,7 +55,7 @@ const apps = (...ids: string[]): Grant[] =>
 
 const CASEWORKER: Grant[] = [
   ...apps('tasklist', 'welcome'),
-  { resourceType: RESOURCE.filter, resourceId: '*', permissions: ['READ'] },
+  // Filters are granted one by one to the groups they serve (scripts/filters.ts).
   // Tasks are granted per candidate group by the engine's identity-link authorizations.
   { resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
 ];

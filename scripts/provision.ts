@@ -1,5 +1,5 @@
 /**
- * Prepares a running engine: identities and authorizations, Bokvar's
+ * Prepares a running engine: identities and authorizations, Tasklist filters, Bokvar's
  * migrations, and the models in bpmn/. docker-compose runs it as the one-shot
  * `setup` service; `npm run deploy` runs only the model step (--models-only),
  * which is how a process owner deploys a changed diagram.
@@ -9,6 +9,7 @@ import { EngineRest } from '../engine-rest/client.ts';
 import { migrateLatest } from '../migrations/index.ts';
 import { DEV_ADMIN, DEV_UI_PASSWORD, DEV_WORKER_PASSWORD } from './config.ts';
 import { deployModels, describeDeployed } from './deploy.ts';
+import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
 
 const env = z
@@ -41,6 +42,7 @@ if (!modelsOnly) {
     worker: { user: env.BOKVAR_WORKER_USER, password: env.BOKVAR_WORKER_PASSWORD },
     ui: { user: env.BOKVAR_UI_USER, password: env.BOKVAR_UI_PASSWORD },
   });
+  await provisionFilters(engine);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL krävs för migreringarna');
   const applied = await migrateLatest(env.DATABASE_URL);
   console.log(`Migreringar: ${applied.length > 0 ? applied.join(', ') : 'inga nya'}`);

@@ -5,6 +5,7 @@ import type { StackConfig } from './config.ts';
 import { startDatabase, type DatabaseServer } from './database.ts';
 import { deployModels, describeDeployed } from './deploy.ts';
 import { buildEngineIfOutdated, startEngine, type EngineProcess } from './engine-process.ts';
+import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
 import { startNodeService, type NodeService } from './node-service.ts';
 import { laddaUtvecklingsdata } from './syntetisk-data.ts';
@@ -79,6 +80,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const admin = new EngineRest(engine.restUrl, config.admin);
     await timed('behorigheter', () => provisionIdentity(admin, config));
+    await timed('filter', () => provisionFilters(admin));
     const applied = await timed('migreringar', () => migrateLatest(database.appUrl));
     if (applied.length > 0) log(`Migreringar: ${applied.join(', ')}`);
     if (config.mode === 'utveckling') {
