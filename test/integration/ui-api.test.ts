@@ -238,6 +238,17 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
     expect(logg.length).toBeGreaterThan(0);
   });
 
+  it('protected identity: the address is never shown', async () => {
+    const med = await ui('GET', `/api/arenden/${skuld.arendenummer}`, { user: 'vera' });
+    expect(med.body.adress).toMatchObject({ gatuadress: 'Björkvägen 2' });
+    const pi = (await db('arenden').where({ arendenummer: skuld.arendenummer }).first()).process_instance_id;
+    await engineAsAdmin().put(`/process-instance/${pi}/variables/skyddadIdentitet`, { value: true, type: 'Boolean' });
+    const utan = await ui('GET', `/api/arenden/${skuld.arendenummer}`, { user: 'vera' });
+    expect(utan.body.skyddadIdentitet).toBe(true);
+    expect(utan.body.adress).toBeUndefined();
+    expect(JSON.stringify(utan.body)).not.toContain('Björkvägen');
+  });
+
   it('the read log is append-only', async () => {
     await expect(db('lasloggar').update({ anvandare: 'någon' })).rejects.toThrow(/ändras aldrig/);
     await expect(db('lasloggar').delete()).rejects.toThrow(/ändras aldrig/);
