@@ -199,6 +199,15 @@ describe('Tasklist for caseworkers (issue #9)', () => {
     await page.context().close();
   });
 
+  it('greets in Swedish on the start page, the engine front door, too', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const page = await context.newPage();
+    await page.goto(`${stack().engineBaseUrl}/camunda/app/welcome/`);
+    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    expect(await page.getByPlaceholder('Användarnamn').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('keeps English for a browser that asks for it', async () => {
     const page = await openTasklist('en-US');
     await page.getByRole('button', { name: 'Log in' }).waitFor();
