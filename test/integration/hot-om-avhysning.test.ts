@@ -59,7 +59,7 @@ const CECILIA = {
 };
 
 function underrattelse(over: Record<string, Value> = {}): Record<string, Value> {
-  return {
+  const notice: Record<string, Value> = {
     kalla: 'hyresvard',
     orsak: 'obetald-hyra',
     mottagen: today().toISO()!,
@@ -71,6 +71,8 @@ function underrattelse(over: Record<string, Value> = {}): Record<string, Value> 
     barnEnligtAnmalan: false,
     ...over,
   };
+  // as the intake does: the tenant's personnummer as a plain variable, so a later Kronofogden case can find this one
+  return { ...notice, hyresgastPersonnummer: (notice.hyresgast as { personnummer: string }).personnummer };
 }
 
 async function startCase(over: Record<string, Value> = {}): Promise<{ arende: string; instance: string }> {
@@ -334,6 +336,36 @@ describe('9: follow-up', () => {
   });
 });
 
+describe('a Kronofogden notice for the same tenant', () => {
+  it('links the cases and gives this case\'s caseworker a task', async () => {
+    // given: an open case for Erik Ek (no other test uses him)
+    const erik = {
+      hyresgast: { personnummer: '198811221236', namn: 'Erik Ek' },
+      adress: { gatuadress: 'Ekvägen 4', postnummer: '41710', ort: 'Göteborg', lagenhetsnummer: '1003' },
+    };
+    const { arende } = await startCase({ ...erik, delgivningsdatum: null, orsak: 'storningar' });
+    await waitForTask(arende, 'Aktualisera');
+
+    // when: Kronofogden announces an eviction for him
+    const kronofogdenArende = uniqueCaseNumber('BV-KFM');
+    await startByMessage('kronofogden-meddelande', kronofogdenArende, {
+      kalla: 'kronofogden',
+      mottagen: today().toISO()!,
+      malnummer: '12-345678-26',
+      avhysningsdatum: today().plus({ days: 8 }).toISODate()!,
+      ...erik,
+      hyresgastPersonnummer: erik.hyresgast.personnummer,
+      hyresvard: null,
+      barnEnligtAnmalan: false,
+    });
+
+    // then: this case's caseworker is told, and the case knows the Kronofogden case
+    const task = await waitForTask(arende, 'KronofogdenHarMeddelatAvhysning');
+    expect(await candidateGroups(task.id)).toEqual(['vuxenenheten']);
+    expect(await historicVariable<string>(arende, 'kronofogdenArende')).toBe(kronofogdenArende);
+  });
+});
+
 describe('children come first', () => {
   it('involves barn och unga in parallel when folkbokföringen shows children, deciding within 14 days', async () => {
     const { arende } = await startCase({ ...AMIRA });
@@ -345,6 +377,19 @@ describe('children come first', () => {
     expect(DateTime.fromISO(bedomning.due!).setZone('Europe/Stockholm').toISODate()).toBe(fjortonDagar);
     // in parallel with vuxenenheten's work, and only once
     await waitForTask(arende, 'Aktualisera');
+    expect((await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BedomBarnutredning')).toHaveLength(1);
+  });
+
+  it('involves barn och unga exactly once, however many variables change at a time', async () => {
+    // given: the reporter names children, and the tenant is missing from the register
+    const { arende } = await startCase({ hyresgast: { personnummer: '196001011235', namn: 'Dan Saknad' }, barnEnligtAnmalan: true });
+    await waitForTask(arende, 'BedomBarnutredning');
+    // when: more variables change (the check of the particulars, the aktualisering)
+    await completeWhenOpen('vera', arende, 'KontrolleraUppgifterna', { uppgifterKontrollerade: true, anteckning: null });
+    await aktualisera(arende, { barnEnligtHandlaggare: true });
+    // then: one barn och unga involvement
+    const involveringar = (await activitiesRun(arende)).filter((a) => a === 'InvolveraBarnOchUnga');
+    expect(involveringar).toHaveLength(1);
     expect((await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BedomBarnutredning')).toHaveLength(1);
   });
 
