@@ -178,6 +178,32 @@ describe('POST /api/kronofogden-meddelanden', () => {
   });
 });
 
+describe('linking through the intake', () => {
+  it('sets the list variables, and a Kronofogden notice for the same tenant reaches the open case', async () => {
+    // given: Fia Fors (no other test uses her) has an open notice case
+    const fia = {
+      hyresgast: { personnummer: '199001014563', namn: 'Fia Fors' },
+      adress: { gatuadress: 'Forsgatan 6', postnummer: '41318', ort: 'Göteborg', lagenhetsnummer: '1101' },
+    };
+    const r = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse(fia) });
+    expect(r.status).toBe(201);
+    const vars = await engineAsAdmin().get<Record<string, { value: unknown }>>(`/process-instance/${r.body.processInstanceId}/variables`);
+    expect(vars.arendenummer?.value).toBe(r.body.arendenummer);
+    expect(vars.hyresgastInitialer?.value).toBe('F.F.');
+    expect(vars.hyresgastPersonnummer?.value).toBe('199001014563');
+    expect(vars.nastaFrist?.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // when: Kronofogden announces an eviction for her
+    const k = await ui('POST', '/api/kronofogden-meddelanden', { user: 'vera', body: kronofogdeMeddelande(fia) });
+    expect(k.status).toBe(201);
+
+    // then: the open case's caseworker gets the task
+    await eventually('the announcement task in the open case', () =>
+      engineAsAdmin().get<unknown[]>('/task', { processInstanceBusinessKey: r.body.arendenummer, taskDefinitionKey: 'KronofogdenHarMeddelatAvhysning' }),
+    );
+  });
+});
+
 describe('POST /api/arenden/{nr}/handelser', () => {
   it('correlates anstånd to a waiting Kronofogden case (202), and 409 when the case cannot take it', async () => {
     const start = await ui('POST', '/api/kronofogden-meddelanden', { user: 'vera', body: kronofogdeMeddelande() });

@@ -1,24 +1,12 @@
 import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
-import type { VariableValue } from '../../engine-rest/types.ts';
+import { toVariables, type PlainValue } from '../../engine-rest/variables.ts';
 
 /**
  * The UI's access to the engine, as its technical user. Bokvar decides who may
  * see which case (ui/auth/roller.ts); the engine is asked as one user so that
  * caseworkers need no extra engine grants.
  */
-export type Varde = string | number | boolean | null | Record<string, unknown> | unknown[];
-
-export function typade(values: Record<string, Varde>): Record<string, VariableValue> {
-  const result: Record<string, VariableValue> = {};
-  for (const [name, value] of Object.entries(values)) {
-    if (value === null) result[name] = { value: null, type: 'Null' };
-    else if (typeof value === 'object') result[name] = { value: JSON.stringify(value), type: 'Json' };
-    else if (typeof value === 'string') result[name] = { value, type: 'String' };
-    else if (typeof value === 'boolean') result[name] = { value, type: 'Boolean' };
-    else result[name] = { value, type: Number.isInteger(value) ? 'Long' : 'Double' };
-  }
-  return result;
-}
+export type Varde = PlainValue;
 
 export class Motor {
   constructor(readonly rest: EngineRest) {}
@@ -38,7 +26,7 @@ export class Motor {
   async korrelera(messageName: string, businessKey: string, variabler: Record<string, Varde>): Promise<string> {
     const results = await this.rest.post<{ processInstance?: { id: string }; execution?: { processInstanceId: string } }[]>(
       '/message',
-      { messageName, businessKey, processVariables: typade(variabler), resultEnabled: true },
+      { messageName, businessKey, processVariables: toVariables(variabler), resultEnabled: true },
     );
     const first = results[0];
     return first?.processInstance?.id ?? first?.execution?.processInstanceId ?? '';

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
@@ -72,7 +73,27 @@ export function variablerForUnderrattelse(u: Underrattelse): Record<string, Vard
     barnEnligtAnmalan: barn.length > 0,
     ...(barn.length > 0 ? { barnEnligtAnmalanAntal: barn.length } : {}),
     beskrivning: u.beskrivning ?? null,
+    ...listvariabler(u.hyresgast, fristerForUnderrattelse(u)),
   };
+}
+
+/**
+ * What Tasklist's lists and the case linking need as plain variables:
+ * the personnummer (lanka-arenden finds the tenant's other open cases by it),
+ * the tenant's initials (the lists never show the personnummer) and the next
+ * legal deadline's day.
+ */
+function listvariabler(hyresgast: { personnummer: string; namn: string }, frister: Record<string, string>): Record<string, Varde> {
+  const initialer = hyresgast.namn
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((del) => `${del[0]!.toLocaleUpperCase('sv-SE')}.`)
+    .join('');
+  const dagar = Object.values(frister)
+    .map((v) => DateTime.fromISO(v, { setZone: true }).setZone('Europe/Stockholm').toISODate())
+    .filter((d): d is string => d !== null)
+    .sort();
+  return { hyresgastPersonnummer: hyresgast.personnummer, hyresgastInitialer: initialer, nastaFrist: dagar[0] ?? null };
 }
 
 export function variablerForKronofogden(k: KronofogdeMeddelande): Record<string, Varde> {
@@ -84,6 +105,7 @@ export function variablerForKronofogden(k: KronofogdeMeddelande): Record<string,
     hyresgast: k.hyresgast,
     adress: k.adress,
     hyresvard: k.hyresvard ?? null,
+    ...listvariabler(k.hyresgast, fristerForKronofogden(k)),
   };
 }
 
@@ -159,7 +181,7 @@ async function registrera(db: Knex, motor: Motor, av: string, a: Arende): Promis
   }
   let processInstanceId: string;
   try {
-    processInstanceId = await motor.korrelera(a.meddelande, arendenummer, a.variabler);
+    processInstanceId = await motor.korrelera(a.meddelande, arendenummer, { ...a.variabler, arendenummer });
   } catch (error) {
     await db('arenden').where({ arendenummer }).whereNull('process_instance_id').delete();
     if (arMotorfel(error) && error.status === 400) {
