@@ -290,8 +290,8 @@ describe('7–8: attending the eviction and following up', () => {
 });
 
 describe('1: a link to the same tenant\'s open hot-om-avhysning case', () => {
-  // Not in the register, so no other test's cases share the tenant.
-  const DAN = { hyresgast: { personnummer: '196001011235', namn: 'Dan Saknad' }, adress: BERTIL.adress };
+  // Not in the register and used by no other test, so no other case shares the tenant.
+  const DAN = { hyresgast: { personnummer: '195505053214', namn: 'Hanna Holm' }, adress: BERTIL.adress };
 
   it('links the Kronofogden case and the open hot-om-avhysning case both ways', async () => {
     // given: an open checklist-1 case for the tenant, started the way the intake starts it
