@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
-import { deployFixture, fixturesDir } from './support/fixtures.ts';
+import { deployFixture, fixturesDir, importScenarioPeople } from './support/fixtures.ts';
 import {
   activitiesRun,
   candidateGroups,
@@ -36,8 +33,7 @@ let db: Knex;
 
 beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl });
-  await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
-  await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+  await importScenarioPeople(stack().databaseUrl);
   await deployFixture(path.join(fixturesDir, 'test-lanka-arenden.bpmn'));
 });
 afterAll(async () => {

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import knex from 'knex';
 import { DateTime } from 'luxon';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../engine-rest/types.ts';
 import { repoRoot } from '../../scripts/config.ts';
 import { FILTERS } from '../../scripts/filters.ts';
-import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
-import { fixturesDir } from './support/fixtures.ts';
+import { importScenarioPeople } from './support/fixtures.ts';
 import { startByMessage, waitForTask, type Value } from './support/scenario.ts';
 
 /**
@@ -66,13 +63,7 @@ let amira: string;
 let aktualisera: Task;
 
 beforeAll(async () => {
-  const db = knex({ client: 'pg', connection: stack().databaseUrl });
-  try {
-    await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
-    await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
-  } finally {
-    await db.destroy();
-  }
+  await importScenarioPeople(stack().databaseUrl);
   // Bertil's notice came in two weeks ago: the förhandsbedömning's first
   // deadline (two weeks, handbook) ends today, so Aktualisera is due today.
   bertil = uniqueCaseNumber('BV');

@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
-import { fixturesDir } from './support/fixtures.ts';
+import { importScenarioPeople } from './support/fixtures.ts';
 import { timerJobs } from './support/scenario.ts';
 import { kronofogdeMeddelande, ui, underrattelse, vardag } from './support/ui.ts';
 
@@ -18,8 +14,7 @@ let db: Knex;
 
 beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl });
-  await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
-  await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+  await importScenarioPeople(stack().databaseUrl);
 });
 afterAll(async () => {
   await db.destroy();

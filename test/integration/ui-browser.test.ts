@@ -3,11 +3,8 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import knex from 'knex';
 import { repoRoot } from '../../scripts/config.ts';
-import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
-import { fixturesDir } from './support/fixtures.ts';
+import { importScenarioPeople } from './support/fixtures.ts';
 import { eventually, stack } from './support/engine.ts';
 import { ui } from './support/ui.ts';
 
@@ -22,13 +19,7 @@ let page: Page;
 
 beforeAll(async () => {
   // Bertil Ödman of the fixture extracts, so the case runs the ordinary path to its first task.
-  const db = knex({ client: 'pg', connection: stack().databaseUrl });
-  try {
-    await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
-    await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
-  } finally {
-    await db.destroy();
-  }
+  await importScenarioPeople(stack().databaseUrl);
   browser = await chromium.launch({
     executablePath: process.env.BOKVAR_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

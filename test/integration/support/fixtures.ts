@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import knex from 'knex';
 import type { Deployment } from '../../../engine-rest/types.ts';
+import { importeraAktuella } from '../../../workers/aktuell-kontroll/import.ts';
+import { importeraFolkbokforing } from '../../../workers/folkbokforing/import.ts';
 import { engineAsAdmin } from './engine.ts';
 
 /**
@@ -17,3 +20,18 @@ export async function deployFixture(file: string): Promise<void> {
 }
 
 export const fixturesDir = path.join(import.meta.dirname, '..', 'fixtures');
+
+/**
+ * Loads the scenario tests' synthetic people (fixtures/scenarier-*.csv) into the
+ * registers; importing again changes nothing. Each test file owns the tenants it
+ * starts cases for, so consents and case links never leak between files.
+ */
+export async function importScenarioPeople(databaseUrl: string): Promise<void> {
+  const db = knex({ client: 'pg', connection: databaseUrl });
+  try {
+    await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
+    await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+  } finally {
+    await db.destroy();
+  }
+}
