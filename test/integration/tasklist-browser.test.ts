@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../engine-rest/types.ts';
 import { repoRoot } from '../../scripts/config.ts';
@@ -9,6 +9,7 @@ import { FILTERS } from '../../scripts/filters.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { startByMessage, waitForTask, type Value } from './support/scenario.ts';
+import { launchChromium } from './support/browser.ts';
 
 /**
  * Issue #9 in a real Chromium: caseworkers find Camunda Tasklist in Swedish with
@@ -17,7 +18,6 @@ import { startByMessage, waitForTask, type Value } from './support/scenario.ts';
  * Bertil Ödman (alone: vuxenenheten's tasks only) and Amira Lindqvist (her son
  * Noah: barn och unga is involved). Screenshots go to docs/bilder/.
  */
-const CHROMIUM = process.env.BOKVAR_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(repoRoot, 'docs', 'bilder');
 const MESSAGE = 'underrattelse-hot-om-avhysning';
 const stockholm = () => DateTime.now().setZone('Europe/Stockholm');
@@ -79,10 +79,7 @@ beforeAll(async () => {
   await waitForTask(amira, 'BedomBarnutredning');
 
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

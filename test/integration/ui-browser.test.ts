@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/config.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { eventually, stack } from './support/engine.ts';
 import { ui } from './support/ui.ts';
+import { launchChromium } from './support/browser.ts';
 
 /**
  * The viewer in real Chromium (Debian's chromium, driven by playwright-core):
@@ -20,10 +21,7 @@ let page: Page;
 beforeAll(async () => {
   // Bertil Ödman of the fixture extracts, so the case runs the ordinary path to its first task.
   await importScenarioPeople(stack().databaseUrl);
-  browser = await chromium.launch({
-    executablePath: process.env.BOKVAR_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' });
   page.on('console', (m) => {
     // The form's intentional 400 (invalid notice) is not an error of the page.
