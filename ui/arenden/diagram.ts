@@ -77,12 +77,15 @@ export interface Oversiktsprocess {
 }
 
 export async function oversikt(motor: Motor): Promise<Oversiktsprocess[]> {
-  const [definitioner, statistik] = await Promise.all([
-    motor.rest.get<{ id: string; key: string; name: string | null; version: number }[]>('/process-definition', { latestVersion: true, sortBy: 'name', sortOrder: 'asc' }),
+  const [definitioner, statistik, bokvarsDriftsattningar] = await Promise.all([
+    motor.rest.get<{ id: string; key: string; name: string | null; version: number; deploymentId: string }[]>('/process-definition', { latestVersion: true, sortBy: 'name', sortOrder: 'asc' }),
     motor.rest.get<{ id: string; instances: number; definition: { id: string; key: string } }[]>('/process-definition/statistics'),
+    // Bokvar's own models come from bpmn/ (scripts/deploy.ts); anything else deployed to the engine is not shown
+    motor.rest.get<{ id: string }[]>('/deployment', { source: 'bokvar/bpmn' }),
   ]);
+  const franBpmn = new Set(bokvarsDriftsattningar.map((d) => d.id));
   const result = new Map<string, Oversiktsprocess>();
-  for (const d of definitioner) {
+  for (const d of definitioner.filter((def) => franBpmn.has(def.deploymentId))) {
     result.set(d.key, { key: d.key, namn: d.name ?? d.key, senasteId: d.id, instanser: 0, aktiviteter: {} });
   }
   const medInstanser = statistik.filter((s) => s.instances > 0);
