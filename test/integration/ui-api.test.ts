@@ -208,7 +208,8 @@ describe('POST /api/arenden/{nr}/handelser', () => {
     const r = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35) } });
     expect(r.status).toBe(202);
     const [v] = await eventually('the new date', async () =>
-      (await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', { processInstanceBusinessKey: nr, variableName: 'nyttAvhysningsdatum' })),
+      // the history's variable query has no business-key filter: ask by this case's instance
+      (await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', { processInstanceId: start.body.processInstanceId, variableName: 'nyttAvhysningsdatum' })),
     );
     expect(v!.value).toBe(vardag(35));
 
