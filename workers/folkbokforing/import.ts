@@ -11,7 +11,7 @@ import {
   type LastCsv,
 } from '../registerimport.ts';
 import { adressnyckel, lagenhetsnummerIAdressrad } from './adress.ts';
-import { FOLKBOKFORING_TABELL } from './postgres-register.ts';
+import { FOLKBOKFORING_FALT, FOLKBOKFORING_TABELL } from './postgres-register.ts';
 
 /**
  * The population register's import: a CSV made from a Navet or SPAR extract
@@ -108,23 +108,7 @@ export function lasFolkbokforingCsv(text: string): LastCsv<FolkbokforingTabellra
 }
 
 /** Every column the import sets besides the key. */
-const DATA: readonly (keyof FolkbokforingTabellrad)[] = [
-  'fornamn',
-  'mellannamn',
-  'efternamn',
-  'co_adress',
-  'utdelningsadress1',
-  'utdelningsadress2',
-  'postnummer',
-  'postort',
-  'lagenhetsnummer',
-  'adressnyckel',
-  'folkbokforingsdatum',
-  'sekretessmarkering',
-  'skyddad_folkbokforing',
-  'avregistreringsorsak',
-  'avregistreringsdatum',
-];
+const DATA = [...FOLKBOKFORING_FALT.filter((f) => f !== 'personnummer'), 'adressnyckel'] as const;
 
 /** Loads an extract into the register table (see skrivTillTabell for upsert and `ersatt`). */
 export function importeraFolkbokforing(db: Knex, text: string, options: { ersatt?: boolean } = {}): Promise<Importresultat> {
@@ -150,25 +134,7 @@ export interface FolkbokforingCsvRad {
   avregistreringsdatum?: string;
 }
 
-/** The columns in the order docs/import.md lists them (Navet's order: name, address, dates, markings). */
-const KOLUMNORDNING: readonly (keyof FolkbokforingCsvRad)[] = [
-  'personnummer',
-  'fornamn',
-  'mellannamn',
-  'efternamn',
-  'co_adress',
-  'utdelningsadress1',
-  'utdelningsadress2',
-  'postnummer',
-  'postort',
-  'lagenhetsnummer',
-  'folkbokforingsdatum',
-  'sekretessmarkering',
-  'skyddad_folkbokforing',
-  'avregistreringsorsak',
-  'avregistreringsdatum',
-];
 
 export function skrivFolkbokforingCsv(rader: FolkbokforingCsvRad[]): string {
-  return skrivCsv(KOLUMNORDNING, rader as unknown as Record<string, string>[]);
+  return skrivCsv(FOLKBOKFORING_FALT, rader as unknown as Record<string, string>[]);
 }

@@ -25,7 +25,11 @@ export interface PersonRad {
   avregistreringsdatum?: string | null;
 }
 
-const KOLUMNER = [
+/**
+ * The register's columns as an extract carries them, in Navet's order (name,
+ * address, dates, markings); the import writes them, this adapter reads them.
+ */
+export const FOLKBOKFORING_FALT = [
   'personnummer',
   'fornamn',
   'mellannamn',
@@ -36,12 +40,15 @@ const KOLUMNER = [
   'postnummer',
   'postort',
   'lagenhetsnummer',
-  'folkbokforingsdatum::text as folkbokforingsdatum',
+  'folkbokforingsdatum',
   'sekretessmarkering',
   'skyddad_folkbokforing',
   'avregistreringsorsak',
-  'avregistreringsdatum::text as avregistreringsdatum',
-];
+  'avregistreringsdatum',
+] as const;
+
+// Dates are read as ÅÅÅÅ-MM-DD text, never as the JS Date of the host's zone.
+const KOLUMNER = FOLKBOKFORING_FALT.map((f) => (f.endsWith('datum') ? `${f}::text as ${f}` : f));
 
 /** The shipped register: Bokvar's PostgreSQL table, loaded by the import command. */
 export class PostgresFolkbokforingsregister implements Folkbokforingsregister {
