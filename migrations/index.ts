@@ -5,6 +5,7 @@ import * as aktuella from './20261125_003_aktuella.ts';
 import * as samtycke from './20261125_004_samtycke.ts';
 import * as brev from './20261125_005_brev.ts';
 import * as ui from './20261125_010_ui.ts';
+import * as revision from './20261126_011_revision.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_004_samtycke': samtycke,
   '20261125_005_brev': brev,
   '20261125_010_ui': ui,
+  '20261126_011_revision': revision,
 };
 
 const source: Knex.MigrationSource<string> = {

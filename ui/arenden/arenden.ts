@@ -291,7 +291,10 @@ async function alla<T>(motor: Motor, path: string, query: Record<string, string 
   }
 }
 
-/** Writes the read log (append-only): who read which case, when, through which view. */
-export async function loggaLasning(db: Knex, a: Anvandare, arendenummer: string, vy: string, resurs?: string): Promise<void> {
-  await db('lasloggar').insert({ anvandare: a.id, arendenummer, vy, resurs: resurs ?? null });
+/**
+ * Writes the read log (append-only): who read which case, when, through which
+ * view, and — for reads from the auditor's pages — for what purpose.
+ */
+export async function loggaLasning(db: Knex, a: Anvandare, arendenummer: string, vy: string, resurs?: string, syfte?: string): Promise<void> {
+  await db('lasloggar').insert({ anvandare: a.id, arendenummer, vy, resurs: resurs ?? null, syfte: syfte ?? null });
 }
