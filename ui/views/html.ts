@@ -11,11 +11,11 @@ export function esc(value: unknown): string {
 export interface Sida {
   titel: string;
   innehall: string;
-  anvandare?: { id: string };
+  anvandare?: { id: string; grupper?: string[] };
   csrf?: string;
   skript?: string[];
   stilar?: string[];
-  aktiv?: 'arenden' | 'oversikt' | 'registrera';
+  aktiv?: 'arenden' | 'oversikt' | 'registrera' | 'efterlevnad' | 'loggkontroll';
 }
 
 export function layout(s: Sida): string {
@@ -41,6 +41,12 @@ ${
 ${lank('/arenden', 'Ärenden', 'arenden')}
 ${lank('/oversikt', 'Översikt', 'oversikt')}
 ${lank('/registrera', 'Registrera underrättelse', 'registrera')}
+${
+  s.anvandare.grupper?.includes('revisor')
+    ? `${lank('/revision', 'Efterlevnad', 'efterlevnad')}
+${lank('/revision/loggkontroll', 'Loggkontroll', 'loggkontroll')}`
+    : ''
+}
 </ul></nav>
 <form method="post" action="/utloggning" class="utloggning"><input type="hidden" name="_csrf" value="${esc(s.csrf)}">
 <span>Inloggad som ${esc(s.anvandare.id)}</span> <button type="submit">Logga ut</button></form>`
