@@ -2,11 +2,15 @@ package se.bokvar.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.plugin.AdministratorAuthorizationPlugin;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -70,6 +74,39 @@ public class LdapIdentityConfig {
     if (group != null) plugin.setAdministratorGroupName(group);
     settings.failIfAnyProblem();
     return plugin;
+  }
+
+  /**
+   * The first administrator (BOKVAR_ADMIN_USER) must be a directory user: the starter's
+   * admin-user step would otherwise try to create it and stop the engine with a bare
+   * "identity service is read-only". Runs before that step and says what to do.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  public DirectoryAdministratorCheck directoryAdministratorCheck(Environment env) {
+    return new DirectoryAdministratorCheck(env.getProperty("camunda.bpm.admin-user.id"));
+  }
+
+  public static final class DirectoryAdministratorCheck extends AbstractProcessEnginePlugin {
+    private final String adminUser;
+
+    DirectoryAdministratorCheck(String adminUser) {
+      this.adminUser = adminUser;
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+      if (adminUser == null || adminUser.isBlank()) return; // the administrator plugin names it
+      if (engine.getIdentityService().createUserQuery().userId(adminUser).list().isEmpty()) {
+        throw new IllegalStateException("BOKVAR_ADMIN_USER '" + adminUser + "' finns inte i katalogen (LDAP): "
+            + "med BOKVAR_LDAP_ENABLED=true ska administratören vara en kataloganvändare (docs/ldap.md)");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "DirectoryAdministratorCheck";
+    }
   }
 
   /** Reads bokvar.ldap.* (application.yaml maps them from BOKVAR_LDAP_*) and names what is wrong. */
