@@ -200,13 +200,13 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
   it('grants every permission to the administrator and the directory\'s administrator group only', async () => {
     expect((await as(IDA).get<unknown[]>('/deployment')).length).toBeGreaterThan(0);
     expect(await as(VERA).get<unknown[]>('/deployment')).toEqual([]);
-    expect(await status(as(VERA).post('/authorization/create', {
-      type: 1, userId: VERA.uid, resourceType: 9, resourceId: '*', permissions: ['ALL'],
-    }))).toBe(403);
+    const grantHerself = { type: 1, userId: VERA.uid, resourceType: 9, resourceId: '*', permissions: ['ALL'] };
+    expect(await status(as(VERA).post('/authorization/create', grantHerself))).toBe(403);
   });
 
   it('is read-only: users, groups and memberships are the directory\'s', async () => {
-    expect(await status(admin().post('/user/create', { profile: { id: 'ny-handlaggare', firstName: 'Ny', lastName: 'Person' }, credentials: { password: 'Hemligt-lösen-1' } }))).toBe(403);
+    const newUser = { profile: { id: 'ny-handlaggare', firstName: 'Ny', lastName: 'Person' }, credentials: { password: 'Hemligt-lösen-1' } };
+    expect(await status(admin().post('/user/create', newUser))).toBe(403);
     expect(await status(admin().post('/group/create', { id: 'ny-grupp', name: 'Ny grupp', type: 'WORKFLOW' }))).toBe(403);
     expect(await status(admin().put(`/group/barn-och-unga/members/${VERA.uid}`))).toBe(403);
   });
