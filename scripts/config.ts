@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { checkLdapEnvironment, ldapEnvironmentSchema, ldapSettings, type LdapSettings } from './ldap-config.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,8 +31,10 @@ const environmentSchema = z
       .string()
       .regex(/^P\d+D$/, 'ska vara en ISO 8601-period i dagar, t.ex. P1826D')
       .default('P1826D'),
+    ...ldapEnvironmentSchema.shape,
   })
   .superRefine((env, ctx) => {
+    checkLdapEnvironment(env, ctx);
     if (env.BOKVAR_MILJO !== 'produktion') return;
     for (const key of ['BOKVAR_ADMIN_USER', 'BOKVAR_ADMIN_PASSWORD', 'BOKVAR_WORKER_PASSWORD', 'BOKVAR_UI_PASSWORD'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'krävs i produktion' });
@@ -52,6 +55,8 @@ export interface StackConfig {
   /** The UI's technical engine user. */
   ui: { user: string; password: string };
   historyTimeToLive: string;
+  /** The municipality's directory as identity service; undefined: the engine's own tables. */
+  ldap: LdapSettings | undefined;
 }
 
 export const DEV_ADMIN = { user: 'demo', password: 'demo' } as const;
@@ -84,5 +89,6 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     worker: { user: e.BOKVAR_WORKER_USER, password: e.BOKVAR_WORKER_PASSWORD ?? DEV_WORKER_PASSWORD },
     ui: { user: e.BOKVAR_UI_USER, password: e.BOKVAR_UI_PASSWORD ?? DEV_UI_PASSWORD },
     historyTimeToLive: e.BOKVAR_HISTORIK_TTL,
+    ldap: ldapSettings(e),
   };
 }

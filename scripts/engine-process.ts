@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './config.ts';
 import { toJdbc } from './database.ts';
+import { ldapEngineEnvironment, type LdapSettings } from './ldap-config.ts';
 import { waitFor } from './wait.ts';
 
 const engineDir = path.join(repoRoot, 'engine');
@@ -42,6 +43,8 @@ export interface EngineOptions {
   admin: { user: string; password: string };
   historyTimeToLive: string;
   passwordPolicy: boolean;
+  /** The directory as identity service (docs/ldap.md); undefined: the engine's own user tables. */
+  ldap?: LdapSettings | undefined;
   logFile: string;
 }
 
@@ -69,6 +72,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_ADMIN_PASSWORD: options.admin.password,
       BOKVAR_HISTORIK_TTL: options.historyTimeToLive,
       BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
+      ...ldapEngineEnvironment(options.ldap),
     },
   });
   fs.closeSync(logStream);

@@ -130,26 +130,57 @@ export interface IdentityOptions {
   admin: { user: string; password: string };
   worker: { user: string; password: string };
   ui: { user: string; password: string };
+  /**
+   * The municipality's directory is the identity service (docs/ldap.md): users, groups,
+   * memberships and passwords are the directory's, and the engine cannot write them.
+   * Bokvar then only checks that its groups and technical users are there and grants
+   * the authorizations; no demo users.
+   */
+  directory?: boolean;
 }
+
+/** Members read their own group (the engine grants this itself when it creates a group). */
+const ownGroup = (groupId: string): Grant => ({ resourceType: RESOURCE.group, resourceId: groupId, permissions: ['READ'] });
 
 export async function provisionIdentity(engine: EngineRest, options: IdentityOptions): Promise<void> {
-  for (const group of GROUPS) {
-    await ensureGroup(engine, group.id, group.name);
-    for (const grant of GROUP_GRANTS[group.id]) await ensureGrant(engine, { groupId: group.id }, grant);
-  }
-  await ensureUser(engine, options.admin, { id: options.worker.user, firstName: 'Bokvar', lastName: 'Workers' }, options.worker.password);
-  for (const grant of WORKER_GRANTS) await ensureGrant(engine, { userId: options.worker.user }, grant);
-  await ensureUser(engine, options.admin, { id: options.ui.user, firstName: 'Bokvar', lastName: 'UI' }, options.ui.password);
-  for (const grant of UI_GRANTS) await ensureGrant(engine, { userId: options.ui.user }, grant);
-  await ensureMembership(engine, 'processagare', options.admin.user);
-  if (options.mode === 'utveckling') {
-    for (const user of DEMO_USERS) {
-      await ensureUser(engine, options.admin, user, user.id);
-      for (const group of user.groups) await ensureMembership(engine, group, user.id);
+  if (options.directory) {
+    await requireFromDirectory(engine, options);
+  } else {
+    for (const group of GROUPS) await ensureGroup(engine, group.id, group.name);
+    await ensureUser(engine, options.admin, { id: options.worker.user, firstName: 'Bokvar', lastName: 'Workers' }, options.worker.password);
+    await ensureUser(engine, options.admin, { id: options.ui.user, firstName: 'Bokvar', lastName: 'UI' }, options.ui.password);
+    await ensureMembership(engine, 'processagare', options.admin.user);
+    if (options.mode === 'utveckling') {
+      for (const user of DEMO_USERS) {
+        await ensureUser(engine, options.admin, user, user.id);
+        for (const group of user.groups) await ensureMembership(engine, group, user.id);
+      }
     }
   }
+  for (const group of GROUPS) {
+    for (const grant of [...GROUP_GRANTS[group.id], ownGroup(group.id)]) await ensureGrant(engine, { groupId: group.id }, grant);
+  }
+  for (const grant of WORKER_GRANTS) await ensureGrant(engine, { userId: options.worker.user }, grant);
+  for (const grant of UI_GRANTS) await ensureGrant(engine, { userId: options.ui.user }, grant);
 }
 
+/**
+ * Bokvar's models name its groups as candidate groups: a group missing from the directory
+ * would leave its tasks unseen, and without the technical users nothing runs. Stops with
+ * every missing name rather than starting half-working.
+ */
+async function requireFromDirectory(engine: EngineRest, options: IdentityOptions): Promise<void> {
+  const missing: string[] = [];
+  for (const group of GROUPS) {
+    if ((await engine.get<unknown[]>('/group', { id: group.id })).length === 0) missing.push(`gruppen ${group.id}`);
+  }
+  for (const user of [options.worker.user, options.ui.user]) {
+    if ((await engine.get<unknown[]>('/user', { id: user })).length === 0) missing.push(`användaren ${user}`);
+  }
+  if (missing.length > 0) {
+    throw new Error(`Katalogen (LDAP) saknar ${missing.join(', ')}; se docs/ldap.md`);
+  }
+}
 async function ensureGroup(engine: EngineRest, id: string, name: string): Promise<void> {
   const existing = await engine.get<unknown[]>('/group', { id });
   if (existing.length === 0) await engine.post('/group/create', { id, name, type: 'WORKFLOW' });

@@ -11,6 +11,7 @@ import { DEV_ADMIN, DEV_UI_PASSWORD, DEV_WORKER_PASSWORD } from './config.ts';
 import { deployModels, describeDeployed } from './deploy.ts';
 import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
+import { ldapEnvironmentSchema } from './ldap-config.ts';
 
 const env = z
   .object({
@@ -23,6 +24,9 @@ const env = z
     BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
     BOKVAR_UI_PASSWORD: z.string().min(1).default(DEV_UI_PASSWORD),
     DATABASE_URL: z.url().optional(),
+    // With the directory on, users, groups and memberships are the directory's (docs/ldap.md);
+    // the engine itself reads and checks the directory's other settings.
+    BOKVAR_LDAP_ENABLED: ldapEnvironmentSchema.shape.BOKVAR_LDAP_ENABLED,
   })
   .parse(process.env);
 
@@ -41,6 +45,7 @@ if (!modelsOnly) {
     admin: { user: env.BOKVAR_ADMIN_USER, password: env.BOKVAR_ADMIN_PASSWORD },
     worker: { user: env.BOKVAR_WORKER_USER, password: env.BOKVAR_WORKER_PASSWORD },
     ui: { user: env.BOKVAR_UI_USER, password: env.BOKVAR_UI_PASSWORD },
+    directory: env.BOKVAR_LDAP_ENABLED === 'true',
   });
   await provisionFilters(engine);
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL krävs för migreringarna');

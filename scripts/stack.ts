@@ -73,13 +73,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         admin: config.admin,
         historyTimeToLive: config.historyTimeToLive,
         passwordPolicy: config.mode === 'produktion',
+        ldap: config.ldap,
         logFile: logFile('engine'),
       }),
     );
     stops.push(engine.stop);
 
     const admin = new EngineRest(engine.restUrl, config.admin);
-    await timed('behorigheter', () => provisionIdentity(admin, config));
+    await timed('behorigheter', () => provisionIdentity(admin, { ...config, directory: config.ldap !== undefined }));
     await timed('filter', () => provisionFilters(admin));
     const applied = await timed('migreringar', () => migrateLatest(database.appUrl));
     if (applied.length > 0) log(`Migreringar: ${applied.join(', ')}`);

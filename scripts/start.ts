@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     `  Bokvar UI:  ${stack.uiUrl}`,
     `  Databas:    ${redactPassword(stack.databaseUrl)}`,
   ];
-  if (config.mode === 'utveckling') {
+  if (config.ldap) {
+    lines.push(`  Inloggning: katalogens användare (LDAP, ${config.ldap.url}); administratör ${config.admin.user}`);
+  } else if (config.mode === 'utveckling') {
     lines.push(`  Inloggningar (lösenord = användarnamn): ${config.admin.user} (administratör, processägare)`);
     for (const user of DEMO_USERS) lines.push(`    ${user.id.padEnd(6)} ${user.groups.join(', ')}`);
   }

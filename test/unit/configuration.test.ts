@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readStackConfig, repoRoot } from '../../scripts/config.ts';
+import { ldapEngineEnvironment } from '../../scripts/ldap-config.ts';
 import { readWorkerConfig, WorkerConfigError } from '../../workers/config.ts';
 
 describe('stack configuration', () => {
@@ -27,6 +28,59 @@ describe('stack configuration', () => {
   it('rejects a malformed setting by name', () => {
     expect(() => readStackConfig({ BOKVAR_ENGINE_PORT: 'åttatusen' })).toThrow(/BOKVAR_ENGINE_PORT/);
     expect(() => readStackConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL/);
+  });
+});
+
+describe('directory (LDAP) configuration', () => {
+  const on = {
+    BOKVAR_LDAP_ENABLED: 'true',
+    BOKVAR_LDAP_URL: 'ldaps://ldap.kommun.example:636',
+    BOKVAR_LDAP_BASE_DN: 'dc=kommun,dc=example',
+    BOKVAR_LDAP_MANAGER_DN: 'cn=bokvar,ou=tjanstekonton,dc=kommun,dc=example',
+    BOKVAR_LDAP_MANAGER_PASSWORD: 'hemligt',
+  };
+
+  it('is off by default, and the engine is told so explicitly', () => {
+    expect(readStackConfig({}).ldap).toBeUndefined();
+    expect(ldapEngineEnvironment(undefined)).toEqual({ BOKVAR_LDAP_ENABLED: 'false' });
+  });
+
+  it('names every setting an enabled directory lacks', () => {
+    expect(() => readStackConfig({ BOKVAR_LDAP_ENABLED: 'true' })).toThrow(
+      /BOKVAR_LDAP_URL: krävs[\s\S]*BOKVAR_LDAP_BASE_DN: krävs[\s\S]*BOKVAR_LDAP_MANAGER_DN: krävs[\s\S]*BOKVAR_LDAP_MANAGER_PASSWORD: krävs/,
+    );
+  });
+
+  it('rejects a malformed setting by name', () => {
+    expect(() => readStackConfig({ BOKVAR_LDAP_ENABLED: 'ja' })).toThrow(/BOKVAR_LDAP_ENABLED: ska vara true eller false/);
+    expect(() => readStackConfig({ ...on, BOKVAR_LDAP_URL: 'https://ldap.kommun.example' })).toThrow(/BOKVAR_LDAP_URL/);
+    expect(() => readStackConfig({ ...on, BOKVAR_LDAP_GROUP_SEARCH_FILTER: 'objectClass=group' })).toThrow(
+      /BOKVAR_LDAP_GROUP_SEARCH_FILTER/,
+    );
+    expect(() => readStackConfig({ ...on, BOKVAR_LDAP_USER_ID_ATTRIBUTE: 'sAM Account' })).toThrow(
+      /BOKVAR_LDAP_USER_ID_ATTRIBUTE/,
+    );
+  });
+
+  it('takes the defaults for blank settings and hands the whole set to the engine', () => {
+    const config = readStackConfig({ ...on, BOKVAR_LDAP_GROUP_SEARCH_FILTER: ' ', BOKVAR_LDAP_ADMIN_GROUP: 'bokvar-admin' });
+    expect(config.ldap).toMatchObject({
+      url: 'ldaps://ldap.kommun.example:636',
+      userSearchFilter: '(objectClass=inetOrgPerson)',
+      groupSearchFilter: '(objectClass=groupOfNames)',
+      userIdAttribute: 'uid',
+      groupIdAttribute: 'cn',
+      groupMemberAttribute: 'member',
+      authorizationCheck: true,
+      adminGroup: 'bokvar-admin',
+    });
+    expect(ldapEngineEnvironment(config.ldap)).toMatchObject({
+      BOKVAR_LDAP_ENABLED: 'true',
+      BOKVAR_LDAP_URL: 'ldaps://ldap.kommun.example:636',
+      BOKVAR_LDAP_MANAGER_PASSWORD: 'hemligt',
+      BOKVAR_LDAP_AUTHORIZATION_CHECK: 'true',
+      BOKVAR_LDAP_ADMIN_GROUP: 'bokvar-admin',
+    });
   });
 });
 

@@ -61,6 +61,21 @@ describe('docker-compose.yml, the production-shaped deployment', () => {
     expect(services.workers?.depends_on?.setup?.condition).toBe('service_completed_successfully');
   });
 
+  it('keeps the directory (LDAP) off unless asked, and hands its settings to the engine and setup', () => {
+    const off = parse(composeConfig(SECRETS).stdout) as { services: Record<string, ComposeService> };
+    expect(off.services.engine?.environment?.BOKVAR_LDAP_ENABLED).toBe('false');
+    expect(off.services.setup?.environment?.BOKVAR_LDAP_ENABLED).toBe('false');
+    const on = parse(
+      composeConfig({ ...SECRETS, BOKVAR_LDAP_ENABLED: 'true', BOKVAR_LDAP_URL: 'ldaps://ldap.kommun.example:636' }).stdout,
+    ) as { services: Record<string, ComposeService> };
+    expect(on.services.engine?.environment).toMatchObject({
+      BOKVAR_LDAP_ENABLED: 'true',
+      BOKVAR_LDAP_URL: 'ldaps://ldap.kommun.example:636',
+      BOKVAR_LDAP_USER_SEARCH_FILTER: '', // blank: the engine's default
+    });
+    expect(on.services.setup?.environment?.BOKVAR_LDAP_ENABLED).toBe('true');
+  });
+
   it('has no default password: without the secrets it refuses, naming one', () => {
     const result = composeConfig({});
     expect(result.status).not.toBe(0);

@@ -4,19 +4,21 @@ import knex from 'knex';
 import type { Deployment } from '../../../engine-rest/types.ts';
 import { importeraAktuella } from '../../../workers/aktuell-kontroll/import.ts';
 import { importeraFolkbokforing } from '../../../workers/folkbokforing/import.ts';
+import type { EngineRest } from '../../../engine-rest/client.ts';
 import { engineAsAdmin } from './engine.ts';
 
 /**
  * Deploys a test diagram (a real .bpmn file under test/integration/fixtures/)
- * to the test engine. Unchanged fixtures are not deployed twice.
+ * to the test engine (or another engine a test started). Unchanged fixtures are
+ * not deployed twice.
  */
-export async function deployFixture(file: string): Promise<void> {
+export async function deployFixture(file: string, engine: EngineRest = engineAsAdmin()): Promise<void> {
   const form = new FormData();
   const name = path.basename(file);
   form.set('deployment-name', `test-${name}`);
   form.set('enable-duplicate-filtering', 'true');
   form.append(name, new Blob([fs.readFileSync(file)]), name);
-  await engineAsAdmin().postMultipart<Deployment>('/deployment/create', form);
+  await engine.postMultipart<Deployment>('/deployment/create', form);
 }
 
 export const fixturesDir = path.join(import.meta.dirname, '..', 'fixtures');
