@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { EngineRest } from '../engine-rest/client.ts';
 import { migrateLatest } from '../migrations/index.ts';
 import { DEV_ADMIN, DEV_UI_PASSWORD, DEV_WORKER_PASSWORD } from './config.ts';
-import { deployModels, describeDeployed } from './deploy.ts';
+import { HISTORIK_TTL_FEL, HISTORIK_TTL_FORMAT, HISTORIK_TTL_STANDARD } from '../domain/gallring.ts';
+import { applyHistoryTimeToLive, deployModels, describeDeployed } from './deploy.ts';
 import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
 
@@ -23,6 +24,7 @@ const env = z
     BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
     BOKVAR_UI_PASSWORD: z.string().min(1).default(DEV_UI_PASSWORD),
     DATABASE_URL: z.url().optional(),
+    BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
   })
   .parse(process.env);
 
@@ -49,3 +51,5 @@ if (!modelsOnly) {
 }
 const changed = describeDeployed(await deployModels(engine));
 console.log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade – ingen ny version.');
+const ttlAndrade = await applyHistoryTimeToLive(engine, env.BOKVAR_HISTORIK_TTL);
+console.log(`Historikens livslängd ${env.BOKVAR_HISTORIK_TTL}: ${ttlAndrade > 0 ? `satt på ${ttlAndrade} definitioner` : 'alla definitioner har den redan'}.`);
