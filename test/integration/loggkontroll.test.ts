@@ -230,6 +230,12 @@ describe('stickprov', () => {
   });
 });
 
+it('the API is described in the OpenAPI document, the sample request by its validating schema', async () => {
+  const r = await ui('GET', '/api/openapi.json', { user: 'rut' });
+  expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/revision/lasloggar', '/api/revision/lasloggar/stickprov', '/api/revision/lasloggar/stickprov/{id}']));
+  expect(r.body.components.schemas.Stickprovsbegaran.properties.antal).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+});
+
 describe('the pages in Chromium pass axe-core', () => {
   it('loggkontroll, with an error, and a draw', async () => {
     const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
