@@ -29,11 +29,13 @@ try {
       `Gallring (${env.BOKVAR_HISTORIK_TTL}):`,
       `  avslutade ärenden noterade: ${r.noterade}`,
       `  gallrade ärenden: ${r.gallrade.length}${r.gallrade.length > 0 ? ` (${r.gallrade.join(', ')})` : ''}`,
+      `  misslyckades (försöks igen nästa körning): ${r.misslyckade.length}${r.misslyckade.length > 0 ? ` (${r.misslyckade.join(', ')})` : ''}`,
       `  avslutade ärenden kvar: ${r.kvar}`,
       `  gallrade stickprov: ${r.stickprov}`,
       `  utgångna sessioner borttagna: ${r.sessioner}`,
     ].join('\n'),
   );
+  if (r.misslyckade.length > 0) process.exitCode = 1;
 } finally {
   await db.destroy();
 }

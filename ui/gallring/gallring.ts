@@ -24,6 +24,8 @@ export interface Gallringsresultat {
   /** Cases whose end (and removal time) was noted or refreshed this run. */
   noterade: number;
   gallrade: string[];
+  /** Cases whose culling failed (rolled back; tried again next run). */
+  misslyckade: string[];
   /** Ended cases that stay: removal time not passed, or the engine still holds their history. */
   kvar: number;
   stickprov: number;
@@ -50,13 +52,19 @@ export async function gallra(db: Knex, engine: EngineRest, ttlDagar: number, nu 
     .orderBy('arendenummer')
     .pluck<string[]>('arendenummer');
   const gallrade: string[] = [];
+  const misslyckade: string[] = [];
   for (const nr of kandidater) {
     const { count } = await engine.get<{ count: number }>('/history/process-instance/count', { processInstanceBusinessKey: nr });
     if (count > 0) continue;
-    if (await gallraArende(db, nr)) gallrade.push(nr);
+    // One case's failure (its transaction is rolled back) does not stop the others.
+    try {
+      if (await gallraArende(db, nr)) gallrade.push(nr);
+    } catch {
+      misslyckade.push(nr);
+    }
   }
   const [{ count: kvar }] = (await db('arenden').whereNotNull('avslutad').count('* as count')) as [{ count: string }];
-  return { noterade, gallrade, kvar: Number(kvar), stickprov: await gallraStickprov(db, ttlDagar, nu), sessioner: await db('sessioner').where('utgar', '<', nu).delete() };
+  return { noterade, gallrade, misslyckade, kvar: Number(kvar), stickprov: await gallraStickprov(db, ttlDagar, nu), sessioner: await db('sessioner').where('utgar', '<', nu).delete() };
 }
 
 /**

@@ -11,5 +11,5 @@ export async function korGallring(
   log: { info: (o: object, m: string) => void },
 ): Promise<void> {
   const r = await gallra(db, new EngineRest(engine.url, { user: engine.user, password: engine.password }), ttlDagar(historikTtl));
-  log.info({ noterade: r.noterade, gallrade: r.gallrade.length, kvar: r.kvar, stickprov: r.stickprov, sessioner: r.sessioner }, 'gallring klar');
+  log.info({ noterade: r.noterade, gallrade: r.gallrade.length, misslyckade: r.misslyckade.length, kvar: r.kvar, stickprov: r.stickprov, sessioner: r.sessioner }, 'gallring klar');
 }
