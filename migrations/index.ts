@@ -6,6 +6,7 @@ import * as samtycke from './20261125_004_samtycke.ts';
 import * as brev from './20261125_005_brev.ts';
 import * as ui from './20261125_010_ui.ts';
 import * as revision from './20261126_011_revision.ts';
+import * as loggkontroll from './20261126_012_loggkontroll.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_005_brev': brev,
   '20261125_010_ui': ui,
   '20261126_011_revision': revision,
+  '20261126_012_loggkontroll': loggkontroll,
 };
 
 const source: Knex.MigrationSource<string> = {

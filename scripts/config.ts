@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkLdapEnvironment, ldapEnvironmentSchema, ldapSettings, type LdapSettings } from './ldap-config.ts';
+import { HISTORIK_TTL_FEL, HISTORIK_TTL_FORMAT, HISTORIK_TTL_STANDARD } from '../domain/gallring.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,10 +28,7 @@ const environmentSchema = z
     BOKVAR_WORKER_PASSWORD: z.string().min(1).optional(),
     BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
     BOKVAR_UI_PASSWORD: z.string().min(1).optional(),
-    BOKVAR_HISTORIK_TTL: z
-      .string()
-      .regex(/^P\d+D$/, 'ska vara en ISO 8601-period i dagar, t.ex. P1826D')
-      .default('P1826D'),
+    BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
     ...ldapEnvironmentSchema.shape,
   })
   .superRefine((env, ctx) => {

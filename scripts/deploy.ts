@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EngineRest } from '../engine-rest/client.ts';
 import type { Deployment } from '../engine-rest/types.ts';
+import { ttlDagar } from '../domain/gallring.ts';
 import { repoRoot } from './config.ts';
 
 export const modelsDir = path.join(repoRoot, 'bpmn');
@@ -79,4 +80,30 @@ function resolve(index: Map<string, string>, id: string, kind: string, bpmn: str
   const file = index.get(id);
   if (!file) throw new Error(`${path.basename(bpmn)} hänvisar till ${kind} "${id}" som inte finns i bpmn/`);
   return file;
+}
+
+/**
+ * Applies the one retention setting (BOKVAR_HISTORIK_TTL) to every deployed
+ * process and decision definition. New definitions take the engine's default,
+ * but one deployed before the setting changed keeps the value it was deployed
+ * with; this brings every version in step. Idempotent: only definitions with a
+ * different value are changed. Returns how many were changed.
+ */
+export async function applyHistoryTimeToLive(engine: EngineRest, historyTimeToLive: string): Promise<number> {
+  const days = ttlDagar(historyTimeToLive);
+  let changed = 0;
+  for (const resource of ['process-definition', 'decision-definition']) {
+    const page = 500;
+    for (let first = 0; ; first += page) {
+      const definitions = await engine.get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`, {
+        sortBy: 'id', sortOrder: 'asc', firstResult: first, maxResults: page,
+      });
+      for (const d of definitions.filter((x) => x.historyTimeToLive !== days)) {
+        await engine.put(`/${resource}/${encodeURIComponent(d.id)}/history-time-to-live`, { historyTimeToLive: days });
+        changed += 1;
+      }
+      if (definitions.length < page) break;
+    }
+  }
+  return changed;
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { EngineRest } from '../engine-rest/client.ts';
 import { migrateLatest } from '../migrations/index.ts';
 import { DEV_ADMIN, DEV_UI_PASSWORD, DEV_WORKER_PASSWORD } from './config.ts';
-import { deployModels, describeDeployed } from './deploy.ts';
+import { HISTORIK_TTL_FEL, HISTORIK_TTL_FORMAT, HISTORIK_TTL_STANDARD } from '../domain/gallring.ts';
+import { applyHistoryTimeToLive, deployModels, describeDeployed } from './deploy.ts';
 import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
 import { ldapEnvironmentSchema } from './ldap-config.ts';
@@ -27,6 +28,7 @@ const env = z
     // With the directory on, users, groups and memberships are the directory's (docs/ldap.md);
     // the engine itself reads and checks the directory's other settings.
     BOKVAR_LDAP_ENABLED: ldapEnvironmentSchema.shape.BOKVAR_LDAP_ENABLED,
+    BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
   })
   .parse(process.env);
 
@@ -54,3 +56,5 @@ if (!modelsOnly) {
 }
 const changed = describeDeployed(await deployModels(engine));
 console.log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade – ingen ny version.');
+const ttlAndrade = await applyHistoryTimeToLive(engine, env.BOKVAR_HISTORIK_TTL);
+console.log(`Historikens livslängd ${env.BOKVAR_HISTORIK_TTL}: ${ttlAndrade > 0 ? `satt på ${ttlAndrade} definitioner` : 'alla definitioner har den redan'}.`);

@@ -3,7 +3,7 @@ import { EngineRest } from '../engine-rest/client.ts';
 import { migrateLatest } from '../migrations/index.ts';
 import type { StackConfig } from './config.ts';
 import { startDatabase, type DatabaseServer } from './database.ts';
-import { deployModels, describeDeployed } from './deploy.ts';
+import { applyHistoryTimeToLive, deployModels, describeDeployed } from './deploy.ts';
 import { buildEngineIfOutdated, startEngine, type EngineProcess } from './engine-process.ts';
 import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
@@ -89,6 +89,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       if (seeded.laddad) log(`Syntetisk befolkning laddad: ${seeded.personer} personer, ${seeded.aktuella} aktuella`);
     }
     const changed = describeDeployed(await timed('driftsattning', () => deployModels(admin)));
+    await timed('historik-ttl', () => applyHistoryTimeToLive(admin, config.historyTimeToLive));
     log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade');
 
     const serviceEnv = {
@@ -102,6 +103,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       BOKVAR_UI_PORT: String(config.uiPort),
       BOKVAR_UI_USER: config.ui.user,
       BOKVAR_UI_PASSWORD: config.ui.password,
+      BOKVAR_HISTORIK_TTL: config.historyTimeToLive,
     };
     const workers: NodeService = await timed('workers', () =>
       startNodeService({

@@ -15,6 +15,7 @@ import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
 import { Motor } from './engine/motor.ts';
 import { sidorRouter } from './views/sidor.ts';
+import { loggkontrollApiRouter, loggkontrollSidor } from './revision/loggkontroll.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nodeModules = path.resolve(here, '..', 'node_modules');
@@ -85,12 +86,14 @@ export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () 
   api.use(arendenRouter(db, motor));
   api.use(brevRouter(db));
   api.use(oversiktRouter(motor));
+  api.use(loggkontrollApiRouter(db));
   api.use((_req, res) => {
     sendProblem(res, 404, 'Finns inte');
   });
   app.use('/api', api);
 
   app.use(sidorRouter({ db, motor, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
+  app.use(loggkontrollSidor(db));
   app.use(problemHandler(log));
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORIK_TTL_FEL, HISTORIK_TTL_FORMAT, HISTORIK_TTL_STANDARD } from '../domain/gallring.ts';
 
 const schema = z
   .object({
@@ -14,6 +15,8 @@ const schema = z
     BOKVAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Idle lifetime of a browser session. */
     BOKVAR_SESSION_MINUTER: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    /** Retention from the records plan; the night's gallring follows it (docs/gallring.md). */
+    BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
   })
   .superRefine((env, ctx) => {
     if (env.BOKVAR_MILJO === 'produktion' && env.BOKVAR_UI_PASSWORD === 'bokvar-ui-utveckling') {

@@ -2,6 +2,8 @@ import { pino } from 'pino';
 import { createKnex } from '../migrations/index.ts';
 import { createApp } from './app.ts';
 import { readUiConfig } from './config.ts';
+import { korGallring } from './gallring/kor.ts';
+import { schemalaggGallring } from './gallring/schema.ts';
 
 const config = readUiConfig();
 const log = pino({ level: config.BOKVAR_LOG_LEVEL, base: { service: 'bokvar-ui' } });
@@ -10,8 +12,15 @@ const server = createApp(config, db, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
 
+// Bokvar's gallring follows the engine's history cleanup, nightly in its window (docs/gallring.md).
+const stoppaGallring = schemalaggGallring(
+  () => korGallring(db, { url: config.BOKVAR_ENGINE_URL, user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }, config.BOKVAR_HISTORIK_TTL, log),
+  (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'gallring failed'),
+);
+
 function shutdown(signal: string): void {
   log.info({ signal }, 'stopping');
+  stoppaGallring();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

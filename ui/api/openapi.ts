@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
+import { stickprovSchema } from '../revision/lasloggar.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the zod schemas that validate the
@@ -43,6 +44,7 @@ export function openapi(): unknown {
         Underrattelse: json(underrattelseSchema),
         KronofogdeMeddelande: json(kronofogdeMeddelandeSchema),
         Handelse: json(handelseSchema),
+        Stickprovsbegaran: json(stickprovSchema),
         Problem: {
           type: 'object',
           properties: {
@@ -110,6 +112,28 @@ export function openapi(): unknown {
         },
       },
       '/api/oversikt': { get: { summary: 'Öppna instanser per aktivitet och process', responses: { '200': { description: 'Översikten' } } } },
+      '/api/revision/lasloggar': {
+        get: {
+          summary: 'Läsloggen för loggkontroll (endast revisor; läsningen loggas inte)',
+          parameters: ['anvandare', 'arende', 'fran', 'till', 'forsta', 'max', 'format'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { '200': { description: 'Läsningar, eller CSV med format=csv', content: { 'application/json': {}, 'text/csv': {} } }, ...fel },
+        },
+      },
+      '/api/revision/lasloggar/stickprov': {
+        get: { summary: 'Alla dragna stickprov (format=csv för CSV)', responses: { '200': { description: 'Stickproven' }, ...fel } },
+        post: {
+          summary: 'Dra ett slumpmässigt stickprov ur läsloggen; dragningen sparas med sitt seed',
+          requestBody: body('Stickprovsbegaran'),
+          responses: { '201': { description: 'Stickprovet med de dragna raderna' }, ...fel },
+        },
+      },
+      '/api/revision/lasloggar/stickprov/{id}': {
+        get: {
+          summary: 'Ett stickprov och dess rader (format=csv för CSV)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Stickprovet' }, '404': problem, ...fel },
+        },
+      },
     },
   };
 }

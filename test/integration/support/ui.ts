@@ -62,3 +62,25 @@ export function vardag(dagar: number): string {
   while (d.weekday > 5) d = d.plus({ days: 1 });
   return d.toISODate()!;
 }
+
+/**
+ * A browser session as the login page gives it: the session cookie and the
+ * page's CSRF token (for POSTs from the session).
+ */
+export async function loggaIn(user: string, password = user): Promise<{ cookie: string; csrf: string }> {
+  const form = await fetch(`${stack().uiUrl}/inloggning`);
+  const loginCookie = form.headers.get('set-cookie')!.split(';')[0]!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  const login = await fetch(`${stack().uiUrl}/inloggning`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookie },
+    body: new URLSearchParams({ anvandare: user, losenord: password, till: '/arenden', _csrf: token }),
+    redirect: 'manual',
+  });
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('bokvar_session='))?.split(';')[0];
+  if (!cookie) throw new Error(`login as ${user} failed: ${login.status}`);
+  const sida = await fetch(`${stack().uiUrl}/oversikt`, { headers: { Cookie: cookie } });
+  const csrf = /name="csrf-token" content="([^"]+)"/.exec(await sida.text())?.[1];
+  if (!csrf) throw new Error(`no CSRF token for ${user}`);
+  return { cookie, csrf };
+}
