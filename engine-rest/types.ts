@@ -25,6 +25,11 @@ export interface Task {
   taskDefinitionKey: string;
   processInstanceId: string;
   due: string | null;
+  /** The follow-up date: Tasklist's filters with follow-up criteria hide the task until then. */
+  followUp: string | null;
+  /** The task's description: its bpmn:documentation, evaluated when the task was created. */
+  description: string | null;
+  created: string;
   assignee: string | null;
 }
 

@@ -562,3 +562,37 @@ export function uppfoljning(indata: UppfoljningIndata, inst: Installningar = ham
     forklaring: [`${beskrivTid(t)} efter avslutet ${dagMedVeckodag(slut)}: uppföljning ${dagMedVeckodag(dag)}.`],
   };
 }
+
+// ---------------------------------------------------------------- uppföljning av svar
+
+export type SvarUppfoljningIndata = {
+  /** När uppgiften som väntar på någon annans svar skapades. */
+  start: DagEllerTidpunkt;
+};
+
+/**
+ * Uppföljning av svar: den inställda tiden i vardagar (standard 3) efter den dag då en uppgift
+ * som väntar på någon annan skapades – hyresvärdens svar, hyresgästens samtycke. Blir uppgiftens
+ * uppföljningsdatum (camunda:followUpDate): 00:00 den dagen, svensk tid. Startdagen räknas inte;
+ * lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte.
+ */
+export function svarUppfoljning(indata: SvarUppfoljningIndata, inst: Installningar = hamtaInstallningar()): Frist {
+  const startdag = svensktDatum(indata.start, 'start');
+  const t = inst.svarUppfoljning.efter;
+  const text = beskrivTid(t);
+  const dag = vardagarFran(startdag, t.varde);
+  return {
+    typ: 'svarUppfoljning',
+    slag: 'tidpunkt',
+    art: 'vagledning',
+    benamning: 'Uppföljning av svar',
+    senast: startAvDagen(dag),
+    forfaller: slutAvDagen(dag),
+    grund: [grund('uppgiftSkapad', 'Uppgiften som väntar på svar skapades', indata.start, 'start', undefined, true)],
+    lagrum: ['sol-2001-453-11-1'],
+    kalla: kallaFran(inst, 'svarUppfoljning.efter', text, t.kalla),
+    forklaring: [
+      `${text} efter ${dagMedVeckodag(startdag)} är ${dagMedVeckodag(dag)} (lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); uppgiften följs upp från ${startAvDagen(dag)}.`,
+    ],
+  };
+}

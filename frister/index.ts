@@ -12,6 +12,7 @@ export {
   bekraftelseKronofogden,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
+  svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
 } from './berakna.ts';
@@ -21,6 +22,7 @@ export type {
   BekraftelseKronofogdenIndata,
   ForhandsbedomningIndata,
   ForlangningIndata,
+  SvarUppfoljningIndata,
   Tid,
   UppfoljningIndata,
 } from './berakna.ts';

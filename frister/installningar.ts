@@ -78,6 +78,14 @@ const schema = objekt({
   uppfoljning: objekt({
     efterAvslut: kalenderTid,
   }),
+  svarUppfoljning: objekt({
+    efter: objekt({
+      varde: heltal(1, 30),
+      enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
+      kalla,
+      kommentar: z.string().optional(),
+    }),
+  }),
 }).superRefine((v, ctx) => {
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {

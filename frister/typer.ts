@@ -12,7 +12,8 @@ export type FristTyp =
   | 'avhysningNarvaro'
   | 'avhysningsdag'
   | 'avhysningPaminnelse'
-  | 'uppfoljning';
+  | 'uppfoljning'
+  | 'svarUppfoljning';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

@@ -39,6 +39,7 @@ export const THREE_WORKING_DAYS_END =
   `\${${todayStart}.plusDays(${dayOfWeek} <= 2 ? 4 : (${dayOfWeek} <= 5 ? 6 : (${dayOfWeek} == 6 ? 5 : 4))).toDate()}`;
 
 const byDueDate = [{ sortBy: 'dueDate', sortOrder: 'asc' }];
+const byFollowUpDate = [{ sortBy: 'followUpDate', sortOrder: 'asc' }];
 
 export const LIST_VARIABLES = [
   { name: 'arendenummer', label: 'Ärende' },
@@ -62,10 +63,13 @@ export interface FilterDefinition {
 export const FILTERS: FilterDefinition[] = [
   {
     name: 'Mina uppgifter',
-    description: 'Uppgifter som är tilldelade mig, de som förfaller först överst',
+    description: 'Uppgifter som är tilldelade mig och inte väntar på svar, de som förfaller först överst',
     priority: 10,
     color: '#1f6feb',
-    query: { assigneeExpression: '${currentUser()}', sorting: byDueDate },
+    // A task I have taken and that waits on someone else (its follow-up date is
+    // still ahead) rests in "Väntar på svar" until that date; deadlines still
+    // show it in the date filters.
+    query: { assigneeExpression: '${currentUser()}', followUpBeforeOrNotExistentExpression: '${now()}', sorting: byDueDate },
     groups: CASEWORKERS,
   },
   {
@@ -73,7 +77,17 @@ export const FILTERS: FilterDefinition[] = [
     description: 'Otilldelade uppgifter för mina grupper, de som förfaller först överst',
     priority: 20,
     color: '#8250df',
+    // Every unassigned task, follow-up date or not: until someone takes it, the
+    // question to the landlord or tenant has not been asked.
     query: { candidateGroupsExpression: '${currentUserGroups()}', unassigned: true, sorting: byDueDate },
+    groups: CASEWORKERS,
+  },
+  {
+    name: 'Väntar på svar',
+    description: 'Uppgifter som väntar på någon annan (hyresvärden, hyresgästen, ett bokat hembesök) till sitt uppföljningsdatum, det närmaste överst',
+    priority: 25,
+    color: '#6e7781',
+    query: { followUpAfterExpression: '${now()}', sorting: byFollowUpDate },
     groups: CASEWORKERS,
   },
   {

@@ -6,6 +6,7 @@ import {
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
   FristFel,
+  svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
   type Frist,
@@ -21,6 +22,7 @@ export const FRIST_GRUPPER = [
   'atervinningsfrist',
   'avhysning',
   'uppfoljning',
+  'svarUppfoljning',
 ] as const;
 type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -43,7 +45,8 @@ export const beraknaFrister = defineTopic({
       .string()
       .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1)),
-    mottagen: isoDateTimeWithOffset,
+    /** When the notice was received; every group but svarUppfoljning counts from it. */
+    mottagen: isoDateTimeWithOffset.nullish(),
     // Absent and null are the same here: intake sets optional facts to null.
     delgivningsdatum: isoDate.nullish(),
     /**
@@ -80,7 +83,7 @@ export const beraknaFrister = defineTopic({
 function compute(
   grupp: FristGrupp,
   input: {
-    mottagen: string;
+    mottagen?: string | null;
     delgivningsdatum?: string | null;
     rattadUnderrattelseMottagen?: string | null;
     rattelseBrist?: string | null;
@@ -88,25 +91,29 @@ function compute(
     avslutad?: string | null;
   },
 ): Frist[] {
+  const mottagen = (): string => {
+    if (!input.mottagen) throw new InvalidInputError(`mottagen: krävs för ${grupp}`);
+    return input.mottagen;
+  };
   switch (grupp) {
     case 'bekraftelseKronofogden': {
-      const { bekraftelse, eskalering } = bekraftelseKronofogden({ mottagen: input.mottagen });
+      const { bekraftelse, eskalering } = bekraftelseKronofogden({ mottagen: mottagen() });
       return [bekraftelse, eskalering];
     }
     case 'forhandsbedomningVuxen': {
-      const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: input.mottagen });
+      const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() });
       return [paminnelse, eskalering];
     }
     case 'forhandsbedomningBarn':
-      return [forhandsbedomningBarn({ mottagen: input.mottagen })];
+      return [forhandsbedomningBarn({ mottagen: mottagen() })];
     case 'atervinningsfrist': {
       // Only a termination for unpaid rent, served on the tenant, starts the period.
       if (!input.delgivningsdatum) return [];
       const frist = atervinningsfrist({
         delgivningsdatum: input.delgivningsdatum,
-        mottagenSocialnamnden: input.rattadUnderrattelseMottagen ?? input.mottagen,
+        mottagenSocialnamnden: input.rattadUnderrattelseMottagen ?? mottagen(),
         ...(input.rattadUnderrattelseMottagen
-          ? { ersatter: { mottagen: input.mottagen, ...(input.rattelseBrist ? { brist: input.rattelseBrist } : {}) } }
+          ? { ersatter: { mottagen: mottagen(), ...(input.rattelseBrist ? { brist: input.rattelseBrist } : {}) } }
           : {}),
       });
       return [frist, tidigastAvhysningsbeslut(frist)];
@@ -118,6 +125,9 @@ function compute(
     }
     case 'uppfoljning':
       return [uppfoljning({ avslutad: input.avslutad ?? new Date() })];
+    case 'svarUppfoljning':
+      // Runs just before the task that waits: "now" is the day the task starts.
+      return [svarUppfoljning({ start: new Date() })];
   }
 }
 

@@ -92,6 +92,8 @@ describe('felaktiga inställningar stoppar med ett meddelande som namnger fälte
     ['avhysning.paminnelserFore.varde', 3, 'avhysning.paminnelserFore.varde: måste vara en lista'],
     ['uppfoljning', undefined, 'uppfoljning: saknas'],
     ['uppfoljning.efterAvslut.vardee', 4, 'uppfoljning.efterAvslut.vardee: okänt fält'],
+    ['svarUppfoljning.efter.enhet', 'dagar', 'svarUppfoljning.efter.enhet: måste vara "vardagar"'],
+    ['svarUppfoljning.efter.varde', 0, 'svarUppfoljning.efter.varde: måste vara minst 1'],
   ])('%s = %j', (sokvag, varde, meddelande) => {
     // Given: standardfilen med ett fel  When: den valideras  Then: meddelandet namnger fältet
     const text = felVid(andrad(sokvag, varde));

@@ -10,6 +10,7 @@ import {
   citera,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
+  svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
 } from '../../../frister/index.ts';
@@ -39,6 +40,7 @@ function allaFrister(): Frist[] {
     h.narvaro,
     ...h.paminnelser,
     uppfoljning({ avslutad: '2026-12-01' }, standard),
+    svarUppfoljning({ start: '2026-12-01T09:15:00+01:00' }, standard),
   ];
 }
 
