@@ -17,6 +17,8 @@ export interface ArendeRad {
   enheter: string[];
   personnummer: string | null;
   barn: boolean;
+  /** Who registered the notice through the intake. */
+  registrerad_av?: string | null;
 }
 
 interface ActivityInstanceTree {
