@@ -14,6 +14,7 @@ import { identifiera, kravInloggadApi } from './auth/middleware.ts';
 import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
 import { Motor } from './engine/motor.ts';
+import { tidslinjeApiRouter, tidslinjeSidorRouter } from './revision/tidslinje-routes.ts';
 import { sidorRouter } from './views/sidor.ts';
 import { loggkontrollApiRouter, loggkontrollSidor } from './revision/loggkontroll.ts';
 
@@ -87,11 +88,13 @@ export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () 
   api.use(brevRouter(db));
   api.use(oversiktRouter(motor));
   api.use(loggkontrollApiRouter(db));
+  api.use(tidslinjeApiRouter(db, motor));
   api.use((_req, res) => {
     sendProblem(res, 404, 'Finns inte');
   });
   app.use('/api', api);
 
+  app.use(tidslinjeSidorRouter(db, motor));
   app.use(sidorRouter({ db, motor, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(loggkontrollSidor(db));
   app.use(problemHandler(log));

@@ -17,6 +17,8 @@ export interface ArendeRad {
   enheter: string[];
   personnummer: string | null;
   barn: boolean;
+  /** Who registered the notice through the intake. */
+  registrerad_av?: string | null;
 }
 
 interface ActivityInstanceTree {
@@ -124,33 +126,92 @@ export interface Detalj {
   tidslinje: { aktivitet: string; namn: string; typ: string; start: string; slut: string | null; avbruten: boolean }[];
 }
 
-/** undefined: no such case, or the user may not read it (the same answer: 404). */
-export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
+export interface HistoriskInstans {
+  id: string;
+  processDefinitionId: string;
+  processDefinitionKey: string;
+  state: string;
+  startTime: string;
+  endTime: string | null;
+}
+
+/** A case as the engine knows it: its register row, every instance (main first) and their variables. */
+export interface ArendetsInstanser {
+  rad: ArendeRad & { process_instance_id: string };
+  historik: HistoriskInstans[];
+  /** Instance ids, the main instance first. */
+  instanser: string[];
+  variabler: Record<string, unknown>;
+  barnBerorda: boolean;
+}
+
+/**
+ * The case's instances and variables, when the user may read the case; every
+ * view of a case (case view, diagram, the auditor's timeline) starts here, so
+ * they all decide access the same way. undefined: no such case, or not readable.
+ */
+export async function lasArende(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<ArendetsInstanser | undefined> {
   const rad = await hamtaRad(db, arendenummer);
   if (!rad?.process_instance_id) return undefined;
-  const historik = await motor.rest.get<{ id: string; processDefinitionKey: string; state: string; startTime: string }[]>(
-    '/history/process-instance',
-    { processInstanceBusinessKey: arendenummer, sortBy: 'startTime', sortOrder: 'asc' },
-  );
-  const rot = historik.find((h) => h.id === rad.process_instance_id);
+  const historik = await motor.rest.get<HistoriskInstans[]>('/history/process-instance', {
+    processInstanceBusinessKey: arendenummer,
+    sortBy: 'startTime',
+    sortOrder: 'asc',
+  });
   const instanser = [rad.process_instance_id, ...historik.filter((h) => h.id !== rad.process_instance_id).map((h) => h.id)];
   const v = await variabler(motor, instanser);
   const barnBerorda =
     rad.barn || [v.barnBerorda, v.barnEnligtAnmalan, v.barnEnligtHyresvard, v.barnEnligtHandlaggare, v.barnOchUngaInvolverade].some((x) => x === true);
   if (!kanLasaArende(a, rad.enheter, barnBerorda)) return undefined;
+  return { rad: rad as ArendetsInstanser['rad'], historik, instanser, variabler: v, barnBerorda };
+}
+
+export interface HistoriskAktivitet {
+  id: string;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  parentActivityInstanceId: string | null;
+  taskId: string | null;
+  calledProcessInstanceId: string | null;
+  startTime: string;
+  endTime: string | null;
+  canceled: boolean;
+}
+
+/**
+ * Every activity that ran in the instances, in the order it started. Within
+ * one instance the engine's own order (occurrence) breaks ties of the same
+ * millisecond, so a step never appears before the step that led to it.
+ */
+export async function aktivitetshistorik(motor: Motor, instanser: string[]): Promise<HistoriskAktivitet[]> {
+  const perInstans = await Promise.all(
+    instanser.map((processInstanceId) =>
+      motor.rest.post<HistoriskAktivitet[]>('/history/activity-instance', {
+        processInstanceId,
+        sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }],
+      }),
+    ),
+  );
+  const ordning = new Map(perInstans.flat().map((h, i) => [h, i]));
+  return perInstans.flat().sort((x, y) => x.startTime.localeCompare(y.startTime) || ordning.get(x)! - ordning.get(y)!);
+}
+
+/** undefined: no such case, or the user may not read it (the same answer: 404). */
+export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
+  const arende = await lasArende(db, motor, a, arendenummer);
+  if (!arende) return undefined;
+  const { rad, historik, instanser, variabler: v, barnBerorda } = arende;
+  const rot = historik.find((h) => h.id === rad.process_instance_id);
 
   // Independent reads run together: the case view's time is its slowest read, not their sum.
   const aktiva = historik.filter((h) => h.state === 'ACTIVE');
-  const [trees, incidenter, aktivitetshistorik, brev, samtycken, relaterade] = await Promise.all([
+  const [trees, incidenter, historikAktiviteter, brev, samtycken, relaterade] = await Promise.all([
     Promise.all(aktiva.map((i) => motor.rest.get<ActivityInstanceTree>(`/process-instance/${i.id}/activity-instances`).catch(() => undefined))),
     motor.rest.get<unknown[]>('/incident', { processInstanceId: rad.process_instance_id }),
-    Promise.all(
-      instanser.map((processInstanceId) =>
-        motor.rest.get<
-          { activityId: string; activityName: string | null; activityType: string; startTime: string; endTime: string | null; canceled: boolean }[]
-        >('/history/activity-instance', { processInstanceId, sortBy: 'startTime', sortOrder: 'asc' }),
-      ),
-    ).then((all) => all.flat().sort((x, y) => x.startTime.localeCompare(y.startTime))),
+    aktivitetshistorik(motor, instanser),
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')
@@ -199,7 +260,7 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
     })),
     relateradeArenden: relaterade,
     instanser: historik.map((h) => ({ id: h.id, processDefinitionKey: h.processDefinitionKey, ended: h.state !== 'ACTIVE' })),
-    tidslinje: aktivitetshistorik
+    tidslinje: historikAktiviteter
       .filter((h) => !['multiInstanceBody', 'sequenceFlow'].includes(h.activityType) && h.activityName)
       .map((h) => ({ aktivitet: h.activityId, namn: h.activityName ?? h.activityId, typ: h.activityType, start: h.startTime, slut: h.endTime, avbruten: h.canceled })),
   };

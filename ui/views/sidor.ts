@@ -28,11 +28,11 @@ const PROCESSNAMN: Record<string, string> = {
   'hot-om-avhysning': 'Hot om avhysning',
   'kronofogden-avhysning': 'Avhysning (Kronofogden)',
 };
-const KALLNAMN: Record<string, string> = {
+export const KALLNAMN: Record<string, string> = {
   hyresvard: 'Hyresvärd', storningsjour: 'Störningsjour', 'annan-forvaltning': 'Annan förvaltning',
   anhorig: 'Anhörig', privatperson: 'Privatperson', annan: 'Annan',
 };
-const ORSAKNAMN: Record<string, string> = { 'obetald-hyra': 'Obetald hyra', storningar: 'Störningar', vanvard: 'Vanvård', annat: 'Annat' };
+export const ORSAKNAMN: Record<string, string> = { 'obetald-hyra': 'Obetald hyra', storningar: 'Störningar', vanvard: 'Vanvård', annat: 'Annat' };
 
 /** The Swedish pages: login, case list, case view, overview and the paper intake form. */
 export function sidorRouter(d: SidorDeps): Router {

@@ -1,34 +1,13 @@
 /**
- * Renders a letter as PDF/A-2b: fonts embedded (Noto Sans covers å, ä, ö and
- * more), sRGB output intent and XMP metadata (pdfkit writes both for the
- * PDF/A subset), tagged with Swedish as the document language. The same letter
- * and creation time give the same bytes, so a letter can be reproduced.
+ * Renders a letter as PDF/A-2b (the shared setup in domain/pdfa.ts: embedded
+ * fonts, output intent, XMP, tagged, Swedish). The same letter and creation
+ * time give the same bytes, so a letter can be reproduced.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
 import { citera, type Datum } from '../../frister/index.ts';
+import { nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
 import type { Avsandare } from './avsandare.ts';
 import { datumText } from './format.ts';
 import type { Brevtext, Handlaggare } from './mallar/typer.ts';
-
-const require = createRequire(import.meta.url);
-/**
- * Parsed once and shared by every document: parsing the font's tables is most
- * of a letter's cost. fontkit caches each glyph with the characters it was first
- * made for, and pdfkit's text layer (ToUnicode) takes them from there. A glyph
- * first made as part of another (A inside Å, when a document's font subset is
- * written) would be cached without its character, and the next letter's A would
- * read back as nothing. So every character's glyph is made first, with its character.
- */
-function fontfil(vikt: string): fontkit.Font {
-  const font = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${vikt}/NotoSans_${vikt}.ttf`)));
-  for (const tecken of font.characterSet) font.glyphForCodePoint(tecken);
-  return font;
-}
-const BRODTEXT = fontfil('400Regular');
-const FET = fontfil('700Bold');
 
 /** A letter ready to print: text, sender, recipient block and the marks around it. */
 export interface Brevdokument {
@@ -55,35 +34,12 @@ const HOGERBREDD = A4.bredd - MARGINAL.right - HOGERKOLUMN;
 const TEXTBREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
 
 export async function renderaPdf(brev: Brevdokument): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGINAL,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2b',
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    bufferPages: true,
-    // No default font: PDF/A forbids the unembedded standard fonts pdfkit would load.
-    font: '',
-    info: {
-      Title: brev.titel,
-      Author: `${brev.avsandare.forvaltning}, ${brev.avsandare.kommun}`,
-      Subject: brev.text.rubrik,
-      Creator: 'Bokvar',
-      Producer: 'Bokvar (pdfkit)',
-      CreationDate: brev.skapad,
-      ModDate: brev.skapad,
-    },
-  } as PDFKit.PDFDocumentOptions);
-  doc.registerFont('brodtext', BRODTEXT as never);
-  doc.registerFont('fet', FET as never);
-
-  const klar = new Promise<Buffer>((resolve, reject) => {
-    const delar: Buffer[] = [];
-    doc.on('data', (del: Buffer) => delar.push(del));
-    doc.on('end', () => resolve(Buffer.concat(delar)));
-    doc.on('error', reject);
+  const { doc, klar } = nyttPdfA({
+    titel: brev.titel,
+    forfattare: `${brev.avsandare.forvaltning}, ${brev.avsandare.kommun}`,
+    amne: brev.text.rubrik,
+    skapad: brev.skapad,
+    marginaler: MARGINAL,
   });
 
   const dokument = doc.struct('Document');
@@ -164,11 +120,6 @@ function huvud(doc: PDFKit.PDFDocument, brev: Brevdokument, stycke: Stycke): voi
     doc.text(text, HOGERKOLUMN, rad, { width: HOGERBREDD, ...stycke('P') });
     rad = doc.y;
   }
-}
-
-/** '12 kap. 44 §' never breaks across lines: a reference split in two is hard to read. */
-function sammanhallen(text: string): string {
-  return text.replace(/(\d) (kap\.|§)/g, '$1\u00a0$2').replace(/(kap\.|§) (\d)/g, '$1\u00a0$2');
 }
 
 const UNDERSKRIFT_HOJD = 120;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { planeraBrev } from '../../../workers/brev/brev.ts';
 import { MALLAR, type Brevtyp } from '../../../workers/brev/mallar/index.ts';
 import { renderaPdf } from '../../../workers/brev/pdf.ts';
+import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje-pdf.ts';
 import { avsandare, indata } from './stod.ts';
 
 /**
@@ -26,7 +27,7 @@ function validera(filer: string[]): { status: number; utdata: string } {
 }
 
 describe.runIf(process.env.BOKVAR_VERAPDF === '1')('veraPDF', () => {
-  it('finds every letter type PDF/A-2b compliant, also with protected identity, and a plain PDF not', { timeout: 180_000 }, async () => {
+  it('finds every letter type and the case timeline PDF/A-2b compliant, also with protected identity, and a plain PDF not', { timeout: 180_000 }, async () => {
     // given: every letter of every type, and a control that is not PDF/A
     const dir = mkdtempSync(path.join(tmpdir(), 'brev-verapdf-'));
     const filer: string[] = [];
@@ -40,6 +41,20 @@ describe.runIf(process.env.BOKVAR_VERAPDF === '1')('veraPDF', () => {
         }
       }
     }
+    // the auditors' case timeline uses the same PDF/A setup (domain/pdfa.ts)
+    const tidslinje = path.join(dir, 'tidslinje.pdf');
+    writeFileSync(
+      tidslinje,
+      await renderaTidslinjePdf(
+        {
+          arendenummer: 'BV-2026-1', processKey: 'hot-om-avhysning', hyresgast: 'Åsa Örnbäck', skyddadIdentitet: true,
+          mottagen: '2026-11-26T08:00:00.000Z', status: 'avslutat',
+          handelser: [{ typ: 'kontakt', tid: '2026-11-26T09:00:00.000Z', slut: null, aktor: 'vera', rubrik: 'Kontakt med hyresvärden', text: 'Grund: samtycke.', lagrum: ['12 kap. 2 § OSL'] }],
+        },
+        { skapad: new Date(), utskrivenAv: 'rut' },
+      ),
+    );
+    filer.push(tidslinje);
     const kontroll = path.join(dir, 'kontroll-inte-pdfa.pdf');
     writeFileSync(kontroll, await vanligPdf());
 

@@ -1,0 +1,83 @@
+import { nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
+import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
+
+/**
+ * The case timeline as a PDF/A-2b document for the case file (akten). It
+ * carries the case number and the tenant's name, never an address: the
+ * timeline holds none, so a person with protected identity is safe here too.
+ */
+const MARGINAL = { top: 56, bottom: 60, left: 56, right: 56 };
+const A4 = { bredd: 595.28, hojd: 841.89 };
+const BREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
+
+const PROCESSNAMN: Record<string, string> = {
+  'hot-om-avhysning': 'Hot om avhysning',
+  'kronofogden-avhysning': 'Information om avhysning från Kronofogden',
+};
+
+export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
+  const { doc, klar } = nyttPdfA({
+    titel: `Ärendets tidslinje, ärende ${t.arendenummer}`,
+    forfattare: 'Bokvar',
+    amne: 'Ärendets tidslinje för akten',
+    skapad: uppgifter.skapad,
+    marginaler: MARGINAL,
+  });
+  const dokument = doc.struct('Document');
+  doc.addStructure(dokument);
+  const del = (typ: string) => ({ structParent: dokument, structType: typ });
+
+  doc.font('fet').fontSize(16).text(`Ärendets tidslinje – ${t.arendenummer}`, MARGINAL.left, MARGINAL.top, { width: BREDD, ...del('H1') });
+  doc.moveDown(0.4);
+  doc.font('brodtext').fontSize(9.5);
+  const fakta: [string, string][] = [
+    ['Process', PROCESSNAMN[t.processKey] ?? t.processKey],
+    ['Hyresgäst', t.hyresgast ?? '–'],
+    ['Mottagen', tidText(t.mottagen)],
+    ['Status', t.status === 'pagaende' ? 'Pågående' : 'Avslutat'],
+    ['Utskriven', `${tidText(uppgifter.skapad)} av ${uppgifter.utskrivenAv}`],
+  ];
+  if (t.skyddadIdentitet) fakta.push(['Skyddad identitet', 'Ja – adressen finns inte i handlingen']);
+  for (const [etikett, varde] of fakta) {
+    doc.text(`${etikett}: ${varde}`, MARGINAL.left, doc.y, { width: BREDD, ...del('P') });
+  }
+  doc.moveDown(0.6);
+  doc.font('fet').fontSize(12).text(`Händelser (${t.handelser.length})`, MARGINAL.left, doc.y, { width: BREDD, ...del('H2') });
+  doc.moveDown(0.3);
+
+  for (const h of t.handelser) {
+    // A heading never stands alone at the foot of a page.
+    if (doc.y + 60 > A4.hojd - MARGINAL.bottom) doc.addPage();
+    const period = h.slut === undefined ? '' : h.slut === null ? ' – pågår' : ` – ${tidText(h.slut)}`;
+    doc.font('fet').fontSize(9.5).text(`${tidText(h.tid)}${period} · ${HANDELSETYPER[h.typ]} · ${h.rubrik}`, MARGINAL.left, doc.y, {
+      width: BREDD,
+      ...del('H3'),
+    });
+    doc.font('brodtext').fontSize(9);
+    const rader = [h.aktor ? `Vem: ${h.aktor}` : null, h.text, h.lagrum.length > 0 ? `Lagrum: ${h.lagrum.join('; ')}` : null].filter(
+      (r): r is string => Boolean(r),
+    );
+    for (const rad of rader) doc.text(sammanhallen(rad), MARGINAL.left + 10, doc.y, { width: BREDD - 10, lineGap: 1, ...del('P') });
+    doc.moveDown(0.5);
+  }
+  dokument.end();
+
+  // Page numbers on every page, as artifacts (not part of the read text).
+  const sidor = doc.bufferedPageRange();
+  for (let i = sidor.start; i < sidor.start + sidor.count; i++) {
+    doc.switchToPage(i);
+    const botten = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' } as never);
+    doc.font('brodtext').fontSize(8).fillColor('#333333');
+    doc.text(`${t.arendenummer} · Ärendets tidslinje · Sida ${i - sidor.start + 1} av ${sidor.count}`, MARGINAL.left, A4.hojd - 36, {
+      width: BREDD,
+      align: 'right',
+    });
+    doc.endMarkedContent();
+    doc.fillColor('#000000');
+    doc.page.margins.bottom = botten;
+  }
+  doc.end();
+  return klar;
+}

@@ -1,0 +1,817 @@
+import type { Knex } from 'knex';
+import { arLagrumId, citera, type LagrumId } from '../../frister/lagrum.ts';
+import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
+import { MOTTAGARE, type Mottagare } from '../../workers/samtycke/mottagare.ts';
+import { SYFTEN, type Syfte } from '../../workers/samtycke/syften.ts';
+import { aktivitetshistorik, lasArende, type HistoriskAktivitet } from '../arenden/arenden.ts';
+import type { Anvandare } from '../auth/roller.ts';
+import type { Motor } from '../engine/motor.ts';
+import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
+
+/**
+ * The case timeline for auditors (issue 8): what happened in the case, who did
+ * it, when, and on what legal basis. Built from the engine's history (steps,
+ * user tasks and who completed them, messages, timers, incidents, variable
+ * updates) and Bokvar's own tables (letters, the consent register). Every read
+ * of a case goes through lasArende, so access is decided as in the case view.
+ */
+export type Handelsetyp = 'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident';
+
+export type Fristutfall = 'uppfylld' | 'ej-uppfylld' | 'loper' | 'ersatt' | 'information' | 'ingen-atgard';
+
+export interface Handelse {
+  typ: Handelsetyp;
+  /** When it happened (ISO, UTC); for steps and tasks their start. */
+  tid: string;
+  /** When it ended, for what has a duration (steps, tasks, incidents); null = still open. */
+  slut?: string | null;
+  /** Who: an engine user id, or a description ('Processmotorn', 'Bokvar (brev)'). */
+  aktor: string | null;
+  rubrik: string;
+  /** The event in Swedish: outcome, values, basis. */
+  text: string;
+  /** Legal references (lagrumskatalogen), as cited. */
+  lagrum: string[];
+  /** The process (definition key) and activity it belongs to, where it has one. */
+  process?: string;
+  aktivitet?: string;
+  frist?: {
+    typ: string;
+    benamning: string;
+    art: string;
+    sistaDag: string | null;
+    senast: string;
+    version: number;
+    utfall: Fristutfall;
+  };
+  brev?: {
+    id: string;
+    typ: string;
+    mottagare: string;
+    kanal: string;
+    sha256: string;
+    mallversion: string;
+    fristtyp: string | null;
+    fristSenast: string | null;
+    efterFrist: boolean;
+  };
+  kontakt?: {
+    mottagare: string;
+    syfte: string;
+    /** The basis as the process recorded it: 'samtycke:<id>', 'hyresvarden-underrattade', … */
+    grund: string | null;
+    samtyckeId: string | null;
+    /** The consent's standing at the moment of the contact (lage in the consent rules). */
+    samtyckeLage: string | null;
+  };
+  samtycke?: { id: string; mottagare: string[]; syften: string[]; form: string; lamnat: string; giltigtTill: string | null };
+  incident?: { typ: string; status: 'oppen' | 'lost' | 'borttagen'; meddelande: string | null };
+}
+
+export interface Tidslinje {
+  arendenummer: string;
+  processKey: string;
+  hyresgast: string | null;
+  skyddadIdentitet: boolean;
+  mottagen: string;
+  status: 'pagaende' | 'avslutat';
+  handelser: Handelse[];
+}
+
+// ---- engine history, as read here -------------------------------------------------------------
+
+interface HistoriskUppgift {
+  id: string;
+  name: string | null;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  activityInstanceId: string;
+  assignee: string | null;
+  startTime: string;
+  endTime: string | null;
+  deleteReason: string | null;
+  due: string | null;
+}
+
+interface Operation {
+  operationType: string;
+  entityType: string;
+  userId: string | null;
+  timestamp: string;
+  processInstanceId: string | null;
+  taskId: string | null;
+  jobId: string | null;
+  externalTaskId: string | null;
+  property: string | null;
+  newValue: string | null;
+}
+
+interface Incident {
+  id: string;
+  processInstanceId: string;
+  activityId: string;
+  incidentType: string;
+  incidentMessage: string | null;
+  configuration: string | null;
+  createTime: string;
+  endTime: string | null;
+  open: boolean;
+  deleted: boolean;
+  resolved: boolean;
+}
+
+interface Variabeluppdatering {
+  variableName: string;
+  variableType: string;
+  value: unknown;
+  time: string;
+  processInstanceId: string;
+}
+
+interface Jobblogg {
+  jobId: string;
+  jobDueDate: string | null;
+  jobDefinitionType: string | null;
+  activityId: string | null;
+  processInstanceId: string;
+  timestamp: string;
+  creationLog: boolean;
+  successLog: boolean;
+  deletionLog: boolean;
+}
+
+interface BrevRad {
+  id: string;
+  typ: string;
+  mottagare: string;
+  kanal: string;
+  sha256: string;
+  mallversion: string;
+  fristtyp: string | null;
+  frist_senast: Date | null;
+  efter_frist: boolean;
+  skapad: Date;
+}
+
+interface SamtyckeRad {
+  id: string;
+  mottagare: Mottagare[];
+  syften: Syfte[];
+  form: 'skriftligt' | 'muntligt';
+  lamnat: Date;
+  giltigt_till: Date | null;
+  anteckning: string | null;
+  dokumenterat_av: string;
+  arendenummer: string | null;
+  personnummer: string;
+  skapad: Date;
+}
+
+interface AterkallelseRad {
+  id: string;
+  samtycke_id: string | null;
+  mottagare: Mottagare[] | null;
+  syften: Syfte[] | null;
+  aterkallat: Date;
+  dokumenterat_av: string;
+  skal: string | null;
+  skapad: Date;
+}
+
+/** The engine writes offsets without a colon (+0000); every time here becomes milliseconds first. */
+export const ms = (tid: string | Date): number => (tid instanceof Date ? tid.getTime() : Date.parse(tid.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+const iso = (tid: string | Date): string => new Date(ms(tid)).toISOString();
+
+// ---- what the processes mean ------------------------------------------------------------------
+
+const MEDDELANDETYPER = new Set(['messageStartEvent', 'intermediateMessageCatch', 'boundaryMessage', 'receiveTask']);
+const TIMERTYPER = new Set(['startTimerEvent', 'intermediateTimer', 'boundaryTimer']);
+/** Routing and plumbing, not steps: gateways, multi-instance bodies, unnamed none start events. */
+const INTE_STEG = new Set([
+  'exclusiveGateway', 'inclusiveGateway', 'parallelGateway', 'eventBasedGateway', 'complexGateway',
+  'multiInstanceBody', 'sequenceFlow', 'startEvent', 'userTask',
+]);
+
+/** What a message brought, by variable: only facts about the case, never personal details. */
+const MEDDELANDEUPPGIFTER: Record<string, string> = {
+  kalla: 'Källa',
+  orsak: 'Orsak',
+  mottagen: 'Mottagen',
+  delgivningsdatum: 'Delgivningsdatum',
+  malnummer: 'Målnummer',
+  avhysningsdatum: 'Avhysningsdatum',
+  rattadUnderrattelseMottagen: 'Rättat meddelande mottaget',
+  rattelseBrist: 'Brist i det första meddelandet',
+  nyttAvhysningsdatum: 'Nytt avhysningsdatum',
+};
+
+/**
+ * The contacts outside the social services that the models record a basis for
+ * (kontakt-och-utredning.bpmn sets the variable when the task starts): with a
+ * consent ('samtycke:<id>') or because the landlord reported (kontakt-med-hyresvard.dmn).
+ */
+const KONTAKTER: Record<string, { variabel: string; mottagare: (v: Map<string, unknown>) => string; syfte: Syfte; rubrik: string }> = {
+  KontaktaHyresvarden: { variabel: 'kontaktgrundHyresvard', mottagare: () => 'hyresvard', syfte: 'kontakt-om-boendet', rubrik: 'Kontakt med hyresvärden' },
+  InformeraHyresvarden: {
+    variabel: 'informationsgrundHyresvard',
+    mottagare: () => 'hyresvard',
+    syfte: 'information-om-planerade-insatser',
+    rubrik: 'Information till hyresvärden',
+  },
+  BistaAnsokanAnnanForvaltning: {
+    variabel: 'kontaktgrundAnnanForvaltning',
+    mottagare: (v) => `annan-forvaltning:${String(v.get('annanForvaltning') ?? '')}`,
+    syfte: 'ansokan-om-insatser',
+    rubrik: 'Kontakt med annan förvaltning',
+  },
+};
+
+const UTAN_SAMTYCKE: Record<string, { text: string; lagrum: LagrumId[] }> = {
+  'hyresvarden-underrattade': {
+    text: 'Hyresvärden underrättade själv socialtjänsten; kontakt för kompletterande uppgifter utan samtycke. Inga uppgifter om hyresgästens personliga förhållanden lämnas.',
+    lagrum: ['jb-12-25a', 'jb-12-44-1', 'osl-26-1'],
+  },
+  'storningsjouren-underrattade': {
+    text: 'Störningsjouren underrättade själv socialtjänsten; kontakt för kompletterande uppgifter utan samtycke. Inga uppgifter om hyresgästens personliga förhållanden lämnas.',
+    lagrum: ['jb-12-25a', 'osl-26-1'],
+  },
+};
+
+const SAMTYCKESLAGE: Record<string, string> = {
+  giltigt: 'gällde vid kontakten',
+  saknas: 'omfattar INTE denna mottagare och detta syfte',
+  'inte-lamnat-an': 'var INTE lämnat vid kontakten',
+  utgatt: 'hade gått ut före kontakten',
+  aterkallat: 'var återkallat före kontakten',
+};
+
+const BREVTYPER: Record<string, string> = {
+  informationsbrev: 'Informationsbrev',
+  hembesok: 'Brev om hembesök',
+  'bekraftelse-kronofogden': 'Bekräftelse till Kronofogden',
+  'atagande-betalningsansvar': 'Åtagande om betalningsansvar',
+  'erbjudande-uppfoljning': 'Erbjudande om uppföljning',
+};
+export const MOTTAGARROLLER: Record<string, string> = { hyresgast: 'hyresgästen', hyresvard: 'hyresvärden', kronofogden: 'Kronofogdemyndigheten' };
+export const KANALER: Record<string, string> = {
+  post: 'post',
+  rekommenderat: 'rekommenderat brev',
+  'epost-myndighet': 'e-post till myndighet',
+  'sarskild-postformedling': 'särskild postförmedling (Skatteverket)',
+};
+
+export const UTFALLSTEXT: Record<Fristutfall, string> = {
+  uppfylld: 'Uppfylld',
+  'ej-uppfylld': 'Inte uppfylld',
+  loper: 'Löper',
+  ersatt: 'Ersatt av ny beräkning',
+  information: 'Information',
+  'ingen-atgard': 'Ingen åtgärd knuten till fristen',
+};
+
+const svenskTid = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
+export const tidText = (tid: string | Date | null | undefined): string => (tid ? svenskTid.format(new Date(ms(tid))) : '–');
+
+// ---- the model's legal references per activity ------------------------------------------------
+
+/** Process definitions never change once deployed: their references are read once per definition. */
+const modellagrum = new Map<string, Promise<Map<string, LagrumId[]>>>();
+
+/**
+ * The legal references of each activity as its model documents them
+ * ("Lagrum: … [jb-12-44-1]" in bpmn:documentation, checked against the
+ * catalogue by the model tests).
+ */
+export function lagrumIModell(xml: string): Map<string, LagrumId[]> {
+  const result = new Map<string, LagrumId[]>();
+  const element = /<(?:[\w-]+:)?[\w]+\s[^>]*?\bid="([^"]+)"[^>]*>\s*<(?:[\w-]+:)?documentation[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?documentation>/g;
+  for (const [, id, text] of xml.matchAll(element)) {
+    const ids = [...(text ?? '').matchAll(/\[([a-z0-9-]+)\]/g)].map((m) => m[1]!).filter(arLagrumId);
+    if (ids.length > 0) result.set(id!, [...new Set(ids)]);
+  }
+  return result;
+}
+
+function lagrumFor(motor: Motor, processDefinitionId: string): Promise<Map<string, LagrumId[]>> {
+  let p = modellagrum.get(processDefinitionId);
+  if (!p) {
+    p = motor.rest.get<{ bpmn20Xml: string }>(`/process-definition/${processDefinitionId}/xml`).then((x) => lagrumIModell(x.bpmn20Xml));
+    p.catch(() => modellagrum.delete(processDefinitionId));
+    modellagrum.set(processDefinitionId, p);
+  }
+  return p;
+}
+
+// ---- reading --------------------------------------------------------------------------------
+
+async function alla<T>(motor: Motor, path: string, query: Record<string, string | number | boolean>): Promise<T[]> {
+  const out: T[] = [];
+  const sida = 2000;
+  for (let forsta = 0; ; forsta += sida) {
+    const del = await motor.rest.get<T[]>(path, { ...query, firstResult: forsta, maxResults: sida });
+    out.push(...del);
+    if (del.length < sida) return out;
+  }
+}
+
+const perInstans = <T>(motor: Motor, instanser: string[], path: string, query: Record<string, string | number | boolean> = {}) =>
+  Promise.all(instanser.map((processInstanceId) => alla<T>(motor, path, { ...query, processInstanceId }))).then((x) => x.flat());
+
+function tolka(u: Variabeluppdatering): unknown {
+  if (u.variableType === 'Json' && typeof u.value === 'string') {
+    try {
+      return JSON.parse(u.value);
+    } catch {
+      return u.value;
+    }
+  }
+  return u.value;
+}
+
+/**
+ * The case timeline, or undefined when there is no such case or the user may
+ * not read it. Engine history and Bokvar's tables are read in parallel; the
+ * queries are per case (business key) or per instance, never per event.
+ */
+export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arendenummer: string, nu = new Date()): Promise<Tidslinje | undefined> {
+  const arende = await lasArende(db, motor, a, arendenummer);
+  if (!arende) return undefined;
+  const { rad, historik, instanser, variabler } = arende;
+
+  const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken] = await Promise.all([
+    aktivitetshistorik(motor, instanser),
+    alla<HistoriskUppgift>(motor, '/history/task', { processInstanceBusinessKey: arendenummer }),
+    perInstans<Operation>(motor, instanser, '/history/user-operation'),
+    perInstans<Incident>(motor, instanser, '/history/incident'),
+    alla<Variabeluppdatering>(motor, '/history/detail', {
+      processInstanceIdIn: instanser.join(','),
+      variableUpdates: true,
+      deserializeValues: false,
+      sortBy: 'time',
+      sortOrder: 'asc',
+    }),
+    perInstans<Jobblogg>(motor, instanser, '/history/job-log'),
+    db('brev')
+      .where({ arendenummer })
+      .orderBy('skapad')
+      .select<BrevRad[]>('id', 'typ', 'mottagare', 'kanal', 'sha256', 'mallversion', 'fristtyp', 'frist_senast', 'efter_frist', 'skapad'),
+    db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
+  ]);
+  const definitioner = [...new Set(historik.map((h) => h.processDefinitionId))];
+  const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(motor, d)] as const)));
+  const nyckelFor = new Map(historik.map((h) => [h.id, h.processDefinitionKey]));
+
+  // The consents the contacts rest on may have been given in another case: read them too, with every revocation.
+  const grunder = uppdateringar.filter((u) => Object.values(KONTAKTER).some((k) => k.variabel === u.variableName));
+  const refererade = grunder.map((u) => String(u.value ?? '')).filter((g) => g.startsWith('samtycke:')).map((g) => g.slice('samtycke:'.length));
+  const saknade = [...new Set(refererade)].filter((id) => /^[0-9a-f-]{36}$/.test(id) && !samtycken.some((s) => s.id === id));
+  if (saknade.length > 0) samtycken.push(...(await db('samtycken').whereIn('id', saknade).select<SamtyckeRad[]>('*')));
+  const personer = [...new Set(samtycken.map((s) => s.personnummer))];
+  const aterkallelser =
+    samtycken.length === 0
+      ? []
+      : await db('samtycke_aterkallelser')
+          .where((q) => {
+            q.where({ arendenummer })
+              .orWhereIn('samtycke_id', samtycken.map((s) => s.id))
+              .orWhere((r) => r.whereNull('samtycke_id').whereIn('personnummer', personer));
+          })
+          .select<AterkallelseRad[]>('id', 'samtycke_id', 'mottagare', 'syften', 'aterkallat', 'dokumenterat_av', 'skal', 'skapad');
+
+  const handelser: Handelse[] = [];
+  const lagrumFor_ = (h: { processInstanceId: string; activityId: string }, processDefinitionId?: string): string[] => {
+    const def = processDefinitionId ?? historik.find((x) => x.id === h.processInstanceId)?.processDefinitionId;
+    return (def ? lagrumPerDefinition.get(def)?.get(h.activityId) : undefined)?.map(citera) ?? [];
+  };
+
+  // Who did what in the engine: the operation log (authenticated REST calls only).
+  const slutfordAv = new Map<string, string>();
+  for (const o of operationer) if (o.operationType === 'Complete' && o.taskId && o.userId) slutfordAv.set(o.taskId, o.userId);
+  const manuelltKord = new Map<string, string>();
+  for (const o of operationer) if (o.operationType === 'Execute' && o.jobId && o.userId) manuelltKord.set(o.jobId, o.userId);
+
+  // --- messages, steps, timers ---
+  const startmeddelande = instanser[0];
+  for (const h of aktiviteter) {
+    const process = nyckelFor.get(h.processInstanceId);
+    if (MEDDELANDETYPER.has(h.activityType)) {
+      handelser.push(meddelande(h, uppdateringar, process, lagrumFor_(h, h.processDefinitionId), h.processInstanceId === startmeddelande && h.activityType === 'messageStartEvent' ? rad.registrerad_av ?? null : korrelerare(operationer, h)));
+      continue;
+    }
+    if (INTE_STEG.has(h.activityType) || !h.activityName) continue;
+    if (TIMERTYPER.has(h.activityType)) {
+      const kord = jobbloggar
+        .filter((j) => j.successLog && j.activityId === h.activityId && j.processInstanceId === h.processInstanceId)
+        .sort((x, y) => Math.abs(ms(x.timestamp) - ms(h.startTime)) - Math.abs(ms(y.timestamp) - ms(h.startTime)))[0];
+      const anvandare = kord ? manuelltKord.get(kord.jobId) : undefined;
+      handelser.push({
+        typ: 'steg',
+        tid: iso(h.startTime),
+        slut: h.endTime ? iso(h.endTime) : null,
+        aktor: anvandare ?? 'Processmotorn (tiden)',
+        rubrik: h.activityName,
+        text: `Timern gick${kord?.jobDueDate ? ` (satt till ${tidText(kord.jobDueDate)})` : ''}${anvandare ? `; körd manuellt av ${anvandare}` : ''}.`,
+        lagrum: lagrumFor_(h, h.processDefinitionId),
+        process,
+        aktivitet: h.activityId,
+      });
+      continue;
+    }
+    handelser.push({
+      typ: 'steg',
+      tid: iso(h.startTime),
+      slut: h.endTime ? iso(h.endTime) : null,
+      aktor: h.activityType === 'serviceTask' ? 'Bokvar (automatiskt steg)' : null,
+      rubrik: h.activityName,
+      text: h.endTime ? (h.canceled ? 'Avbrutet.' : h.activityType.endsWith('EndEvent') ? 'Nått.' : 'Klart.') : 'Pågår.',
+      lagrum: lagrumFor_(h, h.processDefinitionId),
+      process,
+      aktivitet: h.activityId,
+    });
+  }
+
+  // --- user tasks: who completed them, due and when ---
+  const aktivitetFor = new Map(aktiviteter.map((h) => [h.id, h]));
+  for (const u of uppgifter) {
+    const h = aktivitetFor.get(u.activityInstanceId);
+    const av = slutfordAv.get(u.id) ?? (u.deleteReason === 'completed' ? u.assignee : null);
+    const klar = u.deleteReason === 'completed';
+    const avbrotsorsak = !klar && u.endTime ? avbrot(aktiviteter, u) : undefined;
+    const sen = klar && u.due && u.endTime && ms(u.endTime) > ms(u.due);
+    handelser.push({
+      typ: 'uppgift',
+      tid: iso(u.startTime),
+      slut: u.endTime ? iso(u.endTime) : null,
+      aktor: av,
+      rubrik: u.name ?? u.taskDefinitionKey,
+      text: [
+        klar ? `Slutförd av ${av ?? 'okänd användare'} ${tidText(u.endTime)}` : u.endTime ? `Avbruten ${tidText(u.endTime)}${avbrotsorsak ? ` av «${avbrotsorsak}»` : ' av en händelse i processen'}` : 'Pågår',
+        u.due ? `förfallotid ${tidText(u.due)}${klar ? (sen ? ', slutförd EFTER förfallotiden' : ', i tid') : ''}` : null,
+      ]
+        .filter(Boolean)
+        .join('; ') + '.',
+      lagrum: h ? lagrumFor_(h, h.processDefinitionId) : [],
+      process: nyckelFor.get(u.processInstanceId),
+      aktivitet: u.taskDefinitionKey,
+    });
+  }
+
+  // --- deadlines: every computed version, its basis and whether it was met ---
+  const frister = fristhandelser(uppdateringar, variabler, uppgifter, jobbloggar, brev, nu);
+  handelser.push(...frister);
+  const gallande = new Map<string, Handelse['frist']>();
+  for (const f of frister) if (f.frist) gallande.set(f.frist.typ, f.frist);
+
+  // --- letters ---
+  for (const b of brev) {
+    handelser.push({
+      typ: 'brev',
+      tid: b.skapad.toISOString(),
+      aktor: 'Bokvar (brev)',
+      rubrik: `${BREVTYPER[b.typ] ?? b.typ} till ${MOTTAGARROLLER[b.mottagare] ?? b.mottagare}`,
+      text:
+        `Kanal: ${KANALER[b.kanal] ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}.` +
+        (b.fristtyp && b.frist_senast
+          ? ` Tjänade fristen ${gallande.get(b.fristtyp)?.benamning ?? b.fristtyp} (löpte ut ${tidText(b.frist_senast)}): ${b.efter_frist ? 'skickat EFTER fristen' : 'i tid'}.` +
+            (gallande.get(b.fristtyp) && ms(gallande.get(b.fristtyp)!.senast) !== b.frist_senast.getTime()
+              ? ` OBS: brevet bygger på en beräkning av fristen som sedan ersatts (gällande frist löper ut ${tidText(gallande.get(b.fristtyp)!.senast)}).`
+              : '')
+          : ''),
+      lagrum: [],
+      brev: {
+        id: b.id,
+        typ: b.typ,
+        mottagare: b.mottagare,
+        kanal: b.kanal,
+        sha256: b.sha256,
+        mallversion: b.mallversion,
+        fristtyp: b.fristtyp,
+        fristSenast: b.frist_senast?.toISOString() ?? null,
+        efterFrist: b.efter_frist,
+      },
+    });
+  }
+
+  // --- consents and revocations, as the register holds them ---
+  const register: Samtycke[] = samtycken.map((s) => ({
+    id: s.id, mottagare: s.mottagare, syften: s.syften, form: s.form, lamnat: s.lamnat, giltigtTill: s.giltigt_till,
+    anteckning: s.anteckning, dokumenteratAv: s.dokumenterat_av, arendenummer: s.arendenummer, skapad: s.skapad,
+  }));
+  const aterkallat: Aterkallelse[] = aterkallelser.map((r) => ({ id: r.id, samtyckeId: r.samtycke_id, mottagare: r.mottagare, syften: r.syften, aterkallat: r.aterkallat }));
+  for (const s of samtycken) {
+    handelser.push({
+      typ: 'samtycke',
+      tid: s.skapad.toISOString(),
+      aktor: s.dokumenterat_av,
+      rubrik: `${s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt'} samtycke registrerat`,
+      text:
+        `Lämnat ${tidText(s.lamnat)}${s.giltigt_till ? `, gäller till ${tidText(s.giltigt_till)}` : ', tills vidare'}. ` +
+        `Mottagare: ${s.mottagare.map((m) => MOTTAGARE[m]?.etikett ?? m).join('; ')}. Syfte: ${s.syften.map((x) => SYFTEN[x]?.etikett ?? x).join('; ')}.` +
+        (s.arendenummer && s.arendenummer !== arendenummer ? ` Registrerat i ärende ${s.arendenummer}.` : ''),
+      lagrum: [citera('osl-12-2')],
+      samtycke: {
+        id: s.id, mottagare: s.mottagare, syften: s.syften, form: s.form, lamnat: s.lamnat.toISOString(), giltigtTill: s.giltigt_till?.toISOString() ?? null,
+      },
+    });
+  }
+  for (const r of aterkallelser) {
+    handelser.push({
+      typ: 'aterkallelse',
+      tid: r.skapad.toISOString(),
+      aktor: r.dokumenterat_av,
+      rubrik: r.mottagare === null && r.syften === null ? 'Samtycke återkallat helt' : 'Samtycke återkallat delvis',
+      text:
+        `Återkallat ${tidText(r.aterkallat)}${r.samtycke_id ? ` (samtycke ${r.samtycke_id})` : ' (alla tidigare samtycken)'}` +
+        `${r.mottagare ? `; mottagare: ${r.mottagare.map((m) => MOTTAGARE[m]?.etikett ?? m).join('; ')}` : ''}` +
+        `${r.syften ? `; syfte: ${r.syften.map((x) => SYFTEN[x]?.etikett ?? x).join('; ')}` : ''}.`,
+      lagrum: [citera('osl-12-2')],
+    });
+  }
+
+  // --- contacts outside the social services, with the basis that allowed them then ---
+  for (const h of aktiviteter) {
+    const k = KONTAKTER[h.activityId];
+    if (!k) continue;
+    // The model sets the basis as the contact's task starts: read it as it stood while the task ran.
+    const fore = fore_(uppdateringar, h.processInstanceId, h.endTime ?? nu.toISOString());
+    const grund = fore.get(k.variabel) === undefined ? null : String(fore.get(k.variabel));
+    const mottagare = k.mottagare(fore);
+    const uppgift = uppgifter.find((u) => u.activityInstanceId === h.id);
+    const av = uppgift ? (slutfordAv.get(uppgift.id) ?? uppgift.assignee) : null;
+    let text: string;
+    let lagrum: string[];
+    let samtyckeId: string | null = null;
+    let samtyckeLage: string | null = null;
+    if (grund?.startsWith('samtycke:')) {
+      samtyckeId = grund.slice('samtycke:'.length);
+      const s = register.find((x) => x.id === samtyckeId);
+      samtyckeLage = s ? lage(s, aterkallat, { mottagare: mottagare as Mottagare, syfte: k.syfte, vid: new Date(ms(h.startTime)) }) : 'saknas-i-registret';
+      text = s
+        ? `Grund: samtycke (${s.form}, lämnat ${tidText(s.lamnat)}, dokumenterat av ${s.dokumenteratAv}) som ${SAMTYCKESLAGE[samtyckeLage] ?? samtyckeLage}.`
+        : `Grund: samtycke ${samtyckeId}, som INTE finns i samtyckesregistret.`;
+      lagrum = [citera('osl-12-2'), citera('osl-26-1')];
+    } else if (grund && UTAN_SAMTYCKE[grund]) {
+      text = `Grund: ${UTAN_SAMTYCKE[grund].text}`;
+      lagrum = UTAN_SAMTYCKE[grund].lagrum.map(citera);
+    } else {
+      text = `Grund: ${grund ?? 'INGEN grund registrerad i processen'}.`;
+      lagrum = [];
+    }
+    handelser.push({
+      typ: 'kontakt',
+      tid: iso(h.startTime),
+      slut: h.endTime ? iso(h.endTime) : null,
+      aktor: av,
+      rubrik: `${k.rubrik} (${MOTTAGARE[mottagare as Mottagare]?.etikett ?? mottagare})`,
+      text: `${text} Syfte: ${SYFTEN[k.syfte].etikett}.`,
+      lagrum,
+      process: nyckelFor.get(h.processInstanceId),
+      aktivitet: h.activityId,
+      kontakt: { mottagare, syfte: k.syfte, grund, samtyckeId, samtyckeLage },
+    });
+  }
+
+  // --- incidents: what failed and how it was resolved ---
+  for (const i of incidenter) {
+    const status = i.resolved ? 'lost' : i.deleted ? 'borttagen' : 'oppen';
+    const atgard = i.endTime
+      ? operationer.filter(
+          (o) =>
+            o.processInstanceId === i.processInstanceId &&
+            ms(o.timestamp) >= ms(i.createTime) &&
+            ms(o.timestamp) <= ms(i.endTime!) + 1000 &&
+            (o.externalTaskId === i.configuration || o.jobId === i.configuration || o.entityType === 'Variable'),
+        )
+      : [];
+    const losare = atgard.filter((o) => /Retries/.test(o.operationType)).at(-1)?.userId ?? null;
+    const variabelandringar = [...new Set(atgard.filter((o) => o.entityType === 'Variable').map((o) => `${o.userId ?? 'okänd'}`))];
+    handelser.push({
+      typ: 'incident',
+      tid: iso(i.createTime),
+      slut: i.endTime ? iso(i.endTime) : null,
+      aktor: losare,
+      rubrik: `Tekniskt fel i ${aktiviteter.find((h) => h.activityId === i.activityId && h.processInstanceId === i.processInstanceId)?.activityName ?? i.activityId}`,
+      text:
+        `${i.incidentMessage ?? i.incidentType}. ` +
+        (status === 'lost'
+          ? `Löst ${tidText(i.endTime)}${losare ? ` av ${losare} (nytt försök)` : ''}${variabelandringar.length ? `; variabler ändrade av ${variabelandringar.join(', ')}` : ''}.`
+          : status === 'borttagen'
+            ? `Borttagen ${tidText(i.endTime)} (instansen avslutades eller ändrades).`
+            : 'Öppen.'),
+      lagrum: [],
+      process: nyckelFor.get(i.processInstanceId),
+      aktivitet: i.activityId,
+      incident: { typ: i.incidentType, status, meddelande: i.incidentMessage },
+    });
+  }
+
+  const ordning = new Map(handelser.map((h, i) => [h, i]));
+  handelser.sort((x, y) => ms(x.tid) - ms(y.tid) || ordning.get(x)! - ordning.get(y)!);
+  const rot = historik.find((h) => h.id === rad.process_instance_id);
+  return {
+    arendenummer,
+    processKey: rad.process_key,
+    hyresgast: (variabler.hyresgast as { namn?: string } | undefined)?.namn ?? null,
+    skyddadIdentitet: variabler.skyddadIdentitet === true,
+    mottagen: rad.mottagen.toISOString(),
+    status: rot?.state === 'ACTIVE' ? 'pagaende' : 'avslutat',
+    handelser,
+  };
+}
+
+/** The variables of an instance as they stood at a moment: the last update of each at or before it. */
+function fore_(uppdateringar: Variabeluppdatering[], processInstanceId: string, tid: string): Map<string, unknown> {
+  const result = new Map<string, unknown>();
+  const grans = ms(tid);
+  for (const u of uppdateringar) {
+    if (u.processInstanceId === processInstanceId && ms(u.time) <= grans) result.set(u.variableName, tolka(u));
+  }
+  return result;
+}
+
+/** What interrupted a task: the message or timer event that started as the task ended, in its instance. */
+function avbrot(aktiviteter: HistoriskAktivitet[], u: HistoriskUppgift): string | undefined {
+  const slut = ms(u.endTime!);
+  return aktiviteter.find(
+    (h) =>
+      h.processInstanceId === u.processInstanceId &&
+      (MEDDELANDETYPER.has(h.activityType) || TIMERTYPER.has(h.activityType)) &&
+      Math.abs(ms(h.startTime) - slut) <= 100,
+  )?.activityName ?? undefined;
+}
+
+function korrelerare(operationer: Operation[], h: HistoriskAktivitet): string | null {
+  const nara = operationer.filter(
+    (o) => o.operationType === 'CorrelateMessage' && o.userId && Math.abs(ms(o.timestamp) - ms(h.startTime)) <= 2000,
+  );
+  return nara[0]?.userId ?? null;
+}
+
+function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[], process: string | undefined, lagrum: string[], aktor: string | null): Handelse {
+  // What came with the message: the case facts set in the same moment in that instance.
+  const uppgifter = new Map<string, unknown>();
+  for (const u of uppdateringar) {
+    if (u.processInstanceId === h.processInstanceId && MEDDELANDEUPPGIFTER[u.variableName] && Math.abs(ms(u.time) - ms(h.startTime)) <= 2000) {
+      uppgifter.set(u.variableName, tolka(u));
+    }
+  }
+  const rader = [...uppgifter]
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => {
+      const text = k === 'kalla' ? KALLNAMN[String(v)] : k === 'orsak' ? ORSAKNAMN[String(v)] : undefined;
+      return `${MEDDELANDEUPPGIFTER[k]}: ${text ?? (typeof v === 'string' && /T\d{2}:/.test(v) ? tidText(v) : String(v))}`;
+    });
+  return {
+    typ: 'meddelande',
+    tid: iso(h.startTime),
+    aktor,
+    rubrik: h.activityName ?? h.activityId,
+    text: rader.length > 0 ? `${rader.join('; ')}.` : 'Meddelandet kom in.',
+    lagrum,
+    process,
+    aktivitet: h.activityId,
+  };
+}
+
+interface Fristpost {
+  typ: string;
+  slag?: string;
+  art?: string;
+  benamning?: string;
+  sistaDag?: string;
+  senast: string;
+  forfaller?: string;
+  grund?: { beskrivning?: string; datum?: string; styrande?: boolean }[];
+  lagrum?: string[];
+  forlangd?: { skal?: string };
+}
+
+function fristhandelser(
+  uppdateringar: Variabeluppdatering[],
+  variabler: Record<string, unknown>,
+  uppgifter: HistoriskUppgift[],
+  jobbloggar: Jobblogg[],
+  brev: BrevRad[],
+  nu: Date,
+): Handelse[] {
+  // Every version of each deadline: a recomputation (e.g. after a corrected notice) is a new version.
+  const versioner: { post: Fristpost; tid: string }[] = [];
+  // Called instances carry copies of the variable: an entry seen before (in any instance) is not a new version.
+  const sedda = new Set<string>();
+  const underlag = uppdateringar.filter((u) => u.variableName === 'fristunderlag');
+  const kallor = underlag.length > 0 ? underlag.map((u) => ({ tid: u.time, varde: tolka(u) })) : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
+  for (const { tid, varde } of kallor) {
+    if (!varde || typeof varde !== 'object') continue;
+    for (const [typ, post] of Object.entries(varde as Record<string, Fristpost>)) {
+      if (!post?.senast) continue;
+      const json = `${typ}:${JSON.stringify(post)}`;
+      if (sedda.has(json)) continue;
+      sedda.add(json);
+      versioner.push({ post: { ...post, typ }, tid });
+    }
+  }
+  return versioner.map(({ post, tid }, index) => {
+    const version = versioner.slice(0, index + 1).filter((v) => v.post.typ === post.typ).length;
+    const ersattAv = versioner.slice(index + 1).find((v) => v.post.typ === post.typ);
+    const { utfall, forklaring } = ersattAv
+      ? { utfall: 'ersatt' as const, forklaring: `Ersatt av ny beräkning ${tidText(ersattAv.tid)}.` }
+      : bedomFrist(post, uppgifter, jobbloggar, brev, nu);
+    const styrande = post.grund?.find((g) => g.styrande) ?? post.grund?.[0];
+    const lagrum = (post.lagrum ?? []).filter(arLagrumId).map(citera);
+    return {
+      typ: 'frist',
+      tid: iso(tid),
+      aktor: 'Bokvar (fristkalendern)',
+      rubrik: `${version > 1 ? 'Frist omräknad' : 'Frist beräknad'}: ${post.benamning ?? post.typ}`,
+      text:
+        `${post.sistaDag ? `Sista dag ${post.sistaDag}` : `Tidpunkt ${tidText(post.senast)}`} (${post.art === 'lag' ? 'lagstadgad' : post.art === 'vagledning' ? 'vägledning' : 'information'}). ` +
+        `${styrande?.beskrivning ? `Grund: ${styrande.beskrivning}${styrande.datum ? ` ${styrande.datum.length > 10 ? tidText(styrande.datum) : styrande.datum}` : ''}. ` : ''}` +
+        `${post.forlangd?.skal ? `Förlängd: ${post.forlangd.skal}. ` : ''}` +
+        `Utfall: ${UTFALLSTEXT[utfall]}. ${forklaring}`.trim(),
+      lagrum,
+      frist: {
+        typ: post.typ,
+        benamning: post.benamning ?? post.typ,
+        art: post.art ?? '',
+        sistaDag: post.sistaDag ?? null,
+        senast: iso(post.senast),
+        version,
+        utfall,
+      },
+    } satisfies Handelse;
+  });
+}
+
+/**
+ * Was the deadline met? In order: the letters that served it (each records
+ * whether it came after the deadline); the user tasks it governed (their due
+ * date is the deadline's due time) and when they were completed; its timer
+ * (fired: the time passed without the action).
+ */
+export function bedomFrist(
+  post: Fristpost,
+  uppgifter: HistoriskUppgift[],
+  jobbloggar: Jobblogg[],
+  brev: BrevRad[],
+  nu: Date,
+): { utfall: Fristutfall; forklaring: string } {
+  const senast = ms(post.senast);
+  const tjanande = brev.filter((b) => b.fristtyp === post.typ && b.frist_senast && b.frist_senast.getTime() === senast);
+  if (tjanande.length > 0) {
+    const sena = tjanande.filter((b) => b.efter_frist);
+    return sena.length === 0
+      ? { utfall: 'uppfylld', forklaring: `${tjanande.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ')} skickat före fristen.` }
+      : { utfall: 'ej-uppfylld', forklaring: `${sena.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ')} skickat efter fristen.` };
+  }
+  const styrda = post.forfaller ? uppgifter.filter((u) => u.due && ms(u.due) === ms(post.forfaller!)) : [];
+  const klara = styrda.filter((u) => u.deleteReason === 'completed' && u.endTime);
+  if (klara.length > 0) {
+    const sena = klara.filter((u) => ms(u.endTime!) >= senast);
+    return sena.length === 0
+      ? { utfall: 'uppfylld', forklaring: `${klara.map((u) => u.name).join(', ')} slutförd i tid (${tidText(klara.at(-1)!.endTime)}).` }
+      : { utfall: 'ej-uppfylld', forklaring: `${sena.map((u) => u.name).join(', ')} slutförd efter fristen (${tidText(sena[0]!.endTime)}).` };
+  }
+  const timer = jobbloggar.filter((j) => j.jobDueDate && ms(j.jobDueDate) === senast && j.jobDefinitionType?.startsWith('timer'));
+  const gick = timer.find((j) => j.successLog);
+  if (gick) {
+    return post.slag === 'tidpunkt'
+      ? { utfall: 'information', forklaring: `Tidpunkten nåddes; timern gick ${tidText(gick.timestamp)}.` }
+      : { utfall: 'ej-uppfylld', forklaring: `Fristen löpte ut utan åtgärd; timern gick ${tidText(gick.timestamp)}.` };
+  }
+  if (styrda.some((u) => !u.endTime)) {
+    return senast > nu.getTime()
+      ? { utfall: 'loper', forklaring: `${styrda.map((u) => u.name).join(', ')} pågår.` }
+      : { utfall: 'ej-uppfylld', forklaring: `${styrda.map((u) => u.name).join(', ')} inte slutförd, fristen har löpt ut.` };
+  }
+  if (timer.some((j) => j.deletionLog)) return { utfall: 'uppfylld', forklaring: 'Steget var klart innan tiden kom; timern behövdes inte.' };
+  if (post.art === 'information') return { utfall: 'information', forklaring: 'Visas för handläggaren; ingen åtgärd av socialtjänsten.' };
+  if (senast > nu.getTime()) return { utfall: 'loper', forklaring: '' };
+  return { utfall: 'ingen-atgard', forklaring: 'Ingen uppgift, inget brev och ingen timer i ärendet är knuten till fristen.' };
+}
+
+/** The timeline as CSV columns (ui/revision/csv.ts). */
+export const TIDSLINJE_KOLUMNER = [
+  { rubrik: 'Tid', varde: (h: Handelse) => tidText(h.tid) },
+  { rubrik: 'Slut', varde: (h: Handelse) => (h.slut === undefined ? '' : h.slut === null ? 'pågår' : tidText(h.slut)) },
+  { rubrik: 'Händelse', varde: (h: Handelse) => HANDELSETYPER[h.typ] },
+  { rubrik: 'Rubrik', varde: (h: Handelse) => h.rubrik },
+  { rubrik: 'Vem', varde: (h: Handelse) => h.aktor ?? '' },
+  { rubrik: 'Beskrivning', varde: (h: Handelse) => h.text },
+  { rubrik: 'Lagrum', varde: (h: Handelse) => h.lagrum.join('; ') },
+  { rubrik: 'Frist uppfylld', varde: (h: Handelse) => (h.frist ? UTFALLSTEXT[h.frist.utfall] : '') },
+  { rubrik: 'Brevets SHA-256', varde: (h: Handelse) => h.brev?.sha256 ?? '' },
+  { rubrik: 'Process', varde: (h: Handelse) => h.process ?? '' },
+  { rubrik: 'Aktivitet', varde: (h: Handelse) => h.aktivitet ?? '' },
+];
+
+export const HANDELSETYPER: Record<Handelsetyp, string> = {
+  meddelande: 'Meddelande',
+  steg: 'Steg',
+  uppgift: 'Uppgift',
+  frist: 'Frist',
+  brev: 'Brev',
+  kontakt: 'Kontakt',
+  samtycke: 'Samtycke',
+  aterkallelse: 'Återkallelse',
+  incident: 'Incident',
+};
