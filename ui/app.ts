@@ -14,6 +14,8 @@ import { identifiera, kravInloggadApi } from './auth/middleware.ts';
 import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
 import { Motor } from './engine/motor.ts';
+import { efterlevnadApiRouter } from './revision/efterlevnad-api.ts';
+import { efterlevnadSidorRouter } from './revision/efterlevnad-sidor.ts';
 import { sidorRouter } from './views/sidor.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -85,11 +87,13 @@ export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () 
   api.use(arendenRouter(db, motor));
   api.use(brevRouter(db));
   api.use(oversiktRouter(motor));
+  api.use(efterlevnadApiRouter(db, motor));
   api.use((_req, res) => {
     sendProblem(res, 404, 'Finns inte');
   });
   app.use('/api', api);
 
+  app.use(efterlevnadSidorRouter(db, motor));
   app.use(sidorRouter({ db, motor, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(problemHandler(log));
   return app;
