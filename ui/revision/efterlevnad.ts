@@ -169,10 +169,12 @@ export const MATT_IDN: readonly MattId[] = [
 // ---------------------------------------------------------------- the request
 
 const datum = (falt: string) =>
-  z
-    .string({ error: 'saknas' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${falt} ska vara ett datum ÅÅÅÅ-MM-DD`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'datumet finns inte');
+  z.string({ error: 'saknas' }).superRefine((s, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: `${falt} ska vara ett datum ÅÅÅÅ-MM-DD` });
+    else if (Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) {
+      ctx.addIssue({ code: 'custom', message: 'datumet finns inte' });
+    }
+  });
 
 export const urvalSchema = z
   .object({
@@ -182,7 +184,11 @@ export const urvalSchema = z
       .enum(Object.keys(PROCESSER) as [ProcessKey, ...ProcessKey[]], { error: `okänd process; tillåtna: ${Object.keys(PROCESSER).join(', ')}` })
       .optional(),
   })
-  .refine((u) => u.till >= u.fran, { path: ['till'], message: 'till får inte vara före fran' });
+  .superRefine((u, ctx) => {
+    // Only when both are dates: a malformed date has its own message.
+    const ar = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+    if (ar(u.fran) && ar(u.till) && u.till < u.fran) ctx.addIssue({ code: 'custom', path: ['till'], message: 'till får inte vara före fran' });
+  });
 
 // ---------------------------------------------------------------- the measures
 
