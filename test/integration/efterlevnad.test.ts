@@ -74,7 +74,13 @@ const avslutaAktualiseringen = (arende: string) =>
   completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Inget behov av utredning.' });
 const bedomBarnutredning = (arende: string) =>
   completeWhenOpen('bosse', arende, 'BedomBarnutredning', { barnutredningBeslut: 'ingen-barnutredning', barnutredningMotivering: 'Barnet har stöd i skolan.' });
-const bekrafta = (arende: string) => completeWhenOpen('stina', arende, 'BekraftaTillKronofogden', { ansvarigHandlaggare: 'Vera Vuxenenheten' });
+const bekrafta = async (arende: string) => {
+  // a month-old notice: the engine runs the afternoon escalation at once; act after it, not against it
+  await waitForTask(arende, 'EskaleraBekraftelse');
+  await completeWhenOpen('stina', arende, 'BekraftaTillKronofogden', { ansvarigHandlaggare: 'Vera Vuxenenheten' });
+};
+/** A month-old case: the two- and four-week timers are past due and run at once; act after them, not against them. */
+const efterForfallnaTimrar = (arende: string) => waitForTask(arende, 'EskaleraForhandsbedomning');
 
 /** Waits until a letter of the type exists for the case: the letter worker runs on its own. */
 async function brevFinns(arende: string, typ: string): Promise<void> {
@@ -113,6 +119,7 @@ beforeAll(async () => {
       await completeWhenOpen('eva', A.A1, 'BeslutaOmAtagande', {
         ansvarigHandlaggare: 'Eva Ekonom', atervinningsbeslut: 'hyran-betald', atervinningMotivering: 'Hyresvärden bekräftar att hyran är betald.',
       });
+      await efterForfallnaTimrar(A.A1);
       await aktualisera(A.A1);
       await kontaktaHyresvarden(A.A1);
       await completeWhenOpen('vera', A.A1, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
@@ -121,10 +128,18 @@ beforeAll(async () => {
     })(),
     // A2: the committee commits to pay, in time; two failed attempts, then the attempts end, no special reasons
     (async () => {
+      // The intake takes no landlord address (hyresvardAdress is null) and the åtagande letter needs one:
+      // until it does, the address is added to the case as an administrator would, before the decision.
+      const atagande = await waitForTask(A.A2, 'BeslutaOmAtagande');
+      await engineAsAdmin().put(`/process-instance/${atagande.processInstanceId}/variables/hyresvardAdress`, {
+        type: 'Json',
+        value: JSON.stringify({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' }),
+      });
       await completeWhenOpen('eva', A.A2, 'BeslutaOmAtagande', {
         ansvarigHandlaggare: 'Eva Ekonom', atervinningsbeslut: 'ataga-betalningsansvar', atervinningMotivering: 'Barnfri hushåll, stabil inkomst från nästa månad.',
       });
       await brevFinns(A.A2, 'atagande-betalningsansvar');
+      await efterForfallnaTimrar(A.A2);
       await aktualisera(A.A2);
       await kontaktaHyresvarden(A.A2);
       await completeWhenOpen('vera', A.A2, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: false });
@@ -139,6 +154,7 @@ beforeAll(async () => {
       await waitForTask(A.A3, 'BeslutaOmAtagande');
       await fireTimer(A.A3, 'AtervinningsfristenUte');
       await eventually('UtanAtervinning', async () => ((await activitiesRun(A.A3)).includes('UtanAtervinning') ? true : undefined));
+      await efterForfallnaTimrar(A.A3);
       await aktualisera(A.A3);
       await waitForTask(A.A3, 'KontaktaHyresvarden');
       const ku = (await instancesOf(A.A3)).find((i) => i.definitionId.startsWith('kontakt-och-utredning:'))!;
@@ -147,6 +163,7 @@ beforeAll(async () => {
     })(),
     // A4: children named by the reporter; consent to contact the landlord; the child assessment decided after 14 days
     (async () => {
+      await efterForfallnaTimrar(A.A4);
       await aktualisera(A.A4, { aktualiseringstyp: 'underrattelse-storningar' });
       await completeWhenOpen('vera', A.A4, 'InhamtaSamtycke', {
         samtyckeLamnat: true, samtyckeForm: 'skriftligt', samtyckeLamnatDatum: ms(nu()), samtyckeAnteckning: 'Blankett i Treserva',
@@ -340,7 +357,7 @@ describe('period B: nine days back', () => {
 describe('today: a notice confirmed the same Swedish day', () => {
   it('lists the case under "same day" (other files register cases today too, so only its place is asserted)', async () => {
     K0 = await registreraKronofogden({ ...INGRID, mottagen: nu().startOf('second').toISO({ suppressMilliseconds: true })! });
-    await bekrafta(K0);
+    await completeWhenOpen('stina', K0, 'BekraftaTillKronofogden', { ansvarigHandlaggare: 'Vera Vuxenenheten' });
     await brevFinns(K0, 'bekraftelse-kronofogden');
     const t = tabell(await rapport(nu(), nu(), '&process=kronofogden-avhysning'), 'bekraftelse-kronofogden');
     expect(t.m.rader.filter((x) => x.arenden.includes(K0)).map((x) => x.id)).toEqual(['samma-dag']);
