@@ -15,6 +15,8 @@ import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
 import { Motor } from './engine/motor.ts';
 import { tidslinjeApiRouter, tidslinjeSidorRouter } from './revision/tidslinje-routes.ts';
+import { efterlevnadApiRouter } from './revision/efterlevnad-api.ts';
+import { efterlevnadSidorRouter } from './revision/efterlevnad-sidor.ts';
 import { sidorRouter } from './views/sidor.ts';
 import { loggkontrollApiRouter, loggkontrollSidor } from './revision/loggkontroll.ts';
 
@@ -89,12 +91,14 @@ export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () 
   api.use(oversiktRouter(motor));
   api.use(loggkontrollApiRouter(db));
   api.use(tidslinjeApiRouter(db, motor));
+  api.use(efterlevnadApiRouter(db, motor));
   api.use((_req, res) => {
     sendProblem(res, 404, 'Finns inte');
   });
   app.use('/api', api);
 
   app.use(tidslinjeSidorRouter(db, motor));
+  app.use(efterlevnadSidorRouter(db, motor));
   app.use(sidorRouter({ db, motor, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(loggkontrollSidor(db));
   app.use(problemHandler(log));

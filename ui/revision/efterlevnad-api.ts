@@ -1,0 +1,46 @@
+import { Router, type Request } from 'express';
+import type { Knex } from 'knex';
+import { Problem, zodFalt } from '../api/problem.ts';
+import { lasAllaArenden } from '../auth/roller.ts';
+import type { Motor } from '../engine/motor.ts';
+import { skickaCsv } from './csv.ts';
+import { csvFor, tolkaTabell } from './efterlevnad-csv.ts';
+import { efterlevnadsrapport, urvalSchema, type Urval } from './efterlevnad.ts';
+
+/**
+ * GET /api/revision/efterlevnad?fran=ÅÅÅÅ-MM-DD&till=ÅÅÅÅ-MM-DD[&process=…]
+ * The compliance report as JSON, or with format=csv one of its tables
+ * (tabell=oversikt | <mått>, lista=<rad> | alla for the cases behind a number).
+ * Auditors only: revisor reads, nobody else. Numbers and case numbers only, so
+ * no read log entry; opening a case does that.
+ */
+export function tolkaUrval(query: Request['query']): Urval {
+  const enkel = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const process = enkel(query.process);
+  const parsed = urvalSchema.safeParse({ fran: enkel(query.fran), till: enkel(query.till), process: process === '' ? undefined : process });
+  if (!parsed.success) throw new Problem(400, 'Ogiltigt urval', 'Ange period (fran, till) och eventuellt process.', zodFalt(parsed.error));
+  return parsed.data;
+}
+
+export function efterlevnadApiRouter(db: Knex, motor: Motor): Router {
+  const router = Router();
+  router.get('/revision/efterlevnad', async (req, res) => {
+    if (!lasAllaArenden(req.anvandare!)) throw new Problem(403, 'Saknar behörighet', 'Efterlevnadsrapporten är till för revisorer.');
+    const urval = tolkaUrval(req.query);
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new Problem(400, 'Ogiltigt urval', undefined, [{ falt: 'format', fel: 'tillåtna: json, csv' }]);
+    if (format === 'json') {
+      res.json(await efterlevnadsrapport(db, motor, urval));
+      return;
+    }
+    const forst = tolkaTabell(req.query.tabell, req.query.lista);
+    if (Array.isArray(forst)) throw new Problem(400, 'Ogiltigt urval', undefined, forst);
+    const rapport = await efterlevnadsrapport(db, motor, urval);
+    const val = tolkaTabell(req.query.tabell, req.query.lista, rapport);
+    if (Array.isArray(val)) throw new Problem(400, 'Ogiltigt urval', undefined, val);
+    const fil = csvFor(rapport, val);
+    if (!fil) throw new Problem(400, 'Ogiltigt urval', undefined, [{ falt: 'tabell', fel: 'måttet gäller inte den valda processen' }]);
+    skickaCsv(res, fil.filnamn, fil.csv);
+  });
+  return router;
+}

@@ -1,0 +1,557 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { citera, type LagrumId } from '../../frister/lagrum.ts';
+import type { Motor } from '../engine/motor.ts';
+import { hamtaFakta } from './underlag.ts';
+import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
+
+/**
+ * The compliance report (efterlevnadsrapport, issue #8): for the cases received
+ * in a period, were the deadlines and the consent rules kept? Every number
+ * comes with the case numbers behind it, and nothing else about the cases:
+ * no names, no personnummer.
+ *
+ * This module is the report's definitions, pure: it classifies the facts of
+ * each case (gathered by ./underlag.ts from the engine's history and Bokvar's
+ * tables) into the measures' rows. docs/efterlevnad.md states each definition
+ * in words; the unit tests pin them.
+ */
+
+export const PROCESSER = {
+  'hot-om-avhysning': 'Hot om avhysning',
+  'kronofogden-avhysning': 'Avhysning (Kronofogden)',
+} as const;
+export type ProcessKey = keyof typeof PROCESSER;
+
+/**
+ * The landlord-contact grounds that need no consent: the outputs of
+ * bpmn/kontakt-med-hyresvard.dmn where samtyckeKravs is false (a unit test
+ * keeps the two in step). Any other ground must be a registered consent.
+ */
+export const GRUNDER_UTAN_SAMTYCKE = ['hyresvarden-underrattade', 'storningsjouren-underrattade'] as const;
+
+export type Kontaktslag = 'kontakt-hyresvard' | 'information-hyresvard' | 'kontakt-annan-forvaltning';
+
+/** A consent the contact names (samtycke:<id>), as the register has it; null when the id is not in the register. */
+export interface Samtyckesfakta {
+  /** The consent was given by this case's tenant. */
+  sammaPerson: boolean;
+  mottagare: string[];
+  /** When the tenant gave it (ISO). */
+  lamnat: string;
+}
+
+export interface Kontaktfakta {
+  slag: Kontaktslag;
+  /** When the contact task began (its basis is recorded then). */
+  tid: string;
+  /** The recorded basis, as the process variable holds it at last. */
+  grund: string | null;
+  samtycke?: Samtyckesfakta | null;
+}
+
+/** What the report needs to know about one case; gathered by ./underlag.ts. */
+export interface Arendefakta {
+  arendenummer: string;
+  processKey: string;
+  /** When social services received the notice (ISO). */
+  mottagen: string;
+  /** The case's main process instance has ended. */
+  avslutat: boolean;
+
+  /** Kronofogden: when the first confirmation letter to Kronofogden was written (ISO). */
+  bekraftelseTillKronofogden: string | null;
+
+  /** An återvinningsfrist ran in the case (a notice of termination for unpaid rent was served). */
+  atervinningsfrist: boolean;
+  atervinningsbeslut: string | null;
+  /** The deadline's timer ended the decision task: "Fortsätter utan återvinning". */
+  atervinningsfristenLoptUt: boolean;
+  atagandebrev: { skapad: string; efterFrist: boolean }[];
+
+  /** When the förhandsbedömning ended: "Besluta om utredning" completed (ISO). */
+  forhandsbedomningSlut: string | null;
+  /** When four weeks from reception had passed (the case's own forhandsbedomningEskaleringSenast). */
+  forhandsbedomningGrans: string | null;
+  sarskildaSkal: string | null;
+
+  /** Some source says children are affected: the reporter, folkbokföringen, the landlord, the caseworker. */
+  barnBerors: boolean;
+  /** A barn-och-unga instance ran for the case. */
+  barnOchUngaInvolverade: boolean;
+  /** The child report's förhandsbedömning: deadline (forhandsbedomningBarnSenast) and decision ("Bedöm behov av barnutredning" completed). */
+  barnutredning: { grans: string | null; beslutad: string | null } | null;
+
+  /** Kronofogden: the eviction was carried out (avhysningUtfall = genomford). */
+  avhysningGenomford: boolean;
+  narvaroBarnOchUnga: { narvarade: boolean; skal: string | null; avstamtMedKronofogden: boolean } | null;
+
+  kontakter: Kontaktfakta[];
+  /** The first time a caseworker recorded "Kontakt etablerad" with the tenant (ISO). */
+  forstaPersonligaKontakt: string | null;
+}
+
+export interface Rad {
+  id: string;
+  text: string;
+  antal: number;
+  /** Per cent of the measure's population, one decimal. */
+  andel: number | null;
+  /** The row must be zero: any case in it is a deviation (röd flagga). */
+  skaVaraNoll: boolean;
+  avvikelse: boolean;
+  arenden: string[];
+}
+
+export interface Nyckeltal {
+  id: string;
+  text: string;
+  varde: number | null;
+  enhet: 'procent' | 'dagar' | 'antal';
+  /** The target the value must meet, e.g. 100 (%); a value that misses it is a deviation. */
+  mal?: number;
+  avvikelse: boolean;
+}
+
+export type MattId =
+  | 'bekraftelse-kronofogden'
+  | 'atervinningsfrist'
+  | 'forhandsbedomning'
+  | 'barn-och-unga-involverade'
+  | 'narvaro-barnfamiljer'
+  | 'barnutredning-14-dagar'
+  | 'kontakter-utan-grund'
+  | 'forsta-kontakt';
+
+export interface Matt {
+  id: MattId;
+  rubrik: string;
+  /** The definition in one or two sentences; docs/efterlevnad.md has the rest. */
+  definition: string;
+  /** What the population counts: cases or contacts. */
+  enhet: 'arenden' | 'kontakter';
+  processer: ProcessKey[];
+  lagrum: string[];
+  population: number;
+  rader: Rad[];
+  nyckeltal: Nyckeltal[];
+  /** For duration measures: the days of each case behind the numbers. */
+  dagar?: Record<string, number>;
+}
+
+export interface Urval {
+  fran: string;
+  till: string;
+  process?: ProcessKey;
+}
+
+export interface Efterlevnadsrapport {
+  urval: { fran: string; till: string; process: ProcessKey | null };
+  /** When the report was computed (ISO): open cases are judged at this moment. */
+  beraknad: string;
+  antalArenden: number;
+  /** Every case in the selection: its reception date (Swedish) and process. Numbers, no personal data. */
+  arenden: Record<string, { mottagen: string; process: string }>;
+  matt: Matt[];
+}
+
+export const MATT_IDN: readonly MattId[] = [
+  'bekraftelse-kronofogden',
+  'atervinningsfrist',
+  'forhandsbedomning',
+  'barn-och-unga-involverade',
+  'narvaro-barnfamiljer',
+  'barnutredning-14-dagar',
+  'kontakter-utan-grund',
+  'forsta-kontakt',
+];
+
+// ---------------------------------------------------------------- the request
+
+const datum = (falt: string) =>
+  z.string({ error: 'saknas' }).superRefine((s, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: `${falt} ska vara ett datum ÅÅÅÅ-MM-DD` });
+    else if (Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) {
+      ctx.addIssue({ code: 'custom', message: 'datumet finns inte' });
+    }
+  });
+
+export const urvalSchema = z
+  .object({
+    fran: datum('fran'),
+    till: datum('till'),
+    process: z
+      .enum(Object.keys(PROCESSER) as [ProcessKey, ...ProcessKey[]], { error: `okänd process; tillåtna: ${Object.keys(PROCESSER).join(', ')}` })
+      .optional(),
+  })
+  .superRefine((u, ctx) => {
+    // Only when both are dates: a malformed date has its own message.
+    const ar = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+    if (ar(u.fran) && ar(u.till) && u.till < u.fran) ctx.addIssue({ code: 'custom', path: ['till'], message: 'till får inte vara före fran' });
+  });
+
+// ---------------------------------------------------------------- the measures
+
+interface Radmall {
+  id: string;
+  text: string;
+  skaVaraNoll?: boolean;
+}
+
+/** Rows in a fixed order, each with its cases; a case goes to exactly the row `klass` names (or none). */
+function rader<T>(mallar: Radmall[], poster: T[], klass: (p: T) => string | null, nummer: (p: T) => string): { rader: Rad[]; population: number } {
+  const perRad = new Map<string, Set<string>>(mallar.map((m) => [m.id, new Set()]));
+  const antal = new Map<string, number>(mallar.map((m) => [m.id, 0]));
+  let population = 0;
+  for (const p of poster) {
+    const id = klass(p);
+    if (id === null) continue;
+    if (!perRad.has(id)) throw new Error(`Okänd rad ${id}`);
+    population += 1;
+    antal.set(id, antal.get(id)! + 1);
+    perRad.get(id)!.add(nummer(p));
+  }
+  return {
+    population,
+    rader: mallar.map((m) => {
+      const n = antal.get(m.id)!;
+      return {
+        id: m.id,
+        text: m.text,
+        antal: n,
+        andel: andel(n, population),
+        skaVaraNoll: m.skaVaraNoll ?? false,
+        avvikelse: (m.skaVaraNoll ?? false) && n > 0,
+        arenden: [...perRad.get(m.id)!].sort(),
+      };
+    }),
+  };
+}
+
+const lagrum = (...idn: LagrumId[]) => idn.map(citera);
+const harText = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
+const ms = (iso: string) => Date.parse(iso);
+
+function bekraftelseKronofogden(fakta: Arendefakta[], nu: Date): Matt {
+  const kf = fakta.filter((f) => f.processKey === 'kronofogden-avhysning');
+  const { rader: r, population } = rader(
+    [
+      { id: 'samma-dag', text: 'Bekräftad samma dag' },
+      { id: 'senare', text: 'Bekräftad, men inte samma dag', skaVaraNoll: true },
+      { id: 'ej-bekraftad', text: 'Inte bekräftad, och dagen har passerat', skaVaraNoll: true },
+      { id: 'pagar', text: 'Inte bekräftad ännu, dagen pågår' },
+    ],
+    kf,
+    (f) => {
+      if (f.bekraftelseTillKronofogden) {
+        return svensktDatum(f.bekraftelseTillKronofogden) === svensktDatum(f.mottagen) ? 'samma-dag' : 'senare';
+      }
+      return nu >= dagensSlut(svensktDatum(f.mottagen)) ? 'ej-bekraftad' : 'pagar';
+    },
+    (f) => f.arendenummer,
+  );
+  const avgjorda = population - r.find((x) => x.id === 'pagar')!.antal;
+  const sammaDag = r.find((x) => x.id === 'samma-dag')!.antal;
+  const share = andel(sammaDag, avgjorda);
+  return {
+    id: 'bekraftelse-kronofogden',
+    rubrik: 'Bekräftelse till Kronofogden samma dag',
+    definition:
+      'Kronofogdens besked om avhysning ska bekräftas samma dag. Samma dag: bekräftelsebrevet till Kronofogden skrevs samma kalenderdag, svensk tid, som beskedet togs emot.',
+    enhet: 'arenden',
+    processer: ['kronofogden-avhysning'],
+    lagrum: lagrum('handbok-bekraftelse-kronofogden', 'sof-5-4'),
+    population,
+    rader: r,
+    nyckeltal: [
+      { id: 'andel-samma-dag', text: 'Andel bekräftade samma dag (av ärenden vars dag har passerat)', varde: share, enhet: 'procent', mal: 100, avvikelse: share !== null && share < 100 },
+    ],
+  };
+}
+
+function atervinning(fakta: Arendefakta[]): Matt {
+  const { rader: r, population } = rader(
+    [
+      { id: 'hyran-betald', text: 'Hyran betald inom fristen' },
+      { id: 'atagande-i-tid', text: 'Åtagande om betalningsansvar skickat i tid' },
+      { id: 'atagande-efter-frist', text: 'Åtagandebrev framställt efter fristen', skaVaraNoll: true },
+      { id: 'inget-atagande', text: 'Beslut inom fristen: inget åtagande' },
+      { id: 'fristen-lopte-ut', text: 'Fristen löpte ut utan beslut' },
+      { id: 'pagar', text: 'Fristen löper, eller åtagandebrevet väntar' },
+    ],
+    fakta.filter((f) => f.processKey === 'hot-om-avhysning' && f.atervinningsfrist),
+    (f) => {
+      if (f.atagandebrev.length > 0) return f.atagandebrev.some((b) => b.efterFrist) ? 'atagande-efter-frist' : 'atagande-i-tid';
+      if (f.atervinningsbeslut === 'hyran-betald') return 'hyran-betald';
+      if (f.atervinningsbeslut === 'inget-atagande') return 'inget-atagande';
+      if (f.atervinningsfristenLoptUt) return 'fristen-lopte-ut';
+      return 'pagar';
+    },
+    (f) => f.arendenummer,
+  );
+  return {
+    id: 'atervinningsfrist',
+    rubrik: 'Återvinningsfristen: utfall',
+    definition:
+      'Ärenden där en uppsägning för obetald hyra har delgetts, efter utfall. Ett åtagandebrev som framställts efter fristens sista dag (00:00 svensk tid dagen efter) ska inte förekomma.',
+    enhet: 'arenden',
+    processer: ['hot-om-avhysning'],
+    lagrum: lagrum('jb-12-44-1', 'jb-12-44-4-1', 'lag-1930-173-2-jb-12-44'),
+    population,
+    rader: r,
+    nyckeltal: [],
+  };
+}
+
+/** Four weeks from reception when the case does not carry its own limit (the calendar's default). */
+function fyraVeckorFran(mottagen: string): Date {
+  const d = new Date(`${svensktDatum(mottagen)}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 28);
+  return dagensSlut(d.toISOString().slice(0, 10));
+}
+
+function forhandsbedomning(fakta: Arendefakta[], nu: Date): Matt {
+  const dagar: Record<string, number> = {};
+  const { rader: r, population } = rader(
+    [
+      { id: 'inom-4-veckor', text: 'Avslutad inom fyra veckor' },
+      { id: 'over-4-veckor-med-skal', text: 'Över fyra veckor, särskilda skäl registrerade' },
+      { id: 'over-4-veckor-utan-skal', text: 'Över fyra veckor, inga särskilda skäl registrerade', skaVaraNoll: true },
+      { id: 'pagar', text: 'Pågår, inom fyra veckor' },
+      { id: 'avslutat-utan-beslut', text: 'Ärendet avslutat utan beslut om utredning' },
+    ],
+    fakta,
+    (f) => {
+      const slut = f.forhandsbedomningSlut;
+      if (slut) dagar[f.arendenummer] = kalenderdagar(f.mottagen, slut);
+      else if (f.avslutat) return 'avslutat-utan-beslut';
+      const grans = f.forhandsbedomningGrans ? new Date(f.forhandsbedomningGrans) : fyraVeckorFran(f.mottagen);
+      const over = (slut ? new Date(slut) : nu) >= grans;
+      if (over) return harText(f.sarskildaSkal) ? 'over-4-veckor-med-skal' : 'over-4-veckor-utan-skal';
+      return slut ? 'inom-4-veckor' : 'pagar';
+    },
+    (f) => f.arendenummer,
+  );
+  const langder = Object.values(dagar);
+  return {
+    id: 'forhandsbedomning',
+    rubrik: 'Förhandsbedömningens längd',
+    definition:
+      'Från mottagandet till beslutet om utredning ("Besluta om utredning" klar), i kalenderdagar svensk tid. Riktmärket är högst cirka fyra veckor om inte särskilda skäl har registrerats.',
+    enhet: 'arenden',
+    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    lagrum: lagrum('handbok-forhandsbedomning', 'sol-2001-453-11-1'),
+    population,
+    rader: r,
+    nyckeltal: [
+      { id: 'avslutade', text: 'Avslutade förhandsbedömningar', varde: langder.length, enhet: 'antal', avvikelse: false },
+      { id: 'median', text: 'Median (dagar)', varde: median(langder), enhet: 'dagar', avvikelse: false },
+      { id: 'p90', text: '90:e percentilen (dagar)', varde: percentil(langder, 90), enhet: 'dagar', avvikelse: false },
+    ],
+    dagar,
+  };
+}
+
+function barnOchUngaInvolverade(fakta: Arendefakta[]): Matt {
+  const { rader: r, population } = rader(
+    [
+      { id: 'involverade', text: 'Barn och unga involverade' },
+      { id: 'ej-involverade', text: 'Barn och unga inte involverade', skaVaraNoll: true },
+    ],
+    fakta.filter((f) => f.barnBerors),
+    (f) => (f.barnOchUngaInvolverade ? 'involverade' : 'ej-involverade'),
+    (f) => f.arendenummer,
+  );
+  const share = andel(r[0]!.antal, population);
+  return {
+    id: 'barn-och-unga-involverade',
+    rubrik: 'Barn och unga involverade när barn berörs',
+    definition:
+      'Ärenden där någon källa (anmälaren, folkbokföringen, hyresvärden eller handläggaren) visar att barn berörs. Involverade: processen barn-och-unga har startats för ärendet. Ska vara 100 %.',
+    enhet: 'arenden',
+    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    lagrum: lagrum('sol-2001-453-5-1', 'sol-2025-400-20-2'),
+    population,
+    rader: r,
+    nyckeltal: [
+      { id: 'andel-involverade', text: 'Andel med barn och unga involverade', varde: share, enhet: 'procent', mal: 100, avvikelse: share !== null && share < 100 },
+    ],
+  };
+}
+
+function narvaroBarnfamiljer(fakta: Arendefakta[]): Matt {
+  const { rader: r, population } = rader(
+    [
+      { id: 'narvarade', text: 'Barn och unga närvarade' },
+      { id: 'ej-narvaro-med-skal', text: 'Närvarade inte, skäl avstämt med Kronofogden' },
+      { id: 'ingen-registrering', text: 'Varken närvaro eller avstämt skäl registrerat', skaVaraNoll: true },
+    ],
+    fakta.filter((f) => f.processKey === 'kronofogden-avhysning' && f.avhysningGenomford && f.barnBerors),
+    (f) => {
+      const n = f.narvaroBarnOchUnga;
+      if (n?.narvarade) return 'narvarade';
+      if (n && harText(n.skal) && n.avstamtMedKronofogden) return 'ej-narvaro-med-skal';
+      return 'ingen-registrering';
+    },
+    (f) => f.arendenummer,
+  );
+  return {
+    id: 'narvaro-barnfamiljer',
+    rubrik: 'Närvaro vid avhysning av barnfamiljer',
+    definition:
+      'Genomförda avhysningar där barn berörs: närvarade barn och unga, eller registrerades ett skäl att inte närvara som stämts av med Kronofogden?',
+    enhet: 'arenden',
+    processer: ['kronofogden-avhysning'],
+    lagrum: lagrum('handbok-narvaro-avhysning', 'sol-2001-453-5-1'),
+    population,
+    rader: r,
+    nyckeltal: [],
+  };
+}
+
+function barnutredning(fakta: Arendefakta[], nu: Date): Matt {
+  const { rader: r, population } = rader(
+    [
+      { id: 'i-tid', text: 'Beslut inom 14 dagar' },
+      { id: 'for-sent', text: 'Beslut efter 14 dagar', skaVaraNoll: true },
+      { id: 'ej-beslutad-fristen-passerad', text: 'Inget beslut, fristen har passerat', skaVaraNoll: true },
+      { id: 'pagar', text: 'Inget beslut ännu, inom fristen' },
+    ],
+    fakta.filter((f) => f.barnutredning !== null),
+    (f) => {
+      const { grans, beslutad } = f.barnutredning!;
+      if (beslutad) return grans && ms(beslutad) >= ms(grans) ? 'for-sent' : 'i-tid';
+      return grans && nu.getTime() >= ms(grans) ? 'ej-beslutad-fristen-passerad' : 'pagar';
+    },
+    (f) => f.arendenummer,
+  );
+  return {
+    id: 'barnutredning-14-dagar',
+    rubrik: 'Beslut om barnutredning inom 14 dagar',
+    definition:
+      'Förhandsbedömningen av barnets situation ("Bedöm behov av barnutredning") ska avgöras inom 14 dagar från mottagandet; fristen har löpt ut 00:00 svensk tid dagen efter den fjortonde dagen.',
+    enhet: 'arenden',
+    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    lagrum: lagrum('sol-2025-400-20-2'),
+    population,
+    rader: r,
+    nyckeltal: [],
+  };
+}
+
+const KONTAKTSLAG: Record<Kontaktslag, { text: string; mottagare: (m: string) => boolean; utanSamtycke: readonly string[] }> = {
+  'kontakt-hyresvard': { text: 'Kontakt med hyresvärden', mottagare: (m) => m === 'hyresvard', utanSamtycke: GRUNDER_UTAN_SAMTYCKE },
+  'information-hyresvard': { text: 'Information till hyresvärden', mottagare: (m) => m === 'hyresvard', utanSamtycke: [] },
+  'kontakt-annan-forvaltning': { text: 'Kontakt med annan förvaltning', mottagare: (m) => m.startsWith('annan-forvaltning'), utanSamtycke: [] },
+};
+
+/**
+ * Does the contact rest on a recorded basis? Either a ground that needs no
+ * consent (the landlord reported the case himself), or samtycke:<id> naming a
+ * consent in the register, given by this tenant, to this kind of recipient, no
+ * later than the day of the contact.
+ */
+export function harGrund(k: Kontaktfakta): boolean {
+  const slag = KONTAKTSLAG[k.slag];
+  if (!harText(k.grund)) return false;
+  if (slag.utanSamtycke.includes(k.grund!)) return true;
+  const id = /^samtycke:(.+)$/.exec(k.grund!)?.[1];
+  if (!id || id === 'null' || id === 'undefined') return false;
+  const s = k.samtycke;
+  return !!s && s.sammaPerson && s.mottagare.some(slag.mottagare) && svensktDatum(s.lamnat) <= svensktDatum(k.tid);
+}
+
+function kontakterUtanGrund(fakta: Arendefakta[]): Matt {
+  const slagen = Object.keys(KONTAKTSLAG) as Kontaktslag[];
+  const mallar = slagen.flatMap((s) => [
+    { id: `${s}-med-grund`, text: `${KONTAKTSLAG[s].text}: med registrerad grund` },
+    { id: `${s}-utan-grund`, text: `${KONTAKTSLAG[s].text}: utan registrerad grund`, skaVaraNoll: true },
+  ]);
+  const kontakter = fakta.flatMap((f) => f.kontakter.map((k) => ({ f, k })));
+  const { rader: r, population } = rader(
+    mallar,
+    kontakter,
+    ({ k }) => `${k.slag}-${harGrund(k) ? 'med' : 'utan'}-grund`,
+    ({ f }) => f.arendenummer,
+  );
+  const utan = r.filter((x) => x.skaVaraNoll).reduce((n, x) => n + x.antal, 0);
+  return {
+    id: 'kontakter-utan-grund',
+    rubrik: 'Kontakter och utlämnanden utan registrerad grund',
+    definition:
+      'Varje kontakt med hyresvärden, information till hyresvärden och kontakt med annan förvaltning ska vila på en registrerad grund: samtycke i samtyckesregistret, eller att hyresvärden själv underrättade. Ska vara noll utan grund.',
+    enhet: 'kontakter',
+    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    lagrum: lagrum('osl-26-1', 'osl-12-2'),
+    population,
+    rader: r,
+    nyckeltal: [{ id: 'utan-grund', text: 'Kontakter utan registrerad grund', varde: utan, enhet: 'antal', mal: 0, avvikelse: utan > 0 }],
+  };
+}
+
+function forstaKontakt(fakta: Arendefakta[]): Matt {
+  const dagar: Record<string, number> = {};
+  const { rader: r, population } = rader(
+    [
+      { id: 'kontakt', text: 'Personlig kontakt etablerad' },
+      { id: 'ingen-kontakt', text: 'Förhandsbedömningen avslutad utan personlig kontakt' },
+      { id: 'ingen-kontakt-an', text: 'Ingen personlig kontakt ännu' },
+    ],
+    fakta,
+    (f) => {
+      if (f.forstaPersonligaKontakt) {
+        dagar[f.arendenummer] = kalenderdagar(f.mottagen, f.forstaPersonligaKontakt);
+        return 'kontakt';
+      }
+      return f.forhandsbedomningSlut || f.avslutat ? 'ingen-kontakt' : 'ingen-kontakt-an';
+    },
+    (f) => f.arendenummer,
+  );
+  const tider = Object.values(dagar);
+  return {
+    id: 'forsta-kontakt',
+    rubrik: 'Tid till första personliga kontakt med hyresgästen',
+    definition:
+      'Från mottagandet till första gången en handläggare registrerade "Kontakt etablerad" med hyresgästen (telefon, sms, samtal eller hembesök; informationsbrevet räknas inte), i kalenderdagar svensk tid.',
+    enhet: 'arenden',
+    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    lagrum: lagrum('sol-2001-453-11-1'),
+    population,
+    rader: r,
+    nyckeltal: [
+      { id: 'median', text: 'Median (dagar)', varde: median(tider), enhet: 'dagar', avvikelse: false },
+      { id: 'p90', text: '90:e percentilen (dagar)', varde: percentil(tider, 90), enhet: 'dagar', avvikelse: false },
+    ],
+    dagar,
+  };
+}
+
+/** The measures for these cases, judged at `nu`; with a process chosen, only the measures that concern it. */
+export function beraknaMatt(fakta: Arendefakta[], nu: Date, process?: ProcessKey): Matt[] {
+  const alla = [
+    bekraftelseKronofogden(fakta, nu),
+    atervinning(fakta),
+    forhandsbedomning(fakta, nu),
+    barnOchUngaInvolverade(fakta),
+    narvaroBarnfamiljer(fakta),
+    barnutredning(fakta, nu),
+    kontakterUtanGrund(fakta),
+    forstaKontakt(fakta),
+  ];
+  return process ? alla.filter((m) => m.processer.includes(process)) : alla;
+}
+
+export function rapport(urval: Urval, fakta: Arendefakta[], nu: Date): Efterlevnadsrapport {
+  return {
+    urval: { fran: urval.fran, till: urval.till, process: urval.process ?? null },
+    beraknad: nu.toISOString(),
+    antalArenden: fakta.length,
+    arenden: Object.fromEntries(fakta.map((f) => [f.arendenummer, { mottagen: svensktDatum(f.mottagen), process: f.processKey }])),
+    matt: beraknaMatt(fakta, nu, urval.process),
+  };
+}
+
+/** The report for a period (and process), from the engine's history and Bokvar's tables, judged now. */
+export async function efterlevnadsrapport(db: Knex, motor: Motor, urval: Urval, nu = new Date()): Promise<Efterlevnadsrapport> {
+  return rapport(urval, await hamtaFakta(db, motor, urval), nu);
+}

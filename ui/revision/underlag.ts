@@ -1,0 +1,252 @@
+import type { Knex } from 'knex';
+import type { Motor } from '../engine/motor.ts';
+import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './efterlevnad.ts';
+import { dagensBorjan, dagensSlut } from './statistik.ts';
+
+/**
+ * Gathers the compliance report's facts for every case received in a period,
+ * in a bounded number of queries whatever the number of cases: the case
+ * register, then the engine's history in batches (POST queries with lists of
+ * business keys or instance ids, paged), the letters and the consent register;
+ * independent reads run together. A year of cases costs a few dozen requests,
+ * not a few per case.
+ */
+
+interface Arenderad {
+  arendenummer: string;
+  process_key: string;
+  process_instance_id: string;
+  mottagen: Date;
+  personnummer: string | null;
+  barn: boolean;
+}
+
+interface HistoriskInstans {
+  id: string;
+  businessKey: string | null;
+  processDefinitionKey: string;
+  state: string;
+  endTime: string | null;
+}
+
+interface HistoriskUppgift {
+  processInstanceId: string;
+  taskDefinitionKey: string;
+  startTime: string;
+  endTime: string | null;
+  deleteReason: string | null;
+}
+
+interface HistoriskVariabel {
+  name: string;
+  type: string;
+  value: unknown;
+  processInstanceId: string;
+}
+
+interface Variabeluppdatering {
+  processInstanceId: string;
+  variableName: string;
+  value: unknown;
+  time: string;
+}
+
+/** The user tasks whose times the report reads. */
+const UPPGIFTER = ['BeslutaOmUtredning', 'BedomBarnutredning', 'KontaktaHyresvarden', 'InformeraHyresvarden', 'BistaAnsokanAnnanForvaltning'];
+
+const KONTAKTUPPGIFTER: Record<string, { slag: Kontaktslag; grund: string }> = {
+  KontaktaHyresvarden: { slag: 'kontakt-hyresvard', grund: 'kontaktgrundHyresvard' },
+  InformeraHyresvarden: { slag: 'information-hyresvard', grund: 'informationsgrundHyresvard' },
+  BistaAnsokanAnnanForvaltning: { slag: 'kontakt-annan-forvaltning', grund: 'kontaktgrundAnnanForvaltning' },
+};
+
+const BARNKALLOR = ['barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare', 'barnOchUngaInvolverade'];
+
+/** The variables the report reads; each is taken from the instance where the process records it. */
+const VARIABLER = [
+  ...BARNKALLOR,
+  // the case's main instance
+  'atervinningsfristSenast', 'atervinningsbeslut', 'forhandsbedomningEskaleringSenast', 'avhysningUtfall',
+  'narvaradeBarnOchUnga', 'ejNarvaroSkalBarnOchUnga', 'ejNarvaroAvstamdMedKronofogdenBarnOchUnga',
+  // kontakt-och-utredning
+  'sarskildaSkal', 'kontaktgrundHyresvard', 'informationsgrundHyresvard', 'kontaktgrundAnnanForvaltning',
+  // barn-och-unga
+  'forhandsbedomningBarnSenast',
+];
+
+const KLUMP = 500;
+const SIDA = 5000;
+
+/** Splits a long list of ids into requests of bounded size, pages each, and runs a few at a time. */
+async function hamtaIKlumpar<T>(motor: Motor, path: string, idn: string[], kropp: (klump: string[]) => object, extra = ''): Promise<T[]> {
+  const klumpar: string[][] = [];
+  for (let i = 0; i < idn.length; i += KLUMP) klumpar.push(idn.slice(i, i + KLUMP));
+  const hamtaKlump = async (klump: string[]): Promise<T[]> => {
+    const ut: T[] = [];
+    for (let forsta = 0; ; forsta += SIDA) {
+      const del = await motor.rest.post<T[]>(`${path}?firstResult=${forsta}&maxResults=${SIDA}${extra}`, kropp(klump));
+      ut.push(...del);
+      if (del.length < SIDA) return ut;
+    }
+  };
+  const resultat: T[] = [];
+  for (let i = 0; i < klumpar.length; i += 4) {
+    for (const del of await Promise.all(klumpar.slice(i, i + 4).map(hamtaKlump))) resultat.push(...del);
+  }
+  return resultat;
+}
+
+function varde(v: HistoriskVariabel): unknown {
+  if (v.type === 'Json' && typeof v.value === 'string') {
+    try {
+      return JSON.parse(v.value);
+    } catch {
+      return v.value;
+    }
+  }
+  return v.value;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+export function periodfraga(db: Knex, urval: Urval): Knex.QueryBuilder {
+  const q = db('arenden')
+    .whereNotNull('process_instance_id')
+    .where('mottagen', '>=', dagensBorjan(urval.fran))
+    .where('mottagen', '<', dagensSlut(urval.till));
+  return urval.process ? q.where({ process_key: urval.process }) : q;
+}
+
+export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<Arendefakta[]> {
+  const arenden = await periodfraga(db, urval)
+    .orderBy([{ column: 'mottagen' }, { column: 'arendenummer' }])
+    .select<Arenderad[]>('arendenummer', 'process_key', 'process_instance_id', 'mottagen', 'personnummer', 'barn');
+  if (arenden.length === 0) return [];
+  const nycklar = arenden.map((a) => a.arendenummer);
+  const iPerioden = periodfraga(db, urval).select('arendenummer');
+
+  const [instanser, uppgifter, utanAtervinning, brev] = await Promise.all([
+    hamtaIKlumpar<HistoriskInstans>(motor, '/history/process-instance', nycklar, (k) => ({ processInstanceBusinessKeyIn: k })),
+    hamtaIKlumpar<HistoriskUppgift>(motor, '/history/task', nycklar, (k) => ({ processInstanceBusinessKeyIn: k, taskDefinitionKeyIn: UPPGIFTER })),
+    hamtaIKlumpar<HistoriskInstans>(motor, '/history/process-instance', nycklar, (k) => ({
+      processInstanceBusinessKeyIn: k,
+      processDefinitionKey: 'hot-om-avhysning',
+      executedActivityIdIn: ['UtanAtervinning'],
+    })),
+    db('brev')
+      .whereIn('arendenummer', iPerioden)
+      .where((q) => q.where({ typ: 'bekraftelse-kronofogden', mottagare: 'kronofogden' }).orWhere({ typ: 'atagande-betalningsansvar' }))
+      .orderBy('skapad')
+      .select<{ arendenummer: string; typ: string; skapad: Date; efter_frist: boolean }[]>('arendenummer', 'typ', 'skapad', 'efter_frist'),
+  ]);
+
+  const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
+  const [variabler, kontaktuppdateringar] = await Promise.all([
+    hamtaIKlumpar<HistoriskVariabel>(motor, '/history/variable-instance', instanser.map((i) => i.id), (k) => ({ processInstanceIdIn: k, variableNameIn: VARIABLER }), '&deserializeValues=false'),
+    // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
+    hamtaIKlumpar<Variabeluppdatering>(motor, '/history/detail', kuIdn, (k) => ({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad', variableUpdates: true }), '&deserializeValues=false'),
+  ]);
+
+  const perInstans = new Map<string, Record<string, unknown>>();
+  for (const v of variabler) {
+    let vars = perInstans.get(v.processInstanceId);
+    if (!vars) perInstans.set(v.processInstanceId, (vars = {}));
+    vars[v.name] = varde(v);
+  }
+
+  // Consents the contacts name, in one read of the register.
+  const samtyckesIdn = new Set<string>();
+  for (const i of kuIdn) {
+    for (const { grund } of Object.values(KONTAKTUPPGIFTER)) {
+      const id = /^samtycke:([0-9a-f-]{36})$/i.exec(text(perInstans.get(i)?.[grund]) ?? '')?.[1];
+      if (id) samtyckesIdn.add(id);
+    }
+  }
+  const samtycken = samtyckesIdn.size
+    ? await db('samtycken')
+        .whereIn('id', [...samtyckesIdn])
+        .select<{ id: string; personnummer: string; mottagare: string[]; lamnat: Date }[]>('id', 'personnummer', 'mottagare', 'lamnat')
+    : [];
+  const samtyckePerId = new Map(samtycken.map((s) => [s.id, s]));
+
+  const instanserPerArende = grupp(instanser, (i) => i.businessKey ?? '');
+  const uppgifterPerInstans = grupp(uppgifter, (u) => u.processInstanceId);
+  const brevPerArende = grupp(brev, (b) => b.arendenummer);
+  const kontaktPerInstans = new Map<string, string>();
+  for (const d of kontaktuppdateringar) {
+    if (d.variableName !== 'kontaktEtablerad' || d.value !== true) continue;
+    const forst = kontaktPerInstans.get(d.processInstanceId);
+    if (!forst || Date.parse(d.time) < Date.parse(forst)) kontaktPerInstans.set(d.processInstanceId, d.time);
+  }
+  const utanAtervinningIdn = new Set(utanAtervinning.map((i) => i.id));
+
+  return arenden.map((a): Arendefakta => {
+    const egna = instanserPerArende.get(a.arendenummer) ?? [];
+    const rot = egna.find((i) => i.id === a.process_instance_id);
+    const ku = egna.find((i) => i.processDefinitionKey === 'kontakt-och-utredning');
+    const bu = egna.find((i) => i.processDefinitionKey === 'barn-och-unga');
+    const rv = perInstans.get(a.process_instance_id) ?? {};
+    const kv = (ku && perInstans.get(ku.id)) || {};
+    const bv = (bu && perInstans.get(bu.id)) || {};
+    const kuUppgifter = ku ? uppgifterPerInstans.get(ku.id) ?? [] : [];
+    const buUppgifter = bu ? uppgifterPerInstans.get(bu.id) ?? [] : [];
+    const klar = (lista: HistoriskUppgift[], key: string) =>
+      lista.filter((u) => u.taskDefinitionKey === key && u.endTime && u.deleteReason === 'completed').map((u) => u.endTime!).sort()[0] ?? null;
+
+    const egnaBrev = brevPerArende.get(a.arendenummer) ?? [];
+    const kontakter: Kontaktfakta[] = kuUppgifter
+      .filter((u) => KONTAKTUPPGIFTER[u.taskDefinitionKey])
+      .map((u) => {
+        const { slag, grund: namn } = KONTAKTUPPGIFTER[u.taskDefinitionKey]!;
+        const grund = text(kv[namn]);
+        const id = /^samtycke:(.+)$/.exec(grund ?? '')?.[1];
+        const s = id ? samtyckePerId.get(id) : undefined;
+        const samtycke: Samtyckesfakta | null = s
+          ? { sammaPerson: s.personnummer === a.personnummer, mottagare: s.mottagare, lamnat: iso(s.lamnat) }
+          : null;
+        return { slag, tid: u.startTime, grund, ...(id ? { samtycke } : {}) };
+      });
+
+    const narvarade = rv.narvaradeBarnOchUnga;
+    return {
+      arendenummer: a.arendenummer,
+      processKey: a.process_key,
+      mottagen: iso(a.mottagen),
+      avslutat: rot ? rot.state !== 'ACTIVE' && rot.state !== 'SUSPENDED' : false,
+      bekraftelseTillKronofogden: egnaBrev.find((b) => b.typ === 'bekraftelse-kronofogden') ? iso(egnaBrev.find((b) => b.typ === 'bekraftelse-kronofogden')!.skapad) : null,
+      atervinningsfrist: typeof rv.atervinningsfristSenast === 'string' && rv.atervinningsfristSenast !== '',
+      atervinningsbeslut: text(rv.atervinningsbeslut),
+      atervinningsfristenLoptUt: utanAtervinningIdn.has(a.process_instance_id),
+      atagandebrev: egnaBrev.filter((b) => b.typ === 'atagande-betalningsansvar').map((b) => ({ skapad: iso(b.skapad), efterFrist: b.efter_frist })),
+      forhandsbedomningSlut: klar(kuUppgifter, 'BeslutaOmUtredning'),
+      forhandsbedomningGrans: text(rv.forhandsbedomningEskaleringSenast),
+      sarskildaSkal: text(kv.sarskildaSkal) ?? text(rv.sarskildaSkal),
+      barnBerors: a.barn || egna.some((i) => BARNKALLOR.some((n) => perInstans.get(i.id)?.[n] === true)),
+      barnOchUngaInvolverade: bu !== undefined,
+      barnutredning: bu ? { grans: text(bv.forhandsbedomningBarnSenast), beslutad: klar(buUppgifter, 'BedomBarnutredning') } : null,
+      avhysningGenomford: rv.avhysningUtfall === 'genomford',
+      narvaroBarnOchUnga:
+        narvarade === undefined && rv.ejNarvaroSkalBarnOchUnga === undefined
+          ? null
+          : {
+              narvarade: narvarade === true,
+              skal: text(rv.ejNarvaroSkalBarnOchUnga),
+              avstamtMedKronofogden: rv.ejNarvaroAvstamdMedKronofogdenBarnOchUnga === true,
+            },
+      kontakter,
+      forstaPersonligaKontakt: ku ? kontaktPerInstans.get(ku.id) ?? null : null,
+    };
+  });
+}
+
+function grupp<T>(lista: T[], nyckel: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of lista) {
+    const k = nyckel(t);
+    const l = m.get(k);
+    if (l) l.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
