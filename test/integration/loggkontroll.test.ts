@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/config.ts';
 import { population } from '../../ui/revision/lasloggar.ts';
 import { dra } from '../../ui/revision/stickprov.ts';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations, launchChromium } from './support/browser.ts';
 import { stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { loggaIn, ui, underrattelse } from './support/ui.ts';
@@ -238,7 +235,6 @@ it('the API is described in the OpenAPI document, the sample request by its vali
 
 describe('the pages in Chromium pass axe-core', () => {
   it('loggkontroll, with an error, and a draw', async () => {
-    const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     const rut = await loggaIn('rut');
     const browser = await launchChromium();
     try {
@@ -247,12 +243,7 @@ describe('the pages in Chromium pass axe-core', () => {
       await context.addCookies([{ name: namn, value: varde, url: stack().uiUrl }]);
       const page = await context.newPage();
       const axe = async (where: string) => {
-        await page.evaluate(AXE);
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-          return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-        });
-        expect(violations, where).toEqual([]);
+        expect(await axeViolations(page), where).toEqual([]);
       };
       await page.goto(`${stack().uiUrl}/revision/loggkontroll?arende=${a}`);
       await axe('loggkontroll');

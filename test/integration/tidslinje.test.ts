@@ -179,7 +179,9 @@ const lasloggar = (vy: string) => db('lasloggar').where({ arendenummer: arende, 
 describe('the timeline of a complete case, event by event', () => {
   it('has exactly the events the case produced, of each kind', () => {
     const antal = Object.fromEntries(['meddelande', 'uppgift', 'kontakt', 'brev', 'samtycke', 'aterkallelse', 'incident', 'frist'].map((k) => [k, av(k as Handelse['typ']).length]));
-    expect(antal).toEqual({ meddelande: 2, uppgift: 11, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 6 });
+    expect(antal).toEqual({ meddelande: 2, uppgift: 11, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 8 });
+    // two of them are follow-up dates (uppföljning av svar) for tasks that wait on the landlord and the tenant
+    expect(av('frist').filter((h) => h.frist?.typ === 'svarUppfoljning')).toHaveLength(2);
     expect(av('steg').map((h) => h.rubrik).sort()).toEqual(
       [
         'Beräkna frister', 'Kontrollera folkbokföring', 'Kontrollera om hyresgästen är aktuell', 'Folkbokförd på adressen',
@@ -187,7 +189,7 @@ describe('the timeline of a complete case, event by event', () => {
         'Beräkna återvinningsfristen på nytt', 'Krävs samtycke för kontakt med hyresvärden?', 'Skicka informationsbrev',
         'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)', 'Åtagande skickat',
         'Förhandsbedömning klar', 'Samtycke till att informera hyresvärden', 'Kontrollera samtycke', 'Kontrollera samtycke',
-        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat',
+        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum',
       ].sort(),
     );
     expect(t.status).toBe('avslutat');

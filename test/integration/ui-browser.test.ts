@@ -1,20 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/config.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { eventually, stack } from './support/engine.ts';
 import { ui } from './support/ui.ts';
-import { launchChromium } from './support/browser.ts';
+import { axeViolations, launchChromium } from './support/browser.ts';
 
 /**
  * The viewer in real Chromium (Debian's chromium, driven by playwright-core):
  * log in, register a paper notice, open the case and find the active task
  * highlighted in the diagram; every page passes axe-core with no violations.
  */
-const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let browser: Browser;
 let page: Page;
 
@@ -34,13 +30,7 @@ afterAll(async () => {
 });
 
 async function axe(where: string): Promise<void> {
-  // Evaluated through the debugging protocol, so the page's CSP stays on (no inline scripts allowed).
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  expect(violations, `axe on ${where}`).toEqual([]);
+  expect(await axeViolations(page), `axe on ${where}`).toEqual([]);
 }
 
 describe('the viewer in Chromium', () => {
