@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/config.ts';
 import { axeViolations, launchChromium } from './support/browser.ts';
 import { eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
@@ -12,6 +14,8 @@ import { ui, underrattelse } from './support/ui.ts';
  * asks for the purpose first — and then finds that read, with its purpose, in
  * the read-access review. Every page passes axe-core.
  */
+/** Screenshots for the README, like the Tasklist's. */
+const bild = (namn: string) => page.screenshot({ path: path.join(repoRoot, 'docs', 'bilder', namn) });
 const RUNE = { personnummer: '197503122389', namn: 'Rune Revisorsson' };
 let browser: Browser;
 let page: Page;
@@ -62,6 +66,7 @@ describe('the auditor in Chromium', () => {
     expect(await page.content()).not.toContain('Revisorsson');
     expect(await page.content()).not.toContain(RUNE.personnummer);
     await inga('the compliance report');
+    await bild('revision-efterlevnad.png');
   }, 60_000);
 
   it('follows a number to the case numbers behind it', async () => {
@@ -87,6 +92,7 @@ describe('the auditor in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(arendenummer);
     expect(await page.getByRole('table').first().textContent()).toContain('Underrättelse mottagen');
     await inga('the case timeline');
+    await bild('revision-tidslinje.png');
   }, 60_000);
 
   it('finds that read, with its purpose, in the read-access review', async () => {
@@ -103,5 +109,6 @@ describe('the auditor in Chromium', () => {
     expect(rad).toContain(arendenummer);
     expect(rad).toContain('Intern kontroll');
     await inga('the read-access review');
+    await bild('revision-loggkontroll.png');
   }, 60_000);
 });
