@@ -2,6 +2,7 @@ import { aktuellKontrollTopic } from './aktuell-kontroll/handler.ts';
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import type { WorkerDependencies } from './db.ts';
+import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
 import { lankaArendenTopic } from './lanka-arenden/handler.ts';
 import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
@@ -16,6 +17,7 @@ import type { TopicWorker } from './topic.ts';
 export function createTopics(deps: WorkerDependencies): TopicWorker[] {
   return [
     beraknaFrister,
+    delaFristerTopic(deps),
     samtyckeKontroll(deps),
     samtyckeRegistrera(deps),
     samtyckeAterkalla(deps),

@@ -14,6 +14,7 @@ import {
   openTasks,
   startByMessage,
   timerJobs,
+  variable,
   variables,
   waitForTask,
   type Value,
@@ -406,5 +407,68 @@ describe('children come first', () => {
     });
     await waitForTask(arende, 'BedomBarnutredning');
     await waitForTask(arende, 'SakerstallOrosanmalan');
+  });
+});
+
+describe('a corrected notice while kontakt-och-utredning runs', () => {
+  const calledInstance = async (instance: string) => {
+    const [called] = await eventually('the called kontakt-och-utredning', () =>
+      engineAsAdmin().get<{ id: string }[]>('/process-instance', { superProcessInstance: instance, processDefinitionKey: 'kontakt-och-utredning' }),
+    );
+    return called!.id;
+  };
+  const senastIn = async (instance: string) => ({
+    variabel: await variable<string>(instance, 'atervinningsfristSenast'),
+    underlag: (await variable<Record<string, { senast: string }>>(instance, 'fristunderlag')).atervinningsfrist?.senast,
+  });
+  const time = (iso: string | Date | null | undefined) => (iso ? new Date(iso).getTime() : null);
+
+  it('gives the called instance, its later letters and the main instance after the call the corrected återvinningsfrist', async () => {
+    // given: a case whose steps 4–8 run in kontakt-och-utredning, with the first notice's period
+    const { arende, instance } = await startCase({ delgivningsdatum: today().minus({ days: 2 }).toISODate()! });
+    const forsta = await waitForTask(arende, 'BeslutaOmAtagande');
+    await waitForTask(arende, 'Aktualisera');
+    const called = await calledInstance(instance);
+    const forstaSenast = (await senastIn(instance)).variabel;
+    expect((await senastIn(called)).underlag).toBe(forstaSenast);
+
+    // when: the landlord's corrected notice arrives a week later
+    const rattad = today().plus({ days: 7 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    await engineAsAdmin().post('/message', {
+      messageName: 'underrattelse-rattad',
+      businessKey: arende,
+      processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
+    });
+    await eventually('the recomputed återvinning task', async () =>
+      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.id !== forsta.id),
+    );
+    const rattadSenast = (await senastIn(instance)).variabel;
+    expect(time(rattadSenast)).toBeGreaterThan(time(forstaSenast)!);
+
+    // then: the running called instance learns the corrected deadline …
+    await expect.poll(() => senastIn(called), { timeout: 30_000 }).toEqual({ variabel: rattadSenast, underlag: rattadSenast });
+
+    // … a letter it writes afterwards states it …
+    await aktualisera(arende);
+    const [informationsbrev] = await eventually('the information letter', () =>
+      db('brev').where({ arendenummer: arende, typ: 'informationsbrev' }).select('frist_senast', 'frist'),
+    );
+    expect(time(informationsbrev.frist_senast)).toBe(time(rattadSenast));
+
+    // … and when the call ends, the main instance still holds the corrected deadline
+    await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
+    await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Hyran betald.' });
+    await waitForTask(arende, 'BedomUppfoljning');
+    expect(await senastIn(instance)).toEqual({ variabel: rattadSenast, underlag: rattadSenast });
+    // what steps 4–8 recorded still reaches the main instance (the follow-up letter names the caseworker)
+    expect(await variable<string>(instance, 'ansvarigHandlaggare')).toBe('Vera Vuxenenheten');
+
+    // and the återvinningsfrist timer fires at the corrected time
+    const [timer] = await timerJobs(arende, 'AtervinningsfristenUte');
+    expect(time(timer!.dueDate)).toBe(time(rattadSenast));
+    await fireTimer(arende, 'AtervinningsfristenUte');
+    await expect.poll(() => activitiesRun(arende)).toContain('UtanAtervinning');
+    await expectNoIncidents(arende);
   });
 });

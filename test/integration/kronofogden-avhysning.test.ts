@@ -15,6 +15,7 @@ import {
   openTasks,
   startByMessage,
   timerJobs,
+  variable,
   variables,
   waitForTask,
   type Value,
@@ -201,6 +202,10 @@ describe('6: when the eviction is a fact', () => {
     expect(new Date(after!.dueDate!).getTime()).toBe(new Date(senast!).getTime());
     expect(new Date(after!.dueDate!).getTime()).toBeGreaterThan(new Date(before!.dueDate!).getTime());
     expect(swedishDate(after!.dueDate!)).toBe(nyttDatum);
+    // and the running kontakt-och-utredning instance has the new day's deadlines too
+    const [kontakt] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: arende, processDefinitionKey: 'kontakt-och-utredning' });
+    await poll(() => variable<string>(kontakt!.id, 'avhysningsdagSenast')).toBe(senast);
+    await poll(async () => (await variable<Record<string, { senast: string }>>(kontakt!.id, 'fristunderlag')).avhysningsdag?.senast).toBe(senast);
 
     // and the attendance task, when the timer fires, is due on the new day
     await fireTimer(arende, 'AvhysningsdagenNarmar');

@@ -10,6 +10,7 @@ import {
   tidigastAvhysningsbeslut,
   uppfoljning,
   type Frist,
+  type FristTyp,
 } from '../../frister/index.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
@@ -24,7 +25,24 @@ export const FRIST_GRUPPER = [
   'uppfoljning',
   'svarUppfoljning',
 ] as const;
-type FristGrupp = (typeof FRIST_GRUPPER)[number];
+export type FristGrupp = (typeof FRIST_GRUPPER)[number];
+
+/** The deadline types (`Frist.typ`) each group computes: what a recomputation of the group replaces. */
+export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
+  bekraftelseKronofogden: ['bekraftelseKronofogden', 'bekraftelseKronofogdenEskalering'],
+  forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering'],
+  forhandsbedomningBarn: ['forhandsbedomningBarn'],
+  atervinningsfrist: ['atervinningsfrist', 'tidigastAvhysningsbeslut'],
+  avhysning: ['avhysningNarvaro', 'avhysningsdag', 'avhysningPaminnelse'],
+  uppfoljning: ['uppfoljning'],
+  svarUppfoljning: ['svarUppfoljning'],
+};
+
+/** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
+export const fristgrupper = z
+  .string()
+  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1));
 
 const isoDateTimeWithOffset = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
@@ -41,10 +59,7 @@ export const beraknaFrister = defineTopic({
   topic: 'berakna-frister',
   lockDurationMs: 20_000,
   input: z.object({
-    beraknaFrister: z
-      .string()
-      .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1)),
+    beraknaFrister: fristgrupper,
     /** When the notice was received; every group but svarUppfoljning counts from it. */
     mottagen: isoDateTimeWithOffset.nullish(),
     // Absent and null are the same here: intake sets optional facts to null.
