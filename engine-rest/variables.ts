@@ -15,3 +15,17 @@ export function toVariables(values: Record<string, PlainValue>): Record<string, 
   }
   return result;
 }
+
+/**
+ * A variable's value as the engine's REST API returns it with
+ * `deserializeValues=false`: Json variables arrive as their JSON text and are
+ * parsed here; text that is not JSON is kept as it is.
+ */
+export function fromVariable(type: string | undefined, value: unknown): unknown {
+  if (type !== 'Json' || typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EngineRestError } from '../../engine-rest/client.ts';
-import { engineAs, engineAsAdmin, stack } from './support/engine.ts';
+import { engineAs, engineAsAdmin, stack, statusOf } from './support/engine.ts';
 
-async function statusOf(call: Promise<unknown>): Promise<number> {
-  try {
-    await call;
-    return 200;
-  } catch (error) {
-    if (error instanceof EngineRestError) return error.status;
-    throw error;
-  }
-}
 
 /** Logs into a Camunda webapp the way the browser does (CSRF cookie + header). */
 async function webappLogin(app: 'tasklist' | 'cockpit', user: string, password = user): Promise<number> {

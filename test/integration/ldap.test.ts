@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
+import { EngineRest } from '../../engine-rest/client.ts';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
 import { readStackConfig, repoRoot } from '../../scripts/config.ts';
 import { ensureDatabase, siblingDatabase } from '../../scripts/database.ts';
@@ -10,7 +10,7 @@ import { startEngine, type EngineProcess } from '../../scripts/engine-process.ts
 import { FILTERS, provisionFilters } from '../../scripts/filters.ts';
 import { GROUPS, provisionIdentity, type IdentityOptions } from '../../scripts/identity.ts';
 import { launchChromium } from './support/browser.ts';
-import { eventually, stack } from './support/engine.ts';
+import { eventually, stack, statusOf } from './support/engine.ts';
 import { deployFixture, fixturesDir } from './support/fixtures.ts';
 import { startSlapd, type DirectoryUser, type Slapd } from './support/slapd.ts';
 
@@ -59,15 +59,6 @@ let barnTask: Task;
 const as = (who: DirectoryUser, password = who.password) => new EngineRest(engine.restUrl, { user: who.uid, password });
 const admin = () => as(ADMIN);
 
-async function status(call: Promise<unknown>): Promise<number> {
-  try {
-    await call;
-    return 200;
-  } catch (error) {
-    if (error instanceof EngineRestError) return error.status;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   // Fresh logs: the test reads one for the engine's refusal.
@@ -163,10 +154,10 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
       as(UI).post<{ authenticated: boolean }>('/identity/verify', { username: VERA.uid, password });
     expect((await verify(VERA.password)).authenticated).toBe(true);
     expect((await verify('fel-losenord')).authenticated).toBe(false);
-    expect(await status(as(VERA).get('/task'))).toBe(200);
-    expect(await status(as(VERA, 'fel-losenord').get('/task'))).toBe(401);
+    expect(await statusOf(as(VERA).get('/task'))).toBe(200);
+    expect(await statusOf(as(VERA, 'fel-losenord').get('/task'))).toBe(401);
     // A user id alone is no login, whatever the directory allows anonymously.
-    expect(await status(as(VERA, '').get('/task'))).toBe(401);
+    expect(await statusOf(as(VERA, '').get('/task'))).toBe(401);
   });
 
   it('gives the UI a directory user\'s groups, as at a Bokvar UI login', async () => {
@@ -201,14 +192,14 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
     expect((await as(IDA).get<unknown[]>('/deployment')).length).toBeGreaterThan(0);
     expect(await as(VERA).get<unknown[]>('/deployment')).toEqual([]);
     const grantHerself = { type: 1, userId: VERA.uid, resourceType: 9, resourceId: '*', permissions: ['ALL'] };
-    expect(await status(as(VERA).post('/authorization/create', grantHerself))).toBe(403);
+    expect(await statusOf(as(VERA).post('/authorization/create', grantHerself))).toBe(403);
   });
 
   it('is read-only: users, groups and memberships are the directory\'s', async () => {
     const newUser = { profile: { id: 'ny-handlaggare', firstName: 'Ny', lastName: 'Person' }, credentials: { password: 'Hemligt-lösen-1' } };
-    expect(await status(admin().post('/user/create', newUser))).toBe(403);
-    expect(await status(admin().post('/group/create', { id: 'ny-grupp', name: 'Ny grupp', type: 'WORKFLOW' }))).toBe(403);
-    expect(await status(admin().put(`/group/barn-och-unga/members/${VERA.uid}`))).toBe(403);
+    expect(await statusOf(admin().post('/user/create', newUser))).toBe(403);
+    expect(await statusOf(admin().post('/group/create', { id: 'ny-grupp', name: 'Ny grupp', type: 'WORKFLOW' }))).toBe(403);
+    expect(await statusOf(admin().put(`/group/barn-och-unga/members/${VERA.uid}`))).toBe(403);
   });
 
   it('provisioning again changes nothing, and it stops naming what the directory lacks', async () => {

@@ -1,7 +1,6 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineRestError } from '../../engine-rest/client.ts';
-import { engineAs, engineAsAdmin, eventually, stack } from './support/engine.ts';
+import { engineAs, engineAsAdmin, eventually, stack, statusOf } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { instancesOf, openTasks } from './support/scenario.ts';
 import { kronofogdeMeddelande, loggaIn, ui, underrattelse } from './support/ui.ts';
@@ -40,15 +39,6 @@ afterAll(async () => {
 
 const rut = () => engineAs('rut');
 
-async function statusOf(call: Promise<unknown>): Promise<number> {
-  try {
-    await call;
-    return 200;
-  } catch (error) {
-    if (error instanceof EngineRestError) return error.status;
-    throw error;
-  }
-}
 
 function deployment(): FormData {
   const form = new FormData();

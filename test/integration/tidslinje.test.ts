@@ -8,7 +8,7 @@ import type { Handelse, Tidslinje } from '../../ui/revision/tidslinje.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { complete, completeWhenOpen, expectNoIncidents, fireTimer, openTasks, variables, waitForTask } from './support/scenario.ts';
-import { ui } from './support/ui.ts';
+import { loggaIn, ui } from './support/ui.ts';
 
 /**
  * The auditor's case timeline (issue 8) of ONE complete case, run through the
@@ -157,22 +157,6 @@ function plats(typ: Handelse['typ'], rubrik: string | RegExp, villkor: (h: Hande
   return traffar[0]!;
 }
 const handelse = (...args: Parameters<typeof plats>) => t.handelser[plats(...args)]!;
-
-/** A browser session for rut: the login form's double-submit token, then the session cookie and the page's CSRF token. */
-async function sessionFor(user: string): Promise<{ cookie: string; csrf: string }> {
-  const form = await fetch(`${stack().uiUrl}/inloggning`);
-  const loginCookie = form.headers.get('set-cookie')!.split(';')[0]!;
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
-  const r = await fetch(`${stack().uiUrl}/inloggning`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookie },
-    body: new URLSearchParams({ anvandare: user, losenord: user, till: '/arenden', _csrf: token }),
-    redirect: 'manual',
-  });
-  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('bokvar_session='))!.split(';')[0]!;
-  const sida = await ui('GET', `/revision/arenden/${arende}`, { headers: { Cookie: cookie, Accept: 'text/html' } });
-  return { cookie, csrf: /name="csrf-token" content="([^"]+)"/.exec(sida.body as string)![1]! };
-}
 
 const lasloggar = (vy: string) => db('lasloggar').where({ arendenummer: arende, vy }).orderBy('id').select('anvandare', 'vy', 'resurs', 'syfte');
 
@@ -339,7 +323,7 @@ describe('privacy by default: the purpose, the read log and who may read', () =>
   });
 
   it('the page asks for the purpose, needs the CSRF token, and shows the timeline as an accessible table', async () => {
-    const { cookie, csrf } = await sessionFor('rut');
+    const { cookie, csrf } = await loggaIn('rut');
     const form = await ui('GET', `/revision/arenden/${arende}`, { headers: { Cookie: cookie, Accept: 'text/html' } });
     expect(form.status).toBe(200);
     expect(form.body).toContain('<select id="f-syfte" name="syfte" required>');

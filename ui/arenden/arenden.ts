@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { fromVariable } from '../../engine-rest/variables.ts';
 import type { Motor } from '../engine/motor.ts';
 import { kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
 
@@ -88,7 +89,7 @@ async function variabler(motor: Motor, instanser: string[]): Promise<Record<stri
   // The main instance wins over called ones: it is listed first.
   for (const id of [...instanser].reverse()) {
     for (const row of rows.filter((r) => r.processInstanceId === id)) {
-      result[row.name] = row.type === 'Json' && typeof row.value === 'string' ? safeParse(row.value) : row.value;
+      result[row.name] = fromVariable(row.type, row.value);
     }
   }
   return result;
@@ -98,14 +99,6 @@ const VARIABLER = [
   'fristunderlag', 'skyddadIdentitet', 'barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare',
   'barnOchUngaInvolverade', 'adress', 'hyresgast', 'kalla', 'orsak', 'malnummer', 'avhysningsdatum',
 ];
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 export interface Detalj {
   arendenummer: string;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { fromVariable } from '../../engine-rest/variables.ts';
 import { arLagrumId, citera, type LagrumId } from '../../frister/lagrum.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
 import { MOTTAGARE, type Mottagare } from '../../workers/samtycke/mottagare.ts';
@@ -317,16 +318,7 @@ async function alla<T>(motor: Motor, path: string, query: Record<string, string 
 const perInstans = <T>(motor: Motor, instanser: string[], path: string, query: Record<string, string | number | boolean> = {}) =>
   Promise.all(instanser.map((processInstanceId) => alla<T>(motor, path, { ...query, processInstanceId }))).then((x) => x.flat());
 
-function tolka(u: Variabeluppdatering): unknown {
-  if (u.variableType === 'Json' && typeof u.value === 'string') {
-    try {
-      return JSON.parse(u.value);
-    } catch {
-      return u.value;
-    }
-  }
-  return u.value;
-}
+const tolka = (u: Variabeluppdatering): unknown => fromVariable(u.variableType, u.value);
 
 /**
  * The case timeline, or undefined when there is no such case or the user may

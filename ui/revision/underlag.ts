@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { fromVariable } from '../../engine-rest/variables.ts';
 import type { Motor } from '../engine/motor.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './efterlevnad.ts';
 import { dagensBorjan, dagensSlut } from './statistik.ts';
@@ -96,16 +97,7 @@ async function hamtaIKlumpar<T>(motor: Motor, path: string, idn: string[], kropp
   return resultat;
 }
 
-function varde(v: HistoriskVariabel): unknown {
-  if (v.type === 'Json' && typeof v.value === 'string') {
-    try {
-      return JSON.parse(v.value);
-    } catch {
-      return v.value;
-    }
-  }
-  return v.value;
-}
+const varde = (v: HistoriskVariabel): unknown => fromVariable(v.type, v.value);
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());

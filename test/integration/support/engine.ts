@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { EngineRest } from '../../../engine-rest/client.ts';
+import { EngineRest, EngineRestError } from '../../../engine-rest/client.ts';
 import type { ProcessInstance } from '../../../engine-rest/types.ts';
 import { toVariables } from '../../../engine-rest/variables.ts';
 
@@ -46,4 +46,15 @@ let counter = 0;
 export function uniqueCaseNumber(prefix = 'TEST'): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** The HTTP status an engine call ends with: 200 when it succeeds, the engine's status when it refuses. */
+export async function statusOf(call: Promise<unknown>): Promise<number> {
+  try {
+    await call;
+    return 200;
+  } catch (error) {
+    if (error instanceof EngineRestError) return error.status;
+    throw error;
+  }
 }
