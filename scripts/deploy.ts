@@ -7,6 +7,9 @@ import { repoRoot } from './config.ts';
 
 export const modelsDir = path.join(repoRoot, 'bpmn');
 
+/** The deployment source that marks Bokvar's own models (the overview and the retention setting go by it). */
+export const DEPLOYMENT_SOURCE = 'bokvar/bpmn';
+
 /**
  * One deployment per diagram, holding the diagram and every form and decision
  * table it references. With duplicate filtering on, an unchanged bundle makes
@@ -40,7 +43,7 @@ export async function deployModels(engine: EngineRest, dir = modelsDir): Promise
   for (const bundle of planBundles(dir)) {
     const form = new FormData();
     form.set('deployment-name', bundle.name);
-    form.set('deployment-source', 'bokvar/bpmn');
+    form.set('deployment-source', DEPLOYMENT_SOURCE);
     form.set('enable-duplicate-filtering', 'true');
     for (const file of bundle.files) {
       const name = path.relative(dir, file).split(path.sep).join('/');
@@ -84,7 +87,8 @@ function resolve(index: Map<string, string>, id: string, kind: string, bpmn: str
 
 /**
  * Applies the one retention setting (BOKVAR_HISTORIK_TTL) to every deployed
- * process and decision definition. New definitions take the engine's default,
+ * process and decision definition of Bokvar's models (deployment source
+ * bokvar/bpmn), every version. New definitions take the engine's default,
  * but one deployed before the setting changed keeps the value it was deployed
  * with; this brings every version in step. Idempotent: only definitions with a
  * different value are changed. Returns how many were changed.
@@ -92,18 +96,27 @@ function resolve(index: Map<string, string>, id: string, kind: string, bpmn: str
 export async function applyHistoryTimeToLive(engine: EngineRest, historyTimeToLive: string): Promise<number> {
   const days = ttlDagar(historyTimeToLive);
   let changed = 0;
-  for (const resource of ['process-definition', 'decision-definition']) {
-    const page = 500;
-    for (let first = 0; ; first += page) {
-      const definitions = await engine.get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`, {
-        sortBy: 'id', sortOrder: 'asc', firstResult: first, maxResults: page,
-      });
+  for (const deploymentId of await bokvarDeployments(engine)) {
+    for (const resource of ['process-definition', 'decision-definition']) {
+      const definitions = await engine.get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`, { deploymentId });
       for (const d of definitions.filter((x) => x.historyTimeToLive !== days)) {
         await engine.put(`/${resource}/${encodeURIComponent(d.id)}/history-time-to-live`, { historyTimeToLive: days });
         changed += 1;
       }
-      if (definitions.length < page) break;
     }
   }
   return changed;
+}
+
+/** Every deployment of Bokvar's models (every version), whatever else the engine holds. */
+async function bokvarDeployments(engine: EngineRest): Promise<string[]> {
+  const ids: string[] = [];
+  const page = 500;
+  for (let first = 0; ; first += page) {
+    const deployments = await engine.get<{ id: string }[]>('/deployment', {
+      source: DEPLOYMENT_SOURCE, sortBy: 'id', sortOrder: 'asc', firstResult: first, maxResults: page,
+    });
+    ids.push(...deployments.map((d) => d.id));
+    if (deployments.length < page) return ids;
+  }
 }

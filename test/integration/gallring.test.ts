@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Personnummer } from '../../domain/personnummer.ts';
 import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
 import { DEV_UI_PASSWORD, repoRoot } from '../../scripts/config.ts';
-import { applyHistoryTimeToLive } from '../../scripts/deploy.ts';
+import { applyHistoryTimeToLive, DEPLOYMENT_SOURCE } from '../../scripts/deploy.ts';
 import { gallra } from '../../ui/gallring/gallring.ts';
 import { registreraAterkallelse, registreraSamtycke } from '../../workers/samtycke/register.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
@@ -122,7 +122,7 @@ describe('one setting: the engine default and every deployed definition', () => 
     expect(d?.historyTimeToLive).toBe(TTL_DAGAR);
   });
 
-  it('provisioning brings every process and decision definition to the setting, idempotently', async () => {
+  it("provisioning brings every process and decision definition of Bokvar's models to the setting, idempotently", async () => {
     // given: versions deployed under an earlier setting (30 days)
     const [process] = await admin().get<{ id: string }[]>('/process-definition', { key: 'hot-om-avhysning', latestVersion: true });
     const [beslut] = await admin().get<{ id: string }[]>('/decision-definition', { maxResults: 1 });
@@ -131,8 +131,11 @@ describe('one setting: the engine default and every deployed definition', () => 
     // when
     expect(await applyHistoryTimeToLive(admin(), 'P1826D')).toBe(2);
     // then: every definition has the setting, and a second run changes nothing
+    const bokvars = await admin().get<{ id: string }[]>('/deployment', { source: DEPLOYMENT_SOURCE });
     for (const resource of ['process-definition', 'decision-definition']) {
-      const alla = await admin().get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`);
+      const alla = (
+        await Promise.all(bokvars.map((d) => admin().get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`, { deploymentId: d.id })))
+      ).flat();
       expect(alla.length).toBeGreaterThan(0);
       expect(alla.filter((d) => d.historyTimeToLive !== TTL_DAGAR)).toEqual([]);
     }
