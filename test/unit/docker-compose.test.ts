@@ -37,7 +37,8 @@ interface ComposeService {
   command?: string[];
 }
 
-describe('docker-compose.yml, the production-shaped deployment', () => {
+// Each test runs docker-compose, which takes seconds on a busy machine.
+describe('docker-compose.yml, the production-shaped deployment', { timeout: 30_000 }, () => {
   it('is accepted by docker compose config when the secrets are given', () => {
     const result = composeConfig(SECRETS);
     expect(result.stderr).not.toMatch(/error|invalid/i);
