@@ -688,7 +688,8 @@ function fristhandelser(
 ): Handelse[] {
   // Every version of each deadline: a recomputation (e.g. after a corrected notice) is a new version.
   const versioner: { post: Fristpost; tid: string }[] = [];
-  // Called instances carry copies of the variable: an entry seen before (in any instance) is not a new version.
+  // Called instances carry copies of the variable (dela-frister hands them on, keys in
+  // another order): an entry seen before, in any instance, is not a new version.
   const sedda = new Set<string>();
   const underlag = uppdateringar.filter((u) => u.variableName === 'fristunderlag');
   const kallor = underlag.length > 0 ? underlag.map((u) => ({ tid: u.time, varde: tolka(u) })) : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
@@ -696,7 +697,7 @@ function fristhandelser(
     if (!varde || typeof varde !== 'object') continue;
     for (const [typ, post] of Object.entries(varde as Record<string, Fristpost>)) {
       if (!post?.senast) continue;
-      const json = `${typ}:${JSON.stringify(post)}`;
+      const json = `${typ}:${kanonisk(post)}`;
       if (sedda.has(json)) continue;
       sedda.add(json);
       versioner.push({ post: { ...post, typ }, tid });
@@ -732,6 +733,15 @@ function fristhandelser(
       },
     } satisfies Handelse;
   });
+}
+
+/** JSON with the keys of every object sorted: the same entry, however it was serialized, gives the same text. */
+function kanonisk(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(kanonisk).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${kanonisk((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /**
