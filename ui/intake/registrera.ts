@@ -67,7 +67,9 @@ export function variablerForUnderrattelse(u: Underrattelse): Record<string, Vard
     hyresgast: u.hyresgast,
     adress: u.adress,
     hyresvard: u.hyresvard,
-    hyresvardAdress: null,
+    // Absent, not null: Tasklist sends a form's object value with the type of the variable it finds, and a
+    // Null-typed variable would swallow the address the caseworker enters in "Besluta om åtagande".
+    ...(u.hyresvardAdress ? { hyresvardAdress: u.hyresvardAdress } : {}),
     delgivningsdatum: u.uppsagning?.delgivningsdatum ?? null,
     hyresskuld: u.uppsagning?.hyresskuld ?? null,
     barnEnligtAnmalan: barn.length > 0,
