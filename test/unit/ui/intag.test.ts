@@ -86,7 +86,7 @@ describe('registration', () => {
   it('maps to the process variables, null for absent facts', () => {
     const v = variablerForUnderrattelse(underrattelseSchema.parse({ ...giltig, uppsagning: undefined, barn: [{ alder: 4 }] }));
     expect(v).toMatchObject({ delgivningsdatum: null, hyresskuld: null, barnEnligtAnmalan: true, barnEnligtAnmalanAntal: 1, beskrivning: null });
-    // absent, not null: Tasklist would send the form's address with a Null variable's type, which drops it
+    // absent, not null: Tasklist would send the form's address with a Null variable's type, which the engine refuses
     expect(v).not.toHaveProperty('hyresvardAdress');
   });
 
