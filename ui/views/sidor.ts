@@ -358,9 +358,9 @@ ${falt('hyresvard.namn', 'Namn', { kravs: true })}
 ${falt('hyresvard.kontaktperson', 'Kontaktperson')}
 ${falt('hyresvard.telefon', 'Telefon', { typ: 'tel' })}
 ${falt('hyresvard.epost', 'E-post', { typ: 'email' })}
-${falt('hyresvardAdress.gatuadress', 'Postadress: gatuadress', { hjalp: 'Dit skickas ett åtagande om betalningsansvar (rekommenderat brev)' })}
-${falt('hyresvardAdress.postnummer', 'Postadress: postnummer')}
-${falt('hyresvardAdress.ort', 'Postadress: ort')}
+${falt('hyresvardAdress.gatuadress', 'Hyresvärdens postadress: gatuadress', { hjalp: 'Dit skickas ett åtagande om betalningsansvar (rekommenderat brev)' })}
+${falt('hyresvardAdress.postnummer', 'Hyresvärdens postadress: postnummer')}
+${falt('hyresvardAdress.ort', 'Hyresvärdens postadress: ort')}
 </fieldset>
 <fieldset><legend>Uppsägning</legend>
 ${falt('uppsagning.delgivningsdatum', 'Delgivningsdatum', { typ: 'date' })}
