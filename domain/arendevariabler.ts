@@ -33,6 +33,13 @@ export const adressSchema = z.object({
     .optional(),
 });
 
+/**
+ * A postal address without a flat: the landlord's (`hyresvardAdress`). The
+ * intake, the form "Besluta om åtagande" (a group with this path) and the brev
+ * worker share it.
+ */
+export const postadressSchema = adressSchema.omit({ lagenhetsnummer: true });
+
 export const hyresvardSchema = z.object({
   namn: z.string().trim().min(1).max(200),
   kontaktperson: z.string().trim().max(200).optional(),
@@ -42,4 +49,5 @@ export const hyresvardSchema = z.object({
 
 export type Hyresgast = z.infer<typeof hyresgastSchema>;
 export type Adress = z.infer<typeof adressSchema>;
+export type Postadress = z.infer<typeof postadressSchema>;
 export type Hyresvard = z.infer<typeof hyresvardSchema>;

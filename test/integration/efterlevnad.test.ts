@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Efterlevnadsrapport, Matt } from '../../ui/revision/efterlevnad.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
-import { activitiesRun, completeWhenOpen, fireTimer, historicVariable, instancesOf, waitForTask, type Value } from './support/scenario.ts';
+import { activitiesRun, completeWhenOpen, fireTimer, historicVariable, instancesOf, submitFormAsTasklist, waitForTask, type Value } from './support/scenario.ts';
 import { basic, kronofogdeMeddelande, ui, underrattelse, vardag } from './support/ui.ts';
 
 /**
@@ -128,15 +128,10 @@ beforeAll(async () => {
     })(),
     // A2: the committee commits to pay, in time; two failed attempts, then the attempts end, no special reasons
     (async () => {
-      // The intake takes no landlord address (hyresvardAdress is null) and the åtagande letter needs one:
-      // until it does, the address is added to the case as an administrator would, before the decision.
-      const atagande = await waitForTask(A.A2, 'BeslutaOmAtagande');
-      await engineAsAdmin().put(`/process-instance/${atagande.processInstanceId}/variables/hyresvardAdress`, {
-        type: 'Json',
-        value: JSON.stringify({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' }),
-      });
-      await completeWhenOpen('eva', A.A2, 'BeslutaOmAtagande', {
+      // the notice had no landlord address: the decision form asks for it with the åtagande
+      await submitFormAsTasklist('eva', await waitForTask(A.A2, 'BeslutaOmAtagande'), {
         ansvarigHandlaggare: 'Eva Ekonom', atervinningsbeslut: 'ataga-betalningsansvar', atervinningMotivering: 'Barnfri hushåll, stabil inkomst från nästa månad.',
+        hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '411 06', ort: 'Göteborg' },
       });
       await brevFinns(A.A2, 'atagande-betalningsansvar');
       await efterForfallnaTimrar(A.A2);

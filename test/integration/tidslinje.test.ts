@@ -16,7 +16,8 @@ import { loggaIn, ui } from './support/ui.ts';
  * her) gets a notice of termination for unpaid rent from her landlord. The
  * landlord then sends a corrected notice; vera (vuxenenheten) works the case,
  * eva (ekonomiskt bistånd) commits to pay the debt, whose letter first fails
- * for a missing landlord address (an incident, resolved by demo), the
+ * for a missing landlord address (the decision is completed past its form,
+ * which would ask for it; an incident, resolved by demo), the
  * two-week reminder is moved on through the job API, and the landlord is
  * informed of the support plan on Hanna's written consent. Then the
  * timeline is asserted event by event.
@@ -93,7 +94,8 @@ async function genomforArendet(): Promise<void> {
   await fireTimer(arende, 'TvaVeckor');
   await completeWhenOpen('vera', arende, 'PaminnelseForhandsbedomning', { sarskildaSkal: 'Väntar in återvinningsfristen.' });
 
-  // eva commits to pay; the letter needs the landlord's postal address, which the notice lacked
+  // eva commits to pay through the REST API, past the form that would ask for the landlord's postal address the
+  // notice lacked: the letter fails on it (the incident the timeline shows), and the address is added afterwards
   await complete('eva', nyttBeslut!, {
     ansvarigHandlaggare: 'Eva Ekonomiskt bistånd',
     atervinningsbeslut: 'ataga-betalningsansvar',

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { eventually, stack } from './support/engine.ts';
+import { historicVariable } from './support/scenario.ts';
 import { ui } from './support/ui.ts';
 import { axeViolations, launchChromium } from './support/browser.ts';
 
@@ -58,11 +59,15 @@ describe('the viewer in Chromium', () => {
     await page.getByLabel('Orsak').selectOption('obetald-hyra');
     await page.getByLabel('Personnummer').fill('197001011234');
     await page.getByLabel('Namn (obligatorisk)').first().fill('Bertil Ödman');
-    await page.getByLabel('Gatuadress').fill('Björkvägen 2');
-    await page.getByLabel('Postnummer').fill('41502');
-    await page.getByLabel('Ort').fill('Göteborg');
+    // the tenant's and the landlord's address have fields of the same names: by id
+    await page.locator('#f-adress-gatuadress').fill('Björkvägen 2');
+    await page.locator('#f-adress-postnummer').fill('41502');
+    await page.locator('#f-adress-ort').fill('Göteborg');
     await page.getByLabel('Lägenhetsnummer').fill('1002');
     await page.locator('#f-hyresvard-namn').fill('Bostadsbolaget AB');
+    await page.getByLabel('Hyresvärdens postadress: gatuadress').fill('Förvaltargatan 5');
+    await page.getByLabel('Hyresvärdens postadress: postnummer').fill('411 06');
+    await page.getByLabel('Hyresvärdens postadress: ort').fill('Göteborg');
     await page.getByLabel('Delgivningsdatum').fill(now.minus({ days: 3 }).toISODate()!);
     await page.getByLabel('Hyresskuld (kr)').fill('12 500');
     await page.getByLabel('Beskrivning').fill(`Webbläsartest ${Date.now()}`);
@@ -75,6 +80,8 @@ describe('the viewer in Chromium', () => {
     await page.getByRole('button', { name: 'Registrera' }).click();
     await page.waitForURL(/\/arenden\/BV-\d{4}-\d{6}$/);
     arendenummer = page.url().split('/').pop()!;
+    // the landlord's postal address went to the case as the variable the åtagande letter reads
+    expect(await historicVariable(arendenummer, 'hyresvardAdress')).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
   });
 
   it('opens the case and finds the active task highlighted in the diagram', async () => {

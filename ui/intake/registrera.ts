@@ -67,7 +67,9 @@ export function variablerForUnderrattelse(u: Underrattelse): Record<string, Vard
     hyresgast: u.hyresgast,
     adress: u.adress,
     hyresvard: u.hyresvard,
-    hyresvardAdress: null,
+    // Absent, not null: Tasklist sends a form's object value with the type of the variable it finds, and the
+    // engine refuses an address typed Null, so "Besluta om åtagande" could not be submitted with one.
+    ...(u.hyresvardAdress ? { hyresvardAdress: u.hyresvardAdress } : {}),
     delgivningsdatum: u.uppsagning?.delgivningsdatum ?? null,
     hyresskuld: u.uppsagning?.hyresskuld ?? null,
     barnEnligtAnmalan: barn.length > 0,

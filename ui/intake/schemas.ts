@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { adressSchema, hyresgastSchema, hyresvardSchema } from '../../domain/arendevariabler.ts';
+import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
 
 /**
  * The intake's request bodies. The same schemas validate the API, the paper
@@ -34,6 +34,9 @@ export const underrattelseSchema = z
     hyresgast: hyresgastSchema,
     adress: adressSchema,
     hyresvard: hyresvardSchema,
+    hyresvardAdress: postadressSchema
+      .optional()
+      .meta({ description: 'Hyresvärdens postadress. Ett åtagande om betalningsansvar skickas dit med rekommenderat brev (12 kap. 44 § jordabalken).' }),
     uppsagning: z
       .strictObject({
         delgivningsdatum: datumSchema,

@@ -275,6 +275,13 @@ export function franFormular(v: Record<string, string | undefined>): Record<stri
   const skuld = text('uppsagning.hyresskuld');
   const antalBarn = Number(text('barn') ?? '0');
   const delgivning = text('uppsagning.delgivningsdatum');
+  // Optional as a whole; once any part is filled in, the schema asks for the rest.
+  const hyresvardAdressFalt = {
+    gatuadress: text('hyresvardAdress.gatuadress'),
+    postnummer: text('hyresvardAdress.postnummer'),
+    ort: text('hyresvardAdress.ort'),
+  };
+  const hyresvardAdress = Object.values(hyresvardAdressFalt).some(Boolean) ? hyresvardAdressFalt : undefined;
   return {
     mottagen,
     kalla: text('kalla'),
@@ -292,6 +299,7 @@ export function franFormular(v: Record<string, string | undefined>): Record<stri
       telefon: text('hyresvard.telefon'),
       epost: text('hyresvard.epost'),
     },
+    ...(hyresvardAdress ? { hyresvardAdress } : {}),
     ...(delgivning || skuld
       ? { uppsagning: { delgivningsdatum: delgivning, ...(skuld ? { hyresskuld: Number(skuld.replace(/\s/g, '').replace(',', '.')) } : {}) } }
       : {}),
@@ -350,6 +358,9 @@ ${falt('hyresvard.namn', 'Namn', { kravs: true })}
 ${falt('hyresvard.kontaktperson', 'Kontaktperson')}
 ${falt('hyresvard.telefon', 'Telefon', { typ: 'tel' })}
 ${falt('hyresvard.epost', 'E-post', { typ: 'email' })}
+${falt('hyresvardAdress.gatuadress', 'Hyresvärdens postadress: gatuadress', { hjalp: 'Dit skickas ett åtagande om betalningsansvar (rekommenderat brev)' })}
+${falt('hyresvardAdress.postnummer', 'Hyresvärdens postadress: postnummer')}
+${falt('hyresvardAdress.ort', 'Hyresvärdens postadress: ort')}
 </fieldset>
 <fieldset><legend>Uppsägning</legend>
 ${falt('uppsagning.delgivningsdatum', 'Delgivningsdatum', { typ: 'date' })}

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZON } from '../../frister/index.ts';
-import { adressSchema, hyresgastSchema, hyresvardSchema } from '../../domain/arendevariabler.ts';
+import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
 import { BREVTYPER } from './mallar/typer.ts';
 
 /** null (an empty form field) counts as not given. */
@@ -41,8 +41,8 @@ export const brevIndata = z.object({
   hyresgast: hyresgastSchema,
   adress: valfri(adressSchema),
   hyresvard: valfri(hyresvardSchema),
-  /** The landlord's postal address (the åtagande goes by registered post). */
-  hyresvardAdress: valfri(adressSchema),
+  /** The landlord's postal address (the åtagande goes by registered post): from the intake or the form "Besluta om åtagande". */
+  hyresvardAdress: valfri(postadressSchema),
   /** Kronofogden's case number. */
   malnummer: valfri(z.string().trim().min(1).max(50)),
   avhysningsdatum: valfri(z.union([isoDatum, tidpunkt])),

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Job, ProcessInstance, Task } from '../../../engine-rest/types.ts';
+import type { Job, ProcessInstance, Task, VariableValue } from '../../../engine-rest/types.ts';
 import { toVariables, type PlainValue } from '../../../engine-rest/variables.ts';
 import { engineAs, engineAsAdmin, eventually } from './engine.ts';
 
@@ -48,6 +48,36 @@ export async function complete(user: string, task: Task, values: Record<string, 
   const engine = engineAs(user);
   await engine.post(`/task/${task.id}/claim`, { userId: user });
   await engine.post(`/task/${task.id}/complete`, { variables: variables(values) });
+}
+
+/**
+ * A caseworker submits the task's Camunda Form as C7 Tasklist does
+ * (webapps cam-tasklist-form-camunda.js): form-js's data, one variable per
+ * top-level key (a group's `path` nests its fields into an object); an object
+ * gets the type of the variable the task already has (form-variables), else
+ * Json; any other value goes untyped. `prefill` is the data Tasklist hands
+ * form-js on import, so a test can check what the form shows.
+ */
+export async function submitFormAsTasklist(
+  user: string,
+  task: Task,
+  data: Record<string, Value> | ((prefill: Record<string, unknown>) => Record<string, Value>),
+): Promise<void> {
+  const engine = engineAs(user);
+  await engine.post(`/task/${task.id}/claim`, { userId: user });
+  const befintliga = await engine.get<Record<string, VariableValue>>(`/task/${task.id}/form-variables`, { deserializeValues: 'false' });
+  const prefill = Object.fromEntries(
+    Object.entries(befintliga).map(([namn, v]) => [namn, v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value]),
+  );
+  const varden = typeof data === 'function' ? data(prefill) : data;
+  const payload: Record<string, VariableValue> = {};
+  for (const [namn, value] of Object.entries(varden)) {
+    if (value !== null && typeof value === 'object') {
+      const befintlig = befintliga[namn];
+      payload[namn] = { type: befintlig?.type ?? 'Json', valueInfo: befintlig?.valueInfo, value: JSON.stringify(value) } as VariableValue;
+    } else payload[namn] = { value } as VariableValue;
+  }
+  await engine.post(`/task/${task.id}/submit-form`, { variables: payload });
 }
 
 export async function completeWhenOpen(user: string, businessKey: string, key: string, values: Record<string, Value>): Promise<Task> {

@@ -7,6 +7,7 @@ import { handelseSchema, underrattelseSchema } from '../../../ui/intake/schemas.
 import { zodFalt } from '../../../ui/api/problem.ts';
 import { openapi } from '../../../ui/api/openapi.ts';
 import { franFormular } from '../../../ui/views/sidor.ts';
+import { brevIndata } from '../../../workers/brev/indata.ts';
 
 const giltig = {
   mottagen: '2026-11-20T09:30:00+01:00',
@@ -38,8 +39,20 @@ describe('intake schemas', () => {
     ['wrong type', { uppsagning: { delgivningsdatum: '2026-11-18', hyresskuld: '12500' } }, 'uppsagning.hyresskuld'],
     ['unknown field', { extra: 1 }, '(hela meddelandet)'],
     ['future reception', { mottagen: '2999-01-01T00:00:00+01:00' }, 'mottagen'],
+    ['landlord postcode', { hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '4110', ort: 'Göteborg' } }, 'hyresvardAdress.postnummer'],
+    ['landlord address without town', { hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '41106' } }, 'hyresvardAdress.ort'],
+    ['landlord address as text', { hyresvardAdress: 'Förvaltargatan 5, 411 06 Göteborg' }, 'hyresvardAdress'],
   ])('rejects %s', (_name, over, falt) => {
     expect(felFalt({ ...giltig, ...over })).toContain(falt);
+  });
+
+  it("takes the landlord's postal address as an option, normalised like the tenant's", () => {
+    expect(underrattelseSchema.parse(giltig).hyresvardAdress).toBeUndefined();
+    const r = underrattelseSchema.parse({ ...giltig, hyresvardAdress: { gatuadress: ' Förvaltargatan 5 ', postnummer: '411 06', ort: 'Göteborg' } });
+    expect(r.hyresvardAdress).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
+    // a postal address has no flat number
+    expect(felFalt({ ...giltig, hyresvardAdress: { ...r.hyresvardAdress, lagenhetsnummer: '1002' } })).toEqual([]);
+    expect(underrattelseSchema.parse({ ...giltig, hyresvardAdress: { ...r.hyresvardAdress, lagenhetsnummer: '1002' } }).hyresvardAdress).not.toHaveProperty('lagenhetsnummer');
   });
 
   it('lists every missing field', () => {
@@ -72,7 +85,16 @@ describe('registration', () => {
 
   it('maps to the process variables, null for absent facts', () => {
     const v = variablerForUnderrattelse(underrattelseSchema.parse({ ...giltig, uppsagning: undefined, barn: [{ alder: 4 }] }));
-    expect(v).toMatchObject({ delgivningsdatum: null, hyresskuld: null, barnEnligtAnmalan: true, barnEnligtAnmalanAntal: 1, beskrivning: null, hyresvardAdress: null });
+    expect(v).toMatchObject({ delgivningsdatum: null, hyresskuld: null, barnEnligtAnmalan: true, barnEnligtAnmalanAntal: 1, beskrivning: null });
+    // absent, not null: Tasklist would send the form's address with a Null variable's type, which the engine refuses
+    expect(v).not.toHaveProperty('hyresvardAdress');
+  });
+
+  it("hands the landlord's postal address to the process as the variable the brev worker reads", () => {
+    const adress = { gatuadress: 'Förvaltargatan 5', postnummer: '411 06', ort: 'Göteborg' };
+    const v = variablerForUnderrattelse(underrattelseSchema.parse({ ...giltig, hyresvardAdress: adress }));
+    const indata = brevIndata.pick({ hyresvardAdress: true }).parse(v);
+    expect(indata.hyresvardAdress).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
   });
 
   it('the paper form maps onto the API schema', () => {
@@ -85,6 +107,17 @@ describe('registration', () => {
     expect(r.mottagen).toBe('2026-11-20T09:30:00+01:00');
     expect(r.barn).toHaveLength(2);
     expect(r.uppsagning?.hyresskuld).toBe(1200.5);
+    expect(r.hyresvardAdress).toBeUndefined();
+  });
+
+  it("the paper form takes the landlord's postal address, and asks for the rest once a part is filled in", () => {
+    const falt = {
+      mottagen: '2026-11-20T09:30', kalla: 'hyresvard', orsak: 'obetald-hyra', 'hyresgast.personnummer': '197001011233', 'hyresgast.namn': 'B',
+      'adress.gatuadress': 'G 1', 'adress.postnummer': '41502', 'adress.ort': 'Göteborg', 'hyresvard.namn': 'H',
+    };
+    const hel = { 'hyresvardAdress.gatuadress': 'Förvaltargatan 5', 'hyresvardAdress.postnummer': '411 06', 'hyresvardAdress.ort': 'Göteborg' };
+    expect(underrattelseSchema.parse(franFormular({ ...falt, ...hel })).hyresvardAdress).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
+    expect(felFalt(franFormular({ ...falt, 'hyresvardAdress.gatuadress': 'Förvaltargatan 5' }))).toEqual(['hyresvardAdress.postnummer', 'hyresvardAdress.ort']);
   });
 });
 
@@ -134,7 +167,10 @@ describe('viewer helpers', () => {
     const doc = openapi() as { openapi: string; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.components.schemas.Underrattelse?.properties ?? {})).toEqual(
-      expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard', 'uppsagning', 'barn']),
+      expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard', 'hyresvardAdress', 'uppsagning', 'barn']),
     );
+    const hyresvardAdress = doc.components.schemas.Underrattelse?.properties?.hyresvardAdress as { description?: string; properties?: Record<string, unknown> };
+    expect(Object.keys(hyresvardAdress.properties ?? {})).toEqual(['gatuadress', 'postnummer', 'ort']);
+    expect(hyresvardAdress.description).toMatch(/rekommenderat brev/);
   });
 });
