@@ -103,8 +103,13 @@ describe('the case list follows the engine', () => {
   it('a timer moved through the job API (a called instance’s) moves the deadline', async () => {
     const [bevakning] = await timerJobs(nr, 'DelstegTimer');
     const imorgon = dagar(1);
+    const index = new Arendeindex(db, engineAsAdmin());
+    const fore = new Date();
+    expect(await index.andradeArenden(fore)).not.toContain(nr);
     await engineAsAdmin().put(`/job/${bevakning!.id}/duedate`, { duedate: motortid(imorgon) });
     const flyttad = new Date();
+    // No activity ran: only the engine's operation log tells that the case changed.
+    expect(await index.andradeArenden(fore)).toContain(nr);
     const l = await nar(nr, (x) => x.rad?.nastaFrist === imorgon.toISOString(), flyttad);
     expect(l.rad!.dagarKvar).toBe(1);
   });

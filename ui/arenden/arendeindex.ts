@@ -158,21 +158,31 @@ export class Arendeindex {
     const start = new Date();
     const sedan = await this.indexeradTid();
     if (!sedan) return this.ombyggnad();
-    const fran = motorformat(new Date(sedan.getTime() - OVERLAPP_MS));
-    const [startade, avslutade, operationer] = await Promise.all([
-      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { startedAfter: fran, sorting: [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }] }),
-      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { finishedAfter: fran, sorting: [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }] }),
-      this.alla<Operation>('/history/user-operation', { afterTimestamp: fran, sortBy: 'timestamp', sortOrder: 'asc' }),
-    ]);
-    // A definition or job definition suspended or activated touches every instance of it.
-    if (operationer.some((o) => !o.processInstanceId && /^(Suspend|Activate)/.test(o.operationType))) return this.ombyggnad();
+    const andrade = await this.andradeArenden(new Date(sedan.getTime() - OVERLAPP_MS));
+    if (andrade === 'alla') return this.ombyggnad();
+    await this.lasOchSkriv(andrade, start);
+    await this.db.raw('UPDATE arendeindex_status SET andringar_till = GREATEST(andringar_till, ?::timestamptz) WHERE id = 1', [start]);
+    return { slag: 'andringar', arenden: andrade.length, ms: Date.now() - start.getTime() };
+  }
 
+  /**
+   * The cases the engine changed since `fran`, by what its history recorded:
+   * activities started or finished, and operations on instances, tasks and
+   * jobs. 'alla': a definition or job definition was suspended or activated,
+   * which touches every instance of it.
+   */
+  async andradeArenden(fran: Date): Promise<string[] | 'alla'> {
+    const efter = motorformat(fran);
+    const ordning = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
+    const [startade, avslutade, operationer] = await Promise.all([
+      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { startedAfter: efter, sorting: ordning }),
+      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { finishedAfter: efter, sorting: ordning }),
+      this.alla<Operation>('/history/user-operation', { afterTimestamp: efter, sortBy: 'timestamp', sortOrder: 'asc' }),
+    ]);
+    if (operationer.some((o) => !o.processInstanceId && /^(Suspend|Activate)/.test(o.operationType))) return 'alla';
     const instanser = new Set<string>();
     for (const a of [...startade, ...avslutade, ...operationer]) if (a.processInstanceId) instanser.add(a.processInstanceId);
-    const arendenummer = await this.affarsnycklar([...instanser]);
-    await this.lasOchSkriv(arendenummer, start);
-    await this.db.raw('UPDATE arendeindex_status SET andringar_till = GREATEST(andringar_till, ?::timestamptz) WHERE id = 1', [start]);
-    return { slag: 'andringar', arenden: arendenummer.length, ms: Date.now() - start.getTime() };
+    return this.affarsnycklar([...instanser]);
   }
 
   /** The case numbers (business keys) of instances, ended ones included. */
