@@ -6,12 +6,17 @@
  * starts N instances through the engine's REST API in parallel, registers them
  * in the case register, and measures as a caseworker over HTTP Basic:
  * the case view (case detail + diagram data, what the page loads), the case
- * list (first 50 by deadline) and the overview (heat-map data).
+ * list (first 50 by deadline, a deep page, a search) and the overview
+ * (heat-map data). The case list reads the case index: the script waits until
+ * the index holds every case, then times the index's own work at this volume
+ * (a full rebuild, a refresh with nothing changed, a refresh after 50 cases
+ * changed) as a second UI process would run it.
  */
 import os from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
 import { EngineRest } from '../engine-rest/client.ts';
+import { Arendeindex, OVERLAPP_MS } from '../ui/arenden/arendeindex.ts';
 import { readStackConfig, repoRoot } from '../scripts/config.ts';
 import { startStack } from '../scripts/stack.ts';
 
@@ -102,7 +107,18 @@ try {
   };
   const random = () => rows[Math.floor(Math.random() * rows.length)]!.arendenummer;
 
-  console.log(`\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; ${N} öppna ärenden startade på ${seedSeconds.toFixed(0)} s\n`);
+  // The case list shows what the case index holds: wait until it holds every case.
+  const indexStart = performance.now();
+  for (;;) {
+    const r = await fetch(`${stack.uiUrl}/api/arenden?max=1`, { headers: auth });
+    const body = (await r.json()) as { totalt: number };
+    if (body.totalt >= N) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const indexSeconds = (performance.now() - indexStart) / 1000;
+
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; ${N} öppna ärenden startade på ${seedSeconds.toFixed(0)} s; indexet ikapp ${indexSeconds.toFixed(1)} s efter sista start; load average ${load()}\n`);
   console.log('| measurement | samples | p50 (ms) | p95 (ms) |');
   console.log('|---|---|---|---|');
   await measure('case view (GET /api/arenden/{nr} + /diagram)', () => {
@@ -110,7 +126,36 @@ try {
     return [`/api/arenden/${nr}?vy=arendevy`, `/api/arenden/${nr}/diagram`];
   }, SAMPLES);
   await measure('overview (GET /api/oversikt)', () => ['/api/oversikt'], SAMPLES);
-  await measure('case list, first 50 by deadline (GET /api/arenden)', () => ['/api/arenden?max=50'], 20);
+  await measure('case list, first 50 by deadline (GET /api/arenden)', () => ['/api/arenden?max=50'], SAMPLES);
+  await measure('case list, page 100 of 50 (GET /api/arenden?forsta=4950)', () => ['/api/arenden?max=50&forsta=4950'], SAMPLES);
+  await measure('case list, search by case number (GET /api/arenden?sok=…)', () => [`/api/arenden?sok=${random()}`], SAMPLES);
+
+  // The index's own work, as a second UI process runs it (the UI's own refreshes go on meanwhile).
+  const index = new Arendeindex(db, new EngineRest(stack.engineRestUrl, config.ui));
+  const timeIndex = async (name: string, step: () => Promise<{ arenden: number }>, samples: number) => {
+    const times: number[] = [];
+    let arenden = 0;
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      arenden = (await step()).arenden;
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(0);
+    console.log(`| ${name} (${arenden} cases read) | ${samples} | ${p(0.5)} | ${p(0.95)} |`);
+  };
+  await timeIndex('index: full rebuild', () => index.byggOm(), 3);
+  // Nothing changed within the look-back window: what every refresh costs on a quiet engine.
+  await new Promise((resolve) => setTimeout(resolve, OVERLAPP_MS + 5_000));
+  await timeIndex('index: refresh, nothing changed', () => index.uppdatera(), 10);
+  // 50 cases change (their task completed, the instance ends): the next refresh finds and re-reads them.
+  const andrade = rows.slice(0, 50);
+  await Promise.all(andrade.map(async (r) => {
+    const [task] = await admin.get<{ id: string }[]>('/task', { processInstanceId: r.process_instance_id });
+    if (task) await admin.post(`/task/${task.id}/complete`, { variables: {} });
+  }));
+  await timeIndex('index: refresh after 50 cases changed', () => index.uppdatera(), 3);
+  console.log(`\nload average after the run: ${load()}`);
 } finally {
   await db.destroy();
   await stack.stop();

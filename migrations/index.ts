@@ -7,6 +7,7 @@ import * as brev from './20261125_005_brev.ts';
 import * as ui from './20261125_010_ui.ts';
 import * as revision from './20261126_011_revision.ts';
 import * as loggkontroll from './20261126_012_loggkontroll.ts';
+import * as arendeindex from './20261126_013_arendeindex.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261125_010_ui': ui,
   '20261126_011_revision': revision,
   '20261126_012_loggkontroll': loggkontroll,
+  '20261126_013_arendeindex': arendeindex,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { Knex } from 'knex';
 import { EngineRest } from '../engine-rest/client.ts';
 import { arendenRouter } from './api/arenden.ts';
+import type { Arendeindex } from './arenden/arendeindex.ts';
 import { brevRouter } from './api/brev.ts';
 import { intagRouter } from './api/intag.ts';
 import { openapi } from './api/openapi.ts';
@@ -34,8 +35,17 @@ export interface Logger {
  * intake form). Every route but the health check and the login page needs a
  * logged-in user.
  */
-export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () => {}, info: () => {} }): Express {
-  const motor = new Motor(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
+/** The UI's engine client, as its technical user. */
+export function uiMotor(config: UiConfig): Motor {
+  return new Motor(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
+}
+
+export function createApp(
+  config: UiConfig,
+  db: Knex,
+  { motor, arendeindex }: { motor: Motor; arendeindex: Arendeindex },
+  log: Logger = { error: () => {}, info: () => {} },
+): Express {
   const sessioner = new Sessioner(db, config.BOKVAR_SESSION_MINUTER);
   const begransning = new Inloggningsbegransning();
   const produktion = config.BOKVAR_MILJO === 'produktion';
@@ -85,8 +95,8 @@ export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () 
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi());
   });
-  api.use(intagRouter(db, motor));
-  api.use(arendenRouter(db, motor));
+  api.use(intagRouter(db, motor, arendeindex));
+  api.use(arendenRouter(db, motor, arendeindex));
   api.use(brevRouter(db));
   api.use(oversiktRouter(motor));
   api.use(loggkontrollApiRouter(db));
@@ -99,7 +109,7 @@ export function createApp(config: UiConfig, db: Knex, log: Logger = { error: () 
 
   app.use(tidslinjeSidorRouter(db, motor));
   app.use(efterlevnadSidorRouter(db, motor));
-  app.use(sidorRouter({ db, motor, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
+  app.use(sidorRouter({ db, motor, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(loggkontrollSidor(db));
   app.use(problemHandler(log));
   return app;

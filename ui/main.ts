@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createKnex } from '../migrations/index.ts';
-import { createApp } from './app.ts';
+import { Arendeindex } from './arenden/arendeindex.ts';
+import { createApp, uiMotor } from './app.ts';
 import { readUiConfig } from './config.ts';
 import { korGallring } from './gallring/kor.ts';
 import { schemalaggGallring } from './gallring/schema.ts';
@@ -8,7 +9,11 @@ import { schemalaggGallring } from './gallring/schema.ts';
 const config = readUiConfig();
 const log = pino({ level: config.BOKVAR_LOG_LEVEL, base: { service: 'bokvar-ui' } });
 const db = createKnex(config.DATABASE_URL);
-const server = createApp(config, db, log).listen(config.BOKVAR_UI_PORT, () => {
+const motor = uiMotor(config);
+const arendeindex = new Arendeindex(db, motor.rest, log);
+// The case list reads the index; it follows the engine every few seconds (ui/arenden/arendeindex.ts).
+const stoppaArendeindex = arendeindex.starta();
+const server = createApp(config, db, { motor, arendeindex }, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
 
@@ -21,6 +26,7 @@ const stoppaGallring = schemalaggGallring(
 function shutdown(signal: string): void {
   log.info({ signal }, 'stopping');
   stoppaGallring();
+  stoppaArendeindex();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

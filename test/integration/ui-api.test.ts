@@ -277,7 +277,12 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
   });
 
   it('GET /api/arenden: open cases sorted by the next deadline, filterable', async () => {
-    const r = await ui('GET', '/api/arenden?max=500', { user: 'stina' });
+    // The list reads the case index: wait until it holds every change made before now (the tasks seen above).
+    const nu = Date.now();
+    const r = await eventually('the case index to catch up', async () => {
+      const svar = await ui('GET', '/api/arenden?max=500', { user: 'stina' });
+      return svar.status !== 200 || Date.parse(svar.body.indexeradTid) > nu ? svar : undefined;
+    });
     expect(r.status).toBe(200);
     const nummer = r.body.arenden.map((a: { arendenummer: string }) => a.arendenummer);
     expect(nummer).toContain(storning.arendenummer);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { kanLasaArende, kanLasaArenden } from '../auth/roller.ts';
+import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import { diagramdata } from '../arenden/diagram.ts';
 import { arMotorfel, type Motor } from '../engine/motor.ts';
@@ -29,14 +30,14 @@ function vyFran(value: unknown): string {
 
 const ingetArende = () => new Problem(404, 'Ärendet finns inte', 'Inget ärende med det numret som du har behörighet till.');
 
-export function arendenRouter(db: Knex, motor: Motor): Router {
+export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Router {
   const router = Router();
 
   router.get('/arenden', async (req, res) => {
     if (!kanLasaArenden(req.anvandare!)) throw new Problem(403, 'Saknar behörighet', 'Endast handläggare och revisorer får läsa ärenden.');
     const parsed = listfragaSchema.safeParse(req.query);
     if (!parsed.success) throw validationProblem(parsed.error);
-    res.json(await lista(db, motor, req.anvandare!, parsed.data));
+    res.json(await lista(db, req.anvandare!, parsed.data));
   });
 
   router.get('/arenden/:arendenummer', async (req, res) => {
@@ -73,6 +74,7 @@ export function arendenRouter(db: Knex, motor: Motor): Router {
       }
       throw error;
     }
+    await arendeindex.efterAndring(nr);
     res.status(202).json({ arendenummer: nr, typ: h.typ });
   });
 

@@ -2,23 +2,31 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { kanRegistrera } from '../auth/roller.ts';
+import type { Arendeindex } from '../arenden/arendeindex.ts';
 import type { Motor } from '../engine/motor.ts';
 import { registreraKronofogden, registreraUnderrattelse, type Registrerat } from '../intake/registrera.ts';
 import { kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
 import { Problem, validationProblem } from './problem.ts';
 
 /** POST /api/underrattelser and /api/kronofogden-meddelanden: the two notices that start cases. */
-export function intagRouter(db: Knex, motor: Motor): Router {
+export function intagRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Router {
   const router = Router();
   router.post('/underrattelser', async (req, res) => {
     const u = validera(req, underrattelseSchema);
-    svara(res, await registreraUnderrattelse(db, motor, u, req.anvandare!.id));
+    svara(res, await indexerat(arendeindex, registreraUnderrattelse(db, motor, u, req.anvandare!.id)));
   });
   router.post('/kronofogden-meddelanden', async (req, res) => {
     const k = validera(req, kronofogdeMeddelandeSchema);
-    svara(res, await registreraKronofogden(db, motor, k, req.anvandare!.id));
+    svara(res, await indexerat(arendeindex, registreraKronofogden(db, motor, k, req.anvandare!.id)));
   });
   return router;
+}
+
+/** A registered case is in the case list when the answer arrives. */
+export async function indexerat(arendeindex: Arendeindex, registrering: Promise<Registrerat>): Promise<Registrerat> {
+  const r = await registrering;
+  await arendeindex.efterAndring(r.svar.arendenummer);
+  return r;
 }
 
 export function kravSkriv(req: Request): void {

@@ -83,7 +83,10 @@ export function openapi(): unknown {
         get: {
           summary: 'Öppna ärenden, sorterade efter nästa frist',
           parameters: ['barn', 'processKey', 'enhet', 'sok', 'forsta', 'max'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-          responses: { '200': { description: 'Ärendelistan' }, ...fel },
+          responses: {
+            '200': { description: 'Ärendelistan: totalt, arenden och indexeradTid (ärendeindexet innehåller varje ändring i processmotorn fram till den tiden)' },
+            ...fel,
+          },
         },
       },
       '/api/arenden/{arendenummer}': {

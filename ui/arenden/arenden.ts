@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import type { Motor } from '../engine/motor.ts';
 import { kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
+import { dagarKvar } from './arendelage.ts';
 
 /**
  * What the viewer and the API show of cases: the case register (Bokvar's
@@ -277,72 +278,50 @@ export interface Listfilter {
   max: number;
 }
 
+export interface Lista {
+  totalt: number;
+  arenden: ListRad[];
+  /** The case index holds every engine change up to this time (null: not built yet). */
+  indexeradTid: string | null;
+}
+
 /**
  * Open cases the user may see, sorted by the next deadline: the earliest due
- * timer or task due date among the case's running instances.
+ * timer or task due date among the case's running instances. Read from the
+ * case index (arendeindex.ts), which follows the engine within seconds.
  */
-export async function lista(db: Knex, motor: Motor, a: Anvandare, filter: Listfilter): Promise<{ totalt: number; arenden: ListRad[] }> {
-  let q = db('arenden').whereNotNull('process_instance_id');
-  if (!lasAllaArenden(a)) q = q.whereRaw('enheter && ?::text[]', [handlaggarenheter(a)]);
-  if (filter.barn !== undefined) q = q.where({ barn: filter.barn });
-  if (filter.processKey) q = q.where({ process_key: filter.processKey });
-  if (filter.enhet) q = q.whereRaw('? = ANY(enheter)', [filter.enhet]);
-  if (filter.sok) q = q.where('arendenummer', 'like', `${filter.sok.replace(/[%_]/g, '')}%`);
-  const rader = await q.select<ArendeRad[]>('arendenummer', 'process_key', 'barn');
-  if (rader.length === 0) return { totalt: 0, arenden: [] };
-
-  const [instanser, uppgifter, timers] = await Promise.all([
-    alla<{ id: string; businessKey: string | null }>(motor, '/process-instance', { active: true }),
-    alla<{ name: string; processInstanceId: string; due: string | null }>(motor, '/task', { active: true }),
-    alla<{ dueDate: string | null; processInstanceId: string }>(motor, '/job', { timers: true, active: true }),
+export async function lista(db: Knex, a: Anvandare, filter: Listfilter): Promise<Lista> {
+  const q = db('arenden as a').join('arendeindex as i', 'i.arendenummer', 'a.arendenummer').where('i.oppen', true).whereNotNull('a.process_instance_id');
+  if (!lasAllaArenden(a)) q.whereRaw('a.enheter && ?::text[]', [handlaggarenheter(a)]);
+  if (filter.barn !== undefined) q.where('a.barn', filter.barn);
+  if (filter.processKey) q.where('a.process_key', filter.processKey);
+  if (filter.enhet) q.whereRaw('? = ANY(a.enheter)', [filter.enhet]);
+  if (filter.sok) q.where('a.arendenummer', 'like', `${filter.sok.replace(/[%_\\]/g, '')}%`);
+  const [rader, antal, status] = await Promise.all([
+    q
+      .clone()
+      .orderByRaw('i.nasta_frist ASC NULLS LAST, i.arendenummer ASC')
+      .limit(filter.max)
+      .offset(filter.forsta)
+      .select<{ arendenummer: string; process_key: string; barn: boolean; aktuellt: string[]; nasta_frist: Date | null }[]>(
+        'a.arendenummer', 'a.process_key', 'a.barn', 'i.aktuellt', 'i.nasta_frist',
+      ),
+    q.clone().count<{ count: string }[]>('* as count'),
+    db('arendeindex_status').where({ id: 1 }).first<{ andringar_till: Date | null } | undefined>(),
   ]);
-  const nyckel = new Map(instanser.map((i) => [i.id, i.businessKey]));
-  const perArende = new Map<string, { aktuellt: string[]; tider: number[] }>();
-  const post = (bk: string | null | undefined) => {
-    if (!bk) return undefined;
-    let p = perArende.get(bk);
-    if (!p) perArende.set(bk, (p = { aktuellt: [], tider: [] }));
-    return p;
-  };
-  for (const i of instanser) post(i.businessKey);
-  for (const t of uppgifter) {
-    const p = post(nyckel.get(t.processInstanceId));
-    if (!p) continue;
-    p.aktuellt.push(t.name);
-    if (t.due) p.tider.push(Date.parse(t.due));
-  }
-  for (const j of timers) {
-    const p = post(nyckel.get(j.processInstanceId));
-    if (p && j.dueDate) p.tider.push(Date.parse(j.dueDate));
-  }
-  const nu = Date.now();
-  const oppna: ListRad[] = [];
-  for (const r of rader) {
-    const p = perArende.get(r.arendenummer);
-    if (!p) continue; // ended
-    const nasta = p.tider.length > 0 ? Math.min(...p.tider) : null;
-    oppna.push({
+  const nu = new Date();
+  return {
+    totalt: Number(antal[0]?.count ?? 0),
+    arenden: rader.map((r) => ({
       arendenummer: r.arendenummer,
       processKey: r.process_key,
       barn: r.barn,
-      aktuellt: [...new Set(p.aktuellt)],
-      nastaFrist: nasta === null ? null : new Date(nasta).toISOString(),
-      dagarKvar: nasta === null ? null : Math.ceil((nasta - nu) / 86_400_000),
-    });
-  }
-  oppna.sort((x, y) => (x.nastaFrist ?? '9999').localeCompare(y.nastaFrist ?? '9999') || x.arendenummer.localeCompare(y.arendenummer));
-  return { totalt: oppna.length, arenden: oppna.slice(filter.forsta, filter.forsta + filter.max) };
-}
-
-/** Pages through a list resource so that large engines answer in bounded pieces. */
-async function alla<T>(motor: Motor, path: string, query: Record<string, string | number | boolean>): Promise<T[]> {
-  const out: T[] = [];
-  const sida = 5000;
-  for (let forsta = 0; ; forsta += sida) {
-    const del = await motor.rest.get<T[]>(path, { ...query, firstResult: forsta, maxResults: sida });
-    out.push(...del);
-    if (del.length < sida) return out;
-  }
+      aktuellt: r.aktuellt,
+      nastaFrist: r.nasta_frist?.toISOString() ?? null,
+      dagarKvar: dagarKvar(r.nasta_frist, nu),
+    })),
+    indexeradTid: status?.andringar_till?.toISOString() ?? null,
+  };
 }
 
 /**

@@ -139,6 +139,8 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
       samtycken += await trx('samtycken').where({ personnummer }).delete();
     }
 
+    // The case index's row (state only, no personal data) goes with the case.
+    await trx('arendeindex').where({ arendenummer: nr }).delete();
     await trx('arenden').where({ arendenummer: nr }).delete();
     await trx('gallringar').insert({
       arendenummer: nr,

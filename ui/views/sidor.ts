@@ -7,7 +7,9 @@ import type { Inloggningsbegransning } from '../auth/begransning.ts';
 import { kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
 import { kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
 import type { Sessioner } from '../auth/sessioner.ts';
+import type { Arendeindex } from '../arenden/arendeindex.ts';
 import type { Motor } from '../engine/motor.ts';
+import { indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
 import { registreraUnderrattelse } from '../intake/registrera.ts';
 import { KALLOR, ORSAKER, underrattelseSchema } from '../intake/schemas.ts';
@@ -16,6 +18,7 @@ import { esc, layout, tid } from './html.ts';
 export interface SidorDeps {
   db: Knex;
   motor: Motor;
+  arendeindex: Arendeindex;
   sessioner: Sessioner;
   begransning: Inloggningsbegransning;
   produktion: boolean;
@@ -100,7 +103,7 @@ export function sidorRouter(d: SidorDeps): Router {
   router.get('/arenden', kravInloggadSida, async (req, res) => {
     if (!kanLasaArenden(req.anvandare!)) return nekad(req, res);
     const barn = req.query.barn === 'true' ? true : undefined;
-    const { totalt, arenden } = await lista(d.db, d.motor, req.anvandare!, { barn, forsta: 0, max: 200 });
+    const { totalt, arenden, indexeradTid } = await lista(d.db, req.anvandare!, { barn, forsta: 0, max: 200 });
     const rader = arenden
       .map(
         (a) => `<tr>
@@ -120,7 +123,7 @@ export function sidorRouter(d: SidorDeps): Router {
         aktiv: 'arenden',
         innehall: `<h1>Öppna ärenden</h1>
 <form method="get" action="/arenden" class="filter"><label><input type="checkbox" name="barn" value="true"${barn ? ' checked' : ''}> Endast ärenden där barn berörs</label> <button type="submit">Filtrera</button></form>
-<p>${totalt} öppna ärenden, sorterade efter nästa frist.</p>
+<p>${totalt} öppna ärenden, sorterade efter nästa frist. ${indexeradTid ? `Uppdaterad ${esc(tid(indexeradTid))}; ändringar i processerna syns inom några sekunder.` : 'Listan byggs upp; ladda om sidan om en stund.'}</p>
 <table>
 <caption>Öppna ärenden</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Process</th><th scope="col">Barn</th><th scope="col">Aktuellt steg</th><th scope="col">Nästa frist</th><th scope="col">Dagar kvar</th></tr></thead>
@@ -225,7 +228,7 @@ ${frister ? `<table><caption class="visuellt-dold">Frister</caption><thead><tr><
       skicka(res, sida(req, { titel: 'Registrera underrättelse – fel', aktiv: 'registrera', innehall: registreringsformular(varden, falt, req.anvandare!.csrf) }), status);
     if (!parsed.success) return visa(zodFalt(parsed.error), 400);
     try {
-      const r = await registreraUnderrattelse(d.db, d.motor, parsed.data, req.anvandare!.id);
+      const r = await indexerat(d.arendeindex, registreraUnderrattelse(d.db, d.motor, parsed.data, req.anvandare!.id));
       res.redirect(303, `/arenden/${r.svar.arendenummer}`);
     } catch (error) {
       if (error instanceof Problem) return visa([{ falt: '(hela meddelandet)', fel: error.detail ?? error.title }], error.status);

@@ -1,0 +1,251 @@
+import type { Knex } from 'knex';
+import type { EngineRest } from '../../engine-rest/client.ts';
+import { motorformat, sammanstall, type Arendelage, type MotorInstans, type MotorTimer, type MotorUppgift } from './arendelage.ts';
+
+/**
+ * The case index (table `arendeindex`, migration 013): each case's open state,
+ * next deadline and current tasks, kept by the UI so that the case list is one
+ * SQL query. The engine stays the source of truth; the index follows it:
+ *
+ * 1. At start a full rebuild reads every running instance, open task and timer.
+ * 2. Every few seconds a refresh asks the engine's history what changed since
+ *    the last refresh — activities started or finished (tasks created or
+ *    completed, timers fired, instances started or ended, called instances)
+ *    and operations (due dates moved, suspensions) — and re-reads only the
+ *    cases those changes belong to.
+ * 3. When the UI itself changes a case (intake, events) it re-reads that case
+ *    at once.
+ *
+ * History rows carry the time the step happened, but become visible only when
+ * the engine's transaction commits, and the engine's clock is not ours: each
+ * refresh looks back OVERLAPP_MS before the previous one's start. A row is
+ * replaced only by a read that began later, so refreshes may overlap (two UI
+ * processes) without an older read undoing a newer one.
+ */
+export const UPPDATERINGSINTERVALL_MS = 3_000;
+export const OVERLAPP_MS = 30_000;
+
+/** Page size for reading the engine's lists; business keys or instance ids per query. */
+const SIDA = 5_000;
+const KLUMP = 200;
+const UPPGIFTSORDNING = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
+
+export interface Uppdatering {
+  slag: 'ombyggnad' | 'andringar' | 'arenden';
+  /** Cases whose state was read and written. */
+  arenden: number;
+  ms: number;
+}
+
+interface Logg {
+  error: (o: object, m: string) => void;
+  info: (o: object, m: string) => void;
+}
+
+interface HistoriskAktivitet {
+  processInstanceId: string | null;
+}
+
+interface Operation {
+  processInstanceId: string | null;
+  operationType: string;
+  entityType: string;
+}
+
+export class Arendeindex {
+  private pagaende: Promise<Uppdatering> | undefined;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly engine: EngineRest,
+    private readonly log: Logg = { error: () => {}, info: () => {} },
+  ) {}
+
+  /** Until this time every engine change is in the index; null before the first build. */
+  async indexeradTid(): Promise<Date | null> {
+    const rad = await this.db('arendeindex_status').where({ id: 1 }).first<{ andringar_till: Date | null } | undefined>();
+    return rad?.andringar_till ?? null;
+  }
+
+  /** Reads every running instance, open task and timer, and makes the index match. */
+  byggOm(): Promise<Uppdatering> {
+    return this.enAtGangen(() => this.ombyggnad());
+  }
+
+  /** Re-reads the cases the engine changed since the last refresh (a full rebuild when there was none). */
+  uppdatera(): Promise<Uppdatering> {
+    return this.enAtGangen(() => this.andringar());
+  }
+
+  /** Re-reads these cases now (the UI just changed them); the periodic refresh's mark stays. */
+  async uppdateraArenden(arendenummer: string[]): Promise<Uppdatering> {
+    const start = new Date();
+    await this.lasOchSkriv(arendenummer, start);
+    return { slag: 'arenden', arenden: arendenummer.length, ms: Date.now() - start.getTime() };
+  }
+
+  /**
+   * After the UI changed a case: the list shows the change at once. A failure
+   * does not fail the user's request; the next refresh picks the change up.
+   */
+  async efterAndring(arendenummer: string): Promise<void> {
+    try {
+      await this.uppdateraArenden([arendenummer]);
+    } catch (error) {
+      this.log.error({ err: error instanceof Error ? error.message : String(error), arendenummer }, 'arendeindex: case refresh failed');
+    }
+  }
+
+  /** Full rebuild, then a refresh every `intervallMs`; returns the function that stops it. */
+  starta(intervallMs = UPPDATERINGSINTERVALL_MS): () => void {
+    let stoppad = false;
+    let timer: NodeJS.Timeout | undefined;
+    const nasta = (steg: () => Promise<Uppdatering>) => {
+      steg()
+        .then(
+          (u) => {
+            if (u.slag === 'ombyggnad') this.log.info({ arenden: u.arenden, ms: u.ms }, 'arendeindex built');
+          },
+          (error: unknown) => this.log.error({ err: error instanceof Error ? error.message : String(error) }, 'arendeindex refresh failed'),
+        )
+        .finally(() => {
+          if (stoppad) return;
+          timer = setTimeout(() => nasta(() => this.uppdatera()), intervallMs);
+          timer.unref();
+        });
+    };
+    nasta(() => this.byggOm());
+    return () => {
+      stoppad = true;
+      clearTimeout(timer);
+    };
+  }
+
+  /** One rebuild or refresh at a time in this process; a caller during one shares its result. */
+  private enAtGangen(steg: () => Promise<Uppdatering>): Promise<Uppdatering> {
+    this.pagaende ??= steg().finally(() => {
+      this.pagaende = undefined;
+    });
+    return this.pagaende;
+  }
+
+  private async ombyggnad(): Promise<Uppdatering> {
+    const start = new Date();
+    const [instanser, uppgifter, timers] = await Promise.all([
+      // Paging needs a stable order: by id (tasks by creation first, the order aktuellt keeps).
+      this.alla<MotorInstans>('/process-instance', { active: true, sortBy: 'instanceId', sortOrder: 'asc' }),
+      this.allaPost<MotorUppgift>('/task', { active: true, sorting: UPPGIFTSORDNING }),
+      this.alla<MotorTimer>('/job', { timers: true, active: true, sortBy: 'jobId', sortOrder: 'asc' }),
+    ]);
+    const lage = sammanstall(instanser, uppgifter, timers);
+    await this.db.transaction(async (trx) => {
+      await skriv(trx, [...lage.values()], start);
+      // Every case not running now has ended (or is suspended), unless a later read said otherwise.
+      await trx('arendeindex')
+        .where({ oppen: true })
+        .where('indexerad', '<', start)
+        .whereRaw('NOT (arendenummer = ANY(?::text[]))', [[...lage.keys()]])
+        .update({ oppen: false, nasta_frist: null, aktuellt: [], indexerad: start });
+      await trx.raw(
+        'UPDATE arendeindex_status SET andringar_till = GREATEST(andringar_till, ?::timestamptz), ombyggt = GREATEST(ombyggt, ?::timestamptz) WHERE id = 1',
+        [start, start],
+      );
+    });
+    return { slag: 'ombyggnad', arenden: lage.size, ms: Date.now() - start.getTime() };
+  }
+
+  private async andringar(): Promise<Uppdatering> {
+    const start = new Date();
+    const sedan = await this.indexeradTid();
+    if (!sedan) return this.ombyggnad();
+    const andrade = await this.andradeArenden(new Date(sedan.getTime() - OVERLAPP_MS));
+    if (andrade === 'alla') return this.ombyggnad();
+    await this.lasOchSkriv(andrade, start);
+    await this.db.raw('UPDATE arendeindex_status SET andringar_till = GREATEST(andringar_till, ?::timestamptz) WHERE id = 1', [start]);
+    return { slag: 'andringar', arenden: andrade.length, ms: Date.now() - start.getTime() };
+  }
+
+  /**
+   * The cases the engine changed since `fran`, by what its history recorded:
+   * activities started or finished, and operations on instances, tasks and
+   * jobs. 'alla': a definition or job definition was suspended or activated,
+   * which touches every instance of it.
+   */
+  async andradeArenden(fran: Date): Promise<string[] | 'alla'> {
+    const efter = motorformat(fran);
+    const ordning = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
+    const [startade, avslutade, operationer] = await Promise.all([
+      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { startedAfter: efter, sorting: ordning }),
+      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { finishedAfter: efter, sorting: ordning }),
+      this.alla<Operation>('/history/user-operation', { afterTimestamp: efter, sortBy: 'timestamp', sortOrder: 'asc' }),
+    ]);
+    if (operationer.some((o) => !o.processInstanceId && /^(Suspend|Activate)/.test(o.operationType))) return 'alla';
+    const instanser = new Set<string>();
+    for (const a of [...startade, ...avslutade, ...operationer]) if (a.processInstanceId) instanser.add(a.processInstanceId);
+    return this.affarsnycklar([...instanser]);
+  }
+
+  /** The case numbers (business keys) of instances, ended ones included. */
+  private async affarsnycklar(instansIds: string[]): Promise<string[]> {
+    const nycklar = new Set<string>();
+    for (const klump of klumpar(instansIds, KLUMP)) {
+      const rader = await this.allaPost<{ businessKey: string | null }>('/history/process-instance', { processInstanceIds: klump });
+      for (const r of rader) if (r.businessKey) nycklar.add(r.businessKey);
+    }
+    return [...nycklar];
+  }
+
+  /** Reads the cases' running instances, their open tasks and timers, and writes each case's state. */
+  private async lasOchSkriv(arendenummer: string[], start: Date): Promise<void> {
+    const lage: Arendelage[] = [];
+    for (const klump of klumpar(arendenummer, KLUMP)) {
+      const instanser = await this.allaPost<MotorInstans>('/history/process-instance', { processInstanceBusinessKeyIn: klump, active: true });
+      const ids = instanser.map((i) => i.id);
+      const [uppgifter, timers] = ids.length === 0
+        ? [[], []]
+        : await Promise.all([
+            this.allaPost<MotorUppgift>('/task', { processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
+            this.allaPost<MotorTimer>('/job', { processInstanceIds: ids, timers: true, active: true }),
+          ]);
+      lage.push(...sammanstall(instanser, uppgifter, timers, klump).values());
+    }
+    await skriv(this.db, lage, start);
+  }
+
+  /** Pages through a list resource (GET) so that large engines answer in bounded pieces. */
+  private async alla<T>(path: string, query: Record<string, string | number | boolean>): Promise<T[]> {
+    const out: T[] = [];
+    for (let forsta = 0; ; forsta += SIDA) {
+      const del = await this.engine.get<T[]>(path, { ...query, firstResult: forsta, maxResults: SIDA });
+      out.push(...del);
+      if (del.length < SIDA) return out;
+    }
+  }
+
+  /** The same for query resources that take their filter as a POST body (lists of ids, sortings). */
+  private async allaPost<T>(path: string, body: Record<string, unknown>): Promise<T[]> {
+    const out: T[] = [];
+    for (let forsta = 0; ; forsta += SIDA) {
+      const del = await this.engine.post<T[]>(`${path}?firstResult=${forsta}&maxResults=${SIDA}`, body);
+      out.push(...del);
+      if (del.length < SIDA) return out;
+    }
+  }
+}
+
+/** Upserts each case's state; a row read later than `start` stays (the newest read wins). */
+async function skriv(db: Knex, lage: Arendelage[], start: Date): Promise<void> {
+  for (const klump of klumpar(lage, 1000)) {
+    await db('arendeindex')
+      .insert(klump.map((l) => ({ arendenummer: l.arendenummer, oppen: l.oppen, nasta_frist: l.nastaFrist, aktuellt: l.aktuellt, indexerad: start })))
+      .onConflict('arendenummer')
+      .merge(['oppen', 'nasta_frist', 'aktuellt', 'indexerad'])
+      .where('arendeindex.indexerad', '<=', start);
+  }
+}
+
+function klumpar<T>(lista: T[], storlek: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < lista.length; i += storlek) out.push(lista.slice(i, i + storlek));
+  return out;
+}
