@@ -596,3 +596,37 @@ export function svarUppfoljning(indata: SvarUppfoljningIndata, inst: Installning
     ],
   };
 }
+
+// ---------------------------------------------------------------- hushållet fastställs
+
+export type HushallKontrollIndata = {
+  /** När uppgiften att fastställa hushållet skapades. */
+  start: DagEllerTidpunkt;
+};
+
+/**
+ * Fastställ hushållet: folkbokföringen kunde inte skilja ut hushållet (ingen lägenhet i
+ * underrättelsen, flera lägenheter på adressen), så det syns inte om barn bor där. Uppgiften
+ * förfaller vid slutet av den inställda tiden i vardagar (standard 2) efter dagen då den skapades;
+ * startdagen räknas inte, lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton inte heller.
+ */
+export function hushallKontroll(indata: HushallKontrollIndata, inst: Installningar = hamtaInstallningar()): Frist {
+  const startdag = svensktDatum(indata.start, 'start');
+  const t = inst.hushallKontroll.inom;
+  const text = beskrivTid(t);
+  const dag = vardagarFran(startdag, t.varde);
+  return {
+    typ: 'hushallKontroll',
+    slag: 'tidpunkt',
+    art: 'vagledning',
+    benamning: 'Fastställ hushållet',
+    senast: startAvDagen(dag),
+    forfaller: slutAvDagen(dag),
+    grund: [grund('uppgiftSkapad', 'Uppgiften att fastställa hushållet skapades', indata.start, 'start', undefined, true)],
+    lagrum: ['sol-2001-453-5-1', 'sol-2001-453-11-1'],
+    kalla: kallaFran(inst, 'hushallKontroll.inom', text, t.kalla),
+    forklaring: [
+      `${text} efter ${dagMedVeckodag(startdag)} är ${dagMedVeckodag(dag)} (lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); hushållet ska vara fastställt den dagen.`,
+    ],
+  };
+}

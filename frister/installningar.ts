@@ -86,6 +86,14 @@ const schema = objekt({
       kommentar: z.string().optional(),
     }),
   }),
+  hushallKontroll: objekt({
+    inom: objekt({
+      varde: heltal(1, 30),
+      enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
+      kalla,
+      kommentar: z.string().optional(),
+    }),
+  }),
 }).superRefine((v, ctx) => {
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {

@@ -13,7 +13,8 @@ export type FristTyp =
   | 'avhysningsdag'
   | 'avhysningPaminnelse'
   | 'uppfoljning'
-  | 'svarUppfoljning';
+  | 'svarUppfoljning'
+  | 'hushallKontroll';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

@@ -53,11 +53,18 @@ interface Grant {
 const apps = (...ids: string[]): Grant[] =>
   ids.map((id) => ({ resourceType: RESOURCE.application, resourceId: id, permissions: ['ACCESS'] }));
 
+/** Process definitions caseworkers start themselves from Tasklist. */
+export const STARTED_BY_CASEWORKERS = ['aterkalla-samtycke'] as const;
+
 const CASEWORKER: Grant[] = [
   ...apps('tasklist', 'welcome'),
   // Filters are granted one by one to the groups they serve (scripts/filters.ts).
   // Tasks are granted per candidate group by the engine's identity-link authorizations.
   { resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
+  // Tasklist's "Starta process": the processes a caseworker starts by hand, and nothing else
+  // (cases themselves start by message from the intake).
+  ...STARTED_BY_CASEWORKERS.map((key) => ({ resourceType: RESOURCE.processDefinition, resourceId: key, permissions: ['CREATE_INSTANCE'] })),
+  { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
 ];
 
 export const GROUP_GRANTS: Record<GroupId, Grant[]> = {

@@ -4,8 +4,10 @@ import { brevTopic } from './brev/handler.ts';
 import type { WorkerDependencies } from './db.ts';
 import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
+import { hittaArendeTopic } from './hitta-arende/handler.ts';
 import { lankaArendenTopic } from './lanka-arenden/handler.ts';
 import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
+import { samtyckeAvbrytKontakter } from './samtycke/avbryt-kontakter-handler.ts';
 import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
 import { samtyckeRegistrera } from './samtycke/registrera-handler.ts';
 import type { TopicWorker } from './topic.ts';
@@ -25,5 +27,7 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     folkbokforingTopic(deps),
     aktuellKontrollTopic(deps),
     lankaArendenTopic(deps),
+    hittaArendeTopic(deps),
+    samtyckeAvbrytKontakter(deps),
   ];
 }

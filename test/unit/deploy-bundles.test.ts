@@ -22,6 +22,7 @@ describe('deployment bundles', () => {
       'bedom-uppfoljning-efter-avhysning.form',
       'uppfoljande-mote.form',
       'bedom-uppfoljning-barn.form',
+      'faststall-hushallet.form',
       'narvaro-vid-avhysning.dmn',
     ]);
   });

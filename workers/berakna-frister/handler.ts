@@ -6,6 +6,7 @@ import {
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
   FristFel,
+  hushallKontroll,
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
@@ -24,6 +25,7 @@ export const FRIST_GRUPPER = [
   'avhysning',
   'uppfoljning',
   'svarUppfoljning',
+  'hushallKontroll',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -36,6 +38,7 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   avhysning: ['avhysningNarvaro', 'avhysningsdag', 'avhysningPaminnelse'],
   uppfoljning: ['uppfoljning'],
   svarUppfoljning: ['svarUppfoljning'],
+  hushallKontroll: ['hushallKontroll'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -143,6 +146,9 @@ function compute(
     case 'svarUppfoljning':
       // Runs just before the task that waits: "now" is the day the task starts.
       return [svarUppfoljning({ start: new Date() })];
+    case 'hushallKontroll':
+      // Runs just before the task: "now" is the day the task starts.
+      return [hushallKontroll({ start: new Date() })];
   }
 }
 

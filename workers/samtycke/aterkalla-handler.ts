@@ -14,7 +14,9 @@ import { syfteSchema } from './syften.ts';
  * (handboken: "hela eller delar av, och då ska även detta dokumenteras").
  * Återkallelsen blir en ny rad; samtycket står kvar oförändrat, så att det som
  * tidigare tilläts av det fortfarande går att se. Utan aterkallelseSamtyckeId
- * gäller den alla personens samtycken som lämnats före återkallelsen.
+ * gäller den alla personens samtycken som lämnats före återkallelsen. Ärendenumret
+ * är affärsnyckeln, eller variabeln arendenummer när återkallelsen registreras i
+ * en egen process (aterkalla-samtycke).
  */
 export function samtyckeAterkalla(deps: WorkerDependencies) {
   return defineTopic({
@@ -29,6 +31,8 @@ export function samtyckeAterkalla(deps: WorkerDependencies) {
       aterkallelseTidpunkt: tidpunkt('start'),
       aterkallelseSkal: valfri(z.string().trim().max(2000)),
       samtyckeDokumenteratAv: anvandarId,
+      // Read when the revocation is recorded outside the case (aterkalla-samtycke), which has no case number as its key.
+      arendenummer: valfri(z.string().trim().max(100)),
     }),
     async handle(input, context) {
       const mottagare = input.aterkallelseMottagare?.length ? input.aterkallelseMottagare : null;
@@ -60,7 +64,7 @@ export function samtyckeAterkalla(deps: WorkerDependencies) {
         aterkallat: input.aterkallelseTidpunkt,
         dokumenteratAv: input.samtyckeDokumenteratAv,
         skal: input.aterkallelseSkal ?? null,
-        arendenummer: context.businessKey,
+        arendenummer: context.businessKey ?? input.arendenummer ?? null,
         processInstanceId: context.processInstanceId,
         idempotensnyckel: context.taskId,
       });
