@@ -554,8 +554,9 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
       tid: iso(h.startTime),
       slut: h.endTime ? iso(h.endTime) : null,
       aktor: av,
-      rubrik: `${k.rubrik} (${MOTTAGARE[mottagare as Mottagare]?.etikett ?? mottagare})`,
-      text: `${text} Syfte: ${SYFTEN[k.syfte].etikett}.`,
+      rubrik: `${k.rubrik} (${MOTTAGARE[mottagare as Mottagare]?.etikett ?? mottagare})${h.canceled ? ' – avbruten' : ''}`,
+      // A contact task interrupted (e.g. the consent it rested on was revoked) was never carried out.
+      text: `${h.canceled ? 'Avbruten innan kontakten genomfördes. ' : ''}${text} Syfte: ${SYFTEN[k.syfte].etikett}.`,
       lagrum,
       process: nyckelFor.get(h.processInstanceId),
       aktivitet: h.activityId,

@@ -187,8 +187,10 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
       lista.filter((u) => u.taskDefinitionKey === key && u.endTime && u.deleteReason === 'completed').map((u) => u.endTime!).sort()[0] ?? null;
 
     const egnaBrev = brevPerArende.get(a.arendenummer) ?? [];
+    // A contact task that ended without being completed (interrupted when the consent it rested
+    // on was revoked, or the case was cancelled) was never carried out: it is no contact.
     const kontakter: Kontaktfakta[] = kuUppgifter
-      .filter((u) => KONTAKTUPPGIFTER[u.taskDefinitionKey])
+      .filter((u) => KONTAKTUPPGIFTER[u.taskDefinitionKey] && !(u.endTime && u.deleteReason !== 'completed'))
       .map((u) => {
         const { slag, grund: namn } = KONTAKTUPPGIFTER[u.taskDefinitionKey]!;
         const grund = text(kv[namn]);
