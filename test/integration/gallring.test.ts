@@ -163,7 +163,16 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
     stickprovGallras = (await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: gallras.nr }, antal: 5 } })).body.id;
     stickprovKvar = (await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: avslutad.nr }, antal: 5 } })).body.id;
     // the cases end (cancelled through the engine; the removal time is set at the end)
-    for (const f of [gallras, delad, avslutad]) await admin().delete(`/process-instance/${f.pi}`);
+    for (const f of [gallras, delad, avslutad]) {
+      // wait until the workers are done with it: a delete racing a worker's completion is refused
+      await eventually(`case ${f.nr} waiting for a person`, async () => {
+        const instanser = await admin().get<{ id: string }[]>('/process-instance', { businessKey: f.nr });
+        const externa = await admin().get<unknown[]>('/external-task', { processInstanceIdIn: instanser.map((i) => i.id).join(',') });
+        const uppgifter = await admin().get<unknown[]>('/task', { processInstanceBusinessKey: f.nr });
+        return externa.length === 0 && uppgifter.length > 0 ? true : undefined;
+      }, 60_000);
+      await admin().delete(`/process-instance/${f.pi}`);
+    }
   });
 
   it('notes the end and the removal time (end + the setting) and removes nothing while the engine holds the history', async () => {

@@ -175,7 +175,7 @@ describe('the timeline of a complete case, event by event', () => {
         'Beräkna återvinningsfristen på nytt', 'Krävs samtycke för kontakt med hyresvärden?', 'Skicka informationsbrev',
         'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)', 'Åtagande skickat',
         'Förhandsbedömning klar', 'Samtycke till att informera hyresvärden', 'Kontrollera samtycke', 'Kontrollera samtycke',
-        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum', 'Ge pågående delprocesser den nya återvinningsfristen',
+        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum', 'Ge pågående delprocesser den nya återvinningsfristen', 'Hushållet känt',
       ].sort(),
     );
     expect(t.status).toBe('avslutat');
