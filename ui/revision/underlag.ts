@@ -30,7 +30,7 @@ interface HistoriskInstans {
   endTime: string | null;
 }
 
-interface HistoriskUppgift {
+export interface HistoriskUppgift {
   processInstanceId: string;
   taskDefinitionKey: string;
   startTime: string;
@@ -101,6 +101,16 @@ const varde = (v: HistoriskVariabel): unknown => fromVariable(v.type, v.value);
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+/**
+ * The contact tasks that count as contacts: begun, and either completed or
+ * still open. One that ended without being completed (interrupted when the
+ * consent it rested on was revoked, or the case was cancelled) was never
+ * carried out.
+ */
+export function kontaktuppgifter(uppgifter: HistoriskUppgift[]): HistoriskUppgift[] {
+  return uppgifter.filter((u) => KONTAKTUPPGIFTER[u.taskDefinitionKey] && !(u.endTime && u.deleteReason !== 'completed'));
+}
 
 export function periodfraga(db: Knex, urval: Urval): Knex.QueryBuilder {
   const q = db('arenden')
@@ -187,10 +197,7 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
       lista.filter((u) => u.taskDefinitionKey === key && u.endTime && u.deleteReason === 'completed').map((u) => u.endTime!).sort()[0] ?? null;
 
     const egnaBrev = brevPerArende.get(a.arendenummer) ?? [];
-    // A contact task that ended without being completed (interrupted when the consent it rested
-    // on was revoked, or the case was cancelled) was never carried out: it is no contact.
-    const kontakter: Kontaktfakta[] = kuUppgifter
-      .filter((u) => KONTAKTUPPGIFTER[u.taskDefinitionKey] && !(u.endTime && u.deleteReason !== 'completed'))
+    const kontakter: Kontaktfakta[] = kontaktuppgifter(kuUppgifter)
       .map((u) => {
         const { slag, grund: namn } = KONTAKTUPPGIFTER[u.taskDefinitionKey]!;
         const grund = text(kv[namn]);
