@@ -599,7 +599,9 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
   }
 
   const ordning = new Map(handelser.map((h, i) => [h, i]));
-  handelser.sort((x, y) => ms(x.tid) - ms(y.tid) || ordning.get(x)! - ordning.get(y)!);
+  // A contact starts with its task, often in the same millisecond: the contact (with its basis) goes first.
+  const forst = (h: Handelse) => (h.typ === 'kontakt' ? 0 : 1);
+  handelser.sort((x, y) => ms(x.tid) - ms(y.tid) || forst(x) - forst(y) || ordning.get(x)! - ordning.get(y)!);
   const rot = historik.find((h) => h.id === rad.process_instance_id);
   return {
     arendenummer,
