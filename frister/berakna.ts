@@ -6,7 +6,7 @@
 import type { DateTime } from 'luxon';
 import { FristFel, felText } from './fel.ts';
 import { arHelgfri, ejVardagSkal, helgdagarPa, nastaHelgfriaDag, vardagarFran } from './helgdagar.ts';
-import { type Installningar, type KalenderTid, beskrivTid, hamtaInstallningar } from './installningar.ts';
+import { type Installningar, type KalenderTid, type VardagsTid, beskrivTid, hamtaInstallningar } from './installningar.ts';
 import type { LagrumId } from './lagrum.ts';
 import {
   type DagEllerTidpunkt,
@@ -26,7 +26,7 @@ import {
   veckodag,
   veckodagNr,
 } from './tid.ts';
-import type { Frist, Forlangning, Grund, InstallningsKalla } from './typer.ts';
+import type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 
 /** Återvinningsfristen är tre veckor (12 kap. 44 § första stycket jordabalken). */
 export const ATERVINNINGSFRIST_VECKOR = 3;
@@ -577,24 +577,14 @@ export type SvarUppfoljningIndata = {
  * lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte.
  */
 export function svarUppfoljning(indata: SvarUppfoljningIndata, inst: Installningar = hamtaInstallningar()): Frist {
-  const startdag = svensktDatum(indata.start, 'start');
-  const t = inst.svarUppfoljning.efter;
-  const text = beskrivTid(t);
-  const dag = vardagarFran(startdag, t.varde);
-  return {
+  return vardagarEfterUppgiftensStart(indata.start, inst.svarUppfoljning.efter, inst, {
     typ: 'svarUppfoljning',
-    slag: 'tidpunkt',
-    art: 'vagledning',
     benamning: 'Uppföljning av svar',
-    senast: startAvDagen(dag),
-    forfaller: slutAvDagen(dag),
-    grund: [grund('uppgiftSkapad', 'Uppgiften som väntar på svar skapades', indata.start, 'start', undefined, true)],
+    installning: 'svarUppfoljning.efter',
+    skapad: 'Uppgiften som väntar på svar skapades',
     lagrum: ['sol-2001-453-11-1'],
-    kalla: kallaFran(inst, 'svarUppfoljning.efter', text, t.kalla),
-    forklaring: [
-      `${text} efter ${dagMedVeckodag(startdag)} är ${dagMedVeckodag(dag)} (lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); uppgiften följs upp från ${startAvDagen(dag)}.`,
-    ],
-  };
+    slutsats: (dag) => `uppgiften följs upp från ${startAvDagen(dag)}`,
+  });
 }
 
 // ---------------------------------------------------------------- hushållet fastställs
@@ -611,22 +601,42 @@ export type HushallKontrollIndata = {
  * startdagen räknas inte, lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton inte heller.
  */
 export function hushallKontroll(indata: HushallKontrollIndata, inst: Installningar = hamtaInstallningar()): Frist {
-  const startdag = svensktDatum(indata.start, 'start');
-  const t = inst.hushallKontroll.inom;
+  return vardagarEfterUppgiftensStart(indata.start, inst.hushallKontroll.inom, inst, {
+    typ: 'hushallKontroll',
+    benamning: 'Fastställ hushållet',
+    installning: 'hushallKontroll.inom',
+    skapad: 'Uppgiften att fastställa hushållet skapades',
+    lagrum: ['sol-2001-453-5-1', 'sol-2001-453-11-1'],
+    slutsats: () => 'hushållet ska vara fastställt den dagen',
+  });
+}
+
+/**
+ * A local routine counted from the day a task starts: the day the set number of working days
+ * after it (the start day not counted; Saturdays, Sundays, public holidays and midsummer,
+ * Christmas and New Year's eves not either), from 00:00 to the end of that day, Swedish time.
+ */
+function vardagarEfterUppgiftensStart(
+  start: DagEllerTidpunkt,
+  t: VardagsTid,
+  inst: Installningar,
+  d: { typ: FristTyp; benamning: string; installning: string; skapad: string; lagrum: LagrumId[]; slutsats: (dag: string) => string },
+): Frist {
+  const startdag = svensktDatum(start, 'start');
   const text = beskrivTid(t);
   const dag = vardagarFran(startdag, t.varde);
   return {
-    typ: 'hushallKontroll',
+    typ: d.typ,
     slag: 'tidpunkt',
     art: 'vagledning',
-    benamning: 'Fastställ hushållet',
+    benamning: d.benamning,
     senast: startAvDagen(dag),
     forfaller: slutAvDagen(dag),
-    grund: [grund('uppgiftSkapad', 'Uppgiften att fastställa hushållet skapades', indata.start, 'start', undefined, true)],
-    lagrum: ['sol-2001-453-5-1', 'sol-2001-453-11-1'],
-    kalla: kallaFran(inst, 'hushallKontroll.inom', text, t.kalla),
+    grund: [grund('uppgiftSkapad', d.skapad, start, 'start', undefined, true)],
+    lagrum: d.lagrum,
+    kalla: kallaFran(inst, d.installning, text, t.kalla),
     forklaring: [
-      `${text} efter ${dagMedVeckodag(startdag)} är ${dagMedVeckodag(dag)} (lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); hushållet ska vara fastställt den dagen.`,
+      `${text} efter ${dagMedVeckodag(startdag)} är ${dagMedVeckodag(dag)} (lördagar, söndagar, helgdagar och midsommar-, jul- och nyårsafton räknas inte); ${d.slutsats(dag)}.`,
     ],
   };
 }

@@ -37,6 +37,14 @@ const heltal = (min: number, max: number) =>
 
 const objekt = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: typfel('ett objekt') });
 
+/** A local routine counted in Swedish working days from the day a task starts. */
+const vardagsTid = objekt({
+  varde: heltal(1, 30),
+  enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
+  kalla,
+  kommentar: z.string().optional(),
+});
+
 const kalenderTid = objekt({
   varde: heltal(1, 3650),
   enhet: z.enum(['dagar', 'veckor', 'manader'], { error: 'måste vara "dagar", "veckor" eller "manader"' }),
@@ -78,22 +86,8 @@ const schema = objekt({
   uppfoljning: objekt({
     efterAvslut: kalenderTid,
   }),
-  svarUppfoljning: objekt({
-    efter: objekt({
-      varde: heltal(1, 30),
-      enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
-      kalla,
-      kommentar: z.string().optional(),
-    }),
-  }),
-  hushallKontroll: objekt({
-    inom: objekt({
-      varde: heltal(1, 30),
-      enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
-      kalla,
-      kommentar: z.string().optional(),
-    }),
-  }),
+  svarUppfoljning: objekt({ efter: vardagsTid }),
+  hushallKontroll: objekt({ inom: vardagsTid }),
 }).superRefine((v, ctx) => {
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {
@@ -106,6 +100,7 @@ const schema = objekt({
 });
 
 export type KalenderTid = z.infer<typeof kalenderTid>;
+export type VardagsTid = z.infer<typeof vardagsTid>;
 export type Installningar = z.infer<typeof schema> & {
   /** Filen inställningarna lästes från (för spårbarhet). */
   readonly fil: string;
