@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { arLagrumId, citera, type LagrumId } from '../../frister/lagrum.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
+import {
+  aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
+} from '../../workers/samtycke/register.ts';
 import { MOTTAGARE, type Mottagare } from '../../workers/samtycke/mottagare.ts';
 import { SYFTEN, type Syfte } from '../../workers/samtycke/syften.ts';
 import { aktivitetshistorik, lasArende, type HistoriskAktivitet } from '../arenden/arenden.ts';
@@ -154,26 +157,12 @@ interface BrevRad {
   skapad: Date;
 }
 
-interface SamtyckeRad {
-  id: string;
-  mottagare: Mottagare[];
-  syften: Syfte[];
-  form: 'skriftligt' | 'muntligt';
-  lamnat: Date;
-  giltigt_till: Date | null;
-  anteckning: string | null;
-  dokumenterat_av: string;
-  arendenummer: string | null;
+/** The timeline also shows whose consent it is, who documented a revocation, and why. */
+interface SamtyckeRad extends RegistretsSamtyckeRad {
   personnummer: string;
-  skapad: Date;
 }
 
-interface AterkallelseRad {
-  id: string;
-  samtycke_id: string | null;
-  mottagare: Mottagare[] | null;
-  syften: Syfte[] | null;
-  aterkallat: Date;
+interface AterkallelseRad extends RegistretsAterkallelseRad {
   dokumenterat_av: string;
   skal: string | null;
   skapad: Date;
@@ -485,11 +474,8 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
   }
 
   // --- consents and revocations, as the register holds them ---
-  const register: Samtycke[] = samtycken.map((s) => ({
-    id: s.id, mottagare: s.mottagare, syften: s.syften, form: s.form, lamnat: s.lamnat, giltigtTill: s.giltigt_till,
-    anteckning: s.anteckning, dokumenteratAv: s.dokumenterat_av, arendenummer: s.arendenummer, skapad: s.skapad,
-  }));
-  const aterkallat: Aterkallelse[] = aterkallelser.map((r) => ({ id: r.id, samtyckeId: r.samtycke_id, mottagare: r.mottagare, syften: r.syften, aterkallat: r.aterkallat }));
+  const register: Samtycke[] = samtycken.map(samtyckeFranRad);
+  const aterkallat: Aterkallelse[] = aterkallelser.map(aterkallelseFranRad);
   for (const s of samtycken) {
     handelser.push({
       typ: 'samtycke',

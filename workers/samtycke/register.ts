@@ -117,7 +117,7 @@ export async function kontrollera(db: Knex, personnummer: Personnummer, fraga: F
 export async function hamtaSamtycke(db: Knex, personnummer: Personnummer, id: string): Promise<Samtycke | undefined> {
   return databas('läsa samtyckesregistret', async () => {
     const rad = await db('samtycken').where({ id, personnummer }).first<SamtyckeRad | undefined>(SAMTYCKE_KOLUMNER);
-    return rad && samtycke(rad);
+    return rad && samtyckeFranRad(rad);
   });
 }
 
@@ -128,14 +128,8 @@ export async function lasPerson(db: Knex, personnummer: Personnummer): Promise<P
     .where({ personnummer })
     .select<AterkallelseRad[]>('id', 'samtycke_id', 'mottagare', 'syften', 'aterkallat');
   return {
-    samtycken: samtycken.map(samtycke),
-    aterkallelser: aterkallelser.map((r) => ({
-      id: r.id,
-      samtyckeId: r.samtycke_id,
-      mottagare: r.mottagare,
-      syften: r.syften,
-      aterkallat: r.aterkallat,
-    })),
+    samtycken: samtycken.map(samtyckeFranRad),
+    aterkallelser: aterkallelser.map(aterkallelseFranRad),
   };
 }
 
@@ -152,7 +146,8 @@ const SAMTYCKE_KOLUMNER = [
   'skapad',
 ];
 
-interface SamtyckeRad {
+/** A row of `samtycken` as the register reads it. */
+export interface SamtyckeRad {
   id: string;
   mottagare: Mottagare[];
   syften: Syfte[];
@@ -165,7 +160,8 @@ interface SamtyckeRad {
   skapad: Date;
 }
 
-interface AterkallelseRad {
+/** A row of `samtycke_aterkallelser` as the register reads it. */
+export interface AterkallelseRad {
   id: string;
   samtycke_id: string | null;
   mottagare: Mottagare[] | null;
@@ -173,7 +169,7 @@ interface AterkallelseRad {
   aterkallat: Date;
 }
 
-function samtycke(r: SamtyckeRad): Samtycke {
+export function samtyckeFranRad(r: SamtyckeRad): Samtycke {
   return {
     id: r.id,
     mottagare: r.mottagare,
@@ -186,6 +182,10 @@ function samtycke(r: SamtyckeRad): Samtycke {
     arendenummer: r.arendenummer,
     skapad: r.skapad,
   };
+}
+
+export function aterkallelseFranRad(r: AterkallelseRad): Aterkallelse {
+  return { id: r.id, samtyckeId: r.samtycke_id, mottagare: r.mottagare, syften: r.syften, aterkallat: r.aterkallat };
 }
 
 export class SamtyckesregisterFel extends Error {
