@@ -5,7 +5,7 @@ import { Problem, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
 import type { Motor } from '../engine/motor.ts';
-import { esc, layout } from '../views/html.ts';
+import { esc, skickaSida } from '../views/html.ts';
 import { tolkaUrval } from './efterlevnad-api.ts';
 import { decimal } from './efterlevnad-csv.ts';
 import { efterlevnadsrapport, MATT_IDN, PROCESSER, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad, type Urval } from './efterlevnad.ts';
@@ -19,13 +19,8 @@ import { ZON } from './statistik.ts';
  */
 export function efterlevnadSidorRouter(db: Knex, motor: Motor): Router {
   const router = Router();
-  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) => {
-    res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .type('html')
-      .send(layout({ titel, innehall, aktiv: 'efterlevnad', anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
-  };
+  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
+    skickaSida(req, res, { titel, innehall, aktiv: 'efterlevnad' }, status);
   const behorig = (req: Request, res: Response): boolean => {
     if (lasAllaArenden(req.anvandare!)) return true;
     skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Efterlevnadsrapporten är till för revisorer.</p>', 403);

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import { Problem, validationProblem, zodFalt, type Falt } from '../api/problem.ts';
-import { esc, layout } from '../views/html.ts';
+import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import {
   alla, allaStickprov, dragnaRader, draStickprov, LASLOGG_KOLUMNER, lasloggfilterSchema, lasloggfragaSchema, sok, stickprov,
@@ -68,13 +68,8 @@ const radJson = (r: Lasloggrad) => ({ ...r, id: String(r.id), tidpunkt: r.tidpun
 /** Pages: /revision/loggkontroll (filter, rows, samples) and /revision/loggkontroll/stickprov/{id}. */
 export function loggkontrollSidor(db: Knex): Router {
   const router = Router();
-  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) => {
-    res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .type('html')
-      .send(layout({ titel, innehall, aktiv: 'loggkontroll', anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
-  };
+  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
+    skickaSida(req, res, { titel, innehall, aktiv: 'loggkontroll' }, status);
   router.use('/revision/loggkontroll', kravInloggadSida, (req, res, next) => {
     if (kanGranskaLasloggar(req.anvandare!)) return next();
     skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Endast revisorer får granska läsloggen.</p>', 403);

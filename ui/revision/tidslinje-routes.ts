@@ -6,7 +6,7 @@ import { Problem, zodFalt, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden, type Anvandare } from '../auth/roller.ts';
 import type { Motor } from '../engine/motor.ts';
-import { esc, layout } from '../views/html.ts';
+import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import { renderaTidslinjePdf } from './tidslinje-pdf.ts';
 import { byggTidslinje, HANDELSETYPER, TIDSLINJE_KOLUMNER, tidText, UTFALLSTEXT, type Tidslinje } from './tidslinje.ts';
@@ -98,11 +98,7 @@ export function tidslinjeApiRouter(db: Knex, motor: Motor): Router {
 export function tidslinjeSidorRouter(db: Knex, motor: Motor): Router {
   const router = Router();
   const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
-    res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .type('html')
-      .send(layout({ titel, innehall, anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
+    skickaSida(req, res, { titel, innehall }, status);
 
   const forbered = async (req: Request, res: Response): Promise<string | undefined> => {
     const a = req.anvandare!;

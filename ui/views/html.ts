@@ -1,3 +1,5 @@
+import type { Request, Response } from 'express';
+
 /** Small helpers for server-rendered Swedish pages: escaping and the common layout. */
 export function esc(value: unknown): string {
   return String(value ?? '')
@@ -59,6 +61,15 @@ ${s.innehall}
 ${(s.skript ?? []).map((src) => `<script src="${esc(src)}"></script>`).join('\n')}
 </body>
 </html>`;
+}
+
+/** Sends a page in the common layout for the logged-in user (never cached: it may hold case data). */
+export function skickaSida(req: Request, res: Response, s: Omit<Sida, 'anvandare' | 'csrf'>, status = 200): void {
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(layout({ ...s, anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
 }
 
 const svensk = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
