@@ -1,3 +1,4 @@
+import { DEPLOYMENT_SOURCE } from '../../scripts/deploy.ts';
 import type { Motor } from '../engine/motor.ts';
 import { aktivaAktiviteter } from './arenden.ts';
 
@@ -81,7 +82,7 @@ export async function oversikt(motor: Motor): Promise<Oversiktsprocess[]> {
     motor.rest.get<{ id: string; key: string; name: string | null; version: number; deploymentId: string }[]>('/process-definition', { latestVersion: true, sortBy: 'name', sortOrder: 'asc' }),
     motor.rest.get<{ id: string; instances: number; definition: { id: string; key: string } }[]>('/process-definition/statistics'),
     // Bokvar's own models come from bpmn/ (scripts/deploy.ts); anything else deployed to the engine is not shown
-    motor.rest.get<{ id: string }[]>('/deployment', { source: 'bokvar/bpmn' }),
+    motor.rest.get<{ id: string }[]>('/deployment', { source: DEPLOYMENT_SOURCE }),
   ]);
   const franBpmn = new Set(bokvarsDriftsattningar.map((d) => d.id));
   const result = new Map<string, Oversiktsprocess>();
