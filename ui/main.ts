@@ -3,7 +3,8 @@ import { createKnex } from '../migrations/index.ts';
 import { Arendeindex } from './arenden/arendeindex.ts';
 import { createApp, uiMotor } from './app.ts';
 import { readUiConfig } from './config.ts';
-import { korGallring } from './gallring/kor.ts';
+import { ttlDagar } from '../domain/gallring.ts';
+import { gallra } from './gallring/gallring.ts';
 import { schemalaggGallring } from './gallring/schema.ts';
 
 const config = readUiConfig();
@@ -19,7 +20,10 @@ const server = createApp(config, db, { motor, arendeindex }, log).listen(config.
 
 // Bokvar's gallring follows the engine's history cleanup, nightly in its window (docs/gallring.md).
 const stoppaGallring = schemalaggGallring(
-  () => korGallring(db, { url: config.BOKVAR_ENGINE_URL, user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }, config.BOKVAR_HISTORIK_TTL, log),
+  async () => {
+    const r = await gallra(db, motor.rest, ttlDagar(config.BOKVAR_HISTORIK_TTL));
+    log.info({ noterade: r.noterade, gallrade: r.gallrade.length, misslyckade: r.misslyckade.length, kvar: r.kvar, stickprov: r.stickprov, sessioner: r.sessioner }, 'gallring klar');
+  },
   (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'gallring failed'),
 );
 
