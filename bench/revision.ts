@@ -9,28 +9,16 @@
  * the synthetic population that development mode loads.
  */
 import os from 'node:os';
-import path from 'node:path';
 import knex from 'knex';
 import { DateTime } from 'luxon';
 import { EngineRest } from '../engine-rest/client.ts';
-import { readStackConfig, repoRoot } from '../scripts/config.ts';
-import { startStack } from '../scripts/stack.ts';
+import { startBenchStack } from './stack.ts';
 
 const N = Number(process.env.BOKVAR_BENCH_ARENDEN ?? 2000);
 const PARALLEL = 8;
 const DAGAR = 60;
 
-const dataDir = path.join(repoRoot, '.data', 'bench-revision');
-const config = readStackConfig({
-  ...process.env,
-  BOKVAR_MILJO: 'utveckling',
-  DATABASE_URL: process.env.BOKVAR_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bokvar_revision_bench',
-  BOKVAR_ENGINE_DATABASE_URL: undefined,
-  BOKVAR_ENGINE_PORT: process.env.BOKVAR_BENCH_ENGINE_PORT ?? '17082',
-  BOKVAR_UI_PORT: process.env.BOKVAR_BENCH_UI_PORT ?? '17302',
-  BOKVAR_DATA_DIR: dataDir,
-});
-const stack = await startStack({ config, recreateDatabases: true, logDir: path.join(dataDir, 'logs'), log: (l) => console.error(`[stack] ${l}`) });
+const { config, stack } = await startBenchStack('revision', { database: 'bokvar_revision_bench', enginePort: 17082, uiPort: 17302 });
 const db = knex({ client: 'pg', connection: stack.databaseUrl, pool: { min: 0, max: 4 } });
 const basic = (u: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${u}`).toString('base64')}` });
 

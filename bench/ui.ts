@@ -13,12 +13,10 @@
  * changed) as a second UI process would run it.
  */
 import os from 'node:os';
-import path from 'node:path';
 import knex from 'knex';
 import { EngineRest } from '../engine-rest/client.ts';
 import { Arendeindex, OVERLAPP_MS } from '../ui/arenden/arendeindex.ts';
-import { readStackConfig, repoRoot } from '../scripts/config.ts';
-import { startStack } from '../scripts/stack.ts';
+import { startBenchStack } from './stack.ts';
 
 const N = Number(process.env.BOKVAR_BENCH_ARENDEN ?? 10_000);
 const PARALLEL = 16;
@@ -46,17 +44,7 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
 
-const dataDir = path.join(repoRoot, '.data', 'bench-ui');
-const config = readStackConfig({
-  ...process.env,
-  BOKVAR_MILJO: 'utveckling',
-  DATABASE_URL: process.env.BOKVAR_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bokvar_ui_bench',
-  BOKVAR_ENGINE_DATABASE_URL: undefined,
-  BOKVAR_ENGINE_PORT: process.env.BOKVAR_BENCH_ENGINE_PORT ?? '17081',
-  BOKVAR_UI_PORT: process.env.BOKVAR_BENCH_UI_PORT ?? '17301',
-  BOKVAR_DATA_DIR: dataDir,
-});
-const stack = await startStack({ config, recreateDatabases: true, logDir: path.join(dataDir, 'logs'), log: (l) => console.error(`[stack] ${l}`) });
+const { config, stack } = await startBenchStack('ui', { database: 'bokvar_ui_bench', enginePort: 17081, uiPort: 17301 });
 const db = knex({ client: 'pg', connection: stack.databaseUrl, pool: { min: 0, max: 4 } });
 try {
   const admin = new EngineRest(stack.engineRestUrl, config.admin);
