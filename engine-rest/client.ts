@@ -50,6 +50,28 @@ export class EngineRest {
     return this.request<T>('DELETE', withQuery(path, query));
   }
 
+  /**
+   * Every result of a list resource, page by page (firstResult/maxResults), so that a
+   * large engine answers in bounded pieces. With a body, the POST variant of the query
+   * (lists of ids, sortings), the paging and any other query parameters in the URL.
+   */
+  async getAll<T>(path: string, query: Query = {}, pageSize = 5000): Promise<T[]> {
+    return this.pages<T>((firstResult) => this.get<T[]>(path, { ...query, firstResult, maxResults: pageSize }), pageSize);
+  }
+
+  async postAll<T>(path: string, body: unknown, query: Query = {}, pageSize = 5000): Promise<T[]> {
+    return this.pages<T>((firstResult) => this.post<T[]>(withQuery(path, { ...query, firstResult, maxResults: pageSize }), body), pageSize);
+  }
+
+  private async pages<T>(page: (firstResult: number) => Promise<T[]>, pageSize: number): Promise<T[]> {
+    const all: T[] = [];
+    for (let first = 0; ; first += pageSize) {
+      const part = await page(first);
+      all.push(...part);
+      if (part.length < pageSize) return all;
+    }
+  }
+
   postMultipart<T>(path: string, form: FormData): Promise<T> {
     return this.send<T>('POST', path, form, {});
   }

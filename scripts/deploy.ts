@@ -110,13 +110,6 @@ export async function applyHistoryTimeToLive(engine: EngineRest, historyTimeToLi
 
 /** Every deployment of Bokvar's models (every version), whatever else the engine holds. */
 async function bokvarDeployments(engine: EngineRest): Promise<string[]> {
-  const ids: string[] = [];
-  const page = 500;
-  for (let first = 0; ; first += page) {
-    const deployments = await engine.get<{ id: string }[]>('/deployment', {
-      source: DEPLOYMENT_SOURCE, sortBy: 'id', sortOrder: 'asc', firstResult: first, maxResults: page,
-    });
-    ids.push(...deployments.map((d) => d.id));
-    if (deployments.length < page) return ids;
-  }
+  const deployments = await engine.getAll<{ id: string }>('/deployment', { source: DEPLOYMENT_SOURCE, sortBy: 'id', sortOrder: 'asc' });
+  return deployments.map((d) => d.id);
 }

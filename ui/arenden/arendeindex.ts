@@ -25,8 +25,7 @@ import { motorformat, sammanstall, type Arendelage, type MotorInstans, type Moto
 export const UPPDATERINGSINTERVALL_MS = 3_000;
 export const OVERLAPP_MS = 30_000;
 
-/** Page size for reading the engine's lists; business keys or instance ids per query. */
-const SIDA = 5_000;
+/** Business keys or instance ids per engine query. */
 const KLUMP = 200;
 const UPPGIFTSORDNING = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
 
@@ -133,9 +132,9 @@ export class Arendeindex {
     const start = new Date();
     const [instanser, uppgifter, timers] = await Promise.all([
       // Paging needs a stable order: by id (tasks by creation first, the order aktuellt keeps).
-      this.alla<MotorInstans>('/process-instance', { active: true, sortBy: 'instanceId', sortOrder: 'asc' }),
-      this.allaPost<MotorUppgift>('/task', { active: true, sorting: UPPGIFTSORDNING }),
-      this.alla<MotorTimer>('/job', { timers: true, active: true, sortBy: 'jobId', sortOrder: 'asc' }),
+      this.engine.getAll<MotorInstans>('/process-instance', { active: true, sortBy: 'instanceId', sortOrder: 'asc' }),
+      this.engine.postAll<MotorUppgift>('/task', { active: true, sorting: UPPGIFTSORDNING }),
+      this.engine.getAll<MotorTimer>('/job', { timers: true, active: true, sortBy: 'jobId', sortOrder: 'asc' }),
     ]);
     const lage = sammanstall(instanser, uppgifter, timers);
     await this.db.transaction(async (trx) => {
@@ -175,9 +174,9 @@ export class Arendeindex {
     const efter = motorformat(fran);
     const ordning = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
     const [startade, avslutade, operationer] = await Promise.all([
-      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { startedAfter: efter, sorting: ordning }),
-      this.allaPost<HistoriskAktivitet>('/history/activity-instance', { finishedAfter: efter, sorting: ordning }),
-      this.alla<Operation>('/history/user-operation', { afterTimestamp: efter, sortBy: 'timestamp', sortOrder: 'asc' }),
+      this.engine.postAll<HistoriskAktivitet>('/history/activity-instance', { startedAfter: efter, sorting: ordning }),
+      this.engine.postAll<HistoriskAktivitet>('/history/activity-instance', { finishedAfter: efter, sorting: ordning }),
+      this.engine.getAll<Operation>('/history/user-operation', { afterTimestamp: efter, sortBy: 'timestamp', sortOrder: 'asc' }),
     ]);
     if (operationer.some((o) => !o.processInstanceId && /^(Suspend|Activate)/.test(o.operationType))) return 'alla';
     const instanser = new Set<string>();
@@ -189,7 +188,7 @@ export class Arendeindex {
   private async affarsnycklar(instansIds: string[]): Promise<string[]> {
     const nycklar = new Set<string>();
     for (const klump of klumpar(instansIds, KLUMP)) {
-      const rader = await this.allaPost<{ businessKey: string | null }>('/history/process-instance', { processInstanceIds: klump });
+      const rader = await this.engine.postAll<{ businessKey: string | null }>('/history/process-instance', { processInstanceIds: klump });
       for (const r of rader) if (r.businessKey) nycklar.add(r.businessKey);
     }
     return [...nycklar];
@@ -199,37 +198,17 @@ export class Arendeindex {
   private async lasOchSkriv(arendenummer: string[], start: Date): Promise<void> {
     const lage: Arendelage[] = [];
     for (const klump of klumpar(arendenummer, KLUMP)) {
-      const instanser = await this.allaPost<MotorInstans>('/history/process-instance', { processInstanceBusinessKeyIn: klump, active: true });
+      const instanser = await this.engine.postAll<MotorInstans>('/history/process-instance', { processInstanceBusinessKeyIn: klump, active: true });
       const ids = instanser.map((i) => i.id);
       const [uppgifter, timers] = ids.length === 0
         ? [[], []]
         : await Promise.all([
-            this.allaPost<MotorUppgift>('/task', { processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
-            this.allaPost<MotorTimer>('/job', { processInstanceIds: ids, timers: true, active: true }),
+            this.engine.postAll<MotorUppgift>('/task', { processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
+            this.engine.postAll<MotorTimer>('/job', { processInstanceIds: ids, timers: true, active: true }),
           ]);
       lage.push(...sammanstall(instanser, uppgifter, timers, klump).values());
     }
     await skriv(this.db, lage, start);
-  }
-
-  /** Pages through a list resource (GET) so that large engines answer in bounded pieces. */
-  private async alla<T>(path: string, query: Record<string, string | number | boolean>): Promise<T[]> {
-    const out: T[] = [];
-    for (let forsta = 0; ; forsta += SIDA) {
-      const del = await this.engine.get<T[]>(path, { ...query, firstResult: forsta, maxResults: SIDA });
-      out.push(...del);
-      if (del.length < SIDA) return out;
-    }
-  }
-
-  /** The same for query resources that take their filter as a POST body (lists of ids, sortings). */
-  private async allaPost<T>(path: string, body: Record<string, unknown>): Promise<T[]> {
-    const out: T[] = [];
-    for (let forsta = 0; ; forsta += SIDA) {
-      const del = await this.engine.post<T[]>(`${path}?firstResult=${forsta}&maxResults=${SIDA}`, body);
-      out.push(...del);
-      if (del.length < SIDA) return out;
-    }
   }
 }
 

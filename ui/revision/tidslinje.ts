@@ -294,18 +294,8 @@ function lagrumFor(motor: Motor, processDefinitionId: string): Promise<Map<strin
 
 // ---- reading --------------------------------------------------------------------------------
 
-async function alla<T>(motor: Motor, path: string, query: Record<string, string | number | boolean>): Promise<T[]> {
-  const out: T[] = [];
-  const sida = 2000;
-  for (let forsta = 0; ; forsta += sida) {
-    const del = await motor.rest.get<T[]>(path, { ...query, firstResult: forsta, maxResults: sida });
-    out.push(...del);
-    if (del.length < sida) return out;
-  }
-}
-
 const perInstans = <T>(motor: Motor, instanser: string[], path: string, query: Record<string, string | number | boolean> = {}) =>
-  Promise.all(instanser.map((processInstanceId) => alla<T>(motor, path, { ...query, processInstanceId }))).then((x) => x.flat());
+  Promise.all(instanser.map((processInstanceId) => motor.rest.getAll<T>(path, { ...query, processInstanceId }))).then((x) => x.flat());
 
 const tolka = (u: Variabeluppdatering): unknown => fromVariable(u.variableType, u.value);
 
@@ -321,10 +311,10 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
 
   const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken] = await Promise.all([
     aktivitetshistorik(motor, instanser),
-    alla<HistoriskUppgift>(motor, '/history/task', { processInstanceBusinessKey: arendenummer }),
+    motor.rest.getAll<HistoriskUppgift>('/history/task', { processInstanceBusinessKey: arendenummer }),
     perInstans<Operation>(motor, instanser, '/history/user-operation'),
     perInstans<Incident>(motor, instanser, '/history/incident'),
-    alla<Variabeluppdatering>(motor, '/history/detail', {
+    motor.rest.getAll<Variabeluppdatering>('/history/detail', {
       processInstanceIdIn: instanser.join(','),
       variableUpdates: true,
       deserializeValues: false,

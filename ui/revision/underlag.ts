@@ -76,23 +76,16 @@ const VARIABLER = [
 ];
 
 const KLUMP = 500;
-const SIDA = 5000;
 
 /** Splits a long list of ids into requests of bounded size, pages each, and runs a few at a time. */
-async function hamtaIKlumpar<T>(motor: Motor, path: string, idn: string[], kropp: (klump: string[]) => object, extra = ''): Promise<T[]> {
+async function hamtaIKlumpar<T>(
+  motor: Motor, path: string, idn: string[], kropp: (klump: string[]) => object, query: Record<string, string | boolean> = {},
+): Promise<T[]> {
   const klumpar: string[][] = [];
   for (let i = 0; i < idn.length; i += KLUMP) klumpar.push(idn.slice(i, i + KLUMP));
-  const hamtaKlump = async (klump: string[]): Promise<T[]> => {
-    const ut: T[] = [];
-    for (let forsta = 0; ; forsta += SIDA) {
-      const del = await motor.rest.post<T[]>(`${path}?firstResult=${forsta}&maxResults=${SIDA}${extra}`, kropp(klump));
-      ut.push(...del);
-      if (del.length < SIDA) return ut;
-    }
-  };
   const resultat: T[] = [];
   for (let i = 0; i < klumpar.length; i += 4) {
-    for (const del of await Promise.all(klumpar.slice(i, i + 4).map(hamtaKlump))) resultat.push(...del);
+    for (const del of await Promise.all(klumpar.slice(i, i + 4).map((klump) => motor.rest.postAll<T>(path, kropp(klump), query)))) resultat.push(...del);
   }
   return resultat;
 }
@@ -145,9 +138,9 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
 
   const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
   const [variabler, kontaktuppdateringar] = await Promise.all([
-    hamtaIKlumpar<HistoriskVariabel>(motor, '/history/variable-instance', instanser.map((i) => i.id), (k) => ({ processInstanceIdIn: k, variableNameIn: VARIABLER }), '&deserializeValues=false'),
+    hamtaIKlumpar<HistoriskVariabel>(motor, '/history/variable-instance', instanser.map((i) => i.id), (k) => ({ processInstanceIdIn: k, variableNameIn: VARIABLER }), { deserializeValues: false }),
     // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
-    hamtaIKlumpar<Variabeluppdatering>(motor, '/history/detail', kuIdn, (k) => ({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad', variableUpdates: true }), '&deserializeValues=false'),
+    hamtaIKlumpar<Variabeluppdatering>(motor, '/history/detail', kuIdn, (k) => ({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad', variableUpdates: true }), { deserializeValues: false }),
   ]);
 
   const perInstans = new Map<string, Record<string, unknown>>();
