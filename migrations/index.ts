@@ -8,6 +8,7 @@ import * as ui from './20261125_010_ui.ts';
 import * as revision from './20261126_011_revision.ts';
 import * as loggkontroll from './20261126_012_loggkontroll.ts';
 import * as arendeindex from './20261126_013_arendeindex.ts';
+import * as brevSkickat from './20261202_014_brev_skickat.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261126_011_revision': revision,
   '20261126_012_loggkontroll': loggkontroll,
   '20261126_013_arendeindex': arendeindex,
+  '20261202_014_brev_skickat': brevSkickat,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -97,7 +97,7 @@ export function createApp(
   });
   api.use(intagRouter(db, motor, arendeindex));
   api.use(arendenRouter(db, motor, arendeindex));
-  api.use(brevRouter(db));
+  api.use(brevRouter(db, motor, arendeindex));
   api.use(oversiktRouter(motor));
   api.use(loggkontrollApiRouter(db));
   api.use(tidslinjeApiRouter(db, motor));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
 import { stickprovSchema } from '../revision/lasloggar.ts';
+import { skickadSchema } from './brev.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the zod schemas that validate the
@@ -45,6 +46,7 @@ export function openapi(): unknown {
         KronofogdeMeddelande: json(kronofogdeMeddelandeSchema),
         Handelse: json(handelseSchema),
         Stickprovsbegaran: json(stickprovSchema),
+        BrevSkickat: json(skickadSchema),
         Problem: {
           type: 'object',
           properties: {
@@ -112,6 +114,22 @@ export function openapi(): unknown {
           summary: 'Brevet som PDF/A',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, '404': problem },
+        },
+      },
+      '/api/brev/{id}/skickad': {
+        post: {
+          summary: 'Markera brevet som skickat (registraturen eller en handläggare); vem = den inloggade, loggas på brevet',
+          description:
+            'Bokvar skriver och arkiverar breven; registraturen skickar dem och anmäler det här. Idempotent: samma anrop igen svarar 200 med den första registreringen oförändrad; en annan tidpunkt för ett redan skickat brev ger 409 som namnger den registrerade. Ett åtagande som markeras skickat avslutar ärendets väntan på det.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: { required: false, content: { 'application/json': { schema: { $ref: '#/components/schemas/BrevSkickat' } } } },
+          responses: {
+            '201': { description: 'Brevet markerades som skickat nu: id, arendenummer, typ, skapad, skickad, skickadAv, skickadRegistrerad' },
+            '200': { description: 'Brevet var redan markerat som skickat vid samma tidpunkt: den första registreringen, oförändrad' },
+            '404': { ...problem, description: 'Inget sådant brev i ett ärende som användaren får läsa' },
+            '409': { ...problem, description: 'Brevet är redan markerat som skickat vid en annan tidpunkt (den står i detail)' },
+            ...fel,
+          },
         },
       },
       '/api/oversikt': { get: { summary: 'Öppna instanser per aktivitet och process', responses: { '200': { description: 'Översikten' } } } },

@@ -32,6 +32,31 @@ export class Motor {
     return first?.processInstance?.id ?? first?.execution?.processInstanceId ?? '';
   }
 
+  /**
+   * The åtagande was marked sent: its process (the instance that wrote it)
+   * learns of it. The variable first, so that a process that reaches its wait
+   * later sees it; then the message, which only a process waiting for this very
+   * letter (correlation key `brevIdAtagande`) takes. An ended instance, or one
+   * not waiting, is not an error.
+   */
+  async brevSkickat(processInstanceId: string, brevId: string): Promise<void> {
+    const pagar = await this.rest.get<unknown[]>('/process-instance', { processInstanceIds: processInstanceId });
+    if (pagar.length === 0) return;
+    await this.rest.post(`/process-instance/${processInstanceId}/variables`, {
+      modifications: toVariables({ atagandeSkickatBrevId: brevId }),
+    });
+    try {
+      await this.rest.post('/message', {
+        messageName: 'brev-skickat',
+        processInstanceId,
+        correlationKeys: toVariables({ brevIdAtagande: brevId }),
+      });
+    } catch (error) {
+      // 400: nothing waits for this letter (not yet, or no longer).
+      if (!arMotorfel(error, 400)) throw error;
+    }
+  }
+
   async instanserMedAffarsnyckel(businessKey: string): Promise<{ id: string; definitionId: string }[]> {
     return this.rest.get('/process-instance', { businessKey });
   }
