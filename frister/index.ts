@@ -7,6 +7,8 @@ export {
   ATERVINNINGSFRIST_VECKOR,
   FORHANDSBEDOMNING_BARN_DAGAR,
   VARDAGAR_FORE_AVHYSNINGSBESLUT,
+  atagandeBeslut,
+  atagandeSkickat,
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
@@ -18,6 +20,7 @@ export {
   uppfoljning,
 } from './berakna.ts';
 export type {
+  AtagandeSkickatIndata,
   AtervinningsfristIndata,
   AvhysningIndata,
   BekraftelseKronofogdenIndata,

@@ -88,6 +88,15 @@ const schema = objekt({
   }),
   svarUppfoljning: objekt({ efter: vardagsTid }),
   hushallKontroll: objekt({ inom: vardagsTid }),
+  atagande: objekt({
+    /** Working days before the återvinningsfrist's last day that the åtagande decision is due (0 = the last day). */
+    beslutFore: objekt({
+      varde: heltal(0, 10),
+      enhet: z.literal('vardagar', { error: 'måste vara "vardagar"' }),
+      kalla,
+      kommentar: z.string().optional(),
+    }),
+  }),
 }).superRefine((v, ctx) => {
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {

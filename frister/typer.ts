@@ -4,6 +4,8 @@ import type { Datum } from './tid.ts';
 export type FristTyp =
   | 'atervinningsfrist'
   | 'tidigastAvhysningsbeslut'
+  | 'atagandeBeslut'
+  | 'atagandeSkickat'
   | 'bekraftelseKronofogden'
   | 'bekraftelseKronofogdenEskalering'
   | 'forhandsbedomningPaminnelse'

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  atagandeBeslut,
+  atagandeSkickat,
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
@@ -26,6 +28,7 @@ export const FRIST_GRUPPER = [
   'uppfoljning',
   'svarUppfoljning',
   'hushallKontroll',
+  'atagandeSkickat',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -34,11 +37,12 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   bekraftelseKronofogden: ['bekraftelseKronofogden', 'bekraftelseKronofogdenEskalering'],
   forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering'],
   forhandsbedomningBarn: ['forhandsbedomningBarn'],
-  atervinningsfrist: ['atervinningsfrist', 'tidigastAvhysningsbeslut'],
+  atervinningsfrist: ['atervinningsfrist', 'tidigastAvhysningsbeslut', 'atagandeBeslut'],
   avhysning: ['avhysningNarvaro', 'avhysningsdag', 'avhysningPaminnelse'],
   uppfoljning: ['uppfoljning'],
   svarUppfoljning: ['svarUppfoljning'],
   hushallKontroll: ['hushallKontroll'],
+  atagandeSkickat: ['atagandeSkickat'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -134,7 +138,7 @@ function compute(
           ? { ersatter: { mottagen: mottagen(), ...(input.rattelseBrist ? { brist: input.rattelseBrist } : {}) } }
           : {}),
       });
-      return [frist, tidigastAvhysningsbeslut(frist)];
+      return [frist, tidigastAvhysningsbeslut(frist), atagandeBeslut(frist)];
     }
     case 'avhysning': {
       if (!input.avhysningsdatum) throw new InvalidInputError('avhysningsdatum: krävs för avhysningsdagens frister');
@@ -149,6 +153,9 @@ function compute(
     case 'hushallKontroll':
       // Runs just before the task: "now" is the day the task starts.
       return [hushallKontroll({ start: new Date() })];
+    case 'atagandeSkickat':
+      // Runs right after the åtagande is written: "now" is when it was written.
+      return [atagandeSkickat({ skrivet: new Date() })];
   }
 }
 
