@@ -1,6 +1,7 @@
 import { aktuellKontrollTopic } from './aktuell-kontroll/handler.ts';
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
+import { markeraBrevSkickatTopic } from './brev/skickad-handler.ts';
 import type { WorkerDependencies } from './db.ts';
 import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
@@ -24,6 +25,7 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     samtyckeRegistrera(deps),
     samtyckeAterkalla(deps),
     brevTopic(deps),
+    markeraBrevSkickatTopic(deps),
     folkbokforingTopic(deps),
     aktuellKontrollTopic(deps),
     lankaArendenTopic(deps),

@@ -1,6 +1,7 @@
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vardagarFran } from '../../frister/index.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import {
@@ -109,10 +110,14 @@ describe('1–3: intake, folkbokföring and the already-known check', () => {
     // and, known to ekonomiskt bistånd, the units are consulted (intern samordning)
     const samrad = await waitForTask(arende, 'SamradMedEnheterna');
     expect(await candidateGroups(samrad.id)).toEqual(['vuxenenheten']);
-    // and the återvinning decision is ekonomiskt bistånd's, due on the last day of the period
+    // and the återvinning decision is ekonomiskt bistånd's, due two working days (the setting) before the period's last day
     const atagande = await waitForTask(arende, 'BeslutaOmAtagande');
     expect(await candidateGroups(atagande.id)).toEqual(['ekonomiskt-bistand']);
-    expect(new Date(atagande.due!).getTime()).toBe(new Date((await historicVariable<string>(arende, 'atervinningsfristForfaller'))!).getTime());
+    const underlag = await historicVariable<Record<string, { sistaDag: string }>>(arende, 'fristunderlag');
+    const beslutsdag = vardagarFran(underlag!.atervinningsfrist!.sistaDag, -2);
+    expect(DateTime.fromISO(atagande.due!).setZone('Europe/Stockholm').toISODate()).toBe(beslutsdag);
+    expect(new Date(atagande.due!).getTime()).toBe(new Date((await historicVariable<string>(arende, 'atagandeBeslutForfaller'))!).getTime());
+    expect(new Date(atagande.due!).getTime()).toBeLessThan(new Date((await historicVariable<string>(arende, 'atervinningsfristForfaller'))!).getTime());
     await expectNoIncidents(arende);
   });
 
@@ -308,10 +313,12 @@ describe('8: the återvinningsfrist', () => {
     const andra = await eventually('a new återvinning task', async () =>
       (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.id !== forsta.id),
     );
-    const sistaDag = DateTime.fromISO(andra[0]!.due!).setZone('Europe/Stockholm');
-    expect(sistaDag.diff(rattad.startOf('day'), 'days').days).toBeGreaterThanOrEqual(21);
-    // … the timer moved with it, and the first notice stays in the grounds
+    // … the timer moved with it (00:00 after the last day), and the first notice stays in the grounds
     const [nyTimer] = await timerJobs(arende, 'AtervinningsfristenUte');
+    const sistaDag = DateTime.fromISO(nyTimer!.dueDate!).setZone('Europe/Stockholm').minus({ days: 1 });
+    expect(sistaDag.diff(rattad.startOf('day'), 'days').days).toBeGreaterThanOrEqual(21);
+    // the decision is due two working days before it
+    expect(DateTime.fromISO(andra[0]!.due!).setZone('Europe/Stockholm').toISODate()).toBe(vardagarFran(sistaDag.toISODate()!, -2));
     expect(new Date(nyTimer!.dueDate!).getTime()).toBeGreaterThan(new Date(forstaTimer!.dueDate!).getTime());
     const underlag = await historicVariable<Record<string, { grund: { handelse: string }[] }>>(arende, 'fristunderlag');
     expect(underlag?.atervinningsfrist?.grund.length).toBeGreaterThanOrEqual(3);
