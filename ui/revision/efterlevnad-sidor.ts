@@ -134,7 +134,7 @@ ${r.matt.map((m) => mattHtml(r, m)).join('\n')}`;
 }
 
 function mattHtml(r: Efterlevnadsrapport, m: Matt): string {
-  const enhet = m.enhet === 'kontakter' ? 'kontakter' : 'ärenden';
+  const enhet = m.enhet === 'kontakter' ? 'kontakter' : m.enhet === 'brev' ? 'brev' : 'ärenden';
   const rader = m.rader
     .map(
       (x: Rad) => `<tr${x.avvikelse ? ' class="avvikelse"' : ''}>

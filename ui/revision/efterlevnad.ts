@@ -59,15 +59,22 @@ export interface Arendefakta {
   /** The case's main process instance has ended. */
   avslutat: boolean;
 
-  /** Kronofogden: when the first confirmation letter to Kronofogden was written (ISO). */
-  bekraftelseTillKronofogden: string | null;
+  /** Kronofogden: the first confirmation letter to Kronofogden: when it was written, and when it was marked sent (ISO). */
+  bekraftelseTillKronofogden: { skapad: string; skickad: string | null } | null;
 
   /** An återvinningsfrist ran in the case (a notice of termination for unpaid rent was served). */
   atervinningsfrist: boolean;
   atervinningsbeslut: string | null;
   /** The deadline's timer ended the decision task: "Fortsätter utan återvinning". */
   atervinningsfristenLoptUt: boolean;
-  atagandebrev: { skapad: string; efterFrist: boolean }[];
+  /**
+   * The åtagande letters: when written, whether written after the period, when
+   * marked sent (null: not yet), and the end of the period the letter served
+   * (fristSenast, 00:00 the day after its last day; null if none was recorded).
+   */
+  atagandebrev: { skapad: string; efterFrist: boolean; skickad: string | null; fristSenast: string | null }[];
+  /** Every letter Bokvar wrote in the case: its type and whether it has been marked sent. */
+  brev: { typ: string; skapad: string; skickad: string | null }[];
 
   /** When the förhandsbedömning ended: "Besluta om utredning" completed (ISO). */
   forhandsbedomningSlut: string | null;
@@ -121,15 +128,16 @@ export type MattId =
   | 'narvaro-barnfamiljer'
   | 'barnutredning-14-dagar'
   | 'kontakter-utan-grund'
-  | 'forsta-kontakt';
+  | 'forsta-kontakt'
+  | 'brev-ej-skickade';
 
 export interface Matt {
   id: MattId;
   rubrik: string;
   /** The definition in one or two sentences; docs/efterlevnad.md has the rest. */
   definition: string;
-  /** What the population counts: cases or contacts. */
-  enhet: 'arenden' | 'kontakter';
+  /** What the population counts: cases, contacts or letters. */
+  enhet: 'arenden' | 'kontakter' | 'brev';
   processer: ProcessKey[];
   lagrum: string[];
   population: number;
@@ -164,6 +172,7 @@ export const MATT_IDN: readonly MattId[] = [
   'barnutredning-14-dagar',
   'kontakter-utan-grund',
   'forsta-kontakt',
+  'brev-ej-skickade',
 ];
 
 // ---------------------------------------------------------------- the request
@@ -238,15 +247,17 @@ function bekraftelseKronofogden(fakta: Arendefakta[], nu: Date): Matt {
     [
       { id: 'samma-dag', text: 'Bekräftad samma dag' },
       { id: 'senare', text: 'Bekräftad, men inte samma dag', skaVaraNoll: true },
+      { id: 'ej-skickad', text: 'Bekräftelsen skriven men inte markerad som skickad, och dagen har passerat', skaVaraNoll: true },
       { id: 'ej-bekraftad', text: 'Inte bekräftad, och dagen har passerat', skaVaraNoll: true },
       { id: 'pagar', text: 'Inte bekräftad ännu, dagen pågår' },
     ],
     kf,
     (f) => {
-      if (f.bekraftelseTillKronofogden) {
-        return svensktDatum(f.bekraftelseTillKronofogden) === svensktDatum(f.mottagen) ? 'samma-dag' : 'senare';
-      }
-      return nu >= dagensSlut(svensktDatum(f.mottagen)) ? 'ej-bekraftad' : 'pagar';
+      // counted on when the letter was sent: written is not confirmed
+      const skickad = f.bekraftelseTillKronofogden?.skickad;
+      if (skickad) return svensktDatum(skickad) === svensktDatum(f.mottagen) ? 'samma-dag' : 'senare';
+      if (nu < dagensSlut(svensktDatum(f.mottagen))) return 'pagar';
+      return f.bekraftelseTillKronofogden ? 'ej-skickad' : 'ej-bekraftad';
     },
     (f) => f.arendenummer,
   );
@@ -257,7 +268,7 @@ function bekraftelseKronofogden(fakta: Arendefakta[], nu: Date): Matt {
     id: 'bekraftelse-kronofogden',
     rubrik: 'Bekräftelse till Kronofogden samma dag',
     definition:
-      'Kronofogdens besked om avhysning ska bekräftas samma dag. Samma dag: bekräftelsebrevet till Kronofogden skrevs samma kalenderdag, svensk tid, som beskedet togs emot.',
+      'Kronofogdens besked om avhysning ska bekräftas samma dag. Samma dag: bekräftelsebrevet till Kronofogden markerades som skickat samma kalenderdag, svensk tid, som beskedet togs emot (att det skrevs räcker inte).',
     enhet: 'arenden',
     processer: ['kronofogden-avhysning'],
     lagrum: lagrum('handbok-bekraftelse-kronofogden', 'sof-5-4'),
@@ -274,14 +285,20 @@ function atervinning(fakta: Arendefakta[]): Matt {
     [
       { id: 'hyran-betald', text: 'Hyran betald inom fristen' },
       { id: 'atagande-i-tid', text: 'Åtagande om betalningsansvar skickat i tid' },
-      { id: 'atagande-efter-frist', text: 'Åtagandebrev framställt efter fristen', skaVaraNoll: true },
+      { id: 'atagande-efter-frist', text: 'Åtagande skickat efter fristen', skaVaraNoll: true },
+      { id: 'atagande-ej-skickat', text: 'Åtagande skrivet men inte markerat som skickat', skaVaraNoll: true },
       { id: 'inget-atagande', text: 'Beslut inom fristen: inget åtagande' },
       { id: 'fristen-lopte-ut', text: 'Fristen löpte ut utan beslut' },
       { id: 'pagar', text: 'Fristen löper, eller åtagandebrevet väntar' },
     ],
     fakta.filter((f) => f.processKey === 'hot-om-avhysning' && f.atervinningsfrist),
     (f) => {
-      if (f.atagandebrev.length > 0) return f.atagandebrev.some((b) => b.efterFrist) ? 'atagande-efter-frist' : 'atagande-i-tid';
+      if (f.atagandebrev.length > 0) {
+        // counted on when the letter was sent, against the period it served
+        const skickade = f.atagandebrev.filter((b) => b.skickad !== null);
+        if (skickade.length === 0) return 'atagande-ej-skickat';
+        return skickade.some((b) => skickatITid(b)) ? 'atagande-i-tid' : 'atagande-efter-frist';
+      }
       if (f.atervinningsbeslut === 'hyran-betald') return 'hyran-betald';
       if (f.atervinningsbeslut === 'inget-atagande') return 'inget-atagande';
       if (f.atervinningsfristenLoptUt) return 'fristen-lopte-ut';
@@ -293,13 +310,45 @@ function atervinning(fakta: Arendefakta[]): Matt {
     id: 'atervinningsfrist',
     rubrik: 'Återvinningsfristen: utfall',
     definition:
-      'Ärenden där en uppsägning för obetald hyra har delgetts, efter utfall. Ett åtagandebrev som framställts efter fristens sista dag (00:00 svensk tid dagen efter) ska inte förekomma.',
+      'Ärenden där en uppsägning för obetald hyra har delgetts, efter utfall. Åtagandet räknas när det markerades som skickat, inte när det skrevs: skickat efter fristens sista dag (00:00 svensk tid dagen efter), eller skrivet men inte markerat som skickat, ska inte förekomma.',
     enhet: 'arenden',
     processer: ['hot-om-avhysning'],
     lagrum: lagrum('jb-12-44-1', 'jb-12-44-4-1', 'lag-1930-173-2-jb-12-44'),
     population,
     rader: r,
     nyckeltal: [],
+  };
+}
+
+/** Sent before the end of the period the letter served (a letter without a recorded period: not written after it). */
+function skickatITid(b: Arendefakta['atagandebrev'][number]): boolean {
+  if (b.fristSenast) return ms(b.skickad!) < ms(b.fristSenast);
+  return !b.efterFrist;
+}
+
+function brevEjSkickade(fakta: Arendefakta[]): Matt {
+  const brev = fakta.flatMap((f) => f.brev.map((b) => ({ f, b })));
+  const { rader: r, population } = rader(
+    [
+      { id: 'skickade', text: 'Markerade som skickade' },
+      { id: 'ej-skickade', text: 'Skrivna men inte markerade som skickade', skaVaraNoll: true },
+    ],
+    brev,
+    ({ b }) => (b.skickad ? 'skickade' : 'ej-skickade'),
+    ({ f }) => f.arendenummer,
+  );
+  const ej = r.find((x) => x.id === 'ej-skickade')!.antal;
+  return {
+    id: 'brev-ej-skickade',
+    rubrik: 'Brev skrivna men inte skickade',
+    definition:
+      'Bokvar skriver och arkiverar breven; registraturen skickar dem och markerar dem som skickade (eller en handläggare på ärendesidan). Ett brev som är skrivet men inte markerat som skickat är en avvikelse tills det markeras.',
+    enhet: 'brev',
+    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    lagrum: lagrum('jb-12-44-4-1', 'handbok-bekraftelse-kronofogden'),
+    population,
+    rader: r,
+    nyckeltal: [{ id: 'ej-skickade', text: 'Brev inte markerade som skickade', varde: ej, enhet: 'antal', mal: 0, avvikelse: ej > 0 }],
   };
 }
 
@@ -537,6 +586,7 @@ export function beraknaMatt(fakta: Arendefakta[], nu: Date, process?: ProcessKey
     barnutredning(fakta, nu),
     kontakterUtanGrund(fakta),
     forstaKontakt(fakta),
+    brevEjSkickade(fakta),
   ];
   return process ? alla.filter((m) => m.processer.includes(process)) : alla;
 }

@@ -131,9 +131,8 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
     })),
     db('brev')
       .whereIn('arendenummer', iPerioden)
-      .where((q) => q.where({ typ: 'bekraftelse-kronofogden', mottagare: 'kronofogden' }).orWhere({ typ: 'atagande-betalningsansvar' }))
       .orderBy('skapad')
-      .select<{ arendenummer: string; typ: string; skapad: Date; efter_frist: boolean }[]>('arendenummer', 'typ', 'skapad', 'efter_frist'),
+      .select<Brevfakta[]>('arendenummer', 'typ', 'mottagare', 'skapad', 'efter_frist', 'frist_senast', 'skickad'),
   ]);
 
   const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
@@ -190,6 +189,8 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
       lista.filter((u) => u.taskDefinitionKey === key && u.endTime && u.deleteReason === 'completed').map((u) => u.endTime!).sort()[0] ?? null;
 
     const egnaBrev = brevPerArende.get(a.arendenummer) ?? [];
+    // the confirmation to Kronofogden itself, not the tenant's copy
+    const bekraftelse = egnaBrev.find((b) => b.typ === 'bekraftelse-kronofogden' && b.mottagare === 'kronofogden');
     const kontakter: Kontaktfakta[] = kontaktuppgifter(kuUppgifter)
       .map((u) => {
         const { slag, grund: namn } = KONTAKTUPPGIFTER[u.taskDefinitionKey]!;
@@ -208,11 +209,19 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
       processKey: a.process_key,
       mottagen: iso(a.mottagen),
       avslutat: rot ? rot.state !== 'ACTIVE' && rot.state !== 'SUSPENDED' : false,
-      bekraftelseTillKronofogden: egnaBrev.find((b) => b.typ === 'bekraftelse-kronofogden') ? iso(egnaBrev.find((b) => b.typ === 'bekraftelse-kronofogden')!.skapad) : null,
+      bekraftelseTillKronofogden: bekraftelse ? { skapad: iso(bekraftelse.skapad), skickad: bekraftelse.skickad ? iso(bekraftelse.skickad) : null } : null,
       atervinningsfrist: typeof rv.atervinningsfristSenast === 'string' && rv.atervinningsfristSenast !== '',
       atervinningsbeslut: text(rv.atervinningsbeslut),
       atervinningsfristenLoptUt: utanAtervinningIdn.has(a.process_instance_id),
-      atagandebrev: egnaBrev.filter((b) => b.typ === 'atagande-betalningsansvar').map((b) => ({ skapad: iso(b.skapad), efterFrist: b.efter_frist })),
+      atagandebrev: egnaBrev
+        .filter((b) => b.typ === 'atagande-betalningsansvar')
+        .map((b) => ({
+          skapad: iso(b.skapad),
+          efterFrist: b.efter_frist,
+          skickad: b.skickad ? iso(b.skickad) : null,
+          fristSenast: b.frist_senast ? iso(b.frist_senast) : null,
+        })),
+      brev: egnaBrev.map((b) => ({ typ: b.typ, skapad: iso(b.skapad), skickad: b.skickad ? iso(b.skickad) : null })),
       forhandsbedomningSlut: klar(kuUppgifter, 'BeslutaOmUtredning'),
       forhandsbedomningGrans: text(rv.forhandsbedomningEskaleringSenast),
       sarskildaSkal: text(kv.sarskildaSkal) ?? text(rv.sarskildaSkal),
@@ -233,6 +242,16 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
     };
   });
 }
+
+type Brevfakta = {
+  arendenummer: string;
+  typ: string;
+  mottagare: string;
+  skapad: Date;
+  efter_frist: boolean;
+  frist_senast: Date | null;
+  skickad: Date | null;
+};
 
 function grupp<T>(lista: T[], nyckel: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

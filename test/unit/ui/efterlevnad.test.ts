@@ -15,6 +15,7 @@ function arende(nr: string, over: Partial<Arendefakta> = {}): Arendefakta {
     atervinningsbeslut: null,
     atervinningsfristenLoptUt: false,
     atagandebrev: [],
+    brev: [],
     forhandsbedomningSlut: null,
     forhandsbedomningGrans: '2026-03-31T00:00:00+02:00',
     sarskildaSkal: null,
@@ -38,53 +39,107 @@ const antal = (m: Matt) => Object.fromEntries(m.rader.map((r) => [r.id, r.antal]
 describe('Kronofogden: confirmed the same Swedish day', () => {
   const kf = (nr: string, over: Partial<Arendefakta>) => arende(nr, { processKey: 'kronofogden-avhysning', ...over });
 
-  it('sorts by the letter\'s Swedish date against the reception\'s, also across the spring change, and flags every late or missing one', () => {
+  const brev = (skapad: string, skickad: string | null = skapad) => ({ skapad, skickad });
+
+  it('sorts by the Swedish date the letter was sent against the reception\'s, also across the spring change, and flags every late or missing one', () => {
     const m = matt(
       [
-        kf('K1', { mottagen: '2026-03-29T00:30:00+01:00', bekraftelseTillKronofogden: '2026-03-29T21:59:00Z' }), // 23:59 CEST the same day
-        kf('K2', { mottagen: '2026-03-27T16:55:00+01:00', bekraftelseTillKronofogden: '2026-03-27T23:05:00Z' }), // 00:05 the next day
+        kf('K1', { mottagen: '2026-03-29T00:30:00+01:00', bekraftelseTillKronofogden: brev('2026-03-29T21:59:00Z') }), // 23:59 CEST the same day
+        kf('K2', { mottagen: '2026-03-27T16:55:00+01:00', bekraftelseTillKronofogden: brev('2026-03-27T23:05:00Z') }), // 00:05 the next day
         kf('K3', { mottagen: '2026-04-14T09:00:00+02:00' }), // never
         kf('K4', { mottagen: '2026-04-15T08:00:00+02:00' }), // today, not yet
+        // written the same day, sent the next: not the same day
+        kf('K5', { mottagen: '2026-04-01T09:00:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T10:00:00+02:00', '2026-04-02T08:00:00+02:00') }),
+        // written the same day, never marked sent: its own deviation once the day has passed
+        kf('K6', { mottagen: '2026-04-01T09:00:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T10:00:00+02:00', null) }),
+        // written today, not yet sent: the day is still running
+        kf('K7', { mottagen: '2026-04-15T08:00:00+02:00', bekraftelseTillKronofogden: brev('2026-04-15T09:00:00+02:00', null) }),
         arende('H1'), // another process: not in the population
       ],
       'bekraftelse-kronofogden',
     );
-    expect(antal(m)).toEqual({ 'samma-dag': 1, senare: 1, 'ej-bekraftad': 1, pagar: 1 });
-    expect(rad(m, 'senare').arenden).toEqual(['K2']);
+    expect(antal(m)).toEqual({ 'samma-dag': 1, senare: 2, 'ej-skickad': 1, 'ej-bekraftad': 1, pagar: 2 });
+    expect(rad(m, 'senare').arenden).toEqual(['K2', 'K5']);
+    expect(rad(m, 'ej-skickad')).toMatchObject({ arenden: ['K6'], avvikelse: true });
     expect(rad(m, 'ej-bekraftad').arenden).toEqual(['K3']);
     expect(rad(m, 'senare').avvikelse).toBe(true);
     expect(rad(m, 'pagar').avvikelse).toBe(false);
     // share of the cases whose day has passed
-    expect(tal(m, 'andel-samma-dag')).toBe(33.3);
+    expect(tal(m, 'andel-samma-dag')).toBe(20);
     expect(m.nyckeltal[0]!.avvikelse).toBe(true);
   });
 
   it('is not a deviation when every confirmation was made the same day', () => {
-    const m = matt([kf('K1', { mottagen: '2026-04-01T16:55:00+02:00', bekraftelseTillKronofogden: '2026-04-01T17:10:00+02:00' })], 'bekraftelse-kronofogden');
+    const m = matt([kf('K1', { mottagen: '2026-04-01T16:55:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T17:10:00+02:00') })], 'bekraftelse-kronofogden');
     expect(tal(m, 'andel-samma-dag')).toBe(100);
     expect(m.rader.some((r) => r.avvikelse) || m.nyckeltal.some((n) => n.avvikelse)).toBe(false);
   });
 });
 
 describe('återvinningsfrist by outcome', () => {
-  it('classifies by decision, letters and the timer, and flags an åtagande letter made after the deadline', () => {
+  it('classifies by decision, letters and the timer; counts the åtagande when it was sent, and flags one sent after the deadline or never marked sent', () => {
     const a = (nr: string, over: Partial<Arendefakta>) => arende(nr, { atervinningsfrist: true, ...over });
+    const FRIST = '2026-03-24T00:00:00+01:00'; // the period's last day is 2026-03-23
+    const brev = (skapad: string, skickad: string | null, fristSenast: string | null = FRIST) => ({
+      skapad, skickad, fristSenast, efterFrist: fristSenast !== null && Date.parse(skapad) >= Date.parse(fristSenast),
+    });
     const m = matt(
       [
         a('A1', { atervinningsbeslut: 'hyran-betald' }),
-        a('A2', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [{ skapad: '2026-03-10T10:00:00Z', efterFrist: false }] }),
-        a('A3', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [{ skapad: '2026-03-30T10:00:00Z', efterFrist: true }] }),
+        a('A2', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-10T10:00:00Z', '2026-03-11T08:00:00Z')] }),
+        // written after the deadline, and sent after it
+        a('A3', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-30T10:00:00Z', '2026-03-30T11:00:00Z')] }),
         a('A4', { atervinningsfristenLoptUt: true }),
         a('A5', { atervinningsbeslut: 'inget-atagande' }),
         a('A6', { atervinningsbeslut: 'ataga-betalningsansvar' }), // letter not written yet
         arende('A7'), // no återvinningsfrist
+        // written in time, sent at 00:00 the day after the last day: late
+        a('A8', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', FRIST)] }),
+        // written in time, sent at 23:59 on the last day: in time
+        a('A9', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', '2026-03-23T23:59:00+01:00')] }),
+        // written in time, never marked sent
+        a('A10', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', null)] }),
       ],
       'atervinningsfrist',
     );
-    expect(m.population).toBe(6);
-    expect(antal(m)).toEqual({ 'hyran-betald': 1, 'atagande-i-tid': 1, 'atagande-efter-frist': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1 });
-    expect(rad(m, 'atagande-efter-frist')).toMatchObject({ arenden: ['A3'], avvikelse: true });
+    expect(m.population).toBe(9);
+    expect(antal(m)).toEqual({
+      'hyran-betald': 1, 'atagande-i-tid': 2, 'atagande-efter-frist': 2, 'atagande-ej-skickat': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1,
+    });
+    expect(rad(m, 'atagande-i-tid').arenden).toEqual(['A2', 'A9']);
+    expect(rad(m, 'atagande-efter-frist')).toMatchObject({ arenden: ['A3', 'A8'], avvikelse: true });
+    expect(rad(m, 'atagande-ej-skickat')).toMatchObject({ arenden: ['A10'], avvikelse: true });
     expect(rad(m, 'fristen-lopte-ut').arenden).toEqual(['A4']);
+  });
+});
+
+describe('letters written but not sent', () => {
+  it('counts every letter of the period\'s cases and lists the cases whose letters are not marked sent', () => {
+    const m = matt(
+      [
+        arende('B1', { brev: [{ typ: 'informationsbrev', skapad: '2026-03-02T10:00:00Z', skickad: '2026-03-02T14:00:00Z' }] }),
+        arende('B2', {
+          brev: [
+            { typ: 'informationsbrev', skapad: '2026-03-02T10:00:00Z', skickad: '2026-03-03T09:00:00Z' },
+            { typ: 'atagande-betalningsansvar', skapad: '2026-03-05T10:00:00Z', skickad: null },
+          ],
+        }),
+        arende('B3', { processKey: 'kronofogden-avhysning', brev: [{ typ: 'bekraftelse-kronofogden', skapad: '2026-03-05T10:00:00Z', skickad: null }] }),
+        arende('B4'), // no letters
+      ],
+      'brev-ej-skickade',
+    );
+    expect(m.enhet).toBe('brev');
+    expect(m.population).toBe(4);
+    expect(antal(m)).toEqual({ skickade: 2, 'ej-skickade': 2 });
+    expect(rad(m, 'ej-skickade')).toMatchObject({ arenden: ['B2', 'B3'], avvikelse: true });
+    expect(rad(m, 'skickade').arenden).toEqual(['B1', 'B2']);
+    expect(tal(m, 'ej-skickade')).toBe(2);
+  });
+
+  it('is no deviation when every letter is marked sent', () => {
+    const m = matt([arende('B1', { brev: [{ typ: 'hembesok', skapad: '2026-03-02T10:00:00Z', skickad: '2026-03-02T10:00:00Z' }] })], 'brev-ej-skickade');
+    expect(m.rader.some((r) => r.avvikelse) || m.nyckeltal.some((n) => n.avvikelse)).toBe(false);
   });
 });
 
