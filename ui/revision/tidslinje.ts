@@ -58,6 +58,10 @@ export interface Handelse {
     fristtyp: string | null;
     fristSenast: string | null;
     efterFrist: boolean;
+    /** When it was marked sent (null: not yet), by whom, and when that was registered. */
+    skickad: string | null;
+    skickadAv: string | null;
+    skickadRegistrerad: string | null;
   };
   kontakt?: {
     mottagare: string;
@@ -155,6 +159,10 @@ interface BrevRad {
   frist_senast: Date | null;
   efter_frist: boolean;
   skapad: Date;
+  /** When the registry (or a caseworker) marked it sent, who, and when that was registered; null until then. */
+  skickad?: Date | null;
+  skickad_av?: string | null;
+  skickad_registrerad?: Date | null;
 }
 
 /** The timeline also shows whose consent it is, who documented a revocation, and why. */
@@ -325,7 +333,10 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')
-      .select<BrevRad[]>('id', 'typ', 'mottagare', 'kanal', 'sha256', 'mallversion', 'fristtyp', 'frist_senast', 'efter_frist', 'skapad'),
+      .select<BrevRad[]>(
+        'id', 'typ', 'mottagare', 'kanal', 'sha256', 'mallversion', 'fristtyp', 'frist_senast', 'efter_frist', 'skapad',
+        'skickad', 'skickad_av', 'skickad_registrerad',
+      ),
     db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
   ]);
   const definitioner = [...new Set(historik.map((h) => h.processDefinitionId))];
@@ -441,9 +452,12 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
       aktor: 'Bokvar (brev)',
       rubrik: `${BREVTYPER[b.typ] ?? b.typ} till ${MOTTAGARROLLER[b.mottagare] ?? b.mottagare}`,
       text:
-        `Kanal: ${KANALER[b.kanal] ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}.` +
+        `Skrivet ${tidText(b.skapad)}; kanal: ${KANALER[b.kanal] ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}. ` +
+        (b.skickad
+          ? `Skickat ${tidText(b.skickad)}, registrerat av ${b.skickad_av ?? 'okänd'} ${tidText(b.skickad_registrerad ?? b.skickad)}.`
+          : 'Inte markerat som skickat.') +
         (b.fristtyp && b.frist_senast
-          ? ` Tjänade fristen ${gallande.get(b.fristtyp)?.benamning ?? b.fristtyp} (löpte ut ${tidText(b.frist_senast)}): ${b.efter_frist ? 'skickat EFTER fristen' : 'i tid'}.` +
+          ? ` Tjänade fristen ${gallande.get(b.fristtyp)?.benamning ?? b.fristtyp} (löpte ut ${tidText(b.frist_senast)}): ${brevIFristen(b)}.` +
             (gallande.get(b.fristtyp) && ms(gallande.get(b.fristtyp)!.senast) !== b.frist_senast.getTime()
               ? ` OBS: brevet bygger på en beräkning av fristen som sedan ersatts (gällande frist löper ut ${tidText(gallande.get(b.fristtyp)!.senast)}).`
               : '')
@@ -459,6 +473,9 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
         fristtyp: b.fristtyp,
         fristSenast: b.frist_senast?.toISOString() ?? null,
         efterFrist: b.efter_frist,
+        skickad: b.skickad?.toISOString() ?? null,
+        skickadAv: b.skickad_av ?? null,
+        skickadRegistrerad: b.skickad_registrerad?.toISOString() ?? null,
       },
     });
   }
@@ -723,9 +740,15 @@ function kanonisk(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A letter against the deadline it served, counted on when it was sent (written is not sent). */
+function brevIFristen(b: BrevRad): string {
+  if (b.skickad) return b.frist_senast && b.skickad.getTime() >= b.frist_senast.getTime() ? 'skickat EFTER fristen' : 'skickat i tid';
+  return b.efter_frist ? 'skrivet EFTER fristen, inte markerat som skickat' : 'skrivet i tid, inte markerat som skickat';
+}
+
 /**
- * Was the deadline met? In order: the letters that served it (each records
- * whether it came after the deadline); the user tasks it governed (their due
+ * Was the deadline met? In order: the letters that served it (counted on when
+ * they were marked sent); the user tasks it governed (their due
  * date is the deadline's due time) and when they were completed; its timer
  * (fired: the time passed without the action).
  */
@@ -739,10 +762,14 @@ export function bedomFrist(
   const senast = ms(post.senast);
   const tjanande = brev.filter((b) => b.fristtyp === post.typ && b.frist_senast && b.frist_senast.getTime() === senast);
   if (tjanande.length > 0) {
-    const sena = tjanande.filter((b) => b.efter_frist);
-    return sena.length === 0
-      ? { utfall: 'uppfylld', forklaring: `${tjanande.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ')} skickat före fristen.` }
-      : { utfall: 'ej-uppfylld', forklaring: `${sena.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ')} skickat efter fristen.` };
+    const namn = (l: BrevRad[]) => l.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ');
+    const sena = tjanande.filter((b) => b.skickad && b.skickad.getTime() >= senast);
+    if (sena.length > 0) return { utfall: 'ej-uppfylld', forklaring: `${namn(sena)} skickat efter fristen.` };
+    const ejSkickade = tjanande.filter((b) => !b.skickad);
+    if (ejSkickade.length === 0) return { utfall: 'uppfylld', forklaring: `${namn(tjanande)} skickat före fristen.` };
+    return senast > nu.getTime()
+      ? { utfall: 'loper', forklaring: `${namn(ejSkickade)} skrivet, inte markerat som skickat ännu.` }
+      : { utfall: 'ej-uppfylld', forklaring: `${namn(ejSkickade)} skrivet men inte markerat som skickat före fristen.` };
   }
   const styrda = post.forfaller ? uppgifter.filter((u) => u.due && ms(u.due) === ms(post.forfaller!)) : [];
   const klara = styrda.filter((u) => u.deleteReason === 'completed' && u.endTime);
@@ -781,6 +808,7 @@ export const TIDSLINJE_KOLUMNER = [
   { rubrik: 'Lagrum', varde: (h: Handelse) => h.lagrum.join('; ') },
   { rubrik: 'Frist uppfylld', varde: (h: Handelse) => (h.frist ? UTFALLSTEXT[h.frist.utfall] : '') },
   { rubrik: 'Brevets SHA-256', varde: (h: Handelse) => h.brev?.sha256 ?? '' },
+  { rubrik: 'Brevet skickat', varde: (h: Handelse) => (h.brev?.skickad ? `${tidText(h.brev.skickad)} (${h.brev.skickadAv ?? ''})` : '') },
   { rubrik: 'Process', varde: (h: Handelse) => h.process ?? '' },
   { rubrik: 'Aktivitet', varde: (h: Handelse) => h.aktivitet ?? '' },
 ];

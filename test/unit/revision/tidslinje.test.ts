@@ -21,9 +21,10 @@ describe('legal references from the model', () => {
 describe('was the deadline met?', () => {
   const post = { typ: 'atervinningsfrist', slag: 'frist', art: 'lag', senast: '2026-12-29T00:00:00+01:00', forfaller: '2026-12-28T23:59:59+01:00' };
   const senast = new Date(post.senast);
-  const brev = (efter_frist: boolean) => ({
+  const brev = (efter_frist: boolean, skickad: string | null = efter_frist ? '2026-12-29T10:00:00Z' : '2026-12-21T10:00:00Z') => ({
     id: 'b', typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat', sha256: 'x', mallversion: '1',
     fristtyp: 'atervinningsfrist', frist_senast: senast, efter_frist, skapad: new Date('2026-12-20T10:00:00Z'),
+    skickad: skickad ? new Date(skickad) : null, skickad_av: skickad ? 'registraturen' : null, skickad_registrerad: skickad ? new Date(skickad) : null,
   });
   const uppgift = (endTime: string | null, deleteReason: string | null) => ({
     id: 'u', name: 'Besluta om åtagande', taskDefinitionKey: 'BeslutaOmAtagande', processInstanceId: 'p', activityInstanceId: 'a',
@@ -35,9 +36,16 @@ describe('was the deadline met?', () => {
   });
   const nu = new Date('2027-01-15T12:00:00Z');
 
-  it('a letter that served it decides: in time, or after', () => {
+  it('a letter that served it decides, counted on when it was sent: in time, or after', () => {
     expect(bedomFrist(post, [], [], [brev(false)], nu).utfall).toBe('uppfylld');
     expect(bedomFrist(post, [], [], [brev(true)], nu).utfall).toBe('ej-uppfylld');
+    // written in time, sent at 00:00 the day after the last day: late
+    expect(bedomFrist(post, [], [], [brev(false, post.senast)], nu).utfall).toBe('ej-uppfylld');
+  });
+
+  it('a letter written but not marked sent: running until the deadline, then not met', () => {
+    expect(bedomFrist(post, [], [], [brev(false, null)], new Date('2026-12-22T00:00:00Z'))).toMatchObject({ utfall: 'loper', forklaring: expect.stringContaining('inte markerat som skickat') });
+    expect(bedomFrist(post, [], [], [brev(false, null)], nu)).toMatchObject({ utfall: 'ej-uppfylld', forklaring: expect.stringContaining('inte markerat som skickat') });
   });
 
   it('else the task it governs (due = the deadline\'s due time): completed before it ran out, or after', () => {
