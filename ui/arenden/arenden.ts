@@ -113,7 +113,7 @@ export interface Detalj {
   skyddadIdentitet: boolean;
   hyresgast?: { namn?: string };
   adress?: unknown;
-  brev: { id: string; typ: string; mottagare: string; skapad: string }[];
+  brev: { id: string; typ: string; mottagare: string; skapad: string; skickad: string | null; skickadAv: string | null }[];
   samtycken: { id: string; mottagare: string[]; syften: string[]; form: string; lamnat: string; giltigtTill: string | null }[];
   relateradeArenden: string[];
   instanser: { id: string; processDefinitionKey: string; ended: boolean }[];
@@ -209,7 +209,9 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')
-      .select<{ id: string; typ: string; mottagare: string; skapad: Date }[]>('id', 'typ', 'mottagare', 'skapad'),
+      .select<{ id: string; typ: string; mottagare: string; skapad: Date; skickad: Date | null; skickad_av: string | null }[]>(
+        'id', 'typ', 'mottagare', 'skapad', 'skickad', 'skickad_av',
+      ),
     db('samtycken')
       .where({ arendenummer })
       .orderBy('lamnat')
@@ -248,7 +250,9 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
     hyresgast: { namn: (v.hyresgast as { namn?: string } | undefined)?.namn },
     // Protected identity: the address is never shown.
     ...(skyddad ? {} : { adress: v.adress }),
-    brev: brev.map((b) => ({ id: b.id, typ: b.typ, mottagare: b.mottagare, skapad: b.skapad.toISOString() })),
+    brev: brev.map((b) => ({
+      id: b.id, typ: b.typ, mottagare: b.mottagare, skapad: b.skapad.toISOString(), skickad: b.skickad?.toISOString() ?? null, skickadAv: b.skickad_av,
+    })),
     samtycken: samtycken.map((s) => ({
       id: s.id, mottagare: s.mottagare, syften: s.syften, form: s.form, lamnat: s.lamnat.toISOString(), giltigtTill: s.giltigt_till?.toISOString() ?? null,
     })),

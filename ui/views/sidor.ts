@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { detalj, lista, loggaLasning } from '../arenden/arenden.ts';
+import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
 import { kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
-import { kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
+import { kanLasaArende, kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
 import type { Sessioner } from '../auth/sessioner.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import type { Motor } from '../engine/motor.ts';
+import { registreraSkickat } from '../api/brev.ts';
 import { indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
 import { registreraUnderrattelse } from '../intake/registrera.ts';
@@ -146,8 +147,18 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
       .sort(([, x], [, y]) => (x.senast ?? '').localeCompare(y.senast ?? ''))
       .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tid(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
       .join('\n');
+    // Written is not sent: each letter shows when the registry (or a caseworker) marked it sent, or a button to do so.
+    const markera = (id: string) =>
+      kanRegistrera(a)
+        ? ` <form method="post" action="/arenden/${esc(arende.arendenummer)}/brev/${esc(id)}/skickad" class="inline"><input type="hidden" name="_csrf" value="${esc(a.csrf ?? '')}"><button type="submit">Markera som skickat</button></form>`
+        : ' – inte markerat som skickat';
     const brev = arende.brev
-      .map((b) => `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (${tid(b.skapad)})</li>`)
+      .map(
+        (b) =>
+          `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (skrivet ${tid(b.skapad)})` +
+          (b.skickad ? ` – Skickat ${tid(b.skickad)} av ${esc(b.skickadAv ?? '')}` : markera(b.id)) +
+          '</li>',
+      )
       .join('\n');
     const samtycken = arende.samtycken
       .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tid(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tid(s.giltigtTill)}` : ''}</li>`)
@@ -213,6 +224,29 @@ ${frister ? `<table><caption class="visuellt-dold">Frister</caption><thead><tr><
 <div id="oversikt" aria-live="polite"><p>Laddar …</p></div>`,
       }),
     );
+  });
+
+  /** The case page's "Markera som skickat": the same registration as POST /api/brev/{id}/skickad, sent now. */
+  router.post('/arenden/:arendenummer/brev/:id/skickad', kravInloggadSida, async (req, res) => {
+    if (!kanRegistrera(req.anvandare!)) return nekad(req, res);
+    const nr = String(req.params.arendenummer);
+    const id = String(req.params.id);
+    const farLasa = async (arendenummer: string) => {
+      if (arendenummer !== nr) return false;
+      const rad = await hamtaRad(d.db, arendenummer);
+      return !!rad && kanLasaArende(req.anvandare!, rad.enheter, rad.barn);
+    };
+    try {
+      const r = await registreraSkickat(d.db, d.motor, req.anvandare!.id, id, undefined, farLasa);
+      if (r.nytt) await d.arendeindex.efterAndring(nr);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 404) {
+        return skicka(res, sida(req, { titel: 'Brevet finns inte', innehall: '<h1>Brevet finns inte</h1><p>Inget brev med det id:t i ett ärende som du har behörighet till.</p>' }), 404);
+      }
+      // 409: already marked at another time; the case page shows the registration that stands
+      if (!(error instanceof Problem && error.status === 409)) throw error;
+    }
+    res.redirect(303, `/arenden/${encodeURIComponent(nr)}`);
   });
 
   router.get('/registrera', kravInloggadSida, (req, res) => {
