@@ -53,23 +53,23 @@ export async function hamtaBrevForSkickat(db: Knex, id: string): Promise<BrevFor
 }
 
 /**
- * Marks the letter sent at `skickad` by `av`. Idempotent: a repeat with the
- * same time answers with the first registration; a repeat with another time
- * is a conflict and changes nothing. Two concurrent marks: the row lock lets
- * one set the fields; the other reads them.
+ * Marks the letter sent at `skickad` (null: now) by `av`. Idempotent: a repeat
+ * without a time, or with the registered one, answers with the first
+ * registration; a repeat with another time is a conflict and changes nothing.
+ * Two concurrent marks: the row lock lets one set the fields; the other reads them.
  */
-export async function markeraSkickat(db: Knex, id: string, skickad: Date, av: string, nu = new Date()): Promise<Markering> {
+export async function markeraSkickat(db: Knex, id: string, skickad: Date | null, av: string, nu = new Date()): Promise<Markering> {
   return db.transaction(async (trx) => {
     const rad = await trx('brev').where({ id }).forUpdate().first<Rad | undefined>(KOLUMNER);
     if (!rad) return { utfall: 'saknas' };
     const brev = tolka(rad);
     if (brev.skickat) {
-      const samma = brev.skickat.skickad.getTime() === skickad.getTime();
+      const samma = skickad === null || brev.skickat.skickad.getTime() === skickad.getTime();
       return { utfall: samma ? 'redan-markerat' : 'konflikt', brev };
     }
     const [ny] = await trx('brev')
       .where({ id })
-      .update({ skickad, skickad_av: av, skickad_registrerad: nu })
+      .update({ skickad: skickad ?? nu, skickad_av: av, skickad_registrerad: nu })
       .returning<Rad[]>(KOLUMNER);
     return { utfall: 'markerat', brev: tolka(ny!) as BrevForSkickat & { skickat: Skickat } };
   });

@@ -87,6 +87,15 @@ async function brevFinns(arende: string, typ: string): Promise<void> {
   await eventually(`letter ${typ} in ${arende}`, () => db('brev').where({ arendenummer: arende, typ }).select('id'), 40_000);
 }
 
+/** The registry marks the case's letters (of a type) sent now: the report counts letters when sent, not when written. */
+async function markeraSkickade(arende: string, typ?: string): Promise<void> {
+  const brev = await db('brev').where({ arendenummer: arende, ...(typ ? { typ } : {}) }).whereNull('skickad').select<{ id: string }[]>('id');
+  for (const b of brev) {
+    const r = await ui('POST', `/api/brev/${b.id}/skickad`, { user: 'vera', body: {} });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
+}
+
 const A: Record<'A1' | 'A2' | 'A3' | 'A4' | 'K1' | 'K2' | 'K3', string> = {} as never;
 let B1: string;
 let K0: string;
@@ -134,6 +143,7 @@ beforeAll(async () => {
         hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '411 06', ort: 'Göteborg' },
       });
       await brevFinns(A.A2, 'atagande-betalningsansvar');
+      await markeraSkickade(A.A2, 'atagande-betalningsansvar');
       await efterForfallnaTimrar(A.A2);
       await aktualisera(A.A2);
       await kontaktaHyresvarden(A.A2);
@@ -170,6 +180,7 @@ beforeAll(async () => {
     (async () => {
       await bekrafta(A.K1);
       await brevFinns(A.K1, 'bekraftelse-kronofogden');
+      await markeraSkickade(A.K1, 'bekraftelse-kronofogden');
     })(),
     // K2: never confirmed; a family: barn och unga attends the eviction; the child assessment never decided
     (async () => {
@@ -183,6 +194,7 @@ beforeAll(async () => {
     (async () => {
       await bekrafta(A.K3);
       await brevFinns(A.K3, 'bekraftelse-kronofogden');
+      await markeraSkickade(A.K3, 'bekraftelse-kronofogden');
       await bedomBarnutredning(A.K3);
       await fireTimer(A.K3, 'AvhysningsdagenNarmar');
       await completeWhenOpen('vera', A.K3, 'NarvaraVidAvhysning', { narvarade: true });
@@ -199,6 +211,10 @@ beforeAll(async () => {
       await completeWhenOpen('vera', B1, 'GenomforAviseratHembesok', { kontaktEtablerad: true, samtyckeTillTrade: true, barnOchUngaDeltog: true });
       await avslutaAktualiseringen(B1);
       await bedomBarnutredning(B1);
+      // the registry sent the information letter and the home-visit letter
+      await brevFinns(B1, 'informationsbrev');
+      await brevFinns(B1, 'hembesok');
+      await markeraSkickade(B1);
     })(),
   ]);
 }, 300_000);
@@ -238,6 +254,7 @@ describe('period A: a month back, every process', () => {
     expect(t.rader).toEqual({
       'samma-dag': [0, []],
       senare: [2, sorted(A.K1, A.K3)],
+      'ej-skickad': [0, []],
       'ej-bekraftad': [1, [A.K2]],
       pagar: [0, []],
     });
@@ -252,6 +269,7 @@ describe('period A: a month back, every process', () => {
       'hyran-betald': [1, [A.A1]],
       'atagande-i-tid': [1, [A.A2]],
       'atagande-efter-frist': [0, []],
+      'atagande-ej-skickat': [0, []],
       'inget-atagande': [0, []],
       'fristen-lopte-ut': [1, [A.A3]],
       pagar: [0, []],
@@ -334,6 +352,8 @@ describe('period B: nine days back', () => {
   it('a family reached at a home visit on day 9, the förhandsbedömning ended within four weeks, the child assessment in time', async () => {
     const r = await rapport(DAG_B, DAG_B);
     expect(r.antalArenden).toBe(1);
+    // every letter the case got is marked sent: no letter is written but unsent
+    expect(tabell(r, 'brev-ej-skickade').rader['ej-skickade']).toEqual([0, []]);
     const fb = tabell(r, 'forhandsbedomning');
     expect(fb.rader['inom-4-veckor']).toEqual([1, [B1]]);
     expect(fb.nyckeltal).toEqual({ avslutade: 1, median: 9, p90: 9 });
@@ -354,6 +374,7 @@ describe('today: a notice confirmed the same Swedish day', () => {
     K0 = await registreraKronofogden({ ...INGRID, mottagen: nu().startOf('second').toISO({ suppressMilliseconds: true })! });
     await completeWhenOpen('stina', K0, 'BekraftaTillKronofogden', { ansvarigHandlaggare: 'Vera Vuxenenheten' });
     await brevFinns(K0, 'bekraftelse-kronofogden');
+    await markeraSkickade(K0, 'bekraftelse-kronofogden');
     const t = tabell(await rapport(nu(), nu(), '&process=kronofogden-avhysning'), 'bekraftelse-kronofogden');
     expect(t.m.rader.filter((x) => x.arenden.includes(K0)).map((x) => x.id)).toEqual(['samma-dag']);
   });

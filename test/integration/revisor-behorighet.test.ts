@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineAs, engineAsAdmin, eventually, stack, statusOf } from './support/engine.ts';
@@ -13,7 +14,7 @@ import { kronofogdeMeddelande, loggaIn, ui, underrattelse } from './support/ui.t
  */
 let db: Knex;
 let sida: { cookie: string; csrf: string };
-const c = { nr: '', pi: '', taskId: '', jobId: '', definitionId: '', deploymentId: '', decisionKey: '' };
+const c = { nr: '', pi: '', taskId: '', jobId: '', definitionId: '', deploymentId: '', decisionKey: '', brevId: '' };
 
 beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl });
@@ -31,6 +32,12 @@ beforeAll(async () => {
   c.definitionId = (await engineAsAdmin().get<{ definitionId: string }>(`/process-instance/${c.pi}`)).definitionId;
   c.deploymentId = (await engineAsAdmin().get<{ id: string }[]>('/deployment', { maxResults: 1 }))[0]!.id;
   c.decisionKey = (await engineAsAdmin().get<{ key: string }[]>('/decision-definition', { maxResults: 1 }))[0]!.key;
+  // a letter of the case, as the archive holds it (the refusal must not depend on the letter being unknown)
+  c.brevId = randomUUID();
+  await db('brev').insert({
+    id: c.brevId, arendenummer: c.nr, process_instance_id: c.pi, external_task_id: `revisor-${c.brevId}`, typ: 'informationsbrev',
+    mottagare: 'hyresgast', kanal: 'post', mallversion: 'informationsbrev/1', sha256: '0'.repeat(64), pdf: Buffer.from('%PDF-'), skapad: new Date(),
+  });
   sida = await loggaIn('rut');
 });
 afterAll(async () => {
@@ -95,6 +102,7 @@ describe('revisor changes nothing', () => {
     ['register a notice', '/api/underrattelser', () => underrattelse()],
     ['register a Kronofogden notice', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande()],
     ['report an event', () => `/api/arenden/${c.nr}/handelser`, () => ({ typ: 'avhysning-installd' })],
+    ['mark a letter sent', () => `/api/brev/${c.brevId}/skickad`, () => ({})],
   ] as const)('Bokvar API: %s → 403, by HTTP Basic and by the session with its CSRF token', async (_namn, url, body) => {
     const path = typeof url === 'function' ? url() : url;
     const basic = await ui('POST', path, { user: 'rut', body: body() });
@@ -156,6 +164,7 @@ describe('revisor changes nothing', () => {
     expect(await admin.get<unknown[]>('/group', { member: 'rut' })).toEqual([expect.objectContaining({ id: 'revisor' })]);
     expect(await admin.get<unknown[]>('/process-instance', { businessKey: 'REVISOR-2' })).toHaveLength(0);
     expect(await db('arenden').where('registrerad_av', 'rut')).toHaveLength(0);
+    expect((await db('brev').where({ id: c.brevId }).first<{ skickad: Date | null }>()).skickad).toBeNull();
   });
 
   it('logging out is allowed', async () => {

@@ -93,8 +93,8 @@ export async function registreraSkickat(
   if (!brev || !(await farLasa(brev.arendenummer))) {
     throw new Problem(404, 'Brevet finns inte', 'Inget brev med det id:t i ett ärende som du har behörighet till.');
   }
-  const tid = skickad ? new Date(skickad) : new Date();
-  if (!brev.skickat && tid.getTime() < brev.skapad.getTime()) {
+  const tid = skickad ? new Date(skickad) : null;
+  if (!brev.skickat && tid && tid.getTime() < brev.skapad.getTime()) {
     throw validationProblem(
       new z.ZodError([{ code: 'custom', path: ['skickad'], message: `får inte ligga före brevets tillkomst (${brev.skapad.toISOString()})`, input: skickad }]),
     );

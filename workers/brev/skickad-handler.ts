@@ -26,7 +26,7 @@ export function markeraBrevSkickatTopic(deps: WorkerDependencies) {
       atagandeSkickatAv: z.string().min(1).max(200),
     }),
     async handle(input, context) {
-      let skickad = new Date();
+      let skickad: Date | null = null;
       if (input.atagandeSkickadTid) {
         try {
           skickad = tolkaTidpunkt(input.atagandeSkickadTid, 'atagandeSkickadTid').toJSDate();
@@ -34,12 +34,12 @@ export function markeraBrevSkickatTopic(deps: WorkerDependencies) {
           throw new InvalidInputError('atagandeSkickadTid: ska vara en tidpunkt, t.ex. 2026-12-03T10:15+01:00');
         }
       }
-      if (skickad.getTime() > Date.now() + KLOCKMARGINAL_MS) {
+      if (skickad && skickad.getTime() > Date.now() + KLOCKMARGINAL_MS) {
         throw new InvalidInputError('atagandeSkickadTid: får inte ligga i framtiden');
       }
       const brev = await hamtaBrevForSkickat(deps.db, input.brevIdAtagande);
       if (!brev) throw new InvalidInputError('brevIdAtagande: brevet finns inte i brevarkivet');
-      if (!brev.skickat && skickad.getTime() < brev.skapad.getTime()) {
+      if (!brev.skickat && skickad && skickad.getTime() < brev.skapad.getTime()) {
         throw new InvalidInputError('atagandeSkickadTid: får inte ligga före brevets tillkomst');
       }
       const m = await markeraSkickat(deps.db, input.brevIdAtagande, skickad, input.atagandeSkickatAv);
