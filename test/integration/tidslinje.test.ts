@@ -108,6 +108,15 @@ async function genomforArendet(): Promise<void> {
   const [uppgift] = await engineAsAdmin().get<ExternalTask[]>('/external-task', { processInstanceId: huvudinstans, activityId: 'SkickaAtagande' });
   await engineAsAdmin().put(`/external-task/${uppgift!.id}/retries`, { retries: 1 });
   await brevAvTyp('atagande-betalningsansvar');
+  // the registry sends both letters and marks them sent once the case waits for the åtagande to be marked
+  await eventually('the wait for brev-skickat', async () => {
+    const s = await engineAsAdmin().get<unknown[]>('/event-subscription', { processInstanceId: huvudinstans, eventName: 'brev-skickat' });
+    return s.length > 0 ? s : undefined;
+  });
+  for (const b of await brevAv(arende)) {
+    const r = await ui('POST', `/api/brev/${b.id}/skickad`, { user: 'vera', body: {} });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
 
   await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
     utredningsbeslut: 'inleda-utredning',
@@ -165,7 +174,7 @@ const lasloggar = (vy: string) => db('lasloggar').where({ arendenummer: arende, 
 describe('the timeline of a complete case, event by event', () => {
   it('has exactly the events the case produced, of each kind', () => {
     const antal = Object.fromEntries(['meddelande', 'uppgift', 'kontakt', 'brev', 'samtycke', 'aterkallelse', 'incident', 'frist'].map((k) => [k, av(k as Handelse['typ']).length]));
-    expect(antal).toEqual({ meddelande: 2, uppgift: 11, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 8 });
+    expect(antal).toEqual({ meddelande: 3, uppgift: 11, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 11 });
     // two of them are follow-up dates (uppföljning av svar) for tasks that wait on the landlord and the tenant
     expect(av('frist').filter((h) => h.frist?.typ === 'svarUppfoljning')).toHaveLength(2);
     expect(av('steg').map((h) => h.rubrik).sort()).toEqual(
@@ -173,7 +182,8 @@ describe('the timeline of a complete case, event by event', () => {
         'Beräkna frister', 'Kontrollera folkbokföring', 'Kontrollera om hyresgästen är aktuell', 'Folkbokförd på adressen',
         'Inte aktuell inom förvaltningen', 'Kontakt och utredning (steg 4–8)', 'Förhandsbedömning (steg 4–7)',
         'Beräkna återvinningsfristen på nytt', 'Krävs samtycke för kontakt med hyresvärden?', 'Skicka informationsbrev',
-        'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)', 'Åtagande skickat',
+        'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)',
+        'Beräkna när åtagandet ska vara skickat', 'Åtagande skickat',
         'Förhandsbedömning klar', 'Samtycke till att informera hyresvärden', 'Kontrollera samtycke', 'Kontrollera samtycke',
         'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum', 'Ge pågående delprocesser den nya återvinningsfristen', 'Hushållet känt',
       ].sort(),
@@ -273,7 +283,13 @@ describe('the timeline of a complete case, event by event', () => {
       expect(h.text).toContain(b.sha256);
     }
     const atagande = handelse('brev', 'Åtagande om betalningsansvar till hyresvärden');
-    expect(atagande.brev).toMatchObject({ kanal: 'rekommenderat', fristtyp: 'atervinningsfrist', efterFrist: false });
+    expect(atagande.brev).toMatchObject({ kanal: 'rekommenderat', fristtyp: 'atervinningsfrist', efterFrist: false, skickadAv: 'vera' });
+    // written and sent are two times, and the text names who registered the sending
+    const sparad = await db('brev').where({ id: atagande.brev!.id }).first<{ skapad: Date; skickad: Date }>();
+    expect(atagande.tid).toBe(sparad.skapad.toISOString());
+    expect(atagande.brev!.skickad).toBe(sparad.skickad.toISOString());
+    expect(atagande.text).toMatch(/^Skrivet .*Skickat .*, registrerat av vera /);
+    expect(atagande.text).toContain('skickat i tid');
     expect(Date.parse(atagande.brev!.fristSenast!)).toBe(Date.parse(handelse('frist', 'Frist omräknad: Återvinningsfrist').frist!.senast));
   });
 
@@ -362,7 +378,7 @@ describe('exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const rader = text.trimEnd().split('\r\n');
-    expect(rader[0]).toBe('Tid;Slut;Händelse;Rubrik;Vem;Beskrivning;Lagrum;Frist uppfylld;Brevets SHA-256;Process;Aktivitet');
+    expect(rader[0]).toBe('Tid;Slut;Händelse;Rubrik;Vem;Beskrivning;Lagrum;Frist uppfylld;Brevets SHA-256;Brevet skickat;Process;Aktivitet');
     expect(rader).toHaveLength(t.handelser.length + 1);
     for (const b of av('brev')) expect(text).toContain(b.brev!.sha256);
     expect(await lasloggar('revision-tidslinje')).toContainEqual({ anvandare: 'rut', vy: 'revision-tidslinje', resurs: 'csv', syfte: 'Revision' });
