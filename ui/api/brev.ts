@@ -17,7 +17,8 @@ export const skickadSchema = z
   .strictObject({
     skickad: z.iso
       .datetime({ offset: true, error: 'ska vara en tidpunkt med offset, t.ex. 2026-12-03T10:15:00+01:00' })
-      .refine((s) => Date.parse(s) <= Date.now() + KLOCKMARGINAL_MS, { error: 'får inte ligga i framtiden' })
+      // an unreadable time has its own message from the format check
+      .refine((s) => Number.isNaN(Date.parse(s)) || Date.parse(s) <= Date.now() + KLOCKMARGINAL_MS, { error: 'får inte ligga i framtiden' })
       .optional()
       .meta({ description: 'När brevet skickades (tidpunkt med offset). Standard: nu. Får inte ligga i framtiden eller före brevets tillkomst.' }),
   })
@@ -61,7 +62,7 @@ export function brevRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Ro
 
   router.post('/brev/:id/skickad', async (req, res) => {
     // No body at all means "sent now"; a body must be JSON.
-    const utanKropp = req.headers['content-type'] === undefined && !req.headers['content-length'];
+    const utanKropp = req.headers['content-type'] === undefined && (req.headers['content-length'] ?? '0') === '0' && !req.headers['transfer-encoding'];
     const indata = utanKropp ? (kravSkriv(req), {} as { skickad?: string }) : validera(req, skickadSchema);
     if (!z.uuid().safeParse(req.params.id).success) throw saknas();
     const svar = await registreraSkickat(db, motor, req.anvandare!.id, req.params.id, indata.skickad, (nr) => {
