@@ -12,13 +12,15 @@ import { Problem, validationProblem } from './problem.ts';
 /** A registry's clock may run a little ahead of Bokvar's: "now" allows this much. */
 const KLOCKMARGINAL_MS = 60_000;
 
+const TIDPUNKT = z.iso.datetime({ offset: true });
+
 /** The body of POST /api/brev/{id}/skickad. */
 export const skickadSchema = z
   .strictObject({
     skickad: z.iso
       .datetime({ offset: true, error: 'ska vara en tidpunkt med offset, t.ex. 2026-12-03T10:15:00+01:00' })
-      // an unreadable time has its own message from the format check
-      .refine((s) => Number.isNaN(Date.parse(s)) || Date.parse(s) <= Date.now() + KLOCKMARGINAL_MS, { error: 'får inte ligga i framtiden' })
+      // only a well-formed time can lie in the future; a malformed one has its message from the format check
+      .refine((s) => !TIDPUNKT.safeParse(s).success || Date.parse(s) <= Date.now() + KLOCKMARGINAL_MS, { error: 'får inte ligga i framtiden' })
       .optional()
       .meta({ description: 'När brevet skickades (tidpunkt med offset). Standard: nu. Får inte ligga i framtiden eller före brevets tillkomst.' }),
   })
