@@ -382,7 +382,7 @@ export function forhandsbedomningVuxen(
     indata.dokument,
     true,
   );
-  const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2001-453-11-1'];
+  const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2025-400-14-2'];
   const { paminnelse: p, eskalering: e } = inst.forhandsbedomningVuxen;
 
   const paminnelseDag = plusTid(start, p);
@@ -582,7 +582,7 @@ export function svarUppfoljning(indata: SvarUppfoljningIndata, inst: Installning
     benamning: 'Uppföljning av svar',
     installning: 'svarUppfoljning.efter',
     skapad: 'Uppgiften som väntar på svar skapades',
-    lagrum: ['sol-2001-453-11-1'],
+    lagrum: ['sol-2025-400-14-2'],
     slutsats: (dag) => `uppgiften följs upp från ${startAvDagen(dag)}`,
   });
 }
@@ -606,7 +606,7 @@ export function hushallKontroll(indata: HushallKontrollIndata, inst: Installning
     benamning: 'Fastställ hushållet',
     installning: 'hushallKontroll.inom',
     skapad: 'Uppgiften att fastställa hushållet skapades',
-    lagrum: ['sol-2001-453-5-1', 'sol-2001-453-11-1'],
+    lagrum: ['sol-2025-400-18-1', 'sol-2025-400-14-2'],
     slutsats: () => 'hushållet ska vara fastställt den dagen',
   });
 }

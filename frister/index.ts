@@ -60,6 +60,7 @@ export {
   LAGRUM_IDN,
   arLagrumId,
   citera,
+  gallande,
   lagrum,
   type LagrumId,
   type LagrumSlag,
