@@ -67,7 +67,7 @@ function alternativ(k: Kodning): Alternativ[] {
 function postVid(raw: string, p: number, k: Kodning): Listpost | undefined {
   for (const alt of alternativ(k)) {
     if (raw.startsWith(alt.raa, p) && SLUT.test(raw.slice(p + alt.raa.length, p + alt.raa.length + 2))) {
-      return { slag: alt.slag, id: alt.id, raa: alt.raa };
+      return alt.slag === 'text' ? { slag: 'text', id: alt.id, raa: alt.raa } : { slag: 'utan-markering', id: alt.id, raa: alt.raa };
     }
   }
   ID_POST.lastIndex = p;
