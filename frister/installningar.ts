@@ -88,6 +88,7 @@ const schema = objekt({
   }),
   svarUppfoljning: objekt({ efter: vardagsTid }),
   hushallKontroll: objekt({ inom: vardagsTid }),
+  informeraHyresvarden: objekt({ inom: vardagsTid }),
 }).superRefine((v, ctx) => {
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {

@@ -7,6 +7,7 @@ import {
   forhandsbedomningVuxen,
   FristFel,
   hushallKontroll,
+  informeraHyresvarden,
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
@@ -26,6 +27,7 @@ export const FRIST_GRUPPER = [
   'uppfoljning',
   'svarUppfoljning',
   'hushallKontroll',
+  'informeraHyresvarden',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -39,6 +41,7 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   uppfoljning: ['uppfoljning'],
   svarUppfoljning: ['svarUppfoljning'],
   hushallKontroll: ['hushallKontroll'],
+  informeraHyresvarden: ['informeraHyresvarden'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -149,6 +152,9 @@ function compute(
     case 'hushallKontroll':
       // Runs just before the task: "now" is the day the task starts.
       return [hushallKontroll({ start: new Date() })];
+    case 'informeraHyresvarden':
+      // Runs just before the task, once the consent is there: "now" is the day the task starts.
+      return [informeraHyresvarden({ start: new Date() })];
   }
 }
 
