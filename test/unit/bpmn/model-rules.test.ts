@@ -111,6 +111,14 @@ describe('legal references in bpmn/ (BPMN, DMN, forms)', () => {
     expect(granskaFil(file)).toEqual([]);
   });
 
+  it('never cite 16 kap. 2 § utsökningsbalken: the tenant\'s chance to respond governs no step social services take', () => {
+    // Kronofogden's notice rests on 16 kap. (ub-16); the case link and the confirmation are the handbook's routine
+    for (const file of modellfiler()) {
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text.includes(citera('ub-16-2')) || text.includes('[ub-16-2]'), path.basename(file)).toBe(false);
+    }
+  });
+
   it('are already what npm run lagrum writes (nothing left to rewrite)', () => {
     expect(lagrumIModeller(modellfiler(), false).map((f) => path.basename(f))).toEqual([]);
   });
