@@ -129,8 +129,9 @@ describe('handbook step 8: "hyresvärd ska få information" once the tenant has 
     await complete('vera', uppgift, { informationLamnad: true, anteckning: null });
     await waitForTask(arende, 'BedomUppfoljning');
     expect(await activitiesRun(arende)).toContain('InformeraHyresvarden');
-    // known in no other förvaltning: no samråd, no consent question for one
-    expect(await activitiesRun(arende)).toContain('InteAktuellIAnnanForvaltning');
+    // known in no other förvaltning: straight on to the question about the own förvaltning, no samråd elsewhere
+    expect(await activitiesRun(arende)).toContain('AktuellIAnnanForvaltning');
+    expect(await activitiesRun(arende)).not.toContain('SamradDela');
     expect(await activitiesRun(arende)).not.toContain('SamradAnnanForvaltning');
     await expectNoIncidents(arende);
   });

@@ -170,7 +170,7 @@ describe('the timeline of a complete case, event by event', () => {
     expect(av('steg').map((h) => h.rubrik).sort()).toEqual(
       [
         'Beräkna frister', 'Kontrollera folkbokföring', 'Kontrollera om hyresgästen är aktuell', 'Folkbokförd på adressen',
-        'Inte aktuell inom förvaltningen', 'Inte aktuell i annan förvaltning', 'Kontakt och utredning (steg 4–8)', 'Förhandsbedömning (steg 4–7)',
+        'Inte aktuell inom förvaltningen', 'Kontakt och utredning (steg 4–8)', 'Förhandsbedömning (steg 4–7)',
         'Beräkna återvinningsfristen på nytt', 'Krävs samtycke för kontakt med hyresvärden?', 'Skicka informationsbrev',
         'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)', 'Åtagande skickat',
         'Förhandsbedömning klar', 'Samtycke till att informera hyresvärden', 'Kontrollera samtycke', 'Kontrollera samtycke',
