@@ -382,7 +382,7 @@ export function forhandsbedomningVuxen(
     indata.dokument,
     true,
   );
-  const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2001-453-11-1'];
+  const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2025-400-14-2'];
   const { paminnelse: p, eskalering: e } = inst.forhandsbedomningVuxen;
 
   const paminnelseDag = plusTid(start, p);
@@ -582,7 +582,7 @@ export function svarUppfoljning(indata: SvarUppfoljningIndata, inst: Installning
     benamning: 'Uppföljning av svar',
     installning: 'svarUppfoljning.efter',
     skapad: 'Uppgiften som väntar på svar skapades',
-    lagrum: ['sol-2001-453-11-1'],
+    lagrum: ['sol-2025-400-14-2'],
     slutsats: (dag) => `uppgiften följs upp från ${startAvDagen(dag)}`,
   });
 }
@@ -606,8 +606,32 @@ export function hushallKontroll(indata: HushallKontrollIndata, inst: Installning
     benamning: 'Fastställ hushållet',
     installning: 'hushallKontroll.inom',
     skapad: 'Uppgiften att fastställa hushållet skapades',
-    lagrum: ['sol-2001-453-5-1', 'sol-2001-453-11-1'],
+    lagrum: ['sol-2025-400-18-1', 'sol-2025-400-14-2'],
     slutsats: () => 'hushållet ska vara fastställt den dagen',
+  });
+}
+
+// ---------------------------------------------------------------- hyresvärden informeras
+
+export type InformeraHyresvardenIndata = {
+  /** När uppgiften att informera hyresvärden skapades (samtycket finns). */
+  start: DagEllerTidpunkt;
+};
+
+/**
+ * Informera hyresvärden: när hyresgästen har samtyckt ska hyresvärden få information om planerade
+ * eller möjliga insatser (handboken steg 7 och 8). Uppgiften förfaller vid slutet av den inställda
+ * tiden i vardagar (standard 2) efter dagen då den skapades; startdagen räknas inte, lördagar,
+ * söndagar, helgdagar och midsommar-, jul- och nyårsafton inte heller.
+ */
+export function informeraHyresvarden(indata: InformeraHyresvardenIndata, inst: Installningar = hamtaInstallningar()): Frist {
+  return vardagarEfterUppgiftensStart(indata.start, inst.informeraHyresvarden.inom, inst, {
+    typ: 'informeraHyresvarden',
+    benamning: 'Informera hyresvärden',
+    installning: 'informeraHyresvarden.inom',
+    skapad: 'Uppgiften att informera hyresvärden skapades (samtycke finns)',
+    lagrum: ['osl-12-2', 'osl-26-1'],
+    slutsats: () => 'hyresvärden ska ha fått informationen den dagen',
   });
 }
 

@@ -97,6 +97,7 @@ const schema = objekt({
       kommentar: z.string().optional(),
     }),
   }),
+  informeraHyresvarden: objekt({ inom: vardagsTid }),
 }).superRefine((v, ctx) => {
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {

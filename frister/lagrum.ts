@@ -24,6 +24,12 @@ export type Lagrumspost = {
   readonly verifierad: boolean;
   /** Varför posten inte är verifierad, eller annat att veta. */
   readonly anmarkning?: string;
+  /**
+   * Upphävd bestämmelse: de poster som gäller i stället. Modeller, formulär och brev citerar
+   * aldrig en upphävd post (modellregeltestet); verktyget scripts/lagrum-i-modeller.ts skriver om
+   * den till efterträdarna, och tidslinjen visar efterträdarna för äldre processversioner.
+   */
+  readonly ersattAv?: readonly string[];
 };
 
 const JB = 'Jordabalken (1970:994)';
@@ -34,8 +40,16 @@ const SOL_GAMMAL = 'Socialtjänstlagen (2001:453) (upphävd 1 juli 2025)';
 const SOL_GAMMAL_URL =
   'https://www.riksdagen.se/sv/dokument-lagar/dokument/svensk-forfattningssamling/socialtjanstlag-2001453_sfs-2001-453';
 const NYTT_NUMMER_OVERIFIERAT =
-  'Handboken citerar socialtjänstlagen (2001:453). Den ersattes 1 juli 2025 av socialtjänstlagen (2025:400) där bestämmelsen har ett nytt nummer som inte har verifierats.';
+  'Handboken citerar socialtjänstlagen (2001:453). Den ersattes 1 juli 2025 av socialtjänstlagen (2025:400); Bokvar citerar den nya bestämmelsen (ersattAv). Vilken ny bestämmelse som ersätter den gamla är bedömt efter ordalydelsen och inte verifierat mot förarbetena.';
 const HANDBOK = 'Handbok för socialförvaltningarnas arbete med att förebygga avhysningar';
+const SOL = 'Socialtjänstlagen (2025:400)';
+const SOL_URL = 'https://lagen.nu/2025:400';
+/** lagrum.md: numren och ordalydelsen är lästa i en avskrift av SFS 2025:400 (t.o.m. SFS 2025:1501). */
+const SOL_AVSKRIFT =
+  'Läst i en avskrift av SFS 2025:400 med ändringar t.o.m. SFS 2025:1501; stäm av mot SFS före release.';
+/** Kopplingen till handbokens gamla nummer är bedömd efter ordalydelsen, inte mot förarbetena. */
+const ersatter = (gammal: string) =>
+  `${SOL_AVSKRIFT} Ersätter ${gammal} i socialtjänstlagen (2001:453), som handboken citerar; kopplingen är bedömd efter ordalydelsen och inte verifierad mot prop. 2024/25:89.`;
 
 const poster = {
   'jb-12-42-1': {
@@ -237,6 +251,99 @@ const poster = {
     slag: 'lag',
     verifierad: true,
   },
+  'sol-2025-400-14-2': {
+    kortform: '14 kap. 2 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning:
+      'Får socialnämnden information om något som skulle kunna leda till en åtgärd av nämnden ska nämnden genast inleda en utredning.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('11 kap. 1 §'),
+  },
+  'sol-2025-400-18-1': {
+    kortform: '18 kap. 1 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning: 'Socialnämnden ska arbeta för att barn och unga växer upp under trygga och goda förhållanden.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('5 kap. 1 §'),
+  },
+  'sol-2025-400-12-1': {
+    kortform: '12 kap. 1 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning: 'Rätten till ekonomiskt bistånd för försörjningen (försörjningsstöd) och för livsföringen i övrigt.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('4 kap. 1 § (ekonomiskt bistånd)'),
+  },
+  'sol-2025-400-11-1': {
+    kortform: '11 kap. 1 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning: 'Rätten till andra insatser än ekonomiskt bistånd, t.ex. boendestöd eller hemtjänst.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('4 kap. 1 § (andra insatser)'),
+  },
+  'sol-2025-400-33-2': {
+    kortform: '33 kap. 2 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning:
+      'Återkrav av ekonomiskt bistånd bara i de fall lagen anger, genom ett skriftligt beslut; för bistånd som beviljats före 1 juli 2025 gäller den gamla lagen.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('9 kap. 2 §'),
+  },
+  'sol-2025-400-20-1': {
+    kortform: '20 kap. 1 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning: 'Efter en anmälan som rör ett barn ska socialnämnden genast bedöma om barnet är i behov av omedelbart skydd (skyddsbedömning).',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('11 kap. 1 a § första stycket'),
+  },
+  'sol-2025-400-20-3': {
+    kortform: '20 kap. 3 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning: 'En utredning som rör ett barn ska vara slutförd inom fyra månader.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: ersatter('11 kap. 2 §'),
+  },
+  'sol-2025-400-20-7': {
+    kortform: '20 kap. 7 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning: 'Socialnämnden får samtala med ett barn utan vårdnadshavarens samtycke och utan att vårdnadshavaren är närvarande.',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: SOL_AVSKRIFT,
+  },
+  'sol-2025-400-19-1': {
+    kortform: '19 kap. 1 § socialtjänstlagen (2025:400)',
+    kalla: SOL,
+    sfs: '2025:400',
+    url: SOL_URL,
+    sammanfattning:
+      'Myndigheter och yrkesverksamma ska genast anmäla till socialnämnden om de får kännedom om eller misstänker att ett barn far illa (orosanmälan).',
+    slag: 'lag',
+    verifierad: true,
+    anmarkning: `${ersatter('14 kap. 1 §')} Kretsen av anmälningsskyldiga skrevs om genom SFS 2025:1501 från 15 januari 2026.`,
+  },
   'sol-2001-453-11-1': {
     kortform: '11 kap. 1 § SoL (2001:453)',
     kalla: SOL_GAMMAL,
@@ -247,6 +354,7 @@ const poster = {
     slag: 'lag',
     verifierad: false,
     anmarkning: NYTT_NUMMER_OVERIFIERAT,
+    ersattAv: ['sol-2025-400-14-2'],
   },
   'sol-2001-453-5-1': {
     kortform: '5 kap. 1 § SoL (2001:453)',
@@ -257,6 +365,7 @@ const poster = {
     slag: 'lag',
     verifierad: false,
     anmarkning: NYTT_NUMMER_OVERIFIERAT,
+    ersattAv: ['sol-2025-400-18-1'],
   },
   'sol-2001-453-9-2': {
     kortform: '9 kap. 2 § SoL (2001:453)',
@@ -267,6 +376,7 @@ const poster = {
     slag: 'lag',
     verifierad: false,
     anmarkning: NYTT_NUMMER_OVERIFIERAT,
+    ersattAv: ['sol-2025-400-33-2'],
   },
   'sol-2001-453-4-1': {
     kortform: '4 kap. 1 § SoL (2001:453)',
@@ -277,6 +387,7 @@ const poster = {
     slag: 'lag',
     verifierad: false,
     anmarkning: NYTT_NUMMER_OVERIFIERAT,
+    ersattAv: ['sol-2025-400-12-1', 'sol-2025-400-11-1'],
   },
   'osl-26-1': {
     kortform: '26 kap. 1 § offentlighets- och sekretesslagen',
@@ -347,6 +458,16 @@ const poster = {
     slag: 'handbok',
     verifierad: true,
   },
+  'handbok-checklista-kronofogden': {
+    kortform: 'Handboken, checklista vid information om avhysning från Kronofogden',
+    kalla: HANDBOK,
+    sammanfattning:
+      'Handbokens rutin när Kronofogden har meddelat dag och tid för en avhysning: ta emot beskedet, kontrollera folkbokföringen och om hyresgästen är aktuell, bekräfta samma dag, följ steg 5–8 och samordna med ett pågående ärende om hot om avhysning.',
+    slag: 'handbok',
+    verifierad: true,
+    anmarkning:
+      'Kronofogdens underrättelse till socialnämnden grundas på 16 kap. utsökningsbalken; 16 kap. 2 § (hyresgästens tillfälle att yttra sig) styr inget steg som socialtjänsten tar.',
+  },
   'handbok-narvaro-avhysning': {
     kortform: 'Handboken, "När avhysningen är ett faktum", punkt 3 Närvara vid avhysning',
     kalla: HANDBOK,
@@ -382,6 +503,15 @@ export function arLagrumId(id: string): id is LagrumId {
 
 export function lagrum(id: LagrumId): Lagrumspost {
   return LAGRUM[id];
+}
+
+/**
+ * De poster som gäller i stället för `id`: efterträdarna till en upphävd post, annars posten själv.
+ * Äldre processversioner och fristunderlag kan bära en upphävd post; den visas som gällande rätt.
+ */
+export function gallande(id: LagrumId): LagrumId[] {
+  const ersattAv = (LAGRUM[id] as Lagrumspost).ersattAv;
+  return ersattAv ? ersattAv.filter(arLagrumId).flatMap(gallande) : [id];
 }
 
 /** Hänvisningen som den ska skrivas ut; overifierade poster märks alltid. */

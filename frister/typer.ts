@@ -16,7 +16,8 @@ export type FristTyp =
   | 'avhysningPaminnelse'
   | 'uppfoljning'
   | 'svarUppfoljning'
-  | 'hushallKontroll';
+  | 'hushallKontroll'
+  | 'informeraHyresvarden';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

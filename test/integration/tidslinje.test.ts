@@ -125,7 +125,6 @@ async function genomforArendet(): Promise<void> {
   await completeWhenOpen('vera', arende, 'UpprattaHandlingsplan', {
     insatsEkonomisktBistand: false,
     insatsAnnanForvaltning: false,
-    informeraHyresvarden: true,
     handlingsplan: 'Budgetrådgivning; hyresvärden informeras om stödet.',
   });
   await completeWhenOpen('vera', arende, 'InhamtaSamtycke', {
@@ -174,7 +173,7 @@ const lasloggar = (vy: string) => db('lasloggar').where({ arendenummer: arende, 
 describe('the timeline of a complete case, event by event', () => {
   it('has exactly the events the case produced, of each kind', () => {
     const antal = Object.fromEntries(['meddelande', 'uppgift', 'kontakt', 'brev', 'samtycke', 'aterkallelse', 'incident', 'frist'].map((k) => [k, av(k as Handelse['typ']).length]));
-    expect(antal).toEqual({ meddelande: 3, uppgift: 11, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 11 });
+    expect(antal).toEqual({ meddelande: 3, uppgift: 11, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 12 });
     // two of them are follow-up dates (uppföljning av svar) for tasks that wait on the landlord and the tenant
     expect(av('frist').filter((h) => h.frist?.typ === 'svarUppfoljning')).toHaveLength(2);
     expect(av('steg').map((h) => h.rubrik).sort()).toEqual(
@@ -185,7 +184,7 @@ describe('the timeline of a complete case, event by event', () => {
         'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)',
         'Beräkna när åtagandet ska vara skickat', 'Åtagande skickat',
         'Förhandsbedömning klar', 'Samtycke till att informera hyresvärden', 'Kontrollera samtycke', 'Kontrollera samtycke',
-        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum', 'Ge pågående delprocesser den nya återvinningsfristen', 'Hushållet känt',
+        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum', 'Beräkna förfallodatum', 'Ge pågående delprocesser den nya återvinningsfristen', 'Hushållet känt',
       ].sort(),
     );
     expect(t.status).toBe('avslutat');
@@ -272,6 +271,10 @@ describe('the timeline of a complete case, event by event', () => {
     expect(handelse('frist', 'Frist beräknad: Förhandsbedömning: eskalering').frist?.utfall).toBe('uppfylld');
     expect(handelse('frist', 'Frist omräknad: Tidigaste dag för beslut om avhysning').frist?.utfall).toBe('information');
     for (const f of av('frist')) expect(f.lagrum.length, f.rubrik).toBeGreaterThan(0);
+    // every reference reads as a catalogue text of law in force: no raw id, no repealed SoL (issue 13 point 5)
+    const alla = t.handelser.flatMap((h) => h.lagrum);
+    expect(alla).toContain(citera('sol-2025-400-14-2'));
+    for (const l of alla) expect(l).not.toMatch(/\[|\]|2001:453/);
   });
 
   it('lists every letter with its hash as archived, its recipient role, channel and the deadline it served', async () => {

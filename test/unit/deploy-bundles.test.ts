@@ -13,6 +13,7 @@ describe('deployment bundles', () => {
       'kontrollera-uppgifterna.form',
       'overvag-skatteverket.form',
       'samrad-med-enheterna.form',
+      'samrad-med-annan-forvaltning.form',
       'bekrafta-till-kronofogden.form',
       'eskalering-bekraftelse.form',
       'stodja-infor-avhysning.form',

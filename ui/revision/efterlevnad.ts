@@ -389,7 +389,7 @@ function forhandsbedomning(fakta: Arendefakta[], nu: Date): Matt {
       'Från mottagandet till beslutet om utredning ("Besluta om utredning" klar), i kalenderdagar svensk tid. Riktmärket är högst cirka fyra veckor om inte särskilda skäl har registrerats.',
     enhet: 'arenden',
     processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
-    lagrum: lagrum('handbok-forhandsbedomning', 'sol-2001-453-11-1'),
+    lagrum: lagrum('handbok-forhandsbedomning', 'sol-2025-400-14-2'),
     population,
     rader: r,
     nyckeltal: [
@@ -419,7 +419,7 @@ function barnOchUngaInvolverade(fakta: Arendefakta[]): Matt {
       'Ärenden där någon källa (anmälaren, folkbokföringen, hyresvärden eller handläggaren) visar att barn berörs. Involverade: processen barn-och-unga har startats för ärendet. Ska vara 100 %.',
     enhet: 'arenden',
     processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
-    lagrum: lagrum('sol-2001-453-5-1', 'sol-2025-400-20-2'),
+    lagrum: lagrum('sol-2025-400-18-1', 'sol-2025-400-20-2'),
     population,
     rader: r,
     nyckeltal: [
@@ -451,7 +451,7 @@ function narvaroBarnfamiljer(fakta: Arendefakta[]): Matt {
       'Genomförda avhysningar där barn berörs: närvarade barn och unga, eller registrerades ett skäl att inte närvara som stämts av med Kronofogden?',
     enhet: 'arenden',
     processer: ['kronofogden-avhysning'],
-    lagrum: lagrum('handbok-narvaro-avhysning', 'sol-2001-453-5-1'),
+    lagrum: lagrum('handbok-narvaro-avhysning', 'sol-2025-400-18-1'),
     population,
     rader: r,
     nyckeltal: [],
@@ -564,7 +564,7 @@ function forstaKontakt(fakta: Arendefakta[]): Matt {
       'Från mottagandet till första gången en handläggare registrerade "Kontakt etablerad" med hyresgästen (telefon, sms, samtal eller hembesök; informationsbrevet räknas inte), i kalenderdagar svensk tid.',
     enhet: 'arenden',
     processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
-    lagrum: lagrum('sol-2001-453-11-1'),
+    lagrum: lagrum('sol-2025-400-14-2'),
     population,
     rader: r,
     nyckeltal: [

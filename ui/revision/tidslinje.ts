@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { fromVariable } from '../../engine-rest/variables.ts';
-import { arLagrumId, citera, type LagrumId } from '../../frister/lagrum.ts';
+import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
+import { XML_TEXT, lagrumIText } from '../../frister/lagrumslista.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
 import {
   aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
@@ -276,16 +277,16 @@ export const tidText = (tid: string | Date | null | undefined): string => (tid ?
 const modellagrum = new Map<string, Promise<Map<string, LagrumId[]>>>();
 
 /**
- * The legal references of each activity as its model documents them
- * ("Lagrum: … [jb-12-44-1]" in bpmn:documentation, checked against the
- * catalogue by the model tests).
+ * The legal references of each activity as its model documents them: the "Lagrum:" list in
+ * bpmn:documentation, catalogue texts since issue 13 and "[jb-12-44-1]" ids in older
+ * versions, both read by frister/lagrumslista.ts and shown as law in force.
  */
 export function lagrumIModell(xml: string): Map<string, LagrumId[]> {
   const result = new Map<string, LagrumId[]>();
   const element = /<(?:[\w-]+:)?[\w]+\s[^>]*?\bid="([^"]+)"[^>]*>\s*<(?:[\w-]+:)?documentation[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?documentation>/g;
   for (const [, id, text] of xml.matchAll(element)) {
-    const ids = [...(text ?? '').matchAll(/\[([a-z0-9-]+)\]/g)].map((m) => m[1]!).filter(arLagrumId);
-    if (ids.length > 0) result.set(id!, [...new Set(ids)]);
+    const ids = lagrumIText(XML_TEXT.avkoda(text ?? ''));
+    if (ids.length > 0) result.set(id!, ids);
   }
   return result;
 }
@@ -706,7 +707,7 @@ function fristhandelser(
       ? { utfall: 'ersatt' as const, forklaring: `Ersatt av ny beräkning ${tidText(ersattAv.tid)}.` }
       : bedomFrist(post, uppgifter, jobbloggar, brev, nu);
     const styrande = post.grund?.find((g) => g.styrande) ?? post.grund?.[0];
-    const lagrum = (post.lagrum ?? []).filter(arLagrumId).map(citera);
+    const lagrum = [...new Set((post.lagrum ?? []).filter(arLagrumId).flatMap(gallandeLagrum))].map(citera);
     return {
       typ: 'frist',
       tid: iso(tid),

@@ -23,6 +23,8 @@ export const aktuellKontrollInput = z.object({
  *  - aktuellIAnnanForvaltning (Boolean): known in another administration;
  *  - andraForvaltningar (Json): [{ forvaltning, enhet, enhetsnamn?, sedan }]
  *    (forvaltning: funktionsstod | aldre | etableringsenheten) — contact only with the tenant's consent.
+ *  - andraForvaltningarIdn (Json): those administrations, each once (["funktionsstod"]) — the
+ *    checklists' samråd runs once per administration, behind the consent gate.
  * Known nowhere is an ordinary outcome: both Booleans false, both lists empty.
  */
 export function skapaAktuellKontrollTopic(register: Aktualitetsregister) {
@@ -57,6 +59,7 @@ export async function kontrolleraAktualitet(
       aktuellaEnheter: egna,
       aktuellIAnnanForvaltning: andra.length > 0,
       andraForvaltningar: andra,
+      andraForvaltningarIdn: [...new Set(andra.map((a) => a.forvaltning))],
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   forhandsbedomningVuxen,
   FristFel,
   hushallKontroll,
+  informeraHyresvarden,
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
@@ -29,6 +30,7 @@ export const FRIST_GRUPPER = [
   'svarUppfoljning',
   'hushallKontroll',
   'atagandeSkickat',
+  'informeraHyresvarden',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -43,6 +45,7 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   svarUppfoljning: ['svarUppfoljning'],
   hushallKontroll: ['hushallKontroll'],
   atagandeSkickat: ['atagandeSkickat'],
+  informeraHyresvarden: ['informeraHyresvarden'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -156,6 +159,9 @@ function compute(
     case 'atagandeSkickat':
       // Runs right after the åtagande is written: "now" is when it was written.
       return [atagandeSkickat({ skrivet: new Date() })];
+    case 'informeraHyresvarden':
+      // Runs just before the task, once the consent is there: "now" is the day the task starts.
+      return [informeraHyresvarden({ start: new Date() })];
   }
 }
 

@@ -143,3 +143,13 @@ export async function expectNoIncidents(businessKey: string): Promise<void> {
     expect(incidents.map((i) => `${i.activityId}: ${i.incidentMessage}`)).toEqual([]);
   }
 }
+
+/** The case's open consent question (inhamta-samtycke's InhamtaSamtycke) for one recipient, e.g. 'hyresvard'. */
+export async function consentQuestion(businessKey: string, mottagare: string): Promise<Task> {
+  return eventually(`the consent question for ${mottagare} in ${businessKey}`, async () => {
+    for (const t of (await openTasks(businessKey)).filter((x) => x.taskDefinitionKey === 'InhamtaSamtycke')) {
+      if ((await variable<string>(t.processInstanceId, 'samtyckeMottagare')) === mottagare) return t;
+    }
+    return undefined;
+  });
+}

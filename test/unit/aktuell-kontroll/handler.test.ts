@@ -32,6 +32,7 @@ describe('aktuell-kontroll: where the tenant is already known', () => {
         ],
         aktuellIAnnanForvaltning: false,
         andraForvaltningar: [],
+        andraForvaltningarIdn: [],
       },
     });
   });
@@ -42,6 +43,7 @@ describe('aktuell-kontroll: where the tenant is already known', () => {
       aktuellaEnheter: [],
       aktuellIAnnanForvaltning: true,
       andraForvaltningar: [{ forvaltning: 'funktionsstod', enhet: 'funktionsstod', enhetsnamn: 'Funktionsstöd Nordost', sedan: '2022-05-01' }],
+      andraForvaltningarIdn: ['funktionsstod'],
     });
   });
 
@@ -55,6 +57,7 @@ describe('aktuell-kontroll: where the tenant is already known', () => {
       aktuellaEnheter: [],
       aktuellIAnnanForvaltning: false,
       andraForvaltningar: [],
+      andraForvaltningarIdn: [],
     });
   });
 

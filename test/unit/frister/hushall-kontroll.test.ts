@@ -12,7 +12,7 @@ describe('fastställ hushållet (förfallodatum när folkbokföringen inte visar
       slag: 'tidpunkt',
       senast: '2026-12-02T00:00:00+01:00',
       forfaller: '2026-12-02T23:59:59+01:00',
-      lagrum: ['sol-2001-453-5-1', 'sol-2001-453-11-1'],
+      lagrum: ['sol-2025-400-18-1', 'sol-2025-400-14-2'],
     });
     expect(f.kalla).toMatchObject({ installning: 'hushallKontroll.inom', varde: '2 vardagar' });
     expect(f.forklaring.join(' ')).toContain('onsdag 2026-12-02');

@@ -8,6 +8,7 @@ import {
   avhysning,
   bekraftelseKronofogden,
   citera,
+  gallande,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
   svarUppfoljning,
@@ -151,5 +152,27 @@ describe('värdens tidszon spelar ingen roll', () => {
     // Then: värdens tidszon bytte verkligen (0, 300, −540, −60 minuter) – och svaren är identiska
     expect(offsetar).toEqual([0, 300, -540, -60]);
     expect(new Set(svar).size).toBe(1);
+  });
+});
+
+describe('upphävda bestämmelser (socialtjänstlagen 2001:453) och deras efterträdare', () => {
+  it('varje ersatt post pekar på poster i katalogen som gäller, och gallande() ger dem', () => {
+    expect(gallande('sol-2001-453-11-1')).toEqual(['sol-2025-400-14-2']);
+    expect(gallande('sol-2001-453-5-1')).toEqual(['sol-2025-400-18-1']);
+    expect(gallande('sol-2001-453-4-1')).toEqual(['sol-2025-400-12-1', 'sol-2025-400-11-1']);
+    expect(gallande('sol-2001-453-9-2')).toEqual(['sol-2025-400-33-2']);
+    expect(gallande('osl-26-1')).toEqual(['osl-26-1']);
+    for (const id of LAGRUM_IDN) {
+      for (const e of LAGRUM[id].ersattAv ?? []) {
+        expect(arLagrumId(e), `${id} → ${e}`).toBe(true);
+        expect(LAGRUM[e as typeof id].ersattAv, `${e} gäller`).toBeUndefined();
+      }
+    }
+  });
+
+  it('citerar den gällande lagen som gällande rätt; kopplingen till det gamla numret står i anmärkningen', () => {
+    expect(citera('sol-2025-400-14-2')).toBe('14 kap. 2 § socialtjänstlagen (2025:400)');
+    expect(LAGRUM['sol-2025-400-14-2'].anmarkning).toMatch(/Ersätter 11 kap\. 1 §.*inte verifierad/);
+    for (const id of LAGRUM_IDN) if (LAGRUM[id].sfs === '2025:400') expect(citera(id), id).not.toMatch(/2001:453/);
   });
 });

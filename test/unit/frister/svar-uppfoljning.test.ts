@@ -13,7 +13,7 @@ describe('uppföljning av svar (uppgiftens uppföljningsdatum)', () => {
       art: 'vagledning',
       senast: '2026-12-03T00:00:00+01:00',
       forfaller: '2026-12-03T23:59:59+01:00',
-      lagrum: ['sol-2001-453-11-1'],
+      lagrum: ['sol-2025-400-14-2'],
     });
     expect(f.sistaDag).toBeUndefined();
     expect(f.kalla).toMatchObject({ installning: 'svarUppfoljning.efter', varde: '3 vardagar' });

@@ -14,7 +14,16 @@ describe('legal references from the model', () => {
     const lagrum = lagrumIModell(bpmn('hot-om-avhysning.bpmn'));
     expect(lagrum.get('BeslutaOmAtagande')).toEqual(['jb-12-44-1', 'jb-12-44-4-1', 'lag-1930-173-2-jb-12-44']);
     expect(lagrum.has('KontrolleraFolkbokforing')).toBe(false);
-    expect(lagrumIModell(bpmn('kontakt-och-utredning.bpmn')).get('InformeraHyresvarden')).toEqual(['osl-26-1', 'osl-12-2']);
+    expect(lagrumIModell(bpmn('kontakt-och-utredning.bpmn')).get('InformeraHyresvarden')).toEqual(['osl-12-2', 'osl-26-1']);
+  });
+
+  it('reads a version deployed before the catalogue texts ("[id]"), showing a repealed SoL paragraph as the one in force', () => {
+    const gammal = `<bpmn:userTask id="BeslutaOmUtredning" name="x">
+      <bpmn:documentation>Besluta. Handboken steg 7. Lagrum: 11 kap. 1 § SoL (2001:453) [sol-2001-453-11-1], [osl-26-1], [sol-2001-453-4-1].</bpmn:documentation>`;
+    expect(lagrumIModell(gammal).get('BeslutaOmUtredning')).toEqual(['sol-2025-400-14-2', 'osl-26-1', 'sol-2025-400-12-1', 'sol-2025-400-11-1']);
+    const ny = `<bpmn:userTask id="SkickaBekraftelse" name="x">
+      <bpmn:documentation>Skicka. Lagrum: ${citera('handbok-bekraftelse-kronofogden')}; ${citera('sof-5-4')}.</bpmn:documentation>`;
+    expect(lagrumIModell(ny).get('SkickaBekraftelse')).toEqual(['handbok-bekraftelse-kronofogden', 'sof-5-4']);
   });
 });
 
