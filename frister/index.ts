@@ -10,23 +10,27 @@ export {
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
+  delgivningKontroll,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
   hushallKontroll,
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
+  uppgiftskontrollHotOmAvhysning,
 } from './berakna.ts';
 export type {
   AtervinningsfristIndata,
   AvhysningIndata,
   BekraftelseKronofogdenIndata,
+  DelgivningKontrollIndata,
   ForhandsbedomningIndata,
   ForlangningIndata,
   HushallKontrollIndata,
   SvarUppfoljningIndata,
   Tid,
   UppfoljningIndata,
+  UppgiftskontrollIndata,
 } from './berakna.ts';
 export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 export { FristFel, type FristFelKod } from './fel.ts';

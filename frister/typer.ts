@@ -14,7 +14,10 @@ export type FristTyp =
   | 'avhysningPaminnelse'
   | 'uppfoljning'
   | 'svarUppfoljning'
-  | 'hushallKontroll';
+  | 'hushallKontroll'
+  | 'delgivningKontroll'
+  | 'delgivningKontrollEskalering'
+  | 'uppgiftskontrollHotOmAvhysning';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

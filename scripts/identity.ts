@@ -54,7 +54,7 @@ const apps = (...ids: string[]): Grant[] =>
   ids.map((id) => ({ resourceType: RESOURCE.application, resourceId: id, permissions: ['ACCESS'] }));
 
 /** Process definitions caseworkers start themselves from Tasklist. */
-export const STARTED_BY_CASEWORKERS = ['aterkalla-samtycke'] as const;
+export const STARTED_BY_CASEWORKERS = ['aterkalla-samtycke', 'registrera-rattat-meddelande'] as const;
 
 const CASEWORKER: Grant[] = [
   ...apps('tasklist', 'welcome'),
