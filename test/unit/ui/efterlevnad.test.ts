@@ -11,6 +11,7 @@ function arende(nr: string, over: Partial<Arendefakta> = {}): Arendefakta {
     mottagen: '2026-03-02T09:00:00+01:00',
     avslutat: false,
     bekraftelseTillKronofogden: null,
+    orsak: 'obetald-hyra',
     atervinningsfrist: false,
     atervinningsbeslut: null,
     atervinningsfristenLoptUt: false,
@@ -77,14 +78,22 @@ describe('återvinningsfrist by outcome', () => {
         a('A4', { atervinningsfristenLoptUt: true }),
         a('A5', { atervinningsbeslut: 'inget-atagande' }),
         a('A6', { atervinningsbeslut: 'ataga-betalningsansvar' }), // letter not written yet
-        arende('A7'), // no återvinningsfrist
+        arende('A7', { orsak: 'storningar' }), // no återvinningsfrist for another ground
+        arende('A8', { orsak: 'storningar', atervinningsfrist: true }), // an old case's period on another ground is not counted
       ],
       'atervinningsfrist',
     );
     expect(m.population).toBe(6);
-    expect(antal(m)).toEqual({ 'hyran-betald': 1, 'atagande-i-tid': 1, 'atagande-efter-frist': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1 });
+    expect(antal(m)).toEqual({ 'hyran-betald': 1, 'atagande-i-tid': 1, 'atagande-efter-frist': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1, 'frist-saknas': 0 });
     expect(rad(m, 'atagande-efter-frist')).toMatchObject({ arenden: ['A3'], avvikelse: true });
     expect(rad(m, 'fristen-lopte-ut').arenden).toEqual(['A4']);
+    expect(rad(m, 'frist-saknas')).toMatchObject({ antal: 0, avvikelse: false });
+  });
+
+  it('flags unpaid-rent cases whose period was never established, with their numbers', () => {
+    const m = matt([arende('B1'), arende('B2', { atervinningsfrist: true }), arende('B3', { avslutat: true })], 'atervinningsfrist');
+    expect(m.population).toBe(3);
+    expect(rad(m, 'frist-saknas')).toMatchObject({ arenden: ['B1', 'B3'], avvikelse: true, skaVaraNoll: true });
   });
 });
 
