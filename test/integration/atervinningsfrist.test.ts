@@ -82,6 +82,7 @@ describe('2: never silent when the service date is missing', () => {
     expect(ms(eskalering!.dueDate)).toBe(ms(kalender.eskalering.senast));
 
     // when: two working days pass (the escalation timer fires)
+    await waitForTask(nr, 'Aktualisera');
     await fireTimer(nr, 'DelgivningsdatumSaknasFortfarande');
     const samordnare = await waitForTask(nr, 'EskaleraDelgivningsdatum');
     expect(await candidateGroups(samordnare.id)).toEqual(['samordnare']);
@@ -148,6 +149,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
     const delgivningsdatum = dagar(-13).toISODate()!;
     const { nr, instans } = await anmal({ mottagen: mottagen.toISO({ suppressMilliseconds: true }), uppsagning: { delgivningsdatum, hyresskuld: 5000 } });
     const forsta = await waitForTask(nr, 'BeslutaOmAtagande');
+    await waitForTask(nr, 'Aktualisera'); // the register checks are done: no worker is busy with the instance
     await fireTimer(nr, 'AtervinningsfristenUte');
     await expect.poll(() => activitiesRun(nr)).toContain('UtanAtervinning');
     expect(await uppgifter(nr, 'BeslutaOmAtagande')).toEqual([]);
@@ -224,6 +226,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
     expect((await handelse('BV-2000-999999', { typ: 'rattat-meddelande', mottagen: nu().toISO() })).status).toBe(404);
 
     await waitForTask(nr, 'BeslutaOmAtagande');
+    await waitForTask(nr, 'Aktualisera');
     await engineAsAdmin().delete(`/process-instance/${instans}`, { skipSubprocesses: false });
     const avslutat = await handelse(nr, { typ: 'rattat-meddelande', mottagen: nu().toISO() });
     expect(avslutat.status).toBe(409);

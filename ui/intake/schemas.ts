@@ -39,7 +39,9 @@ export const underrattelseSchema = z
       .meta({ description: 'Hyresvärdens postadress. Ett åtagande om betalningsansvar skickas dit med rekommenderat brev (12 kap. 44 § jordabalken).' }),
     uppsagning: z
       .strictObject({
-        delgivningsdatum: datumSchema,
+        // Optional: a notice about unpaid rent may arrive without it; the case then asks for it
+        // ("Ta reda på delgivningsdatum") and takes it later (delgivning-registrerad).
+        delgivningsdatum: datumSchema.optional(),
         hyresskuld: z.number().nonnegative().max(100_000_000).optional(),
       })
       .optional(),
