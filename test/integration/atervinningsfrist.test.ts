@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
 import { atervinningsfrist, delgivningKontroll, uppgiftskontrollHotOmAvhysning } from '../../frister/index.ts';
-import { engineAs, engineAsAdmin, eventually, uniqueCaseNumber } from './support/engine.ts';
+import { engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
+import { importScenarioPeople } from './support/fixtures.ts';
 import { finished, formValues } from './support/samtycke.ts';
 import {
   activitiesRun,
@@ -15,7 +16,7 @@ import {
   variable,
   waitForTask,
 } from './support/scenario.ts';
-import { ui, underrattelse } from './support/ui.ts';
+import { loggaIn, ui, underrattelse } from './support/ui.ts';
 
 /**
  * Issue 13 points 1–3 and issue 14 point 2 (hot om avhysning) on the real engine and
@@ -24,6 +25,11 @@ import { ui, underrattelse } from './support/ui.ts';
  * deadlines come from the calendar itself (frister/), with the case's own dates.
  */
 const ZON = 'Europe/Stockholm';
+
+beforeAll(async () => {
+  // Bertil Ödman (the notices' tenant) is in the register; 196001011235 is not
+  await importScenarioPeople(stack().databaseUrl);
+});
 const nu = () => DateTime.now().setZone(ZON);
 const dagar = (n: number) => nu().plus({ days: n });
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN);
@@ -87,6 +93,12 @@ describe('2: never silent when the service date is missing', () => {
     const samordnare = await waitForTask(nr, 'EskaleraDelgivningsdatum');
     expect(await candidateGroups(samordnare.id)).toEqual(['samordnare']);
     expect((await uppgifter(nr, 'TaRedaPaDelgivningsdatum')).map((t) => t.id)).toEqual([uppgift.id]);
+
+    // and the compliance report shows the case, by number, as a period never established
+    const rapport = await ui('GET', `/api/revision/efterlevnad?fran=${mottagen.toISODate()}&till=${nu().toISODate()}`, { user: 'rut' });
+    expect(rapport.status).toBe(200);
+    const matt = (rapport.body.matt as { id: string; rader: { id: string; arenden: string[]; avvikelse: boolean }[] }[]).find((m) => m.id === 'atervinningsfrist')!;
+    expect(matt.rader.find((r) => r.id === 'frist-saknas')).toMatchObject({ avvikelse: true, arenden: expect.arrayContaining([nr]) });
 
     // when: the landlord's system registers the service date, later than the receipt
     const delgivningsdatum = dagar(-2).toISODate()!;
@@ -175,13 +187,22 @@ describe('3: a corrected notice at any time while the case is open', () => {
     await expectNoIncidents(nr);
   });
 
-  it('while the decision is open, moves its due date and its timer, the same task', async () => {
+  it('while the decision is open, moves its due date and its timer, the same task (from the case page)', async () => {
     const mottagen = dagar(-10).startOf('second');
     const { nr } = await anmal({ mottagen: mottagen.toISO({ suppressMilliseconds: true }), uppsagning: { delgivningsdatum: dagar(-11).toISODate() } });
     const forsta = await waitForTask(nr, 'BeslutaOmAtagande');
     const [forstaTimer] = await timerJobs(nr, 'AtervinningsfristenUte');
+    // the case page offers the form; its script posts to the API with the session's CSRF token
+    const { cookie, csrf } = await loggaIn('eva');
+    const sida = await fetch(`${stack().uiUrl}/arenden/${nr}`, { headers: { Cookie: cookie } });
+    const html = await sida.text();
+    expect(html).toContain('id="rattelse-knapp"');
+    expect(html).toContain(`<form id="rattelse" data-arende="${nr}"`);
     const rattad = nu().startOf('second');
-    expect((await handelse(nr, { typ: 'rattat-meddelande', mottagen: rattad.toISO() })).status).toBe(202);
+    const utanToken = await ui('POST', `/api/arenden/${nr}/handelser`, { headers: { Cookie: cookie }, body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() } });
+    expect(utanToken.status).toBe(403);
+    const svar = await ui('POST', `/api/arenden/${nr}/handelser`, { headers: { Cookie: cookie, 'X-CSRF-Token': csrf }, body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() } });
+    expect(svar.status, JSON.stringify(svar.body)).toBe(202);
     const forvantad = atervinningsfrist({ delgivningsdatum: dagar(-11).toISODate()!, mottagenSocialnamnden: rattad.toISO()! });
     await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(forvantad.forfaller));
     expect((await uppgifter(nr, 'BeslutaOmAtagande')).map((t) => t.id)).toEqual([forsta.id]);
