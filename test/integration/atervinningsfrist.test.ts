@@ -61,6 +61,11 @@ describe('1: the period only where the law gives it', () => {
     expect(await harVariabel(instans, 'atervinningsfristSenast')).toBe(false);
     expect(Object.keys(await variable<Record<string, unknown>>(instans, 'fristunderlag'))).not.toContain('atervinningsfrist');
     expect(await uppgifter(nr, 'TaRedaPaDelgivningsdatum')).toEqual([]);
+    // nor in the compliance report's återvinningsfrist measure
+    const rapport = await ui('GET', `/api/revision/efterlevnad?fran=${nu().toISODate()}&till=${nu().toISODate()}`, { user: 'rut' });
+    expect(rapport.status).toBe(200);
+    const matt = (rapport.body.matt as { id: string; rader: { arenden: string[] }[] }[]).find((m) => m.id === 'atervinningsfrist')!;
+    expect(matt.rader.flatMap((r) => r.arenden)).not.toContain(nr);
     // and the events about the period are refused with a reason
     const delgivning = await handelse(nr, { typ: 'delgivning-registrerad', delgivningsdatum: dagar(-1).toISODate() });
     expect(delgivning.status).toBe(409);
