@@ -120,6 +120,8 @@ describe('2: never silent when the service date is missing', () => {
     const underlag = await variable<Record<string, { grund: { handelse: string; styrande: boolean }[] }>>(instans, 'fristunderlag');
     expect(underlag.atervinningsfrist!.grund.find((g) => g.styrande)?.handelse).toBe('delgivning');
     expect(await uppgifter(nr, 'TaRedaPaDelgivningsdatum')).toEqual([]);
+    // and samordnare's escalation is no longer needed
+    await expect.poll(async () => (await uppgifter(nr, 'EskaleraDelgivningsdatum')).length).toBe(0);
 
     // and a second service date is refused: a new one comes with a corrected notice
     const igen = await handelse(nr, { typ: 'delgivning-registrerad', delgivningsdatum });
