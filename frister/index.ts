@@ -12,6 +12,7 @@ export {
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
+  delgivningKontroll,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
   hushallKontroll,
@@ -19,12 +20,14 @@ export {
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
+  uppgiftskontrollHotOmAvhysning,
 } from './berakna.ts';
 export type {
   AtagandeSkickatIndata,
   AtervinningsfristIndata,
   AvhysningIndata,
   BekraftelseKronofogdenIndata,
+  DelgivningKontrollIndata,
   ForhandsbedomningIndata,
   ForlangningIndata,
   HushallKontrollIndata,
@@ -32,6 +35,7 @@ export type {
   SvarUppfoljningIndata,
   Tid,
   UppfoljningIndata,
+  UppgiftskontrollIndata,
 } from './berakna.ts';
 export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 export { FristFel, type FristFelKod } from './fel.ts';

@@ -98,7 +98,16 @@ const schema = objekt({
     }),
   }),
   informeraHyresvarden: objekt({ inom: vardagsTid }),
+  delgivningKontroll: objekt({ inom: vardagsTid, eskalering: vardagsTid }),
+  uppgiftskontroll: objekt({ hotOmAvhysning: vardagsTid }),
 }).superRefine((v, ctx) => {
+  if (v.delgivningKontroll.eskalering.varde <= v.delgivningKontroll.inom.varde) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['delgivningKontroll', 'eskalering', 'varde'],
+      message: `eskaleringen (${beskrivTid(v.delgivningKontroll.eskalering)}) måste komma efter förfallodagen (${beskrivTid(v.delgivningKontroll.inom)})`,
+    });
+  }
   const { paminnelse, eskalering } = v.forhandsbedomningVuxen;
   if (ungefarDagar(eskalering) <= ungefarDagar(paminnelse)) {
     ctx.addIssue({

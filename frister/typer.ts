@@ -17,7 +17,10 @@ export type FristTyp =
   | 'uppfoljning'
   | 'svarUppfoljning'
   | 'hushallKontroll'
-  | 'informeraHyresvarden';
+  | 'informeraHyresvarden'
+  | 'delgivningKontroll'
+  | 'delgivningKontrollEskalering'
+  | 'uppgiftskontrollHotOmAvhysning';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

@@ -1,4 +1,5 @@
 import { aktuellKontrollTopic } from './aktuell-kontroll/handler.ts';
+import { aterupptaTopic } from './ateruppta/handler.ts';
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import { markeraBrevSkickatTopic } from './brev/skickad-handler.ts';
@@ -7,6 +8,7 @@ import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
 import { hittaArendeTopic } from './hitta-arende/handler.ts';
 import { lankaArendenTopic } from './lanka-arenden/handler.ts';
+import { rattatMeddelandeTopic } from './rattat-meddelande/handler.ts';
 import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
 import { samtyckeAvbrytKontakter } from './samtycke/avbryt-kontakter-handler.ts';
 import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
@@ -31,5 +33,7 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     lankaArendenTopic(deps),
     hittaArendeTopic(deps),
     samtyckeAvbrytKontakter(deps),
+    aterupptaTopic(deps),
+    rattatMeddelandeTopic(deps),
   ];
 }

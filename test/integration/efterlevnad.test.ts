@@ -273,6 +273,7 @@ describe('period A: a month back, every process', () => {
       'inget-atagande': [0, []],
       'fristen-lopte-ut': [1, [A.A3]],
       pagar: [0, []],
+      'frist-saknas': [0, []],
     });
     expect(t.avvikelser).toEqual([]);
   });

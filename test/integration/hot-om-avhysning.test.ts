@@ -315,11 +315,13 @@ describe('8: the återvinningsfrist', () => {
       processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
     });
 
-    // then: the period runs three weeks from the corrected notice (moved to the next weekday if needed) …
-    const andra = await eventually('a new återvinning task', async () =>
-      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.id !== forsta.id),
+    // then: the period runs three weeks from the corrected notice (moved to the next weekday if needed),
+    // and the open decision is the same task with its due date moved (NarRattatMeddelande, dela-frister) …
+    const andra = await eventually('the moved återvinning task', async () =>
+      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.due !== forsta.due),
     );
-    // … the timer moved with it (00:00 after the last day), and the first notice stays in the grounds
+    expect(andra.map((t) => t.id)).toEqual([forsta.id]);
+    // … the timer moved with it, and the first notice stays in the grounds
     const [nyTimer] = await timerJobs(arende, 'AtervinningsfristenUte');
     const sistaDag = DateTime.fromISO(nyTimer!.dueDate!).setZone('Europe/Stockholm').minus({ days: 1 });
     expect(sistaDag.diff(rattad.startOf('day'), 'days').days).toBeGreaterThanOrEqual(21);
@@ -453,7 +455,7 @@ describe('a corrected notice while kontakt-och-utredning runs', () => {
       processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
     });
     await eventually('the recomputed återvinning task', async () =>
-      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.id !== forsta.id),
+      (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.due !== forsta.due),
     );
     const rattadSenast = (await senastIn(instance)).variabel;
     expect(time(rattadSenast)).toBeGreaterThan(time(forstaSenast)!);

@@ -5,6 +5,7 @@ import { kanLasaArende, kanLasaArenden } from '../auth/roller.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import { diagramdata } from '../arenden/diagram.ts';
+import { registreraDelgivning, registreraRattelse } from '../../domain/rattelse.ts';
 import { arMotorfel, type Motor } from '../engine/motor.ts';
 import { handelseSchema } from '../intake/schemas.ts';
 import { validera } from './intag.ts';
@@ -65,6 +66,21 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
     const nr = req.params.arendenummer;
     const rad = await hamtaRad(db, nr);
     if (!rad || !kanLasaArende(req.anvandare!, rad.enheter, rad.barn)) throw ingetArende();
+    if (h.typ === 'delgivning-registrerad' || h.typ === 'rattat-meddelande') {
+      // The återvinningsfrist's events: the rules live in domain/rattelse.ts (the Tasklist process uses them too).
+      const id = rad.process_instance_id!;
+      if (!(await motor.instanserMedAffarsnyckel(nr)).some((i) => i.id === id)) {
+        throw new Problem(409, 'Ärendet är avslutat', `Ärendet ${nr} är avslutat och kan inte ta emot ${h.typ}.`);
+      }
+      const hinder =
+        h.typ === 'delgivning-registrerad'
+          ? await registreraDelgivning(motor.rest, id, nr, h.delgivningsdatum)
+          : await registreraRattelse(motor.rest, id, nr, { mottagen: h.mottagen, delgivningsdatum: h.delgivningsdatum ?? null, brist: h.brist ?? null });
+      if (hinder) throw new Problem(409, 'Ärendet kan inte ta emot händelsen', hinder.text);
+      await arendeindex.efterAndring(nr);
+      res.status(202).json({ arendenummer: nr, typ: h.typ });
+      return;
+    }
     const variabler: Record<string, string> = h.typ === 'anstand-beviljat' ? { nyttAvhysningsdatum: h.nyttAvhysningsdatum } : {};
     try {
       await motor.korrelera(h.typ, nr, variabler);

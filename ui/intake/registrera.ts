@@ -46,7 +46,9 @@ export function fristerForUnderrattelse(u: Underrattelse): Record<string, string
     forhandsbedomningPaminnelse: paminnelse.senast,
     forhandsbedomningEskalering: eskalering.senast,
   };
-  if (u.uppsagning?.delgivningsdatum) {
+  // Only a termination for unpaid rent gives an återvinningsfrist (12 kap. 44 § JB), whatever
+  // dates a notice on another ground carries.
+  if (u.orsak === 'obetald-hyra' && u.uppsagning?.delgivningsdatum) {
     const frist = atervinningsfrist({ delgivningsdatum: u.uppsagning.delgivningsdatum, mottagenSocialnamnden: u.mottagen });
     frister.atervinningsfrist = frist.sistaDag ?? frist.senast;
   }

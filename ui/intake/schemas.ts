@@ -18,7 +18,7 @@ export const tidpunktSchema = z.iso
   .datetime({ offset: true, error: 'ska vara en tidpunkt med tidszon, t.ex. 2026-11-25T09:30:00+01:00' })
   .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'tidpunkten finns inte');
 
-const mottagenSchema = tidpunktSchema.refine(
+export const mottagenSchema = tidpunktSchema.refine(
   (s) => DateTime.fromISO(s).toMillis() <= Date.now() + 5 * 60_000,
   'mottagen kan inte ligga i framtiden',
 );
@@ -39,7 +39,9 @@ export const underrattelseSchema = z
       .meta({ description: 'Hyresvärdens postadress. Ett åtagande om betalningsansvar skickas dit med rekommenderat brev (12 kap. 44 § jordabalken).' }),
     uppsagning: z
       .strictObject({
-        delgivningsdatum: datumSchema,
+        // Optional: a notice about unpaid rent may arrive without it; the case then asks for it
+        // ("Ta reda på delgivningsdatum") and takes it later (delgivning-registrerad).
+        delgivningsdatum: datumSchema.optional(),
         hyresskuld: z.number().nonnegative().max(100_000_000).optional(),
       })
       .optional(),
@@ -72,6 +74,17 @@ export const handelseSchema = z
     z.strictObject({ typ: z.literal('anstand-beviljat'), nyttAvhysningsdatum: datumSchema }),
     z.strictObject({ typ: z.literal('nycklar-aterlamnade') }),
     z.strictObject({ typ: z.literal('avhysning-installd') }),
+    z
+      .strictObject({ typ: z.literal('delgivning-registrerad'), delgivningsdatum: datumSchema })
+      .meta({ description: 'Uppsägning för obetald hyra: dagen då hyresgästen delgavs uppsägningen, när underrättelsen saknade den. Återvinningsfristen räknas då från den senare av detta datum och mottagandet (12 kap. 44 § jordabalken). Har ärendet redan en frist: skicka rattat-meddelande.' }),
+    z
+      .strictObject({
+        typ: z.literal('rattat-meddelande'),
+        mottagen: mottagenSchema,
+        delgivningsdatum: datumSchema.optional(),
+        brist: z.string().trim().min(1).max(500).optional().meta({ description: 'Vad som var fel i det första meddelandet, t.ex. fel belopp.' }),
+      })
+      .meta({ description: 'Hyresvärdens rättade meddelande om uppsägning för obetald hyra (NJA 1985 s. 586): återvinningsfristen räknas om från den senare av det rättade meddelandets mottagande och delgivningen, och allt som vilar på fristen flyttas. När som helst medan ärendet pågår.' }),
   ])
   .meta({ title: 'Handelse', description: 'En senare händelse i ett pågående ärende' });
 

@@ -94,3 +94,50 @@
   if (val) val.addEventListener('change', () => byt(val.value));
   byt(container.dataset.instans);
 })();
+
+/* Case view: registers the landlord's corrected notice through the API (typ rattat-meddelande), with the page's CSRF token. */
+(function () {
+  'use strict';
+  const knapp = document.getElementById('rattelse-knapp');
+  const form = document.getElementById('rattelse');
+  if (!knapp || !form) return;
+  const svar = document.getElementById('rattelse-svar');
+  knapp.addEventListener('click', () => {
+    const visa = form.hidden;
+    form.hidden = !visa;
+    knapp.setAttribute('aria-expanded', String(visa));
+    if (visa) document.getElementById('rattelse-mottagen').focus();
+  });
+  const rad = (klass, text) => {
+    const p = document.createElement('p');
+    if (klass) p.className = klass;
+    p.textContent = text;
+    return p;
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const mottagen = String(data.get('mottagen') || '');
+    const body = { typ: 'rattat-meddelande' };
+    // datetime-local has no zone: the browser's own (Swedish) time, sent with its offset.
+    if (mottagen) body.mottagen = new Date(mottagen).toISOString();
+    if (data.get('delgivningsdatum')) body.delgivningsdatum = String(data.get('delgivningsdatum'));
+    if (String(data.get('brist') || '').trim()) body.brist = String(data.get('brist')).trim();
+    const csrf = document.querySelector('meta[name="csrf-token"]');
+    const res = await fetch('/api/arenden/' + encodeURIComponent(form.dataset.arende) + '/handelser', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrf ? csrf.content : '' },
+      body: JSON.stringify(body),
+    });
+    if (res.status === 202) {
+      svar.replaceChildren(rad('', 'Det rättade meddelandet är registrerat. Återvinningsfristen räknas om; ladda om sidan om en stund för att se den nya fristen.'));
+      form.reset();
+      return;
+    }
+    const problem = await res.json().catch(() => ({}));
+    const delar = [rad('falt-fel', problem.detail || problem.title || 'Meddelandet kunde inte registreras.')];
+    for (const f of problem.falt || []) delar.push(rad('falt-fel', f.falt + ': ' + f.fel));
+    svar.replaceChildren(...delar);
+  });
+})();

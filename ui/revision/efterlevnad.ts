@@ -62,6 +62,8 @@ export interface Arendefakta {
   /** Kronofogden: the first confirmation letter to Kronofogden: when it was written, and when it was marked sent (ISO). */
   bekraftelseTillKronofogden: { skapad: string; skickad: string | null } | null;
 
+  /** The notice's ground (`orsak`: obetald-hyra, storningar …); null when the case does not record one. */
+  orsak: string | null;
   /** An återvinningsfrist ran in the case (a notice of termination for unpaid rent was served). */
   atervinningsfrist: boolean;
   atervinningsbeslut: string | null;
@@ -290,9 +292,12 @@ function atervinning(fakta: Arendefakta[]): Matt {
       { id: 'inget-atagande', text: 'Beslut inom fristen: inget åtagande' },
       { id: 'fristen-lopte-ut', text: 'Fristen löpte ut utan beslut' },
       { id: 'pagar', text: 'Fristen löper, eller åtagandebrevet väntar' },
+      { id: 'frist-saknas', text: 'Uppsägning för obetald hyra utan fastställd återvinningsfrist (delgivningsdatum saknas)', skaVaraNoll: true },
     ],
-    fakta.filter((f) => f.processKey === 'hot-om-avhysning' && f.atervinningsfrist),
+    // Only unpaid rent has a period (12 kap. 44 § JB); a case without a recorded ground counts if it has one.
+    fakta.filter((f) => f.processKey === 'hot-om-avhysning' && (f.orsak === 'obetald-hyra' || (f.orsak === null && f.atervinningsfrist))),
     (f) => {
+      if (!f.atervinningsfrist) return 'frist-saknas';
       if (f.atagandebrev.length > 0) {
         // counted on when the letter was sent, against the period it served
         const skickade = f.atagandebrev.filter((b) => b.skickad !== null);
@@ -310,7 +315,7 @@ function atervinning(fakta: Arendefakta[]): Matt {
     id: 'atervinningsfrist',
     rubrik: 'Återvinningsfristen: utfall',
     definition:
-      'Ärenden där en uppsägning för obetald hyra har delgetts, efter utfall. Åtagandet räknas när det markerades som skickat, inte när det skrevs: skickat efter fristens sista dag (00:00 svensk tid dagen efter), eller skrivet men inte markerat som skickat, ska inte förekomma.',
+      'Ärenden om uppsägning för obetald hyra, efter utfall. Åtagandet räknas när det markerades som skickat, inte när det skrevs: skickat efter fristens sista dag (00:00 svensk tid dagen efter), skrivet men inte markerat som skickat, eller en frist som aldrig fastställdes för att delgivningsdatum saknas ska inte förekomma.',
     enhet: 'arenden',
     processer: ['hot-om-avhysning'],
     lagrum: lagrum('jb-12-44-1', 'jb-12-44-4-1', 'lag-1930-173-2-jb-12-44'),

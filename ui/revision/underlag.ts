@@ -67,7 +67,7 @@ const BARNKALLOR = ['barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', '
 const VARIABLER = [
   ...BARNKALLOR,
   // the case's main instance
-  'atervinningsfristSenast', 'atervinningsbeslut', 'forhandsbedomningEskaleringSenast', 'avhysningUtfall',
+  'orsak', 'atervinningsfristSenast', 'atervinningsbeslut', 'forhandsbedomningEskaleringSenast', 'avhysningUtfall',
   'narvaradeBarnOchUnga', 'ejNarvaroSkalBarnOchUnga', 'ejNarvaroAvstamdMedKronofogdenBarnOchUnga',
   // kontakt-och-utredning
   'sarskildaSkal', 'kontaktgrundHyresvard', 'informationsgrundHyresvard', 'kontaktgrundAnnanForvaltning',
@@ -210,6 +210,7 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
       mottagen: iso(a.mottagen),
       avslutat: rot ? rot.state !== 'ACTIVE' && rot.state !== 'SUSPENDED' : false,
       bekraftelseTillKronofogden: bekraftelse ? { skapad: iso(bekraftelse.skapad), skickad: bekraftelse.skickad ? iso(bekraftelse.skickad) : null } : null,
+      orsak: text(rv.orsak),
       atervinningsfrist: typeof rv.atervinningsfristSenast === 'string' && rv.atervinningsfristSenast !== '',
       atervinningsbeslut: text(rv.atervinningsbeslut),
       atervinningsfristenLoptUt: utanAtervinningIdn.has(a.process_instance_id),

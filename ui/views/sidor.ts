@@ -171,6 +171,9 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
       .map((i) => `<option value="${esc(i.id)}">${esc(PROCESSNAMN[i.processDefinitionKey] ?? i.processDefinitionKey)}${i.ended ? ' (avslutad)' : ''}</option>`)
       .join('');
     const statusText = { pagaende: 'Pågående', avslutat: 'Avslutat', incident: 'Tekniskt fel (incident)' }[arende.status];
+    // A corrected notice (NJA 1985 s. 586) can be registered at any time while a hot-om-avhysning case is open.
+    const rattelse =
+      arende.processKey === 'hot-om-avhysning' && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
     skicka(
       res,
       sida(req, {
@@ -200,6 +203,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
 <section aria-labelledby="rubrik-frister"><h2 id="rubrik-frister">Frister</h2>
 ${frister ? `<table><caption class="visuellt-dold">Frister</caption><thead><tr><th scope="col">Frist</th><th scope="col">Senast</th><th scope="col">Grund</th></tr></thead><tbody>${frister}</tbody></table>` : '<p>Inga beräknade frister ännu.</p>'}
 </section>
+${rattelse}
 <section aria-labelledby="rubrik-brev"><h2 id="rubrik-brev">Brev</h2>${brev ? `<ul>${brev}</ul>` : '<p>Inga brev.</p>'}</section>
 <section aria-labelledby="rubrik-samtycken"><h2 id="rubrik-samtycken">Samtycken</h2>${samtycken ? `<ul>${samtycken}</ul>` : '<p>Inga registrerade samtycken.</p>'}</section>
 <section aria-labelledby="rubrik-relaterade"><h2 id="rubrik-relaterade">Relaterade ärenden</h2>${relaterade ? `<ul>${relaterade}</ul>` : '<p>Inga.</p>'}</section>
@@ -271,6 +275,21 @@ ${frister ? `<table><caption class="visuellt-dold">Frister</caption><thead><tr><
   });
 
   return router;
+}
+
+/** Posted by ui/public/arende.js to POST /api/arenden/{nr}/handelser (typ rattat-meddelande), with the page's CSRF token. */
+function rattelseformular(arendenummer: string): string {
+  return `<section aria-labelledby="rubrik-rattelse"><h2 id="rubrik-rattelse">Rättat meddelande</h2>
+<p>Ett bristfälligt meddelande om uppsägningen startar inte återvinningsfristen; den räknas från det rättade (NJA 1985 s. 586).</p>
+<p><button type="button" id="rattelse-knapp" aria-expanded="false" aria-controls="rattelse">Registrera rättat meddelande från hyresvärden</button></p>
+<form id="rattelse" data-arende="${esc(arendenummer)}" hidden novalidate>
+<p><label for="rattelse-mottagen">När socialnämnden tog emot det rättade meddelandet (obligatorisk)</label><br><input id="rattelse-mottagen" name="mottagen" type="datetime-local" required></p>
+<p><label for="rattelse-delgivningsdatum">Delgivningsdatum enligt det rättade meddelandet (om det anges)</label><br><input id="rattelse-delgivningsdatum" name="delgivningsdatum" type="date"></p>
+<p><label for="rattelse-brist">Vad var fel i det första meddelandet?</label><br><textarea id="rattelse-brist" name="brist" maxlength="500" rows="3"></textarea></p>
+<p><button type="submit">Registrera</button></p>
+<div id="rattelse-svar" aria-live="polite"></div>
+</form>
+</section>`;
 }
 
 function saker(till: string | undefined): string {

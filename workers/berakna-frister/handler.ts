@@ -5,6 +5,7 @@ import {
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
+  delgivningKontroll,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
   FristFel,
@@ -13,6 +14,7 @@ import {
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
+  uppgiftskontrollHotOmAvhysning,
   type Frist,
   type FristTyp,
 } from '../../frister/index.ts';
@@ -31,6 +33,8 @@ export const FRIST_GRUPPER = [
   'hushallKontroll',
   'atagandeSkickat',
   'informeraHyresvarden',
+  'delgivningKontroll',
+  'uppgiftskontrollHotOmAvhysning',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
@@ -46,6 +50,8 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   hushallKontroll: ['hushallKontroll'],
   atagandeSkickat: ['atagandeSkickat'],
   informeraHyresvarden: ['informeraHyresvarden'],
+  delgivningKontroll: ['delgivningKontroll', 'delgivningKontrollEskalering'],
+  uppgiftskontrollHotOmAvhysning: ['uppgiftskontrollHotOmAvhysning'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -72,6 +78,8 @@ export const beraknaFrister = defineTopic({
     beraknaFrister: fristgrupper,
     /** When the notice was received; every group but svarUppfoljning counts from it. */
     mottagen: isoDateTimeWithOffset.nullish(),
+    /** The notice's ground: only unpaid rent gives an återvinningsfrist (12 kap. 44 § JB). */
+    orsak: z.string().max(50).nullish(),
     // Absent and null are the same here: intake sets optional facts to null.
     delgivningsdatum: isoDate.nullish(),
     /**
@@ -109,6 +117,7 @@ function compute(
   grupp: FristGrupp,
   input: {
     mottagen?: string | null;
+    orsak?: string | null;
     delgivningsdatum?: string | null;
     rattadUnderrattelseMottagen?: string | null;
     rattelseBrist?: string | null;
@@ -132,8 +141,11 @@ function compute(
     case 'forhandsbedomningBarn':
       return [forhandsbedomningBarn({ mottagen: mottagen() })];
     case 'atervinningsfrist': {
-      // Only a termination for unpaid rent, served on the tenant, starts the period.
-      if (!input.delgivningsdatum) return [];
+      // Only a termination for unpaid rent (12 kap. 44 § JB), served on the tenant, starts the
+      // period. Another ground never gets one, whatever dates the notice carries; unpaid rent
+      // without a service date gets none yet (the model asks for the date: delgivningKontroll).
+      if (!input.orsak) throw new InvalidInputError('orsak: krävs för atervinningsfrist (bara obetald-hyra ger en återvinningsfrist)');
+      if (input.orsak !== 'obetald-hyra' || !input.delgivningsdatum) return [];
       const frist = atervinningsfrist({
         delgivningsdatum: input.delgivningsdatum,
         mottagenSocialnamnden: input.rattadUnderrattelseMottagen ?? mottagen(),
@@ -162,6 +174,13 @@ function compute(
     case 'informeraHyresvarden':
       // Runs just before the task, once the consent is there: "now" is the day the task starts.
       return [informeraHyresvarden({ start: new Date() })];
+    case 'delgivningKontroll': {
+      // Runs just before the task: "now" is the day the task starts.
+      const { uppgift, eskalering } = delgivningKontroll({ start: new Date() });
+      return [uppgift, eskalering];
+    }
+    case 'uppgiftskontrollHotOmAvhysning':
+      return [uppgiftskontrollHotOmAvhysning({ start: new Date() })];
   }
 }
 

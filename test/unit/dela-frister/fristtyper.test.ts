@@ -10,6 +10,7 @@ import { beraknaFrister, FRIST_GRUPPER, FRISTTYPER } from '../../../workers/bera
 const context = { taskId: 't', processInstanceId: 'p', businessKey: null, log: pino({ level: 'silent' }), extendLock: async () => {} };
 const indata = {
   mottagen: '2026-12-01T10:00:00+01:00',
+  orsak: 'obetald-hyra',
   delgivningsdatum: '2026-12-04',
   avhysningsdatum: '2027-01-20',
 };

@@ -11,6 +11,7 @@ function arende(nr: string, over: Partial<Arendefakta> = {}): Arendefakta {
     mottagen: '2026-03-02T09:00:00+01:00',
     avslutat: false,
     bekraftelseTillKronofogden: null,
+    orsak: 'obetald-hyra',
     atervinningsfrist: false,
     atervinningsbeslut: null,
     atervinningsfristenLoptUt: false,
@@ -92,7 +93,8 @@ describe('återvinningsfrist by outcome', () => {
         a('A4', { atervinningsfristenLoptUt: true }),
         a('A5', { atervinningsbeslut: 'inget-atagande' }),
         a('A6', { atervinningsbeslut: 'ataga-betalningsansvar' }), // letter not written yet
-        arende('A7'), // no återvinningsfrist
+        arende('A7', { orsak: 'storningar' }), // no återvinningsfrist for another ground
+        arende('A11', { orsak: 'storningar', atervinningsfrist: true }), // an old case's period on another ground is not counted
         // written in time, sent at 00:00 the day after the last day: late
         a('A8', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', FRIST)] }),
         // written in time, sent at 23:59 on the last day: in time
@@ -104,12 +106,19 @@ describe('återvinningsfrist by outcome', () => {
     );
     expect(m.population).toBe(9);
     expect(antal(m)).toEqual({
-      'hyran-betald': 1, 'atagande-i-tid': 2, 'atagande-efter-frist': 2, 'atagande-ej-skickat': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1,
+      'hyran-betald': 1, 'atagande-i-tid': 2, 'atagande-efter-frist': 2, 'atagande-ej-skickat': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1, 'frist-saknas': 0,
     });
     expect(rad(m, 'atagande-i-tid').arenden).toEqual(['A2', 'A9']);
     expect(rad(m, 'atagande-efter-frist')).toMatchObject({ arenden: ['A3', 'A8'], avvikelse: true });
     expect(rad(m, 'atagande-ej-skickat')).toMatchObject({ arenden: ['A10'], avvikelse: true });
     expect(rad(m, 'fristen-lopte-ut').arenden).toEqual(['A4']);
+    expect(rad(m, 'frist-saknas')).toMatchObject({ antal: 0, avvikelse: false });
+  });
+
+  it('flags unpaid-rent cases whose period was never established, with their numbers', () => {
+    const m = matt([arende('B1'), arende('B2', { atervinningsfrist: true }), arende('B3', { avslutat: true })], 'atervinningsfrist');
+    expect(m.population).toBe(3);
+    expect(rad(m, 'frist-saknas')).toMatchObject({ arenden: ['B1', 'B3'], avvikelse: true, skaVaraNoll: true });
   });
 });
 
