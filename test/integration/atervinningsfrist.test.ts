@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
-import { atervinningsfrist, delgivningKontroll, uppgiftskontrollHotOmAvhysning } from '../../frister/index.ts';
+import { atagandeBeslut, atervinningsfrist, delgivningKontroll, uppgiftskontrollHotOmAvhysning } from '../../frister/index.ts';
 import { engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { finished, formValues } from './support/samtycke.ts';
@@ -114,7 +114,7 @@ describe('2: never silent when the service date is missing', () => {
     const forvantad = atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: mottagen.toISO()! });
     const beslut = await waitForTask(nr, 'BeslutaOmAtagande');
     expect(await variable<string>(instans, 'atervinningsfristSenast')).toBe(forvantad.senast);
-    expect(ms(beslut.due)).toBe(ms(forvantad.forfaller));
+    expect(ms(beslut.due)).toBe(ms(atagandeBeslut(forvantad).forfaller));
     const [timer] = await timerJobs(nr, 'AtervinningsfristenUte');
     expect(ms(timer!.dueDate)).toBe(ms(forvantad.senast));
     const underlag = await variable<Record<string, { grund: { handelse: string; styrande: boolean }[] }>>(instans, 'fristunderlag');
@@ -140,7 +140,7 @@ describe('2: never silent when the service date is missing', () => {
     // the later date is the receipt here
     const forvantad = atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: mottagen.toISO()! });
     const beslut = await waitForTask(nr, 'BeslutaOmAtagande');
-    expect(ms(beslut.due)).toBe(ms(forvantad.forfaller));
+    expect(ms(beslut.due)).toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect(await variable<string>(instans, 'atervinningsfristSenast')).toBe(forvantad.senast);
     await expectNoIncidents(nr);
   });
@@ -154,7 +154,7 @@ describe('2: never silent when the service date is missing', () => {
     expect(svar.status, JSON.stringify(svar.body)).toBe(202);
     const beslut = await waitForTask(nr, 'BeslutaOmAtagande');
     const senast = await variable<string>(instans, 'atervinningsfristSenast');
-    expect(ms(beslut.due)).toBe(ms(atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: rattadMottagen.toISO()! }).forfaller));
+    expect(ms(beslut.due)).toBe(ms(atagandeBeslut(atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: rattadMottagen.toISO()! })).forfaller));
     expect(senast).toBeTruthy();
     await expect.poll(async () => (await uppgifter(nr, 'TaRedaPaDelgivningsdatum')).length).toBe(0);
     await expectNoIncidents(nr);
@@ -185,7 +185,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
       ersatter: { mottagen: mottagen.toISO()!, brist: 'Fel belopp i meddelandet' },
     });
     const [andra] = await eventually('the decision again', async () => (await uppgifter(nr, 'BeslutaOmAtagande')).filter((t) => t.id !== forsta.id));
-    expect(ms(andra!.due)).toBe(ms(forvantad.forfaller));
+    expect(ms(andra!.due)).toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect(ms(andra!.due)).toBeGreaterThan(ms(forsta.due));
     const [timer] = await timerJobs(nr, 'AtervinningsfristenUte');
     expect(ms(timer!.dueDate)).toBe(ms(forvantad.senast));
@@ -211,7 +211,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
     const svar = await ui('POST', `/api/arenden/${nr}/handelser`, { headers: { Cookie: cookie, 'X-CSRF-Token': csrf }, body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() } });
     expect(svar.status, JSON.stringify(svar.body)).toBe(202);
     const forvantad = atervinningsfrist({ delgivningsdatum: dagar(-11).toISODate()!, mottagenSocialnamnden: rattad.toISO()! });
-    await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(forvantad.forfaller));
+    await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect((await uppgifter(nr, 'BeslutaOmAtagande')).map((t) => t.id)).toEqual([forsta.id]);
     const [timer] = await timerJobs(nr, 'AtervinningsfristenUte');
     expect(timer!.id).toBe(forstaTimer!.id);
@@ -235,7 +235,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
     await finished(okand.id);
 
     const forvantad = atervinningsfrist({ delgivningsdatum: dagar(-11).toISODate()!, mottagenSocialnamnden: DateTime.fromISO(idag, { zone: ZON }).toISO()! });
-    await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(forvantad.forfaller));
+    await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect((await uppgifter(nr, 'BeslutaOmAtagande')).map((t) => t.id)).toEqual([forsta.id]);
     await expectNoIncidents(nr);
   });
