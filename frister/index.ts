@@ -20,7 +20,9 @@ export {
 export type {
   AtervinningsfristIndata,
   AvhysningIndata,
+  Barnkalla,
   BekraftelseKronofogdenIndata,
+  ForhandsbedomningBarnIndata,
   ForhandsbedomningIndata,
   ForlangningIndata,
   HushallKontrollIndata,

@@ -2,6 +2,7 @@ import { aktuellKontrollTopic } from './aktuell-kontroll/handler.ts';
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import type { WorkerDependencies } from './db.ts';
+import { delaBarnTopic } from './dela-barn/handler.ts';
 import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
 import { hittaArendeTopic } from './hitta-arende/handler.ts';
@@ -28,6 +29,7 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     aktuellKontrollTopic(deps),
     lankaArendenTopic(deps),
     hittaArendeTopic(deps),
+    delaBarnTopic(deps),
     samtyckeAvbrytKontakter(deps),
   ];
 }

@@ -10,6 +10,7 @@ import {
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
+  type Barnkalla,
   type Frist,
   type FristTyp,
 } from '../../frister/index.ts';
@@ -77,6 +78,13 @@ export const beraknaFrister = defineTopic({
     /** When the case (or its investigation) ended; follow-up counts from it. Default: now. */
     avslutad: z.union([isoDate, isoDateTimeWithOffset]).nullish(),
     fristunderlag: z.record(z.string(), z.unknown()).nullish(),
+    /**
+     * When and how social services learned of children (dela-barn); the child's
+     * förhandsbedömning counts from the first. Absent: from the notice's reception.
+     */
+    barnUpptackter: z
+      .array(z.looseObject({ tid: isoDateTimeWithOffset, kalla: z.enum(['anmalan', 'folkbokforing', 'hyresvard', 'handlaggare']) }))
+      .nullish(),
   }),
   async handle(input) {
     const frister: Frist[] = [];
@@ -107,6 +115,7 @@ function compute(
     rattelseBrist?: string | null;
     avhysningsdatum?: string | null;
     avslutad?: string | null;
+    barnUpptackter?: { tid: string; kalla: Barnkalla }[] | null;
   },
 ): Frist[] {
   const mottagen = (): string => {
@@ -122,8 +131,11 @@ function compute(
       const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() });
       return [paminnelse, eskalering];
     }
-    case 'forhandsbedomningBarn':
-      return [forhandsbedomningBarn({ mottagen: mottagen() })];
+    case 'forhandsbedomningBarn': {
+      // The first discovery wins: from then on social services knew of the child.
+      const forsta = [...(input.barnUpptackter ?? [])].sort((a, b) => Date.parse(a.tid) - Date.parse(b.tid))[0];
+      return [forsta ? forhandsbedomningBarn({ mottagen: forsta.tid, kalla: forsta.kalla }) : forhandsbedomningBarn({ mottagen: mottagen() })];
+    }
     case 'atervinningsfrist': {
       // Only a termination for unpaid rent, served on the tenant, starts the period.
       if (!input.delgivningsdatum) return [];
