@@ -136,6 +136,14 @@ describe('4: the child’s 14 days run from when social services learned of the 
     expect(Date.parse(barn[0]!.tid)).toBe(Date.parse(upptackt!.tid));
     expect(barn[0]!.barn).toEqual({ kalla: 'folkbokforing', forsta: true });
     expect(barn[0]!.text).toMatch(/folkbokföringen/);
+
+    // and the compliance report measures from it: undecided but within the 14 days, no deviation
+    const e = await ui('GET', `/api/revision/efterlevnad?fran=${mottagen.toISODate()}&till=${DateTime.now().setZone(ZONE).toISODate()}&process=hot-om-avhysning`, { user: 'rut' });
+    expect(e.status).toBe(200);
+    const matt = (e.body.matt as { id: string; rader: { id: string; arenden: string[] }[] }[]).find((m) => m.id === 'barnutredning-14-dagar')!;
+    const rad = (id: string) => matt.rader.find((x) => x.id === id)!.arenden;
+    expect(rad('pagar')).toContain(nr);
+    expect(rad('ej-beslutad-fristen-passerad')).not.toContain(nr);
   });
 });
 
