@@ -426,16 +426,38 @@ export function forhandsbedomningVuxen(
   return { paminnelse, eskalering };
 }
 
+/** Hur socialnämnden fick kännedom om barnet (barnUpptackter i processerna). */
+export type Barnkalla = 'anmalan' | 'folkbokforing' | 'hyresvard' | 'handlaggare';
+
+const BARNKALLA_TEXT: Record<Barnkalla, string> = {
+  anmalan: 'Socialnämnden tog emot anmälan som rör ett barn',
+  folkbokforing: 'Socialnämnden fick kännedom om barnet genom folkbokföringen',
+  hyresvard: 'Socialnämnden fick kännedom om barnet genom hyresvärden',
+  handlaggare: 'Socialnämnden fick kännedom om barnet genom handläggarens kontakt med hushållet',
+};
+
+export type ForhandsbedomningBarnIndata = ForhandsbedomningIndata & {
+  /**
+   * Hur nämnden fick kännedom om barnet; `mottagen` är då det ögonblicket. Utan: anmälan som
+   * nämner barnet, mottagen när anmälan togs emot.
+   */
+  kalla?: Barnkalla;
+};
+
 /**
- * Förhandsbedömning efter anmälan som rör ett barn: beslut inom 14 dagar från mottagandet
- * (20 kap. 2 § SoL 2025:400). Förlängning bara vid synnerliga skäl. Ingen flytt till nästa vardag:
- * nämndens egen frist, och det tidigare datumet skyddar barnet (se docs/frister.md).
+ * Förhandsbedömning efter uppgift som rör ett barn: beslut inom 14 dagar från att nämnden fick
+ * kännedom om barnet (20 kap. 2 § SoL 2025:400) — från anmälan, eller från när folkbokföringen,
+ * hyresvärden eller handläggaren visade att barn berörs. Förlängning bara vid synnerliga skäl.
+ * Ingen flytt till nästa vardag: nämndens egen frist, och det tidigare datumet skyddar barnet
+ * (se docs/frister.md).
  */
-export function forhandsbedomningBarn(indata: ForhandsbedomningIndata): Frist {
+export function forhandsbedomningBarn(indata: ForhandsbedomningBarnIndata): Frist {
   const start = svensktDatum(indata.mottagen, 'mottagen');
+  const kalla = indata.kalla ?? 'anmalan';
+  const fran = kalla === 'anmalan' ? 'mottagandet' : 'kännedomen om barnet';
   const ordinarie = plusTid(start, { varde: FORHANDSBEDOMNING_BARN_DAGAR, enhet: 'dagar' });
   const forklaring = [
-    `14 dagar från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)} (20 kap. 2 § SoL 2025:400).`,
+    `14 dagar från ${fran} ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)} (20 kap. 2 § SoL 2025:400).`,
   ];
   if (!arHelgfri(ordinarie)) {
     forklaring.push(`Sista dagen är ${ejVardagSkal(ordinarie)}; Bokvar flyttar den inte till nästa vardag.`);
@@ -444,7 +466,7 @@ export function forhandsbedomningBarn(indata: ForhandsbedomningIndata): Frist {
   let forlangd: Forlangning | undefined;
   if (indata.forlangning) {
     ({ sistaDag, forlangd } = forlang(start, ordinarie, '14 dagar', indata.forlangning));
-    forklaring.push(`Förlängd till ${forlangd.tid} från mottagandet, ${dagMedVeckodag(sistaDag)}, av synnerliga skäl: ${forlangd.skal}.`);
+    forklaring.push(`Förlängd till ${forlangd.tid} från ${fran}, ${dagMedVeckodag(sistaDag)}, av synnerliga skäl: ${forlangd.skal}.`);
   }
   forklaring.push(`Beslut om utredning ska fattas senast ${sistaDag}; fristen har löpt ut ${startAvDagenEfter(sistaDag)}.`);
   const frist: Frist = {
@@ -453,7 +475,9 @@ export function forhandsbedomningBarn(indata: ForhandsbedomningIndata): Frist {
     benamning: 'Förhandsbedömning efter anmälan om barn',
     ...dagfrist(sistaDag),
     grund: [
-      grund('mottagenAnmalanBarn', 'Socialnämnden tog emot anmälan som rör ett barn', indata.mottagen, 'mottagen', indata.dokument, true),
+      kalla === 'anmalan'
+        ? grund('mottagenAnmalanBarn', BARNKALLA_TEXT.anmalan, indata.mottagen, 'mottagen', indata.dokument, true)
+        : grund('kannedomOmBarn', BARNKALLA_TEXT[kalla], indata.mottagen, 'mottagen', indata.dokument, true),
     ],
     lagrum: ['sol-2025-400-20-2'],
     forklaring,

@@ -4,6 +4,7 @@ import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import { markeraBrevSkickatTopic } from './brev/skickad-handler.ts';
 import type { WorkerDependencies } from './db.ts';
+import { delaBarnTopic } from './dela-barn/handler.ts';
 import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
 import { hittaArendeTopic } from './hitta-arende/handler.ts';
@@ -32,6 +33,7 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     aktuellKontrollTopic(deps),
     lankaArendenTopic(deps),
     hittaArendeTopic(deps),
+    delaBarnTopic(deps),
     samtyckeAvbrytKontakter(deps),
     aterupptaTopic(deps),
     rattatMeddelandeTopic(deps),

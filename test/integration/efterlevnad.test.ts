@@ -182,7 +182,7 @@ beforeAll(async () => {
       await brevFinns(A.K1, 'bekraftelse-kronofogden');
       await markeraSkickade(A.K1, 'bekraftelse-kronofogden');
     })(),
-    // K2: never confirmed; a family: barn och unga attends the eviction; the child assessment never decided
+    // K2: never confirmed; a family: barn och unga attends the eviction; the child assessment not decided (yet)
     (async () => {
       await waitForTask(A.K2, 'BedomBarnutredning');
       await fireTimer(A.K2, 'AvhysningsdagenNarmar');
@@ -190,7 +190,7 @@ beforeAll(async () => {
       await completeWhenOpen('bosse', A.K2, 'NarvaraBarnOchUnga', { narvaradeBarnOchUnga: true });
       await eventually('the eviction carried out', () => historicVariable<string>(A.K2, 'avhysningUtfall'));
     })(),
-    // K3: confirmed late; a family: barn och unga does not attend, with a reason agreed with Kronofogden; assessment late
+    // K3: confirmed late; a family: barn och unga does not attend, with a reason agreed with Kronofogden; assessment decided
     (async () => {
       await bekrafta(A.K3);
       await brevFinns(A.K3, 'bekraftelse-kronofogden');
@@ -292,7 +292,7 @@ describe('period A: a month back, every process', () => {
     expect(t.avvikelser).toEqual(['over-4-veckor-utan-skal']);
   });
 
-  it('children: barn och unga involved in all three families, attendance at both evictions recorded, the assessments late or missing', () => {
+  it('children: barn och unga involved in all three families, attendance at both evictions recorded, each assessment measured from when the children became known', () => {
     const involverade = tabell(r, 'barn-och-unga-involverade');
     expect(involverade.rader).toEqual({ involverade: [3, sorted(A.A4, A.K2, A.K3)], 'ej-involverade': [0, []] });
     expect(involverade.nyckeltal).toEqual({ 'andel-involverade': 100 });
@@ -304,14 +304,18 @@ describe('period A: a month back, every process', () => {
       'ingen-registrering': [0, []],
     });
 
+    // The child's 14 days run from when social services learned of the child (20 kap. 2 § SoL 2025:400):
+    // A4's reporter named the child, so from the notice's reception a month ago — decided late. K2's and
+    // K3's children were found by folkbokföringen when their notices were registered, today: K3 decided
+    // in time, K2 still within its 14 days.
     const utredning = tabell(r, 'barnutredning-14-dagar');
     expect(utredning.rader).toEqual({
-      'i-tid': [0, []],
-      'for-sent': [2, sorted(A.A4, A.K3)],
-      'ej-beslutad-fristen-passerad': [1, [A.K2]],
-      pagar: [0, []],
+      'i-tid': [1, [A.K3]],
+      'for-sent': [1, [A.A4]],
+      'ej-beslutad-fristen-passerad': [0, []],
+      pagar: [1, [A.K2]],
     });
-    expect(utredning.avvikelser).toEqual(['for-sent', 'ej-beslutad-fristen-passerad']);
+    expect(utredning.avvikelser).toEqual(['for-sent']);
   });
 
   it('contacts: three landlord contacts on a recorded ground (two reports, one consent), one without; nothing disclosed', () => {

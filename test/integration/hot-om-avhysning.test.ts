@@ -347,7 +347,8 @@ describe('9: follow-up', () => {
     await kontakterKlara(arende);
     await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Hyran betald.' });
     await completeWhenOpen('vera', arende, 'BedomUppfoljning', { uppfoljningBehovs: true, uppfoljningSamtycke: true, uppfoljningMotivering: 'Upprepade sena betalningar.' });
-    await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ)).toContain('erbjudande-uppfoljning');
+    // Letters are PDFs: on two shared cores one may take seconds.
+    await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ), { timeout: 20_000 }).toContain('erbjudande-uppfoljning');
     await fireTimer(arende, 'TidForUppfoljning');
     await completeWhenOpen('vera', arende, 'UppfoljandeKontakt', { uppfoljningGenomford: true });
     expect(await activitiesRun(arende)).toContain('UppfoljningGenomford');

@@ -16,6 +16,14 @@ import { motorformat, sammanstall, type Arendelage, type MotorInstans, type Moto
  * 3. When the UI itself changes a case (intake, events) it re-reads that case
  *    at once.
  *
+ * With each case's state the index keeps the case register's child facts in
+ * step (`arenden.barn`, and `barn-och-unga` among its units `enheter`): any
+ * running instance of the case holding a child fact (BARNFAKTA) makes the case
+ * a family case, however the engine learned of the children (folkbokföringen,
+ * the landlord, the caseworker, in a called process too), so barn och unga
+ * sees it in its list; a row out of step is repaired by the next read of the
+ * case or the next rebuild.
+ *
  * History rows carry the time the step happened, but become visible only when
  * the engine's transaction commits, and the engine's clock is not ours: each
  * refresh looks back OVERLAPP_MS before the previous one's start. A row is
@@ -28,6 +36,10 @@ export const OVERLAPP_MS = 30_000;
 /** Business keys or instance ids per engine query. */
 const KLUMP = 200;
 const UPPGIFTSORDNING = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
+
+/** The variables that say children are affected (the sources dela-barn hands to every instance of the case). */
+export const BARNFAKTA = ['barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare', 'barnOchUngaInvolverade'];
+const BARNENHET = 'barn-och-unga';
 
 export interface Uppdatering {
   slag: 'ombyggnad' | 'andringar' | 'arenden';
@@ -137,8 +149,10 @@ export class Arendeindex {
       this.engine.getAll<MotorTimer>('/job', { timers: true, active: true, sortBy: 'jobId', sortOrder: 'asc' }),
     ]);
     const lage = sammanstall(instanser, uppgifter, timers);
+    const barn = await this.barnfakta(instanser);
     await this.db.transaction(async (trx) => {
       await skriv(trx, [...lage.values()], start);
+      await skrivBarn(trx, [...lage.keys()], barn, start);
       // Every case not running now has ended (or is suspended), unless a later read said otherwise.
       await trx('arendeindex')
         .where({ oppen: true })
@@ -197,6 +211,7 @@ export class Arendeindex {
   /** Reads the cases' running instances, their open tasks and timers, and writes each case's state. */
   private async lasOchSkriv(arendenummer: string[], start: Date): Promise<void> {
     const lage: Arendelage[] = [];
+    const barn = new Set<string>();
     for (const klump of klumpar(arendenummer, KLUMP)) {
       const instanser = await this.engine.postAll<MotorInstans>('/history/process-instance', { processInstanceBusinessKeyIn: klump, active: true });
       const ids = instanser.map((i) => i.id);
@@ -207,8 +222,29 @@ export class Arendeindex {
             this.engine.postAll<MotorTimer>('/job', { processInstanceIds: ids, timers: true, active: true }),
           ]);
       lage.push(...sammanstall(instanser, uppgifter, timers, klump).values());
+      for (const nr of await this.barnfakta(instanser)) barn.add(nr);
     }
     await skriv(this.db, lage, start);
+    // Only cases that run: an ended case keeps what it had.
+    await skrivBarn(this.db, lage.filter((l) => l.oppen).map((l) => l.arendenummer), barn, start);
+  }
+
+  /** The case numbers among these instances' cases where some instance holds a child fact. */
+  private async barnfakta(instanser: MotorInstans[]): Promise<Set<string>> {
+    const nyckel = new Map(instanser.map((i) => [i.id, i.businessKey]));
+    const barn = new Set<string>();
+    for (const klump of klumpar([...nyckel.keys()], KLUMP)) {
+      const rader = await this.engine.postAll<{ processInstanceId: string; value: unknown }>(
+        '/history/variable-instance',
+        { processInstanceIdIn: klump, variableNameIn: BARNFAKTA },
+        { deserializeValues: false },
+      );
+      for (const r of rader) {
+        const nr = nyckel.get(r.processInstanceId);
+        if (r.value === true && nr) barn.add(nr);
+      }
+    }
+    return barn;
   }
 }
 
@@ -220,6 +256,26 @@ async function skriv(db: Knex, lage: Arendelage[], start: Date): Promise<void> {
       .onConflict('arendenummer')
       .merge(['oppen', 'nasta_frist', 'aktuellt', 'indexerad'])
       .where('arendeindex.indexerad', '<=', start);
+  }
+}
+
+/**
+ * Sets the register's child flag and barn och unga's unit to what the engine
+ * knows, for the cases this read wrote (a later read that already wrote a case
+ * decides it instead). Only rows out of step change.
+ */
+async function skrivBarn(db: Knex, arendenummer: string[], barn: Set<string>, start: Date): Promise<void> {
+  for (const klump of klumpar(arendenummer, 1000)) {
+    await db.raw(
+      `UPDATE arenden a
+          SET barn = v.barn,
+              enheter = CASE WHEN v.barn THEN array_append(array_remove(a.enheter, ?), ?) ELSE array_remove(a.enheter, ?) END
+         FROM unnest(?::text[], ?::boolean[]) AS v(arendenummer, barn)
+         JOIN arendeindex i ON i.arendenummer = v.arendenummer AND i.indexerad = ?
+        WHERE a.arendenummer = v.arendenummer
+          AND (a.barn <> v.barn OR (? = ANY(a.enheter)) <> v.barn)`,
+      [BARNENHET, BARNENHET, BARNENHET, klump, klump.map((nr) => barn.has(nr)), start, BARNENHET],
+    );
   }
 }
 

@@ -44,8 +44,9 @@ export function kanLasaArende(a: Anvandare, enheter: string[], barn = false): bo
 /**
  * The units a new case belongs to. Vuxenenheten runs both checklists and its
  * coordinators escalate; ekonomiskt bistånd is involved for rent debts and
- * every Kronofogden case; barn och unga when the reporter names children
- * (later, when the engine learns of children, via kanLasaArende's `barn`).
+ * every Kronofogden case; barn och unga when the reporter names children.
+ * When the engine learns of children later, in any instance of the case, the
+ * case index (ui/arenden/arendeindex.ts) sets `barn` and adds barn och unga.
  */
 export function enheterForUnderrattelse(orsak: string, barn: boolean): string[] {
   const enheter = ['vuxenenheten', 'samordnare'];

@@ -88,7 +88,7 @@ export interface Arendefakta {
   barnBerors: boolean;
   /** A barn-och-unga instance ran for the case. */
   barnOchUngaInvolverade: boolean;
-  /** The child report's förhandsbedömning: deadline (forhandsbedomningBarnSenast) and decision ("Bedöm behov av barnutredning" completed). */
+  /** The child report's förhandsbedömning: deadline (forhandsbedomningBarnSenast, 14 days from the first child discovery in barnUpptackter) and decision ("Bedöm behov av barnutredning" completed). */
   barnutredning: { grans: string | null; beslutad: string | null } | null;
 
   /** Kronofogden: the eviction was carried out (avhysningUtfall = genomford). */
@@ -483,7 +483,7 @@ function barnutredning(fakta: Arendefakta[], nu: Date): Matt {
     id: 'barnutredning-14-dagar',
     rubrik: 'Beslut om barnutredning inom 14 dagar',
     definition:
-      'Förhandsbedömningen av barnets situation ("Bedöm behov av barnutredning") ska avgöras inom 14 dagar från mottagandet; fristen har löpt ut 00:00 svensk tid dagen efter den fjortonde dagen.',
+      'Förhandsbedömningen av barnets situation ("Bedöm behov av barnutredning") ska avgöras inom 14 dagar från att socialtjänsten fick kännedom om barnet (den första upptäckten: anmälan, folkbokföringen, hyresvärden eller handläggaren; utan registrerad upptäckt från mottagandet); fristen har löpt ut 00:00 svensk tid dagen efter den fjortonde dagen.',
     enhet: 'arenden',
     processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
     lagrum: lagrum('sol-2025-400-20-2'),

@@ -20,7 +20,7 @@ import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
  * updates) and Bokvar's own tables (letters, the consent register). Every read
  * of a case goes through lasArende, so access is decided as in the case view.
  */
-export type Handelsetyp = 'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident';
+export type Handelsetyp = 'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident' | 'barn';
 
 export type Fristutfall = 'uppfylld' | 'ej-uppfylld' | 'loper' | 'ersatt' | 'information' | 'ingen-atgard';
 
@@ -75,6 +75,8 @@ export interface Handelse {
   };
   samtycke?: { id: string; mottagare: string[]; syften: string[]; form: string; lamnat: string; giltigtTill: string | null };
   incident?: { typ: string; status: 'oppen' | 'lost' | 'borttagen'; meddelande: string | null };
+  /** A child-discovery event: when social services learned that children are affected, and how. */
+  barn?: { kalla: string; forsta: boolean };
 }
 
 export interface Tidslinje {
@@ -135,6 +137,7 @@ interface Variabeluppdatering {
   value: unknown;
   time: string;
   processInstanceId: string;
+  activityInstanceId?: string | null;
 }
 
 interface Jobblogg {
@@ -558,6 +561,9 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
     });
   }
 
+  // --- children: each discovery as dela-barn recorded it (barnUpptackter), the first starts the child's 14 days ---
+  handelser.push(...barnhandelser(uppdateringar, aktiviteter));
+
   // --- incidents: what failed and how it was resolved ---
   for (const i of incidenter) {
     const status = i.resolved ? 'lost' : i.deleted ? 'borttagen' : 'oppen';
@@ -824,4 +830,54 @@ export const HANDELSETYPER: Record<Handelsetyp, string> = {
   samtycke: 'Samtycke',
   aterkallelse: 'Återkallelse',
   incident: 'Incident',
+  barn: 'Barn berörs',
 };
+
+const BARNKALLOR: Record<string, { text: string; variabel: string }> = {
+  anmalan: { text: 'anmälan (underrättelsen nämner barn)', variabel: 'barnEnligtAnmalan' },
+  folkbokforing: { text: 'folkbokföringen (barn folkbokförda på adressen)', variabel: 'barnBerorda' },
+  hyresvard: { text: 'hyresvärden', variabel: 'barnEnligtHyresvard' },
+  handlaggare: { text: 'handläggaren (barn i hushållet)', variabel: 'barnEnligtHandlaggare' },
+};
+
+/**
+ * Each child-discovery event of the case: every instance's barnUpptackter
+ * (dela-barn hands the list on, so copies repeat), one per source, the
+ * earliest. The step is the one that first set the source's variable to true
+ * in the process that recorded the discovery.
+ */
+function barnhandelser(uppdateringar: Variabeluppdatering[], aktiviteter: HistoriskAktivitet[]): Handelse[] {
+  const perKalla = new Map<string, { tid: string; kalla: string; process: string | undefined }>();
+  for (const u of uppdateringar) {
+    if (u.variableName !== 'barnUpptackter') continue;
+    const lista = tolka(u);
+    if (!Array.isArray(lista)) continue;
+    for (const x of lista as { tid?: unknown; kalla?: unknown; process?: unknown }[]) {
+      if (typeof x?.tid !== 'string' || typeof x.kalla !== 'string' || Number.isNaN(Date.parse(x.tid))) continue;
+      const fore = perKalla.get(x.kalla);
+      if (!fore || ms(x.tid) < ms(fore.tid)) perKalla.set(x.kalla, { tid: x.tid, kalla: x.kalla, process: typeof x.process === 'string' ? x.process : undefined });
+    }
+  }
+  const ordnade = [...perKalla.values()].sort((a, b) => ms(a.tid) - ms(b.tid));
+  const aktivitetFor = new Map(aktiviteter.map((h) => [h.id, h]));
+  return ordnade.map((x, i) => {
+    const kalla = BARNKALLOR[x.kalla];
+    const satt = kalla
+      ? uppdateringar.find((u) => u.variableName === kalla.variabel && tolka(u) === true && (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)))
+      : undefined;
+    const steg = satt?.activityInstanceId ? aktivitetFor.get(satt.activityInstanceId) : undefined;
+    return {
+      typ: 'barn' as const,
+      tid: iso(x.tid),
+      aktor: null,
+      rubrik: 'Barn berörs: socialtjänsten fick kännedom om barn',
+      text:
+        `Källa: ${kalla?.text ?? x.kalla}${steg?.activityName ? ` (${steg.activityName})` : ''}.` +
+        (i === 0 ? ' Den första kännedomen: barnets förhandsbedömning (14 dagar) räknas härifrån.' : ''),
+      lagrum: [citera('sol-2025-400-20-2'), citera('sol-2001-453-5-1')],
+      ...(x.process ? { process: x.process } : {}),
+      ...(steg ? { aktivitet: steg.activityId } : {}),
+      barn: { kalla: x.kalla, forsta: i === 0 },
+    };
+  });
+}

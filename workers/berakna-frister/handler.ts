@@ -15,6 +15,7 @@ import {
   tidigastAvhysningsbeslut,
   uppfoljning,
   uppgiftskontrollHotOmAvhysning,
+  type Barnkalla,
   type Frist,
   type FristTyp,
 } from '../../frister/index.ts';
@@ -92,6 +93,13 @@ export const beraknaFrister = defineTopic({
     /** When the case (or its investigation) ended; follow-up counts from it. Default: now. */
     avslutad: z.union([isoDate, isoDateTimeWithOffset]).nullish(),
     fristunderlag: z.record(z.string(), z.unknown()).nullish(),
+    /**
+     * When and how social services learned of children (dela-barn); the child's
+     * förhandsbedömning counts from the first. Absent: from the notice's reception.
+     */
+    barnUpptackter: z
+      .array(z.looseObject({ tid: isoDateTimeWithOffset, kalla: z.enum(['anmalan', 'folkbokforing', 'hyresvard', 'handlaggare']) }))
+      .nullish(),
   }),
   async handle(input) {
     const frister: Frist[] = [];
@@ -123,6 +131,7 @@ function compute(
     rattelseBrist?: string | null;
     avhysningsdatum?: string | null;
     avslutad?: string | null;
+    barnUpptackter?: { tid: string; kalla: Barnkalla }[] | null;
   },
 ): Frist[] {
   const mottagen = (): string => {
@@ -138,8 +147,11 @@ function compute(
       const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() });
       return [paminnelse, eskalering];
     }
-    case 'forhandsbedomningBarn':
-      return [forhandsbedomningBarn({ mottagen: mottagen() })];
+    case 'forhandsbedomningBarn': {
+      // The first discovery wins: from then on social services knew of the child.
+      const forsta = [...(input.barnUpptackter ?? [])].sort((a, b) => Date.parse(a.tid) - Date.parse(b.tid))[0];
+      return [forsta ? forhandsbedomningBarn({ mottagen: forsta.tid, kalla: forsta.kalla }) : forhandsbedomningBarn({ mottagen: mottagen() })];
+    }
     case 'atervinningsfrist': {
       // Only a termination for unpaid rent (12 kap. 44 § JB), served on the tenant, starts the
       // period. Another ground never gets one, whatever dates the notice carries; unpaid rent

@@ -111,6 +111,17 @@ describe('förhandsbedömning efter anmälan som rör barn: 14 dagar (20 kap. 2 
     expect(LAGRUM['sol-2025-400-20-2'].verifierad).toBe(true);
   });
 
+  it('räknas från när nämnden fick kännedom om barnet, med källan som grund', () => {
+    // Given: underrättelsen mottogs 2026-09-07 utan barn; folkbokföringen visade barn tre veckor senare
+    const f = forhandsbedomningBarn({ mottagen: '2026-09-28T10:15:00+02:00', kalla: 'folkbokforing' });
+    // Then: 14 dagar från kännedomen, inte från mottagandet
+    expect(f.sistaDag).toBe('2026-10-12');
+    expect(f.senast).toBe('2026-10-13T00:00:00+02:00');
+    expect(f.grund[0]).toMatchObject({ handelse: 'kannedomOmBarn', datum: '2026-09-28T10:15:00+02:00', styrande: true });
+    expect(f.grund[0]?.beskrivning).toMatch(/folkbokföringen/);
+    expect(f.forklaring[0]).toMatch(/kännedomen om barnet/);
+  });
+
   it('flyttas inte från en lördag till nästa vardag (det tidigare datumet skyddar barnet)', () => {
     const f = forhandsbedomningBarn({ mottagen: '2026-03-21' });
     expect(f.sistaDag).toBe('2026-04-04');
