@@ -7,6 +7,7 @@ export {
   ATERVINNINGSFRIST_VECKOR,
   FORHANDSBEDOMNING_BARN_DAGAR,
   VARDAGAR_FORE_AVHYSNINGSBESLUT,
+  aktualisering,
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
@@ -16,8 +17,10 @@ export {
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
+  uppgiftskontrollKronofogden,
 } from './berakna.ts';
 export type {
+  AktualiseringIndata,
   AtervinningsfristIndata,
   AvhysningIndata,
   BekraftelseKronofogdenIndata,
@@ -27,6 +30,7 @@ export type {
   SvarUppfoljningIndata,
   Tid,
   UppfoljningIndata,
+  UppgiftskontrollKronofogdenIndata,
 } from './berakna.ts';
 export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 export { FristFel, type FristFelKod } from './fel.ts';

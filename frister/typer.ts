@@ -8,13 +8,15 @@ export type FristTyp =
   | 'bekraftelseKronofogdenEskalering'
   | 'forhandsbedomningPaminnelse'
   | 'forhandsbedomningEskalering'
+  | 'aktualisering'
   | 'forhandsbedomningBarn'
   | 'avhysningNarvaro'
   | 'avhysningsdag'
   | 'avhysningPaminnelse'
   | 'uppfoljning'
   | 'svarUppfoljning'
-  | 'hushallKontroll';
+  | 'hushallKontroll'
+  | 'uppgiftskontrollKronofogden';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  aktualisering,
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
@@ -10,6 +11,7 @@ import {
   svarUppfoljning,
   tidigastAvhysningsbeslut,
   uppfoljning,
+  uppgiftskontrollKronofogden,
   type Frist,
   type FristTyp,
 } from '../../frister/index.ts';
@@ -26,19 +28,21 @@ export const FRIST_GRUPPER = [
   'uppfoljning',
   'svarUppfoljning',
   'hushallKontroll',
+  'uppgiftskontrollKronofogden',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
 /** The deadline types (`Frist.typ`) each group computes: what a recomputation of the group replaces. */
 export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   bekraftelseKronofogden: ['bekraftelseKronofogden', 'bekraftelseKronofogdenEskalering'],
-  forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering'],
+  forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering', 'aktualisering'],
   forhandsbedomningBarn: ['forhandsbedomningBarn'],
   atervinningsfrist: ['atervinningsfrist', 'tidigastAvhysningsbeslut'],
   avhysning: ['avhysningNarvaro', 'avhysningsdag', 'avhysningPaminnelse'],
   uppfoljning: ['uppfoljning'],
   svarUppfoljning: ['svarUppfoljning'],
   hushallKontroll: ['hushallKontroll'],
+  uppgiftskontrollKronofogden: ['uppgiftskontrollKronofogden'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -120,7 +124,8 @@ function compute(
     }
     case 'forhandsbedomningVuxen': {
       const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() });
-      return [paminnelse, eskalering];
+      // Aktualisering is due before a known eviction day (Kronofogden); an anstånd recomputes it.
+      return [paminnelse, eskalering, aktualisering({ mottagen: mottagen(), avhysningsdag: input.avhysningsdatum ?? null })];
     }
     case 'forhandsbedomningBarn':
       return [forhandsbedomningBarn({ mottagen: mottagen() })];
@@ -149,6 +154,8 @@ function compute(
     case 'hushallKontroll':
       // Runs just before the task: "now" is the day the task starts.
       return [hushallKontroll({ start: new Date() })];
+    case 'uppgiftskontrollKronofogden':
+      return [uppgiftskontrollKronofogden({ mottagen: mottagen() })];
   }
 }
 
