@@ -103,12 +103,16 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
   ],
 };
 
-/** The external-task workers: fetch, lock, complete, fail — nothing else. */
+/**
+ * The external-task workers: fetch, lock, complete, fail; and, for dela-frister,
+ * move the timers (UPDATE_INSTANCE) and the due dates of open tasks (READ_TASK,
+ * UPDATE_TASK) that rest on a recomputed deadline — nothing else.
+ */
 export const WORKER_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'UPDATE_INSTANCE'],
+    permissions: ['READ', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK'],
   },
 ];
 

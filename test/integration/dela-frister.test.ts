@@ -30,7 +30,7 @@ async function frister() {
   const mottagen = idag().toISO()!;
   const delgivningsdatum = idag().minus({ days: 2 }).toISODate()!;
   const forsta = await beraknaFrister.handle(
-    beraknaFrister.input.parse({ beraknaFrister: 'forhandsbedomningVuxen,atervinningsfrist', mottagen, delgivningsdatum }),
+    beraknaFrister.input.parse({ beraknaFrister: 'forhandsbedomningVuxen,atervinningsfrist', mottagen, orsak: 'obetald-hyra', delgivningsdatum }),
     taskContext('berakna-1', 'p', null),
   );
   if (forsta.kind !== 'complete') throw new Error('berakna-frister');
@@ -38,6 +38,7 @@ async function frister() {
     beraknaFrister.input.parse({
       beraknaFrister: 'atervinningsfrist',
       mottagen,
+      orsak: 'obetald-hyra',
       delgivningsdatum,
       rattadUnderrattelseMottagen: idag().plus({ days: 7 }).set({ hour: 9, minute: 0 }).toISO()!,
       fristunderlag: forsta.variables.fristunderlag as Underlag,
@@ -72,6 +73,22 @@ async function omraknaOchDela(fall: { instance: string; businessKey: string }, r
   await complete('vera', await waitForTask(fall.businessKey, 'Omraknat'), {});
 }
 
+/** When the instance's timer at the element fires (epoch ms). */
+async function timerDue(processInstanceId: string, activityId: string): Promise<number> {
+  const definitioner = await engineAsAdmin().get<{ id: string; activityId: string }[]>('/job-definition', { activityIdIn: activityId });
+  const jobb = await engineAsAdmin().get<{ jobDefinitionId: string; dueDate: string }[]>('/job', { processInstanceId, timers: true });
+  const job = jobb.find((j) => definitioner.some((d) => d.id === j.jobDefinitionId));
+  if (!job) throw new Error(`no timer at ${activityId}`);
+  return Date.parse(job.dueDate);
+}
+
+/** When the instance's open task at the element is due (epoch ms). */
+async function taskDue(processInstanceId: string, taskDefinitionKey: string): Promise<number> {
+  const [task] = await engineAsAdmin().get<{ due: string }[]>('/task', { processInstanceId, taskDefinitionKey });
+  if (!task) throw new Error(`no task ${taskDefinitionKey}`);
+  return Date.parse(task.due);
+}
+
 describe('dela-frister', () => {
   it('hands the recomputed group to the running called instance, and leaves its other deadlines', async () => {
     // given
@@ -95,6 +112,35 @@ describe('dela-frister', () => {
     // … and what the called instance computed itself, or was not recomputed, stays
     expect(underlag.svarUppfoljning).toEqual(fall.svarUppfoljning);
     expect(underlag.forhandsbedomningPaminnelse).toEqual(gamla.forhandsbedomningPaminnelse);
+  });
+
+  it('moves the timers and due dates that rest on the handed deadline, in the calling and the called instance, and no other', async () => {
+    // given: two cases on the same models, so the same timer elements exist in several instances
+    const { forsta, rattad } = await frister();
+    const fall = await startaMedAnropad(forsta, 'atervinningsfrist');
+    const annat = await startaMedAnropad(forsta, 'atervinningsfrist');
+    const gamlaSenast = Date.parse(forsta.atervinningsfristSenast as string);
+    const nyaSenast = Date.parse(rattad.atervinningsfristSenast as string);
+    const nyaForfaller = Date.parse(rattad.atervinningsfristForfaller as string);
+    expect(nyaSenast).not.toBe(gamlaSenast);
+    const paminnelseFore = await timerDue(fall.anropad, 'PaminnelseUte');
+
+    // when
+    await omraknaOchDela(fall, rattad);
+    await waitForTask(fall.businessKey, 'Delat');
+
+    // then: the timers on atervinningsfristSenast fire at the new time, in both instances of the case …
+    expect(await timerDue(fall.instance, 'FristenUte')).toBe(nyaSenast);
+    expect(await timerDue(fall.anropad, 'AnropadFristenUte')).toBe(nyaSenast);
+    // … the tasks due on atervinningsfristForfaller are due at the new time …
+    expect(await taskDue(fall.instance, 'Beslut')).toBe(nyaForfaller);
+    expect(await taskDue(fall.anropad, 'AnropadBeslut')).toBe(nyaForfaller);
+    // … a deadline that was not handed stays, and so does the other case
+    expect(await timerDue(fall.anropad, 'PaminnelseUte')).toBe(paminnelseFore);
+    expect(await taskDue(fall.anropad, 'AnropadPaminnelse')).toBe(Date.parse(forsta.forhandsbedomningPaminnelseForfaller as string));
+    expect(await timerDue(annat.instance, 'FristenUte')).toBe(gamlaSenast);
+    expect(await timerDue(annat.anropad, 'AnropadFristenUte')).toBe(gamlaSenast);
+    expect(await taskDue(annat.instance, 'Beslut')).toBe(Date.parse(forsta.atervinningsfristForfaller as string));
   });
 
   it('a second delivery of the same task changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
@@ -19,16 +20,23 @@ const fristpost = z.looseObject({
  * dela-frister: hands deadlines the instance has just recomputed (berakna-frister,
  * e.g. after a corrected notice or a granted anstånd) to the instances it has
  * called and that still run (kontakt-och-utredning, inhamta-samtycke,
- * barn-och-unga, at any depth). A called instance got copies of the deadlines
- * when it started (`camunda:in variables="all"`); without this its letters would
- * state the replaced deadline. Nothing is computed here: the entries are the
- * calling instance's own, from the calendar. For each group in `delaFrister`
- * every fristunderlag entry of the group's types replaces the called instance's
- * entries of those types, with `<key>Senast` and `<key>Forfaller`; the called
- * instance's other entries (its own svarUppfoljning, forhandsbedomningBarn) stay.
+ * barn-och-unga, at any depth), and moves what already rests on them. A called
+ * instance got copies of the deadlines when it started (`camunda:in
+ * variables="all"`); without this its letters would state the replaced deadline.
+ * Nothing is computed here: the entries are the calling instance's own, from the
+ * calendar. For each group in `delaFrister` every fristunderlag entry of the
+ * group's types replaces the called instance's entries of those types, with
+ * `<key>Senast` and `<key>Forfaller`; the called instance's other entries (its own
+ * svarUppfoljning, forhandsbedomningBarn) stay.
+ *
+ * Changing a variable moves neither a timer nor a due date (the engine evaluates
+ * both once, when it creates them). So in the calling instance and in every called
+ * instance the worker then
+ * - re-evaluates every timer job whose definition reads `${<key>Senast}` of a handed
+ *   entry (the engine evaluates the model's expression again with the new value), and
+ * - sets the due date of every open user task whose model says
+ *   `camunda:dueDate="${<key>Forfaller}"` for a handed entry to the new value.
  * Setting the same values again changes nothing, so a second delivery is harmless.
- * Timers in called instances are not moved: no called model has a timer on a
- * deadline the calling instance recomputes.
  */
 export function delaFristerTopic(deps: WorkerDependencies) {
   return defineTopic({
@@ -56,7 +64,19 @@ export function delaFristerTopic(deps: WorkerDependencies) {
         // One call: the called instance sees the old deadlines or the new ones, never a mix.
         await engine.post(`/process-instance/${id}/variables`, { modifications: toVariables(varden) });
       }
-      context.log.info({ anropade: instanser.length, frister: poster.length }, 'deadlines handed to called instances');
+      const nycklar = new Map(poster);
+      const modeller = new Modeller(engine);
+      let timrar = 0;
+      let uppgifter = 0;
+      // Only after every instance has the new values: a re-evaluated timer reads them.
+      for (const id of [context.processInstanceId, ...instanser]) {
+        timrar += await flyttaTimrar(engine, modeller, id, nycklar);
+        uppgifter += await flyttaForfallodatum(engine, modeller, id, nycklar);
+      }
+      context.log.info(
+        { anropade: instanser.length, frister: poster.length, timrar, uppgifter },
+        'deadlines handed to called instances, timers and due dates moved',
+      );
       return { kind: 'complete', variables: {} };
     },
   });
@@ -102,4 +122,119 @@ async function fristunderlagI(engine: EngineRest, processInstanceId: string): Pr
     if (error instanceof EngineRestError && error.status === 404) return {};
     throw error;
   }
+}
+
+type Fristpost = z.infer<typeof fristpost>;
+
+/** What the models say, read once per process definition: never guessed from old values. */
+class Modeller {
+  private readonly timrar = new Map<string, Promise<Map<string, string>>>();
+  private readonly forfallodatum = new Map<string, Promise<Map<string, string>>>();
+
+  constructor(private readonly engine: EngineRest) {}
+
+  /** Job definition id → the deadline key its timer reads (`${<key>Senast}`). */
+  timerNycklar(processDefinitionId: string): Promise<Map<string, string>> {
+    let svar = this.timrar.get(processDefinitionId);
+    if (!svar) {
+      svar = this.engine
+        .get<{ id: string; jobType: string; jobConfiguration: string | null }[]>('/job-definition', { processDefinitionId })
+        .then((definitioner) => {
+          const nycklar = new Map<string, string>();
+          for (const d of definitioner) {
+            // A timer's configuration is its type and the model's expression: "DATE: ${atervinningsfristSenast}".
+            const traff = /\$\{\s*(\w+)Senast\s*\}/.exec(d.jobConfiguration ?? '');
+            if (d.jobType.startsWith('timer') && traff) nycklar.set(d.id, traff[1]!);
+          }
+          return nycklar;
+        });
+      this.timrar.set(processDefinitionId, svar);
+    }
+    return svar;
+  }
+
+  /** User task id → the deadline key its due date reads (`camunda:dueDate="${<key>Forfaller}"`). */
+  forfalloNycklar(processDefinitionId: string): Promise<Map<string, string>> {
+    let svar = this.forfallodatum.get(processDefinitionId);
+    if (!svar) {
+      svar = this.engine
+        .get<{ bpmn20Xml: string }>(`/process-definition/${processDefinitionId}/xml`)
+        .then(({ bpmn20Xml }) => forfalloNycklarIModell(bpmn20Xml));
+      this.forfallodatum.set(processDefinitionId, svar);
+    }
+    return svar;
+  }
+}
+
+/** The user tasks in a model whose due date is a calendar deadline, by task id. */
+export function forfalloNycklarIModell(xml: string): Map<string, string> {
+  const nycklar = new Map<string, string>();
+  for (const [tagg] of xml.matchAll(/<(?:\w+:)?userTask\b[^>]*>/g)) {
+    const id = /\sid="([^"]+)"/.exec(tagg)?.[1];
+    const traff = /\scamunda:dueDate="\$\{\s*(\w+)Forfaller\s*\}"/.exec(tagg);
+    if (id && traff) nycklar.set(id, traff[1]!);
+  }
+  return nycklar;
+}
+
+/** Re-evaluates the instance's timers that read a handed deadline; returns how many. */
+async function flyttaTimrar(engine: EngineRest, modeller: Modeller, processInstanceId: string, nycklar: Map<string, Fristpost>): Promise<number> {
+  const jobb = await engine.getAll<{ id: string; jobDefinitionId: string; processDefinitionId: string }>('/job', {
+    processInstanceId,
+    timers: true,
+  });
+  let flyttade = 0;
+  for (const j of jobb) {
+    const nyckel = (await modeller.timerNycklar(j.processDefinitionId)).get(j.jobDefinitionId);
+    if (!nyckel || !nycklar.has(nyckel)) continue;
+    try {
+      // The engine evaluates the model's own expression again, in the timer's scope.
+      await engine.post(`/job/${j.id}/duedate/recalculate?creationDateBased=false`);
+      flyttade += 1;
+    } catch (error) {
+      // The timer fired or its activity ended meanwhile: nothing left to move.
+      if (!(error instanceof EngineRestError && error.status === 404)) throw error;
+    }
+  }
+  return flyttade;
+}
+
+interface Uppgift {
+  id: string;
+  taskDefinitionKey: string;
+  processDefinitionId: string;
+  due: string | null;
+  [falt: string]: unknown;
+}
+
+/** Sets the due date of the instance's open tasks that rest on a handed deadline; returns how many. */
+async function flyttaForfallodatum(
+  engine: EngineRest,
+  modeller: Modeller,
+  processInstanceId: string,
+  nycklar: Map<string, Fristpost>,
+): Promise<number> {
+  const uppgifter = await engine.getAll<Uppgift>('/task', { processInstanceId });
+  let flyttade = 0;
+  for (const uppgift of uppgifter) {
+    const nyckel = (await modeller.forfalloNycklar(uppgift.processDefinitionId)).get(uppgift.taskDefinitionKey);
+    const post = nyckel ? nycklar.get(nyckel) : undefined;
+    if (!post) continue;
+    if (uppgift.due !== null && Date.parse(uppgift.due) === Date.parse(post.forfaller)) continue;
+    try {
+      // PUT replaces the whole task: send back what it has, with the new due date.
+      const aktuell = await engine.get<Record<string, unknown>>(`/task/${uppgift.id}`);
+      await engine.put(`/task/${uppgift.id}`, { ...aktuell, due: tillMotorn(post.forfaller) });
+      flyttade += 1;
+    } catch (error) {
+      // Completed meanwhile: nothing left to move.
+      if (!(error instanceof EngineRestError && error.status === 404)) throw error;
+    }
+  }
+  return flyttade;
+}
+
+/** The engine's REST date format: milliseconds and an offset without colon (2026-12-22T00:00:00.000+0100). */
+function tillMotorn(iso: string): string {
+  return DateTime.fromISO(iso, { setZone: true }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ");
 }
