@@ -24,6 +24,7 @@ import {
   type Value,
 } from './support/scenario.ts';
 import { ui } from './support/ui.ts';
+import { arSamtidigAndring } from '../../ui/api/arenden.ts';
 
 /**
  * Checklist 2, "information om avhysning från Kronofogden", on the real engine
@@ -81,9 +82,20 @@ async function startCase(over: Record<string, Value> = {}): Promise<string> {
   return arende;
 }
 
-/** What the intake does when Kronofogden reports a later event in the case. */
+/**
+ * What the intake does when Kronofogden reports a later event in the case: as the
+ * API does, correlate again when a worker changed the instance at the same moment.
+ */
 async function correlate(messageName: string, businessKey: string, values: Record<string, Value> = {}): Promise<void> {
-  await engineAsAdmin().post('/message', { messageName, businessKey, processVariables: variables(values) });
+  for (let forsok = 1; ; forsok++) {
+    try {
+      await engineAsAdmin().post('/message', { messageName, businessKey, processVariables: variables(values) });
+      return;
+    } catch (error) {
+      if (forsok < 3 && arSamtidigAndring(error)) continue;
+      throw error;
+    }
+  }
 }
 
 async function lettersOf(arende: string) {

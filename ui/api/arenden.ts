@@ -104,8 +104,13 @@ async function korrelera(motor: Motor, typ: string, nr: string, variabler: Recor
       await motor.korrelera(typ, nr, variabler);
       return;
     } catch (error) {
-      if (forsok < 3 && arMotorfel(error) && error.engineType === 'OptimisticLockingException') continue;
+      if (forsok < 3 && arSamtidigAndring(error)) continue;
       throw error;
     }
   }
+}
+
+/** The engine's answer when another transaction changed the same instance first (ENGINE-03005). */
+export function arSamtidigAndring(error: unknown): boolean {
+  return arMotorfel(error, 500) && (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently/.test(error.message));
 }
