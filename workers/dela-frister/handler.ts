@@ -207,6 +207,9 @@ interface Uppgift {
   [falt: string]: unknown;
 }
 
+/** The fields PUT /task/{id} sets (Camunda 7.24 REST API, "Update"). */
+const UPPDATERBARA = ['name', 'description', 'assignee', 'owner', 'delegationState', 'followUp', 'priority', 'parentTaskId', 'caseInstanceId', 'tenantId'] as const;
+
 /** Sets the due date of the instance's open tasks that rest on a handed deadline; returns how many. */
 async function flyttaForfallodatum(
   engine: EngineRest,
@@ -222,9 +225,11 @@ async function flyttaForfallodatum(
     if (!post) continue;
     if (uppgift.due !== null && Date.parse(uppgift.due) === Date.parse(post.forfaller)) continue;
     try {
-      // PUT replaces the whole task: send back what it has, with the new due date.
+      // PUT replaces the task's updatable fields: send back what it has, with the new due date
+      // (only those fields: the engine refuses the read-only ones, e.g. a Camunda Form's reference).
       const aktuell = await engine.get<Record<string, unknown>>(`/task/${uppgift.id}`);
-      await engine.put(`/task/${uppgift.id}`, { ...aktuell, due: tillMotorn(post.forfaller) });
+      const behall = Object.fromEntries(UPPDATERBARA.map((falt) => [falt, aktuell[falt] ?? null]));
+      await engine.put(`/task/${uppgift.id}`, { ...behall, due: tillMotorn(post.forfaller) });
       flyttade += 1;
     } catch (error) {
       // Completed meanwhile: nothing left to move.

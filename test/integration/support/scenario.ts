@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Job, ProcessInstance, Task, VariableValue } from '../../../engine-rest/types.ts';
 import { toVariables, type PlainValue } from '../../../engine-rest/variables.ts';
+import { EngineRestError } from '../../../engine-rest/client.ts';
 import { engineAs, engineAsAdmin, eventually } from './engine.ts';
 
 /**
@@ -98,8 +99,19 @@ export async function timerJobs(businessKey: string, activityId: string): Promis
 /** Moves time for one timer: executes its job now, through the engine's job API. */
 export async function fireTimer(businessKey: string, activityId: string): Promise<Job> {
   const [job] = await eventually(`timer ${activityId} in ${businessKey}`, () => timerJobs(businessKey, activityId));
-  await engineAsAdmin().post(`/job/${job!.id}/execute`);
-  return job!;
+  // A worker may be completing another step of the same instance at that moment: the engine then
+  // refuses with a concurrency error (optimistic locking, or a database deadlock), and the job
+  // executor would retry. So does the test, a few times.
+  for (let forsok = 1; ; forsok += 1) {
+    try {
+      await engineAsAdmin().post(`/job/${job!.id}/execute`);
+      return job!;
+    } catch (error) {
+      const samtidig = error instanceof EngineRestError && /OptimisticLocking|concurrently|persistence layer/.test(`${error.engineType} ${error.message}`);
+      if (!samtidig || forsok >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 export async function variable<T>(processInstanceId: string, name: string): Promise<T> {
