@@ -512,7 +512,8 @@ describe('issue 14: nothing waits behind an unclear register, and Kronofogden\'s
   });
 
   it('the future housing plan recorded while supporting before the eviction is in the timeline', async () => {
-    const arende = await startCase();
+    // through the intake: the auditor's timeline reads Bokvar's case register
+    const { arendenummer: arende } = await viaIntaget();
     await completeWhenOpen('vera', arende, 'StodjaOchMotivera', {
       motiveratAttLamnaNycklar: true,
       begarAnstand: false,
