@@ -376,7 +376,8 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
   for (const h of aktiviteter) {
     const process = nyckelFor.get(h.processInstanceId);
     if (MEDDELANDETYPER.has(h.activityType)) {
-      handelser.push(meddelande(h, uppdateringar, process, lagrumFor_(h, h.processDefinitionId), h.processInstanceId === startmeddelande && h.activityType === 'messageStartEvent' ? rad.registrerad_av ?? null : korrelerare(operationer, h)));
+      const grannar = aktiviteter.filter((x) => x !== h && x.processInstanceId === h.processInstanceId && MEDDELANDETYPER.has(x.activityType));
+      handelser.push(meddelande(h, grannar, uppdateringar, process, lagrumFor_(h, h.processDefinitionId), h.processInstanceId === startmeddelande && h.activityType === 'messageStartEvent' ? rad.registrerad_av ?? null : korrelerare(operationer, h)));
       continue;
     }
     if (INTE_STEG.has(h.activityType) || !h.activityName) continue;
@@ -652,11 +653,24 @@ function korrelerare(operationer: Operation[], h: HistoriskAktivitet): string | 
   return nara[0]?.userId ?? null;
 }
 
-function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[], process: string | undefined, lagrum: string[], aktor: string | null): Handelse {
+function meddelande(
+  h: HistoriskAktivitet,
+  grannar: HistoriskAktivitet[],
+  uppdateringar: Variabeluppdatering[],
+  process: string | undefined,
+  lagrum: string[],
+  aktor: string | null,
+): Handelse {
+  // An update belongs to this message when it is within 2 s of it and no other message of the instance is nearer
+  // (two of Kronofogden's messages may come a second apart).
+  const egen = (u: Variabeluppdatering) =>
+    u.processInstanceId === h.processInstanceId &&
+    Math.abs(ms(u.time) - ms(h.startTime)) <= 2000 &&
+    grannar.every((g) => Math.abs(ms(u.time) - ms(g.startTime)) > Math.abs(ms(u.time) - ms(h.startTime)));
   // What came with the message: the case facts set in the same moment in that instance.
   const uppgifter = new Map<string, unknown>();
   for (const u of uppdateringar) {
-    if (u.processInstanceId === h.processInstanceId && MEDDELANDEUPPGIFTER[u.variableName] && Math.abs(ms(u.time) - ms(h.startTime)) <= 2000) {
+    if (MEDDELANDEUPPGIFTER[u.variableName] && egen(u)) {
       uppgifter.set(u.variableName, tolka(u));
     }
   }
@@ -668,7 +682,7 @@ function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[],
     });
   // A later message that moved the eviction day (an anstånd): the day before and after.
   if (h.activityType !== 'messageStartEvent' || h.parentActivityInstanceId !== h.processInstanceId) {
-    const andrat = andring(uppdateringar, h, 'avhysningsdatum');
+    const andrat = andring(uppdateringar, h, 'avhysningsdatum', egen);
     if (andrat) rader.push(`Avhysningsdatum ändrat: ${andrat.fore} → ${andrat.efter}`);
   }
   return {
@@ -683,11 +697,16 @@ function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[],
   };
 }
 
-/** A variable the message changed in its instance (within 2 s): its value before and after, when they differ. */
-function andring(uppdateringar: Variabeluppdatering[], h: HistoriskAktivitet, namn: string): { fore: string; efter: string } | undefined {
+/** A variable the message changed in its instance (after it, and nearer it than any other message): its value before and after, when they differ. */
+function andring(
+  uppdateringar: Variabeluppdatering[],
+  h: HistoriskAktivitet,
+  namn: string,
+  egen: (u: Variabeluppdatering) => boolean,
+): { fore: string; efter: string } | undefined {
   const start = ms(h.startTime);
   const egna = uppdateringar.filter((u) => u.processInstanceId === h.processInstanceId && u.variableName === namn);
-  const ny = egna.find((u) => ms(u.time) >= start && ms(u.time) - start <= 2000);
+  const ny = egna.find((u) => ms(u.time) >= start && egen(u));
   if (!ny) return undefined;
   const fore = egna.filter((u) => u !== ny && ms(u.time) <= ms(ny.time) && egna.indexOf(u) < egna.indexOf(ny)).at(-1);
   const [a, b] = [fore ? tolka(fore) : undefined, tolka(ny)];
