@@ -207,6 +207,8 @@ describe('6: when the eviction is a fact', () => {
   it('anstånd granted: the attendance timer moves to the new date', async () => {
     const arende = await startCase();
     const [before] = await eventually('the eviction timer', () => timerJobs(arende, 'AvhysningsdagenNarmar'));
+    // kontakt-och-utredning runs (it starts after the register check; see docs/kronofogden.md on the first seconds)
+    await waitForTask(arende, 'Aktualisera');
 
     // when: Kronofogden grants a postponement of two weeks
     const nyttDatum = weekdayAhead(28).toISODate()!;
