@@ -9,6 +9,7 @@ export {
   VARDAGAR_FORE_AVHYSNINGSBESLUT,
   atagandeBeslut,
   atagandeSkickat,
+  aktualisering,
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
@@ -21,8 +22,10 @@ export {
   tidigastAvhysningsbeslut,
   uppfoljning,
   uppgiftskontrollHotOmAvhysning,
+  uppgiftskontrollKronofogden,
 } from './berakna.ts';
 export type {
+  AktualiseringIndata,
   AtagandeSkickatIndata,
   AtervinningsfristIndata,
   AvhysningIndata,
@@ -38,6 +41,7 @@ export type {
   Tid,
   UppfoljningIndata,
   UppgiftskontrollIndata,
+  UppgiftskontrollKronofogdenIndata,
 } from './berakna.ts';
 export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 export { FristFel, type FristFelKod } from './fel.ts';

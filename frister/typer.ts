@@ -10,6 +10,7 @@ export type FristTyp =
   | 'bekraftelseKronofogdenEskalering'
   | 'forhandsbedomningPaminnelse'
   | 'forhandsbedomningEskalering'
+  | 'aktualisering'
   | 'forhandsbedomningBarn'
   | 'avhysningNarvaro'
   | 'avhysningsdag'
@@ -20,7 +21,8 @@ export type FristTyp =
   | 'informeraHyresvarden'
   | 'delgivningKontroll'
   | 'delgivningKontrollEskalering'
-  | 'uppgiftskontrollHotOmAvhysning';
+  | 'uppgiftskontrollHotOmAvhysning'
+  | 'uppgiftskontrollKronofogden';
 
 /** Vad som startade fristen: vilket datum, vilken handling. */
 export type Grund = {

@@ -2,7 +2,6 @@ import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
-import { timerJobs } from './support/scenario.ts';
 import { kronofogdeMeddelande, ui, underrattelse, vardag } from './support/ui.ts';
 
 /**
@@ -200,23 +199,34 @@ describe('linking through the intake', () => {
 });
 
 describe('POST /api/arenden/{nr}/handelser', () => {
-  it('correlates anstånd to a waiting Kronofogden case (202), and 409 when the case cannot take it', async () => {
+  it('takes anstånd for a running Kronofogden case (202); 409 for a hot-om-avhysning case and for an ended case', async () => {
     const start = await ui('POST', '/api/kronofogden-meddelanden', { user: 'vera', body: kronofogdeMeddelande() });
     expect(start.status).toBe(201);
     const nr = start.body.arendenummer as string;
-    await eventually('the eviction timer', () => timerJobs(nr, 'AvhysningsdagenNarmar'));
-    const r = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35) } });
+    const r = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35), beslutsdatum: vardag(0) } });
     expect(r.status).toBe(202);
+    expect(r.body).toEqual({ arendenummer: nr, typ: 'anstand-beviljat' });
     const [v] = await eventually('the new date', async () =>
       // the history's variable query has no business-key filter: ask by this case's instance
       (await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', { processInstanceId: start.body.processInstanceId, variableName: 'nyttAvhysningsdatum' })),
     );
     expect(v!.value).toBe(vardag(35));
+    await eventually('the case view shows the new day', async () =>
+      (await ui('GET', `/api/arenden/${nr}`, { user: 'vera' })).body.avhysningsdatum === vardag(35) ? true : undefined,
+    );
 
+    // a hot-om-avhysning case cannot take Kronofogden's messages
     const hot = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse() });
-    const conflict = await ui('POST', `/api/arenden/${hot.body.arendenummer}/handelser`, { user: 'vera', body: { typ: 'nycklar-aterlamnade' } });
-    expect(conflict.status).toBe(409);
-    expect(conflict.type).toContain('application/problem+json');
+    const fel = await ui('POST', `/api/arenden/${hot.body.arendenummer}/handelser`, { user: 'vera', body: { typ: 'nycklar-aterlamnade' } });
+    expect(fel.status).toBe(409);
+    expect(fel.type).toContain('application/problem+json');
+    expect(fel.body.detail).toContain('inte ett ärende om avhysning från Kronofogden');
+
+    // an ended case: 409, and nothing is correlated
+    await engineAsAdmin().delete(`/process-instance/${start.body.processInstanceId}`);
+    const slut = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'avhysning-installd', orsak: 'skulden betald' } });
+    expect(slut.status).toBe(409);
+    expect(slut.body.title).toBe('Ärendet är avslutat');
   });
 
   it('404 for an unknown case, 400 for an invalid event, 403 for revisor', async () => {
@@ -224,7 +234,11 @@ describe('POST /api/arenden/{nr}/handelser', () => {
     const ogiltig = await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: '2026-02-31' } });
     expect(ogiltig.status).toBe(400);
     expect(ogiltig.body.falt.map((f: { falt: string }) => f.falt)).toContain('nyttAvhysningsdatum');
+    const beslut = await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35), beslutsdatum: 'igår' } });
+    expect(beslut.status).toBe(400);
+    expect(beslut.body.falt.map((f: { falt: string }) => f.falt)).toContain('beslutsdatum');
     expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'okand' } })).status).toBe(400);
+    expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'nycklar-aterlamnade', extra: 1 } })).status).toBe(400);
     expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'rut', body: { typ: 'avhysning-installd' } })).status).toBe(403);
   });
 });

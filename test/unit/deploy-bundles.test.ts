@@ -20,6 +20,7 @@ describe('deployment bundles', () => {
       'begar-anstand.form',
       'narvara-vid-avhysning.form',
       'narvara-vid-avhysning-barn.form',
+      'avhysning-installd.form',
       'bedom-uppfoljning-efter-avhysning.form',
       'uppfoljande-mote.form',
       'bedom-uppfoljning-barn.form',

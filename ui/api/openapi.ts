@@ -103,10 +103,17 @@ export function openapi(): unknown {
       },
       '/api/arenden/{arendenummer}/handelser': {
         post: {
-          summary: 'En senare händelse i ärendet',
+          summary: 'Kronofogdens besked i ett pågående ärende (anstånd, nycklar återlämnade, avhysningen inställd)',
+          description:
+            'Tas emot var ärendet än står. Av två anstånd gäller det senare beslutet (beslutsdatum, annars dagen beskedet kom in). Se docs/kronofogden.md.',
           parameters: [arendenummer],
           requestBody: body('Handelse'),
-          responses: { '202': { description: 'Händelsen togs emot' }, '404': problem, '409': problem, ...fel },
+          responses: {
+            '202': { description: 'Beskedet togs emot' },
+            '404': { ...problem, description: 'Inget sådant ärende (eller ingen behörighet)' },
+            '409': { ...problem, description: 'Ärendet är avslutat, är inte ett ärende från Kronofogden, eller löper på en äldre processversion som inte väntar på beskedet' },
+            ...fel,
+          },
         },
       },
       '/api/brev/{id}': {

@@ -113,6 +113,8 @@ export interface Detalj {
   skyddadIdentitet: boolean;
   hyresgast?: { namn?: string };
   adress?: unknown;
+  /** Kronofogden cases: the eviction day now in force (after a granted anstånd, the new day). */
+  avhysningsdatum?: string;
   brev: { id: string; typ: string; mottagare: string; skapad: string; skickad: string | null; skickadAv: string | null }[];
   samtycken: { id: string; mottagare: string[]; syften: string[]; form: string; lamnat: string; giltigtTill: string | null }[];
   relateradeArenden: string[];
@@ -250,6 +252,7 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
     hyresgast: { namn: (v.hyresgast as { namn?: string } | undefined)?.namn },
     // Protected identity: the address is never shown.
     ...(skyddad ? {} : { adress: v.adress }),
+    ...(typeof v.avhysningsdatum === 'string' ? { avhysningsdatum: v.avhysningsdatum } : {}),
     brev: brev.map((b) => ({
       id: b.id, typ: b.typ, mottagare: b.mottagare, skapad: b.skapad.toISOString(), skickad: b.skickad?.toISOString() ?? null, skickadAv: b.skickad_av,
     })),

@@ -57,6 +57,17 @@ export class Motor {
     }
   }
 
+  /** True while the process instance runs; false once it has ended (or never existed). */
+  async pagar(processInstanceId: string): Promise<boolean> {
+    try {
+      await this.rest.get(`/process-instance/${processInstanceId}`);
+      return true;
+    } catch (error) {
+      if (arMotorfel(error, 404)) return false;
+      throw error;
+    }
+  }
+
   async instanserMedAffarsnyckel(businessKey: string): Promise<{ id: string; definitionId: string }[]> {
     return this.rest.get('/process-instance', { businessKey });
   }

@@ -71,9 +71,18 @@ export const kronofogdeMeddelandeSchema = z
 
 export const handelseSchema = z
   .discriminatedUnion('typ', [
-    z.strictObject({ typ: z.literal('anstand-beviljat'), nyttAvhysningsdatum: datumSchema }),
+    z.strictObject({
+      typ: z.literal('anstand-beviljat'),
+      nyttAvhysningsdatum: datumSchema,
+      beslutsdatum: datumSchema
+        .optional()
+        .meta({ description: 'Dagen Kronofogden beslutade anståndet. Av två anstånd gäller det senare beslutet; utan beslutsdatum räknas dagen beskedet kom in.' }),
+    }),
     z.strictObject({ typ: z.literal('nycklar-aterlamnade') }),
-    z.strictObject({ typ: z.literal('avhysning-installd') }),
+    z.strictObject({
+      typ: z.literal('avhysning-installd'),
+      orsak: z.string().trim().min(1).max(200).optional().meta({ description: 'Kronofogdens skäl, t.ex. skulden betald.' }),
+    }),
     z
       .strictObject({ typ: z.literal('delgivning-registrerad'), delgivningsdatum: datumSchema })
       .meta({ description: 'Uppsägning för obetald hyra: dagen då hyresgästen delgavs uppsägningen, när underrättelsen saknade den. Återvinningsfristen räknas då från den senare av detta datum och mottagandet (12 kap. 44 § jordabalken). Har ärendet redan en frist: skicka rattat-meddelande.' }),
@@ -86,7 +95,11 @@ export const handelseSchema = z
       })
       .meta({ description: 'Hyresvärdens rättade meddelande om uppsägning för obetald hyra (NJA 1985 s. 586): återvinningsfristen räknas om från den senare av det rättade meddelandets mottagande och delgivningen, och allt som vilar på fristen flyttas. När som helst medan ärendet pågår.' }),
   ])
-  .meta({ title: 'Handelse', description: 'En senare händelse i ett pågående ärende' });
+  .meta({
+    title: 'Handelse',
+    description:
+      'Ett besked från Kronofogden i ett pågående ärende om avhysning från Kronofogden. Tas emot var ärendet än står (202); 409 när ärendet är avslutat eller inte är ett Kronofogdenärende.',
+  });
 
 export type Underrattelse = z.infer<typeof underrattelseSchema>;
 export type KronofogdeMeddelande = z.infer<typeof kronofogdeMeddelandeSchema>;

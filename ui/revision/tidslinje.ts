@@ -205,6 +205,16 @@ const MEDDELANDEUPPGIFTER: Record<string, string> = {
   rattadUnderrattelseMottagen: 'Rättat meddelande mottaget',
   rattelseBrist: 'Brist i det första meddelandet',
   nyttAvhysningsdatum: 'Nytt avhysningsdatum',
+  anstandBeslutsdatum: 'Beslutsdatum',
+  installdOrsak: 'Orsak',
+};
+
+/**
+ * What a task recorded that the timeline shows beside it (issue 14: the future
+ * housing plan from "Stödja och motivera inför avhysningen").
+ */
+const UPPGIFTSVARDEN: Record<string, Record<string, string>> = {
+  StodjaOchMotivera: { framtidaBostadslosning: 'Framtida lösning av bostadsfrågan' },
 };
 
 /**
@@ -381,7 +391,8 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
   for (const h of aktiviteter) {
     const process = nyckelFor.get(h.processInstanceId);
     if (MEDDELANDETYPER.has(h.activityType)) {
-      handelser.push(meddelande(h, uppdateringar, process, lagrumFor_(h, h.processDefinitionId), h.processInstanceId === startmeddelande && h.activityType === 'messageStartEvent' ? rad.registrerad_av ?? null : korrelerare(operationer, h)));
+      const grannar = aktiviteter.filter((x) => x !== h && x.processInstanceId === h.processInstanceId && MEDDELANDETYPER.has(x.activityType));
+      handelser.push(meddelande(h, grannar, uppdateringar, process, lagrumFor_(h, h.processDefinitionId), h.processInstanceId === startmeddelande && h.activityType === 'messageStartEvent' ? rad.registrerad_av ?? null : korrelerare(operationer, h)));
       continue;
     }
     if (INTE_STEG.has(h.activityType) || !h.activityName) continue;
@@ -403,13 +414,16 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
       });
       continue;
     }
+    const avslutade = h.activityType === 'boundaryConditional' ? avbrutetAv(aktiviteter, h) : undefined;
     handelser.push({
       typ: 'steg',
       tid: iso(h.startTime),
       slut: h.endTime ? iso(h.endTime) : null,
       aktor: h.activityType === 'serviceTask' ? 'Bokvar (automatiskt steg)' : null,
       rubrik: h.activityName,
-      text: h.endTime ? (h.canceled ? 'Avbrutet.' : h.activityType.endsWith('EndEvent') ? 'Nått.' : 'Klart.') : 'Pågår.',
+      text: avslutade
+        ? `Avslutade «${avslutade}».`
+        : h.endTime ? (h.canceled ? 'Avbrutet.' : h.activityType.endsWith('EndEvent') ? 'Nått.' : 'Klart.') : 'Pågår.',
       lagrum: lagrumFor_(h, h.processDefinitionId),
       process,
       aktivitet: h.activityId,
@@ -433,6 +447,7 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
       text: [
         klar ? `Slutförd av ${av ?? 'okänd användare'} ${tidText(u.endTime)}` : u.endTime ? `Avbruten ${tidText(u.endTime)}${avbrotsorsak ? ` av «${avbrotsorsak}»` : ' av en händelse i processen'}` : 'Pågår',
         u.due ? `förfallotid ${tidText(u.due)}${klar ? (sen ? ', slutförd EFTER förfallotiden' : ', i tid') : ''}` : null,
+        ...(klar ? registrerat(uppdateringar, u) : []),
       ]
         .filter(Boolean)
         .join('; ') + '.',
@@ -635,6 +650,26 @@ function avbrot(aktiviteter: HistoriskAktivitet[], u: HistoriskUppgift): string 
   )?.activityName ?? undefined;
 }
 
+/** The scope a conditional boundary event ended: the activity cancelled as it fired, in its instance. */
+function avbrutetAv(aktiviteter: HistoriskAktivitet[], h: HistoriskAktivitet): string | undefined {
+  const tid = ms(h.startTime);
+  return aktiviteter.find(
+    (a) => a !== h && a.processInstanceId === h.processInstanceId && a.canceled && a.endTime && a.activityName && a.activityType === 'subProcess' && Math.abs(ms(a.endTime) - tid) <= 100,
+  )?.activityName ?? undefined;
+}
+
+/** The values a completed task recorded that the timeline shows (UPPGIFTSVARDEN), as "label: value". */
+function registrerat(uppdateringar: Variabeluppdatering[], u: HistoriskUppgift): string[] {
+  const falt = UPPGIFTSVARDEN[u.taskDefinitionKey];
+  if (!falt || !u.endTime) return [];
+  const slut = ms(u.endTime);
+  const varden = new Map<string, unknown>();
+  for (const d of uppdateringar) {
+    if (d.processInstanceId === u.processInstanceId && falt[d.variableName] && Math.abs(ms(d.time) - slut) <= 2000) varden.set(d.variableName, tolka(d));
+  }
+  return [...varden].filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => `${falt[k]}: ${String(v).trim()}`);
+}
+
 function korrelerare(operationer: Operation[], h: HistoriskAktivitet): string | null {
   const nara = operationer.filter(
     (o) => o.operationType === 'CorrelateMessage' && o.userId && Math.abs(ms(o.timestamp) - ms(h.startTime)) <= 2000,
@@ -642,11 +677,24 @@ function korrelerare(operationer: Operation[], h: HistoriskAktivitet): string | 
   return nara[0]?.userId ?? null;
 }
 
-function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[], process: string | undefined, lagrum: string[], aktor: string | null): Handelse {
+function meddelande(
+  h: HistoriskAktivitet,
+  grannar: HistoriskAktivitet[],
+  uppdateringar: Variabeluppdatering[],
+  process: string | undefined,
+  lagrum: string[],
+  aktor: string | null,
+): Handelse {
+  // An update belongs to this message when it is within 2 s of it and no other message of the instance is nearer
+  // (two of Kronofogden's messages may come a second apart).
+  const egen = (u: Variabeluppdatering) =>
+    u.processInstanceId === h.processInstanceId &&
+    Math.abs(ms(u.time) - ms(h.startTime)) <= 2000 &&
+    grannar.every((g) => Math.abs(ms(u.time) - ms(g.startTime)) > Math.abs(ms(u.time) - ms(h.startTime)));
   // What came with the message: the case facts set in the same moment in that instance.
   const uppgifter = new Map<string, unknown>();
   for (const u of uppdateringar) {
-    if (u.processInstanceId === h.processInstanceId && MEDDELANDEUPPGIFTER[u.variableName] && Math.abs(ms(u.time) - ms(h.startTime)) <= 2000) {
+    if (MEDDELANDEUPPGIFTER[u.variableName] && egen(u)) {
       uppgifter.set(u.variableName, tolka(u));
     }
   }
@@ -656,6 +704,11 @@ function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[],
       const text = k === 'kalla' ? KALLNAMN[String(v)] : k === 'orsak' ? ORSAKNAMN[String(v)] : undefined;
       return `${MEDDELANDEUPPGIFTER[k]}: ${text ?? (typeof v === 'string' && /T\d{2}:/.test(v) ? tidText(v) : String(v))}`;
     });
+  // A later message that moved the eviction day (an anstånd): the day before and after.
+  if (h.activityType !== 'messageStartEvent' || h.parentActivityInstanceId !== h.processInstanceId) {
+    const andrat = andring(uppdateringar, h, 'avhysningsdatum', egen);
+    if (andrat) rader.push(`Avhysningsdatum ändrat: ${andrat.fore} → ${andrat.efter}`);
+  }
   return {
     typ: 'meddelande',
     tid: iso(h.startTime),
@@ -666,6 +719,22 @@ function meddelande(h: HistoriskAktivitet, uppdateringar: Variabeluppdatering[],
     process,
     aktivitet: h.activityId,
   };
+}
+
+/** A variable the message changed in its instance (after it, and nearer it than any other message): its value before and after, when they differ. */
+function andring(
+  uppdateringar: Variabeluppdatering[],
+  h: HistoriskAktivitet,
+  namn: string,
+  egen: (u: Variabeluppdatering) => boolean,
+): { fore: string; efter: string } | undefined {
+  const start = ms(h.startTime);
+  const egna = uppdateringar.filter((u) => u.processInstanceId === h.processInstanceId && u.variableName === namn);
+  const ny = egna.find((u) => ms(u.time) >= start && egen(u));
+  if (!ny) return undefined;
+  const fore = egna.filter((u) => u !== ny && ms(u.time) <= ms(ny.time) && egna.indexOf(u) < egna.indexOf(ny)).at(-1);
+  const [a, b] = [fore ? tolka(fore) : undefined, tolka(ny)];
+  return a !== undefined && a !== null && String(a) !== String(b) ? { fore: String(a), efter: String(b) } : undefined;
 }
 
 interface Fristpost {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   atagandeBeslut,
   atagandeSkickat,
+  aktualisering,
   atervinningsfrist,
   avhysning,
   bekraftelseKronofogden,
@@ -15,6 +16,7 @@ import {
   tidigastAvhysningsbeslut,
   uppfoljning,
   uppgiftskontrollHotOmAvhysning,
+  uppgiftskontrollKronofogden,
   type Barnkalla,
   type Frist,
   type FristTyp,
@@ -36,13 +38,14 @@ export const FRIST_GRUPPER = [
   'informeraHyresvarden',
   'delgivningKontroll',
   'uppgiftskontrollHotOmAvhysning',
+  'uppgiftskontrollKronofogden',
 ] as const;
 export type FristGrupp = (typeof FRIST_GRUPPER)[number];
 
 /** The deadline types (`Frist.typ`) each group computes: what a recomputation of the group replaces. */
 export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   bekraftelseKronofogden: ['bekraftelseKronofogden', 'bekraftelseKronofogdenEskalering'],
-  forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering'],
+  forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering', 'aktualisering'],
   forhandsbedomningBarn: ['forhandsbedomningBarn'],
   atervinningsfrist: ['atervinningsfrist', 'tidigastAvhysningsbeslut', 'atagandeBeslut'],
   avhysning: ['avhysningNarvaro', 'avhysningsdag', 'avhysningPaminnelse'],
@@ -53,6 +56,7 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
   informeraHyresvarden: ['informeraHyresvarden'],
   delgivningKontroll: ['delgivningKontroll', 'delgivningKontrollEskalering'],
   uppgiftskontrollHotOmAvhysning: ['uppgiftskontrollHotOmAvhysning'],
+  uppgiftskontrollKronofogden: ['uppgiftskontrollKronofogden'],
 };
 
 /** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
@@ -145,7 +149,8 @@ function compute(
     }
     case 'forhandsbedomningVuxen': {
       const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() });
-      return [paminnelse, eskalering];
+      // Aktualisering is due before a known eviction day (Kronofogden); an anstånd recomputes it.
+      return [paminnelse, eskalering, aktualisering({ mottagen: mottagen(), avhysningsdag: input.avhysningsdatum ?? null })];
     }
     case 'forhandsbedomningBarn': {
       // The first discovery wins: from then on social services knew of the child.
@@ -193,6 +198,8 @@ function compute(
     }
     case 'uppgiftskontrollHotOmAvhysning':
       return [uppgiftskontrollHotOmAvhysning({ start: new Date() })];
+    case 'uppgiftskontrollKronofogden':
+      return [uppgiftskontrollKronofogden({ mottagen: mottagen() })];
   }
 }
 

@@ -33,8 +33,15 @@ const TIDPUNKT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
 export const brevIndata = z.object({
   /** Set per task by the model (input parameter from the element template). */
   brevtyp: z.enum(BREVTYPER),
-  /** From the folkbokföring check. Required: a letter must never guess that an address may be printed. */
-  skyddadIdentitet: z.boolean(),
+  /**
+   * From the folkbokföring check. A letter never guesses that an address may be printed: until the
+   * register has shown that the tenant is not protected (not answered yet, or the tenant is missing
+   * from it, as for Kronofogden's same-day confirmation), the identity is treated as protected.
+   */
+  skyddadIdentitet: z
+    .boolean()
+    .nullish()
+    .transform((v) => v !== false),
   ansvarigHandlaggare: z.string().trim().min(1).max(200),
   ansvarigHandlaggareTelefon: valfri(z.string().trim().min(1).max(50)),
   ansvarigHandlaggareEpost: valfri(z.email()),

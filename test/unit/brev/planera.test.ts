@@ -59,10 +59,15 @@ describe('what each letter type needs', () => {
     expect(text).not.toContain('på torsdag');
   });
 
-  it('requires skyddadIdentitet: a letter never assumes an address may be printed', () => {
-    const res = brevIndata.safeParse(variabler('informationsbrev', { skyddadIdentitet: undefined }));
-    expect(res.success).toBe(false);
-    expect(describeIssues(res.error!)).toMatch(/^skyddadIdentitet: /);
+  it('never assumes an address may be printed: an identity the register has not cleared is treated as protected', () => {
+    // Kronofogden's same-day confirmation does not wait for the register (issue 14)
+    for (const skyddadIdentitet of [undefined, null]) {
+      const res = brevIndata.safeParse(variabler('bekraftelse-kronofogden', { skyddadIdentitet }));
+      expect(res.success).toBe(true);
+      expect(res.data!.skyddadIdentitet).toBe(true);
+    }
+    expect(brevIndata.parse(variabler('informationsbrev', { skyddadIdentitet: false })).skyddadIdentitet).toBe(false);
+    expect(brevIndata.safeParse(variabler('informationsbrev', { skyddadIdentitet: 'nej' })).success).toBe(false);
   });
 
   it('reads the times forms and models write', () => {
