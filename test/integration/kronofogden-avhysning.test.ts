@@ -24,7 +24,7 @@ import {
   type Value,
 } from './support/scenario.ts';
 import { ui } from './support/ui.ts';
-import { arSamtidigAndring } from '../../ui/api/arenden.ts';
+import { arSamtidigAndring } from '../../ui/engine/motor.ts';
 
 /**
  * Checklist 2, "information om avhysning från Kronofogden", on the real engine

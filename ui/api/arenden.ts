@@ -6,7 +6,7 @@ import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import { diagramdata } from '../arenden/diagram.ts';
 import { registreraDelgivning, registreraRattelse } from '../../domain/rattelse.ts';
-import { arMotorfel, type Motor, type Varde } from '../engine/motor.ts';
+import { arMotorfel, type Motor } from '../engine/motor.ts';
 import { handelseSchema } from '../intake/schemas.ts';
 import { handelsevariabler, PROCESS_KRONOFOGDEN } from '../arenden/kronofogden-handelser.ts';
 import { validera } from './intag.ts';
@@ -96,7 +96,7 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
       throw new Problem(409, 'Ärendet är avslutat', `Ärende ${nr} är avslutat och tar inte emot händelser.`);
     }
     try {
-      await korrelera(motor, h.typ, nr, handelsevariabler(h, new Date()));
+      await motor.korrelera(h.typ, nr, handelsevariabler(h, new Date()));
     } catch (error) {
       // Only a case started on an older model version lacks the subscription (see README, limitations).
       if (arMotorfel(error, 400)) {
@@ -109,26 +109,4 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
   });
 
   return router;
-}
-
-/**
- * Two messages to one case at the same moment both write its variables; the
- * engine lets one through and answers the other with an OptimisticLockingException.
- * Correlating again is safe: the message has not been taken.
- */
-async function korrelera(motor: Motor, typ: string, nr: string, variabler: Record<string, Varde>): Promise<void> {
-  for (let forsok = 1; ; forsok++) {
-    try {
-      await motor.korrelera(typ, nr, variabler);
-      return;
-    } catch (error) {
-      if (forsok < 3 && arSamtidigAndring(error)) continue;
-      throw error;
-    }
-  }
-}
-
-/** The engine's answer when another transaction changed the same instance first (ENGINE-03005). */
-export function arSamtidigAndring(error: unknown): boolean {
-  return arMotorfel(error, 500) && (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently/.test(error.message));
 }

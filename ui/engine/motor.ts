@@ -24,9 +24,13 @@ export class Motor {
 
   /** Starts (or continues) by message; returns the process instance id. */
   async korrelera(messageName: string, businessKey: string, variabler: Record<string, Varde>): Promise<string> {
-    const results = await this.rest.post<{ processInstance?: { id: string }; execution?: { processInstanceId: string } }[]>(
-      '/message',
-      { messageName, businessKey, processVariables: toVariables(variabler), resultEnabled: true },
+    const results = await medOmforsok(() =>
+      this.rest.post<{ processInstance?: { id: string }; execution?: { processInstanceId: string } }[]>('/message', {
+        messageName,
+        businessKey,
+        processVariables: toVariables(variabler),
+        resultEnabled: true,
+      }),
     );
     const first = results[0];
     return first?.processInstance?.id ?? first?.execution?.processInstanceId ?? '';
@@ -42,15 +46,19 @@ export class Motor {
   async brevSkickat(processInstanceId: string, brevId: string): Promise<void> {
     const pagar = await this.rest.get<unknown[]>('/process-instance', { processInstanceIds: processInstanceId });
     if (pagar.length === 0) return;
-    await this.rest.post(`/process-instance/${processInstanceId}/variables`, {
-      modifications: toVariables({ atagandeSkickatBrevId: brevId }),
-    });
+    await medOmforsok(() =>
+      this.rest.post(`/process-instance/${processInstanceId}/variables`, {
+        modifications: toVariables({ atagandeSkickatBrevId: brevId }),
+      }),
+    );
     try {
-      await this.rest.post('/message', {
-        messageName: 'brev-skickat',
-        processInstanceId,
-        correlationKeys: toVariables({ brevIdAtagande: brevId }),
-      });
+      await medOmforsok(() =>
+        this.rest.post('/message', {
+          messageName: 'brev-skickat',
+          processInstanceId,
+          correlationKeys: toVariables({ brevIdAtagande: brevId }),
+        }),
+      );
     } catch (error) {
       // 400: nothing waits for this letter (not yet, or no longer).
       if (!arMotorfel(error, 400)) throw error;
@@ -70,6 +78,30 @@ export class Motor {
 
   async instanserMedAffarsnyckel(businessKey: string): Promise<{ id: string; definitionId: string }[]> {
     return this.rest.get('/process-instance', { businessKey });
+  }
+}
+
+/** The engine's answer when another transaction changed the same instance first (ENGINE-03005). */
+export function arSamtidigAndring(error: unknown): boolean {
+  return arMotorfel(error, 500) && (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently/.test(error.message));
+}
+
+/**
+ * A case's parallel paths (workers, timers, Tasklist) change its instance at
+ * the same moments; the engine lets one transaction through and refuses the
+ * other without changing anything. Such a refused call is safe to repeat.
+ */
+async function medOmforsok<T>(anrop: () => Promise<T>): Promise<T> {
+  for (let forsok = 1; ; forsok++) {
+    try {
+      return await anrop();
+    } catch (error) {
+      if (forsok < 4 && arSamtidigAndring(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 50 * forsok));
+        continue;
+      }
+      throw error;
+    }
   }
 }
 
