@@ -51,17 +51,24 @@ export class Motor {
         modifications: toVariables({ atagandeSkickatBrevId: brevId }),
       }),
     );
-    try {
-      await medOmforsok(() =>
-        this.rest.post('/message', {
-          messageName: 'brev-skickat',
-          processInstanceId,
-          correlationKeys: toVariables({ brevIdAtagande: brevId }),
-        }),
-      );
-    } catch (error) {
-      // 400: nothing waits for this letter (not yet, or no longer).
-      if (!arMotorfel(error, 400)) throw error;
+    // 400: nothing waits for this letter. Either the process has not reached its
+    // wait (it then sees the variable at the gateway before it), or it is just
+    // entering it in a transaction not yet committed, after it read the variable:
+    // asking again a moment later closes that gap; after that, nothing waits.
+    for (let forsok = 1; forsok <= 4; forsok++) {
+      try {
+        await medOmforsok(() =>
+          this.rest.post('/message', {
+            messageName: 'brev-skickat',
+            processInstanceId,
+            correlationKeys: toVariables({ brevIdAtagande: brevId }),
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!arMotorfel(error, 400)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     }
   }
 
