@@ -9,8 +9,8 @@ import { toVariables } from '../engine-rest/variables.ts';
  * 44 § JB); the case's model takes the message (hot-om-avhysning's event subprocess
  * NarRattatMeddelande, or the boundary DelgivningRegistrerad while it waits on the date).
  */
-export const MEDDELANDE_RATTAT = 'underrattelse-rattad';
-export const MEDDELANDE_DELGIVNING = 'delgivning-registrerad';
+const MEDDELANDE_RATTAT = 'underrattelse-rattad';
+const MEDDELANDE_DELGIVNING = 'delgivning-registrerad';
 
 export interface Rattelse {
   /** When social services received the corrected notice, ISO with offset. */

@@ -77,7 +77,7 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
     if (h.typ === 'delgivning-registrerad' || h.typ === 'rattat-meddelande') {
       // The återvinningsfrist's events: the rules live in domain/rattelse.ts (the Tasklist process uses them too).
       const id = rad.process_instance_id!;
-      if (!(await motor.instanserMedAffarsnyckel(nr)).some((i) => i.id === id)) {
+      if (!(await motor.pagar(id))) {
         throw new Problem(409, 'Ärendet är avslutat', `Ärendet ${nr} är avslutat och kan inte ta emot ${h.typ}.`);
       }
       const hinder =

@@ -1,16 +1,13 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { hamtaBrevForSkickat, markeraSkickat, type BrevForSkickat, type Skickat } from '../../domain/brevskickat.ts';
+import { hamtaBrevForSkickat, KLOCKMARGINAL_MS, markeraSkickat, type BrevForSkickat, type Skickat } from '../../domain/brevskickat.ts';
 import { kanLasaArende } from '../auth/roller.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
 import type { Motor } from '../engine/motor.ts';
 import { kravSkriv, validera } from './intag.ts';
 import { Problem, validationProblem } from './problem.ts';
-
-/** A registry's clock may run a little ahead of Bokvar's: "now" allows this much. */
-const KLOCKMARGINAL_MS = 60_000;
 
 const TIDPUNKT = z.iso.datetime({ offset: true });
 
@@ -27,7 +24,7 @@ export const skickadSchema = z
   .meta({ title: 'BrevSkickat', description: 'Registraturen (eller en handläggare) anmäler att ett brev har skickats' });
 
 /** What the API answers about a letter's sending. */
-export function skickatSvar(brev: BrevForSkickat & { skickat: Skickat }) {
+function skickatSvar(brev: BrevForSkickat & { skickat: Skickat }) {
   return {
     id: brev.id,
     arendenummer: brev.arendenummer,
@@ -39,13 +36,15 @@ export function skickatSvar(brev: BrevForSkickat & { skickat: Skickat }) {
   };
 }
 
+/** No such letter, or one in a case the user may not read: the same answer, so that neither is revealed. */
+const saknas = () => new Problem(404, 'Brevet finns inte', 'Inget brev med det id:t i ett ärende som du har behörighet till.');
+
 /**
  * GET /api/brev/{id}: the letter's PDF/A as archived, for those who may read its case.
  * POST /api/brev/{id}/skickad: the registry or a caseworker marks the letter sent.
  */
 export function brevRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Router {
   const router = Router();
-  const saknas = () => new Problem(404, 'Brevet finns inte', 'Inget brev med det id:t i ett ärende som du har behörighet till.');
 
   router.get('/brev/:id', async (req, res) => {
     if (!z.uuid().safeParse(req.params.id).success) throw saknas();
@@ -93,9 +92,7 @@ export async function registreraSkickat(
   farLasa: (arendenummer: string) => Promise<boolean>,
 ): Promise<{ nytt: boolean; brev: ReturnType<typeof skickatSvar> }> {
   const brev = await hamtaBrevForSkickat(db, id);
-  if (!brev || !(await farLasa(brev.arendenummer))) {
-    throw new Problem(404, 'Brevet finns inte', 'Inget brev med det id:t i ett ärende som du har behörighet till.');
-  }
+  if (!brev || !(await farLasa(brev.arendenummer))) throw saknas();
   const tid = skickad ? new Date(skickad) : null;
   if (!brev.skickat && tid && tid.getTime() < brev.skapad.getTime()) {
     throw validationProblem(
@@ -103,7 +100,7 @@ export async function registreraSkickat(
     );
   }
   const m = await markeraSkickat(db, id, tid, av);
-  if (m.utfall === 'saknas') throw new Problem(404, 'Brevet finns inte');
+  if (m.utfall === 'saknas') throw saknas();
   if (m.utfall === 'konflikt') {
     throw new Problem(
       409,

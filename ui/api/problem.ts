@@ -58,7 +58,7 @@ function svenskt(issue: z.core.$ZodIssue): string {
 }
 
 export function validationProblem(error: z.ZodError): Problem {
-  return new Problem(400, 'Ogiltiga uppgifter', 'Meddelandet har fel; inget ärende har startats.', zodFalt(error));
+  return new Problem(400, 'Ogiltiga uppgifter', 'Meddelandet har fel och har inte tagits emot; inget har ändrats.', zodFalt(error));
 }
 
 /** The last error handler: problems as problem+json, the rest as 500 without internals. */

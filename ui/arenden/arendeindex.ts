@@ -215,14 +215,15 @@ export class Arendeindex {
     for (const klump of klumpar(arendenummer, KLUMP)) {
       const instanser = await this.engine.postAll<MotorInstans>('/history/process-instance', { processInstanceBusinessKeyIn: klump, active: true });
       const ids = instanser.map((i) => i.id);
-      const [uppgifter, timers] = ids.length === 0
-        ? [[], []]
+      const [uppgifter, timers, medBarn] = ids.length === 0
+        ? [[], [], new Set<string>()]
         : await Promise.all([
             this.engine.postAll<MotorUppgift>('/task', { processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
             this.engine.postAll<MotorTimer>('/job', { processInstanceIds: ids, timers: true, active: true }),
+            this.barnfakta(instanser),
           ]);
       lage.push(...sammanstall(instanser, uppgifter, timers, klump).values());
-      for (const nr of await this.barnfakta(instanser)) barn.add(nr);
+      for (const nr of medBarn) barn.add(nr);
     }
     await skriv(this.db, lage, start);
     // Only cases that run: an ended case keeps what it had.

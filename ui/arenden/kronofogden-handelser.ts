@@ -10,7 +10,7 @@ import type { Handelse } from '../intake/schemas.ts';
 export const PROCESS_KRONOFOGDEN = 'kronofogden-avhysning';
 
 /** The events that come from Kronofogden (the others concern the återvinningsfrist, domain/rattelse.ts). */
-export type KronofogdeHandelse = Extract<Handelse, { typ: 'anstand-beviljat' | 'nycklar-aterlamnade' | 'avhysning-installd' }>;
+type KronofogdeHandelse = Extract<Handelse, { typ: 'anstand-beviljat' | 'nycklar-aterlamnade' | 'avhysning-installd' }>;
 
 /**
  * The order of two anstånd decisions: the later decision wins. "Later" is the

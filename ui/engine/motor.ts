@@ -44,8 +44,7 @@ export class Motor {
    * not waiting, is not an error.
    */
   async brevSkickat(processInstanceId: string, brevId: string): Promise<void> {
-    const pagar = await this.rest.get<unknown[]>('/process-instance', { processInstanceIds: processInstanceId });
-    if (pagar.length === 0) return;
+    if (!(await this.pagar(processInstanceId))) return;
     await medOmforsok(() =>
       this.rest.post(`/process-instance/${processInstanceId}/variables`, {
         modifications: toVariables({ atagandeSkickatBrevId: brevId }),

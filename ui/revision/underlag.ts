@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fromVariable } from '../../engine-rest/variables.ts';
+import { BARNFAKTA } from '../arenden/arendeindex.ts';
 import type { Motor } from '../engine/motor.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './efterlevnad.ts';
 import { dagensBorjan, dagensSlut } from './statistik.ts';
@@ -61,11 +62,9 @@ const KONTAKTUPPGIFTER: Record<string, { slag: Kontaktslag; grund: string }> = {
   BistaAnsokanAnnanForvaltning: { slag: 'kontakt-annan-forvaltning', grund: 'kontaktgrundAnnanForvaltning' },
 };
 
-const BARNKALLOR = ['barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare', 'barnOchUngaInvolverade'];
-
 /** The variables the report reads; each is taken from the instance where the process records it. */
 const VARIABLER = [
-  ...BARNKALLOR,
+  ...BARNFAKTA,
   // the case's main instance
   'orsak', 'atervinningsfristSenast', 'atervinningsbeslut', 'forhandsbedomningEskaleringSenast', 'avhysningUtfall',
   'narvaradeBarnOchUnga', 'ejNarvaroSkalBarnOchUnga', 'ejNarvaroAvstamdMedKronofogdenBarnOchUnga',
@@ -226,7 +225,7 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
       forhandsbedomningSlut: klar(kuUppgifter, 'BeslutaOmUtredning'),
       forhandsbedomningGrans: text(rv.forhandsbedomningEskaleringSenast),
       sarskildaSkal: text(kv.sarskildaSkal) ?? text(rv.sarskildaSkal),
-      barnBerors: a.barn || egna.some((i) => BARNKALLOR.some((n) => perInstans.get(i.id)?.[n] === true)),
+      barnBerors: a.barn || egna.some((i) => BARNFAKTA.some((n) => perInstans.get(i.id)?.[n] === true)),
       barnOchUngaInvolverade: bu !== undefined,
       barnutredning: bu ? { grans: text(bv.forhandsbedomningBarnSenast), beslutad: klar(buUppgifter, 'BedomBarnutredning') } : null,
       avhysningGenomford: rv.avhysningUtfall === 'genomford',

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { hamtaBrevForSkickat, markeraSkickat } from '../../domain/brevskickat.ts';
+import { hamtaBrevForSkickat, KLOCKMARGINAL_MS, markeraSkickat } from '../../domain/brevskickat.ts';
 import { tolkaTidpunkt } from '../../frister/tid.ts';
 import type { WorkerDependencies } from '../db.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
-
-/** A clock a little ahead (the browser's) still counts as now. */
-const KLOCKMARGINAL_MS = 60_000;
 
 /**
  * markera-brev-skickat: the samordnare recorded in the task "Åtagandet är inte

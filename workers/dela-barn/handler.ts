@@ -15,7 +15,7 @@ export const BARNKALLOR = {
 export type Barnkalla = keyof typeof BARNKALLOR;
 
 /** One child-discovery event: when social services learned of the children, from which source, in which process. */
-export const barnUpptackt = z.object({
+const barnUpptackt = z.object({
   tid: z.iso.datetime({ offset: true }),
   kalla: z.enum(Object.keys(BARNKALLOR) as [Barnkalla, ...Barnkalla[]]),
   process: z.string().max(100),

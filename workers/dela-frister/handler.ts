@@ -167,7 +167,7 @@ class Modeller {
 }
 
 /** The user tasks in a model whose due date is a calendar deadline, by task id. */
-export function forfalloNycklarIModell(xml: string): Map<string, string> {
+function forfalloNycklarIModell(xml: string): Map<string, string> {
   const nycklar = new Map<string, string>();
   for (const [tagg] of xml.matchAll(/<(?:\w+:)?userTask\b[^>]*>/g)) {
     const id = /\sid="([^"]+)"/.exec(tagg)?.[1];
