@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
 import { atagandeBeslut, atervinningsfrist, delgivningKontroll, uppgiftskontrollHotOmAvhysning } from '../../frister/index.ts';
-import { engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
+import { cancelInstance, engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { finished, formValues } from './support/samtycke.ts';
 import {
@@ -255,7 +255,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
 
     await waitForTask(nr, 'BeslutaOmAtagande');
     await waitForTask(nr, 'Aktualisera');
-    await engineAsAdmin().delete(`/process-instance/${instans}`, { skipSubprocesses: false });
+    await cancelInstance(instans, { skipSubprocesses: false });
     const avslutat = await handelse(nr, { typ: 'rattat-meddelande', mottagen: nu().toISO() });
     expect(avslutat.status).toBe(409);
     expect(avslutat.body.detail).toMatch(/avslutat/);

@@ -9,7 +9,7 @@ import { DEV_UI_PASSWORD, repoRoot } from '../../scripts/config.ts';
 import { applyHistoryTimeToLive, DEPLOYMENT_SOURCE } from '../../scripts/deploy.ts';
 import { gallra } from '../../ui/gallring/gallring.ts';
 import { registreraAterkallelse, registreraSamtycke } from '../../workers/samtycke/register.ts';
-import { engineAsAdmin, eventually, stack } from './support/engine.ts';
+import { cancelInstance, engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { deployFixture, fixturesDir } from './support/fixtures.ts';
 import { normalised, nyHyresgast } from './support/samtycke.ts';
 import { ui, underrattelse } from './support/ui.ts';
@@ -171,7 +171,7 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
         const uppgifter = await admin().get<unknown[]>('/task', { processInstanceBusinessKey: f.nr });
         return externa.length === 0 && uppgifter.length > 0 ? true : undefined;
       }, 60_000);
-      await admin().delete(`/process-instance/${f.pi}`);
+      await cancelInstance(f.pi);
     }
   });
 

@@ -1,6 +1,6 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineAsAdmin, eventually, stack } from './support/engine.ts';
+import { cancelInstance, engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { kronofogdeMeddelande, ui, underrattelse, vardag } from './support/ui.ts';
 
@@ -223,7 +223,7 @@ describe('POST /api/arenden/{nr}/handelser', () => {
     expect(fel.body.detail).toContain('inte ett ärende om avhysning från Kronofogden');
 
     // an ended case: 409, and nothing is correlated
-    await engineAsAdmin().delete(`/process-instance/${start.body.processInstanceId}`);
+    await cancelInstance(start.body.processInstanceId);
     const slut = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'avhysning-installd', orsak: 'skulden betald' } });
     expect(slut.status).toBe(409);
     expect(slut.body.title).toBe('Ärendet är avslutat');

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { EngineRest, EngineRestError } from '../../../engine-rest/client.ts';
 import type { ProcessInstance } from '../../../engine-rest/types.ts';
 import { toVariables } from '../../../engine-rest/variables.ts';
+import { arSamtidigAndring } from '../../../ui/engine/motor.ts';
 
 export const stack = () => inject('stack');
 
@@ -15,6 +16,23 @@ export function engineAs(user: string, password = user): EngineRest {
 }
 
 export const typed = toVariables;
+
+/**
+ * Cancels a running instance as an administrator would. A worker may lock one of
+ * its external tasks at the same moment; the engine then refuses the cancel
+ * without changing anything, and it is safe to ask again.
+ */
+export async function cancelInstance(processInstanceId: string, query: Record<string, string | boolean> = {}): Promise<void> {
+  for (let forsok = 1; ; forsok++) {
+    try {
+      await engineAsAdmin().delete(`/process-instance/${processInstanceId}`, query);
+      return;
+    } catch (error) {
+      if (forsok < 5 && arSamtidigAndring(error)) continue;
+      throw error;
+    }
+  }
+}
 
 export async function startProcess(
   key: string,
