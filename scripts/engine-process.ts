@@ -40,7 +40,11 @@ function newestModification(paths: string[]): number {
 export interface EngineOptions {
   port: number;
   databaseUrl: string;
+  /** Bokvar's own database: the engine writes its reads of case data into the read log there. */
+  readLogDatabaseUrl: string;
   admin: { user: string; password: string };
+  /** Bokvar's technical users; the read log puts their reads in their own category. */
+  technicalUsers: { worker: string; ui: string };
   historyTimeToLive: string;
   passwordPolicy: boolean;
   /** The directory as identity service (docs/ldap.md); undefined: the engine's own user tables. */
@@ -57,6 +61,7 @@ export interface EngineProcess {
 
 export async function startEngine(options: EngineOptions): Promise<EngineProcess> {
   const db = toJdbc(options.databaseUrl);
+  const readLogDb = toJdbc(options.readLogDatabaseUrl);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const logStream = fs.openSync(options.logFile, 'a');
   const child = spawn('java', ['-Xms256m', '-Xmx1g', '-jar', engineJar], {
@@ -68,8 +73,13 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_ENGINE_JDBC_URL: db.jdbcUrl,
       BOKVAR_ENGINE_DB_USER: db.user,
       BOKVAR_ENGINE_DB_PASSWORD: db.password,
+      BOKVAR_LASLOGG_JDBC_URL: readLogDb.jdbcUrl,
+      BOKVAR_LASLOGG_DB_USER: readLogDb.user,
+      BOKVAR_LASLOGG_DB_PASSWORD: readLogDb.password,
       BOKVAR_ADMIN_USER: options.admin.user,
       BOKVAR_ADMIN_PASSWORD: options.admin.password,
+      BOKVAR_WORKER_USER: options.technicalUsers.worker,
+      BOKVAR_UI_USER: options.technicalUsers.ui,
       BOKVAR_HISTORIK_TTL: options.historyTimeToLive,
       BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
       ...ldapEngineEnvironment(options.ldap),

@@ -72,6 +72,11 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
   'barn-och-unga': CASEWORKER,
   'ekonomiskt-bistand': CASEWORKER,
   samordnare: CASEWORKER,
+  // The auditor sees in the engine how the processes run (definitions, instances,
+  // tasks, incidents, operation log) but no variable values: a case's data reaches
+  // the auditor only through Bokvar's purpose-bound, logged pages (docs/loggkontroll.md).
+  // With enforceSpecificVariablePermission (engine/…/application.yaml), none of these
+  // permissions reads a variable.
   revisor: [
     ...apps('cockpit', 'welcome'),
     {
@@ -88,6 +93,9 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
     { resourceType: RESOURCE.decisionRequirementsDefinition, resourceId: '*', permissions: ['READ'] },
     { resourceType: RESOURCE.operationLogCategory, resourceId: '*', permissions: ['READ'] },
   ],
+  // Diagrams, versions, deployments, instance counts and the heat map, incidents and
+  // job retries; no variable values (no READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE
+  // or task variables). Filters: only those it creates itself (the owner's rights).
   processagare: [
     ...apps('cockpit', 'tasklist', 'welcome'),
     { resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['CREATE', 'READ', 'DELETE'] },
@@ -99,33 +107,37 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
     { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['READ'] },
     { resourceType: RESOURCE.decisionDefinition, resourceId: '*', permissions: ['READ', 'UPDATE', 'READ_HISTORY'] },
     { resourceType: RESOURCE.decisionRequirementsDefinition, resourceId: '*', permissions: ['READ'] },
-    { resourceType: RESOURCE.filter, resourceId: '*', permissions: ['CREATE', 'READ'] },
+    { resourceType: RESOURCE.filter, resourceId: '*', permissions: ['CREATE'] },
   ],
 };
 
 /**
- * The external-task workers: fetch, lock, complete, fail; and, for dela-frister,
- * move the timers (UPDATE_INSTANCE) and the due dates of open tasks (READ_TASK,
- * UPDATE_TASK) that rest on a recomputed deadline — nothing else.
+ * The external-task workers: fetch, lock, complete, fail; read the variables of
+ * the case's other instances (hitta-arende, lanka-arenden, dela-frister, dela-barn:
+ * READ_INSTANCE_VARIABLE); and, for dela-frister, move the timers (UPDATE_INSTANCE)
+ * and the due dates of open tasks (READ_TASK, UPDATE_TASK) that rest on a
+ * recomputed deadline — nothing else. Their reads through the engine are logged
+ * as a technical user's (docs/loggkontroll.md).
  */
 export const WORKER_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK'],
+    permissions: ['READ', 'READ_INSTANCE', 'READ_INSTANCE_VARIABLE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK'],
   },
 ];
 
 /**
  * The Bokvar UI's technical user: reads cases for its viewer (Bokvar filters by
- * unit itself), starts cases by message, correlates later events, and looks up
- * users' groups when they log in. It may not complete tasks or deploy.
+ * unit itself and logs each read with the real user), starts cases by message,
+ * correlates later events, and looks up users' groups when they log in. It may
+ * not complete tasks or deploy.
  */
 export const UI_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'READ_HISTORY', 'CREATE_INSTANCE', 'UPDATE_INSTANCE'],
+    permissions: ['READ', 'READ_INSTANCE', 'READ_INSTANCE_VARIABLE', 'READ_HISTORY', 'READ_HISTORY_VARIABLE', 'CREATE_INSTANCE', 'UPDATE_INSTANCE'],
   },
   { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['READ', 'CREATE', 'UPDATE'] },
   { resourceType: RESOURCE.historicProcessInstance, resourceId: '*', permissions: ['READ'] },
@@ -173,6 +185,30 @@ export async function provisionIdentity(engine: EngineRest, options: IdentityOpt
   }
   for (const grant of WORKER_GRANTS) await ensureGrant(engine, { userId: options.worker.user }, grant);
   for (const grant of UI_GRANTS) await ensureGrant(engine, { userId: options.ui.user }, grant);
+  await grantVariablesOnOpenTasks(engine);
+}
+
+/**
+ * The engine gives a task's candidate groups and assignee READ_VARIABLE with the
+ * task since it enforces variable permissions. Tasks created before carry grants
+ * without it, and Tasklist would show their forms empty: add it to those, once.
+ * Grants on every task ('*') are roles' and stay as GROUP_GRANTS says.
+ */
+async function grantVariablesOnOpenTasks(engine: EngineRest): Promise<void> {
+  const grants = await engine.getAll<{ id: string; userId: string | null; groupId: string | null; resourceId: string; permissions: string[] }>(
+    '/authorization',
+    { type: 1, resourceType: RESOURCE.task },
+  );
+  for (const g of grants) {
+    if (g.resourceId === '*' || !g.permissions.includes('READ') || g.permissions.includes('READ_VARIABLE') || g.permissions.includes('ALL')) continue;
+    await engine.put(`/authorization/${g.id}`, {
+      type: 1,
+      ...(g.groupId ? { groupId: g.groupId } : { userId: g.userId }),
+      resourceType: RESOURCE.task,
+      resourceId: g.resourceId,
+      permissions: [...g.permissions, 'READ_VARIABLE'],
+    });
+  }
 }
 
 /**

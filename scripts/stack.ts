@@ -70,7 +70,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startEngine({
         port: config.enginePort,
         databaseUrl: database.engineUrl,
+        readLogDatabaseUrl: database.appUrl,
         admin: config.admin,
+        technicalUsers: { worker: config.worker.user, ui: config.ui.user },
         historyTimeToLive: config.historyTimeToLive,
         passwordPolicy: config.mode === 'produktion',
         ldap: config.ldap,

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { engineAs, engineAsAdmin, stack, statusOf } from './support/engine.ts';
+import { webappLogin as login } from './support/webapp.ts';
 
+const webappLogin = async (app: 'tasklist' | 'cockpit', user: string, password = user) => (await login(app, user, password)).status;
 
-/** Logs into a Camunda webapp the way the browser does (CSRF cookie + header). */
-async function webappLogin(app: 'tasklist' | 'cockpit', user: string, password = user): Promise<number> {
-  const base = stack().engineBaseUrl;
-  const page = await fetch(`${base}/camunda/app/${app}/default/`);
-  const cookies = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const xsrf = /XSRF-TOKEN=([^;]+)/.exec(cookies)?.[1] ?? '';
-  const response = await fetch(`${base}/camunda/api/admin/auth/user/default/login/${app}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies, 'X-XSRF-TOKEN': xsrf },
-    body: new URLSearchParams({ username: user, password }),
-  });
-  return response.status;
-}
 
 describe('the engine refuses anonymous and unauthorised callers', () => {
   it('answers 401 to an anonymous REST request', async () => {

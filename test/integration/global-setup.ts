@@ -37,6 +37,7 @@ export default async function setup(project: TestProject) {
     databaseUrl: stack.databaseUrl,
     admin: config.admin,
     worker: config.worker,
+    ui: config.ui,
   });
   return async () => {
     await stack.stop();
@@ -50,6 +51,7 @@ export interface ProvidedStack {
   databaseUrl: string;
   admin: { user: string; password: string };
   worker: { user: string; password: string };
+  ui: { user: string; password: string };
 }
 
 declare module 'vitest' {

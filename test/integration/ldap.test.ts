@@ -99,7 +99,9 @@ beforeAll(async () => {
     return startEngine({
       port: ENGINE_PORT,
       databaseUrl,
+      readLogDatabaseUrl: stack().databaseUrl,
       admin: adminUser,
+      technicalUsers: { worker: WORKER.uid, ui: UI.uid },
       historyTimeToLive: config.historyTimeToLive,
       passwordPolicy: true,
       ldap: config.ldap,

@@ -71,25 +71,25 @@ describe('who may review the read log', () => {
 
 describe('GET /api/revision/lasloggar', () => {
   it('filters by case, user and period', async () => {
-    const allaA = await ui('GET', `/api/revision/lasloggar?arende=${a}`, { user: 'rut' });
+    const allaA = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}`, { user: 'rut' });
     expect(allaA.body.totalt).toBe(4);
     expect(allaA.body.rader.map((r: { anvandare: string }) => r.anvandare).sort()).toEqual(['rut', 'vera', 'vera', 'vera']);
     expect(allaA.body.rader[0]).toMatchObject({ arendenummer: a, vy: 'api', id: expect.stringMatching(/^\d+$/), tidpunkt: expect.stringMatching(/Z$/) });
-    const veraA = await ui('GET', `/api/revision/lasloggar?arende=${a}&anvandare=vera`, { user: 'rut' });
+    const veraA = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&anvandare=vera`, { user: 'rut' });
     expect(veraA.body.totalt).toBe(3);
-    const stina = await ui('GET', `/api/revision/lasloggar?anvandare=stina&arende=${b}`, { user: 'rut' });
+    const stina = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&anvandare=stina&arende=${b}`, { user: 'rut' });
     expect(stina.body.totalt).toBe(2);
-    const idagA = await ui('GET', `/api/revision/lasloggar?arende=${a}&fran=${idag}&till=${idag}`, { user: 'rut' });
+    const idagA = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&fran=${idag}&till=${idag}`, { user: 'rut' });
     expect(idagA.body.totalt).toBe(4);
-    const imorgonA = await ui('GET', `/api/revision/lasloggar?arende=${a}&fran=${imorgon}`, { user: 'rut' });
+    const imorgonA = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&fran=${imorgon}`, { user: 'rut' });
     expect(imorgonA.body.totalt).toBe(0);
-    const foreIdag = await ui('GET', `/api/revision/lasloggar?arende=${a}&till=2026-01-01`, { user: 'rut' });
+    const foreIdag = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&till=2026-01-01`, { user: 'rut' });
     expect(foreIdag.body.totalt).toBe(0);
   });
 
   it('pages, newest first', async () => {
-    const forsta = await ui('GET', `/api/revision/lasloggar?arende=${a}&max=2`, { user: 'rut' });
-    const andra = await ui('GET', `/api/revision/lasloggar?arende=${a}&max=2&forsta=2`, { user: 'rut' });
+    const forsta = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&max=2`, { user: 'rut' });
+    const andra = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&max=2&forsta=2`, { user: 'rut' });
     expect(forsta.body).toMatchObject({ totalt: 4, forsta: 0, max: 2 });
     expect(forsta.body.rader).toHaveLength(2);
     expect(andra.body.rader).toHaveLength(2);
@@ -100,8 +100,8 @@ describe('GET /api/revision/lasloggar', () => {
 
   it('reading the read log is not a case read: nothing is logged', async () => {
     const fore = await lasloggar();
-    await ui('GET', `/api/revision/lasloggar?arende=${a}`, { user: 'rut' });
-    await ui('GET', `/api/revision/lasloggar?arende=${a}&format=csv`, { user: 'rut' });
+    await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}`, { user: 'rut' });
+    await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&format=csv`, { user: 'rut' });
     expect(await lasloggar()).toBe(fore);
   });
 
@@ -123,7 +123,7 @@ describe('GET /api/revision/lasloggar', () => {
   });
 
   it('exports the filtered rows as CSV for Swedish Excel', async () => {
-    const response = await fetch(`${stack().uiUrl}/api/revision/lasloggar?arende=${a}&format=csv`, {
+    const response = await fetch(`${stack().uiUrl}/api/revision/lasloggar?kanal=bokvar&arende=${a}&format=csv`, {
       headers: { Authorization: `Basic ${Buffer.from('rut:rut').toString('base64')}` },
     });
     expect(response.status).toBe(200);
@@ -132,19 +132,19 @@ describe('GET /api/revision/lasloggar', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('Id;Tidpunkt;Användare;Ärendenummer;Vy;Resurs;Syfte');
+    expect(lines[0]).toBe('Id;Tidpunkt;Användare;Kategori;Kanal;Ärendenummer;Vy;Resurs;Syfte');
     expect(lines).toHaveLength(5);
-    expect(lines.slice(1).every((l) => l.split(';')[3] === a)).toBe(true);
-    expect(lines[1]).toMatch(new RegExp(`^\\d+;${idag} \\d{2}:\\d{2}:\\d{2};vera;`));
+    expect(lines.slice(1).every((l) => l.split(';')[5] === a)).toBe(true);
+    expect(lines[1]).toMatch(new RegExp(`^\\d+;${idag} \\d{2}:\\d{2}:\\d{2};vera;person;bokvar;`));
   });
 });
 
 describe('stickprov', () => {
   it('draws a uniformly random sample of the filtered rows, records it, and the draw can be redone from its seed', async () => {
-    const r = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: a }, antal: 2 } });
+    const r = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: a, kanal: 'bokvar' }, antal: 2 } });
     expect(r.status).toBe(201);
     expect(r.headers.get('location')).toBe(`/api/revision/lasloggar/stickprov/${r.body.id}`);
-    expect(r.body).toMatchObject({ dragenAv: 'rut', filter: { arende: a }, antal: 2, populationsstorlek: 4, seed: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(r.body).toMatchObject({ dragenAv: 'rut', filter: { arende: a, kanal: 'bokvar' }, antal: 2, populationsstorlek: 4, seed: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(r.body.radIds).toHaveLength(2);
     expect(r.body.rader.map((x: { id: string }) => x.id)).toEqual(r.body.radIds);
     expect(r.body.rader.every((x: { arendenummer: string }) => x.arendenummer === a)).toBe(true);
@@ -164,7 +164,7 @@ describe('stickprov', () => {
   });
 
   it('asking for more than the population draws every row; an empty filter result draws none', async () => {
-    const alla = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: b }, antal: 50 } });
+    const alla = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: b, kanal: 'bokvar' }, antal: 50 } });
     expect(alla.status).toBe(201);
     expect(alla.body.radIds).toHaveLength(2);
     const inga = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: 'BV-1999-000000' }, antal: 5 } });
@@ -194,7 +194,7 @@ describe('stickprov', () => {
     expect(csv.type).toContain('text/csv');
     // fetch's text() has already taken the byte order mark off
     const rader = (csv.body as string).split('\r\n');
-    expect(rader[0]).toBe('Stickprov;Tidpunkt;Dragen av;Filter användare;Filter ärende;Filter från;Filter till;Begärt antal;Populationsstorlek;Högsta rad-id;Seed;Dragna rader');
+    expect(rader[0]).toBe('Stickprov;Tidpunkt;Dragen av;Filter användare;Filter ärende;Filter kanal;Filter kategori;Filter från;Filter till;Begärt antal;Populationsstorlek;Högsta rad-id;Seed;Dragna rader');
     expect(rader.some((l) => l.startsWith(`${senaste.id};`) && l.includes(senaste.seed) && l.endsWith(`;${senaste.radIds.join(', ')}`))).toBe(true);
     const detalj = await ui('GET', `/api/revision/lasloggar/stickprov/${senaste.id}?format=csv`, { user: 'rut' });
     expect((detalj.body as string).split('\r\n').filter(Boolean)).toHaveLength(3);

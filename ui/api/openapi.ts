@@ -143,7 +143,7 @@ export function openapi(): unknown {
       '/api/revision/lasloggar': {
         get: {
           summary: 'Läsloggen för loggkontroll (endast revisor; läsningen loggas inte)',
-          parameters: ['anvandare', 'arende', 'fran', 'till', 'forsta', 'max', 'format'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          parameters: ['anvandare', 'arende', 'kanal', 'kategori', 'fran', 'till', 'forsta', 'max', 'format'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
           responses: { '200': { description: 'Läsningar, eller CSV med format=csv', content: { 'application/json': {}, 'text/csv': {} } }, ...fel },
         },
       },

@@ -18,9 +18,31 @@ const datum = z
 /** Empty form fields mean "no filter". */
 const valfri = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
+/** Where a read happened: Bokvar's pages and API, or the engine (docs/loggkontroll.md). */
+export const KANALER = ['bokvar', 'tasklist', 'cockpit', 'admin', 'webapp', 'rest'] as const;
+/** Who read: a person at work, a technical user (workers, Bokvar's UI), an administrator. */
+export const KATEGORIER = ['person', 'teknisk', 'administrator'] as const;
+
+export const KANALNAMN: Record<(typeof KANALER)[number], string> = {
+  bokvar: 'Bokvar',
+  tasklist: 'Tasklist',
+  cockpit: 'Cockpit',
+  admin: 'Admin (motorn)',
+  webapp: 'Motorns webbappar',
+  rest: 'Motorns REST-API',
+};
+
+export const KATEGORINAMN: Record<(typeof KATEGORIER)[number], string> = {
+  person: 'Handläggare och granskare',
+  teknisk: 'Teknisk användare',
+  administrator: 'Administratör',
+};
+
 const filterfalt = {
   anvandare: valfri(z.string().trim().min(1).max(100)),
   arende: valfri(z.string().trim().min(1).max(50)),
+  kanal: valfri(z.enum(KANALER)),
+  kategori: valfri(z.enum(KATEGORIER)),
   fran: valfri(datum),
   till: valfri(datum),
 };
@@ -54,6 +76,8 @@ export interface Lasloggrad {
   vy: string;
   resurs: string | null;
   syfte: string | null;
+  kanal: (typeof KANALER)[number];
+  kategori: (typeof KATEGORIER)[number];
 }
 
 const ZON = 'Europe/Stockholm';
@@ -63,12 +87,14 @@ function filtrerad(db: Knex, f: Lasloggfilter): Knex.QueryBuilder {
   let q = db('lasloggar');
   if (f.anvandare) q = q.where({ anvandare: f.anvandare });
   if (f.arende) q = q.where({ arendenummer: f.arende });
+  if (f.kanal) q = q.where({ kanal: f.kanal });
+  if (f.kategori) q = q.where({ kategori: f.kategori });
   if (f.fran) q = q.where('tidpunkt', '>=', DateTime.fromISO(f.fran, { zone: ZON }).toJSDate());
   if (f.till) q = q.where('tidpunkt', '<', DateTime.fromISO(f.till, { zone: ZON }).plus({ days: 1 }).toJSDate());
   return q;
 }
 
-const KOLUMNER = ['id', 'tidpunkt', 'anvandare', 'arendenummer', 'vy', 'resurs', 'syfte'];
+const KOLUMNER = ['id', 'tidpunkt', 'anvandare', 'kategori', 'kanal', 'arendenummer', 'vy', 'resurs', 'syfte'];
 
 export async function sok(db: Knex, f: Lasloggfilter, forsta: number, max: number): Promise<{ totalt: number; rader: Lasloggrad[] }> {
   const [{ count }] = (await filtrerad(db, f).count('* as count')) as [{ count: string }];
@@ -89,6 +115,8 @@ export const LASLOGG_KOLUMNER: Kolumn<Lasloggrad>[] = [
   { rubrik: 'Id', varde: (r) => r.id },
   { rubrik: 'Tidpunkt', varde: (r) => svenskTid(r.tidpunkt) },
   { rubrik: 'Användare', varde: (r) => r.anvandare },
+  { rubrik: 'Kategori', varde: (r) => r.kategori },
+  { rubrik: 'Kanal', varde: (r) => r.kanal },
   { rubrik: 'Ärendenummer', varde: (r) => r.arendenummer },
   { rubrik: 'Vy', varde: (r) => r.vy },
   { rubrik: 'Resurs', varde: (r) => r.resurs },
@@ -178,6 +206,8 @@ export const STICKPROV_KOLUMNER: Kolumn<Stickprov>[] = [
   { rubrik: 'Dragen av', varde: (s) => s.dragenAv },
   { rubrik: 'Filter användare', varde: (s) => s.filter.anvandare },
   { rubrik: 'Filter ärende', varde: (s) => s.filter.arende },
+  { rubrik: 'Filter kanal', varde: (s) => s.filter.kanal },
+  { rubrik: 'Filter kategori', varde: (s) => s.filter.kategori },
   { rubrik: 'Filter från', varde: (s) => s.filter.fran },
   { rubrik: 'Filter till', varde: (s) => s.filter.till },
   { rubrik: 'Begärt antal', varde: (s) => s.antal },

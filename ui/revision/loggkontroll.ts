@@ -6,7 +6,7 @@ import { Problem, validationProblem, zodFalt, type Falt } from '../api/problem.t
 import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import {
-  alla, allaStickprov, dragnaRader, draStickprov, LASLOGG_KOLUMNER, lasloggfilterSchema, lasloggfragaSchema, sok, stickprov,
+  alla, allaStickprov, dragnaRader, draStickprov, KANALNAMN, KATEGORINAMN, LASLOGG_KOLUMNER, lasloggfilterSchema, lasloggfragaSchema, sok, stickprov,
   stickprovJson, STICKPROV_KOLUMNER, stickprovSchema, svenskTid, type Lasloggfilter, type Lasloggrad, type Stickprov,
 } from './lasloggar.ts';
 
@@ -120,6 +120,8 @@ function filtertext(f: Lasloggfilter): string {
   const delar = [
     f.anvandare && `användare ${f.anvandare}`,
     f.arende && `ärende ${f.arende}`,
+    f.kanal && `kanal ${KANALNAMN[f.kanal]}`,
+    f.kategori && `kategori ${KATEGORINAMN[f.kategori].toLowerCase()}`,
     f.fran && `från ${f.fran}`,
     f.till && `till ${f.till}`,
   ].filter(Boolean);
@@ -128,12 +130,12 @@ function filtertext(f: Lasloggfilter): string {
 
 function lasloggtabell(rubrik: string, rader: Lasloggrad[]): string {
   const rad = (r: Lasloggrad) =>
-    `<tr><td class="tal">${esc(r.id)}</td><td>${esc(svenskTid(r.tidpunkt))}</td><td>${esc(r.anvandare)}</td><td><a href="/arenden/${esc(r.arendenummer)}">${esc(r.arendenummer)}</a></td><td>${esc(r.vy)}</td><td>${esc(r.resurs ?? '–')}</td><td>${esc(r.syfte ?? '–')}</td></tr>`;
+    `<tr><td class="tal">${esc(r.id)}</td><td>${esc(svenskTid(r.tidpunkt))}</td><td>${esc(r.anvandare)}</td><td>${esc(KATEGORINAMN[r.kategori] ?? r.kategori)}</td><td>${esc(KANALNAMN[r.kanal] ?? r.kanal)}</td><td><a href="/arenden/${esc(r.arendenummer)}">${esc(r.arendenummer)}</a></td><td>${esc(r.vy)}</td><td>${esc(r.resurs ?? '–')}</td><td>${esc(r.syfte ?? '–')}</td></tr>`;
   return `<table>
 <caption>${esc(rubrik)}</caption>
-<thead><tr><th scope="col">Rad</th><th scope="col">Tidpunkt</th><th scope="col">Användare</th><th scope="col">Ärende</th><th scope="col">Vy</th><th scope="col">Resurs</th><th scope="col">Syfte</th></tr></thead>
+<thead><tr><th scope="col">Rad</th><th scope="col">Tidpunkt</th><th scope="col">Användare</th><th scope="col">Kategori</th><th scope="col">Kanal</th><th scope="col">Ärende</th><th scope="col">Vy</th><th scope="col">Resurs</th><th scope="col">Syfte</th></tr></thead>
 <tbody>
-${rader.map(rad).join('\n') || '<tr><td colspan="7">Inga läsningar.</td></tr>'}
+${rader.map(rad).join('\n') || '<tr><td colspan="9">Inga läsningar.</td></tr>'}
 </tbody>
 </table>`;
 }
@@ -152,11 +154,20 @@ function huvudsida(
 ${hjalp ? `<span id="h-${k}" class="hjalp">${esc(hjalp)}</span>` : ''}
 ${egna.length > 0 ? `<span id="fel-${k}" class="falt-fel">${esc(egna.map((f) => f.fel).join('; '))}</span>` : ''}</p>`;
   };
+  const val = (k: 'kanal' | 'kategori', etikett: string, namn: Record<string, string>) => {
+    const egna = felFor(k);
+    const alternativ = Object.entries(namn)
+      .map(([varde, text]) => `<option value="${esc(varde)}"${varden[k] === varde ? ' selected' : ''}>${esc(text)}</option>`)
+      .join('');
+    return `<p><label for="f-${k}">${etikett}</label><br>
+<select id="f-${k}" name="${k}"${egna.length > 0 ? ` aria-invalid="true" aria-describedby="fel-${k}"` : ''}><option value="">Alla</option>${alternativ}</select>
+${egna.length > 0 ? `<span id="fel-${k}" class="falt-fel">${esc(egna.map((f) => f.fel).join('; '))}</span>` : ''}</p>`;
+  };
   const felruta =
     fel.length > 0
       ? `<div class="felruta" role="alert"><h2>Rätta uppgifterna</h2><ul>${fel.map((f) => `<li>${esc(f.falt)}: ${esc(f.fel)}</li>`).join('')}</ul></div>`
       : '';
-  const dolda = (['anvandare', 'arende', 'fran', 'till'] as const)
+  const dolda = (['anvandare', 'arende', 'kanal', 'kategori', 'fran', 'till'] as const)
     .map((k) => `<input type="hidden" name="${k}" value="${esc(filter[k] ?? '')}">`)
     .join('');
   const sidlankar = [
@@ -167,12 +178,14 @@ ${egna.length > 0 ? `<span id="fel-${k}" class="falt-fel">${esc(egna.map((f) => 
     .map((s) => `<tr><td><a href="/revision/loggkontroll/stickprov/${esc(s.id)}">Stickprov ${esc(s.id)}</a></td><td>${esc(svenskTid(s.tidpunkt))}</td><td>${esc(s.dragenAv)}</td><td>${esc(filtertext(s.filter))}</td><td class="tal">${s.radIds.length} av ${s.populationsstorlek}</td></tr>`)
     .join('\n');
   return `<h1>Loggkontroll</h1>
-<p>Granska vem som har läst vilka ärenden. Filtrera läsloggen, exportera den och dra slumpmässiga stickprov att granska. Varje stickprov sparas med sitt seed, så att dragningen kan göras om och kontrolleras.</p>
+<p>Granska vem som har läst vilka ärenden, i Bokvar och i motorn (Tasklist, Cockpit och motorns REST-API). Tekniska användare och administratörer har egna kategorier. Filtrera läsloggen, exportera den och dra slumpmässiga stickprov att granska. Varje stickprov sparas med sitt seed, så att dragningen kan göras om och kontrolleras.</p>
 ${felruta}
 <form method="get" action="/revision/loggkontroll" class="filter">
 <fieldset><legend>Filter</legend>
 ${falt('anvandare', 'Användare')}
 ${falt('arende', 'Ärendenummer', 'text', 'T.ex. BV-2026-000123')}
+${val('kategori', 'Kategori', KATEGORINAMN)}
+${val('kanal', 'Kanal', KANALNAMN)}
 ${falt('fran', 'Från och med datum', 'date')}
 ${falt('till', 'Till och med datum', 'date')}
 <p><button type="submit">Visa</button></p>

@@ -26,10 +26,12 @@ public class RestAuthenticationConfig {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(restPath(jersey) + "/*");
+    // Before the read log (CaseReadLogConfig), which takes the caller from it.
+    registration.setOrder(CaseReadLogConfig.ORDER - 1);
     return registration;
   }
 
-  private static String restPath(JerseyProperties jersey) {
+  static String restPath(JerseyProperties jersey) {
     String path = jersey.getApplicationPath();
     if (path == null || path.isBlank()) {
       path = CamundaJerseyResourceConfig.class.getAnnotation(jakarta.ws.rs.ApplicationPath.class).value();
