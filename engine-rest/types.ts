@@ -24,6 +24,7 @@ export interface Task {
   name: string;
   taskDefinitionKey: string;
   processInstanceId: string;
+  executionId: string;
   due: string | null;
   /** The follow-up date: Tasklist's filters with follow-up criteria hide the task until then. */
   followUp: string | null;

@@ -10,6 +10,7 @@ import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/en
 import { importScenarioPeople } from './support/fixtures.ts';
 import { startByMessage, waitForTask, type Value } from './support/scenario.ts';
 import { launchChromium } from './support/browser.ts';
+import { loggaIn, ui } from './support/ui.ts';
 
 /**
  * Issue #9 in a real Chromium: caseworkers find Camunda Tasklist in Swedish with
@@ -155,6 +156,18 @@ describe('Tasklist for caseworkers (issue #9)', () => {
     await page.getByRole('button', { name: 'Ta uppgiften' }).click();
     await page.getByLabel('Ärendereferens i Treserva').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tasklist-forfaller-idag.png') });
+
+    // Opening the form read the case's variables: the read log has it, channel Tasklist,
+    // and the auditor finds it in loggkontroll (issue 15).
+    const lasning = await eventually('vera\'s form read in the read log', async () => {
+      const r = await ui('GET', `/api/revision/lasloggar?arende=${bertil}&anvandare=vera&kanal=tasklist`, { user: 'rut' });
+      return (r.body.rader as { vy: string }[]).filter((x) => x.vy === 'uppgiftsformular');
+    });
+    expect(lasning[0]).toMatchObject({ anvandare: 'vera', kanal: 'tasklist', kategori: 'person', arendenummer: bertil });
+    const rut = await loggaIn('rut');
+    const kontroll = await ui('GET', `/revision/loggkontroll?arende=${bertil}&kanal=tasklist`, { headers: { Cookie: rut.cookie, Accept: 'text/html' } });
+    expect(kontroll.status).toBe(200);
+    expect(kontroll.body).toMatch(/<td>vera<\/td><td>Handläggare och granskare<\/td><td>Tasklist<\/td>/);
 
     await page.getByLabel('Ärendereferens i Treserva').fill('TRE-2026/123');
     await page.getByLabel(/^Ansvarig handläggare\*?$/).fill('Vera Vuxenenheten');

@@ -49,8 +49,6 @@ final class CaseReadLogFilter implements Filter {
   private static final int COPY_LIMIT = 64 * 1024 * 1024;
   private static final int RESOURCE_MAX = 500;
   private static final Pattern WEBAPP_ENGINE_API = Pattern.compile("^/api/engine/engine/([^/]+)(/.*)$");
-  private static final Pattern HAL_VARIABLE_OWNER =
-      Pattern.compile("/(task|process-instance|execution)/([^/]+)/(?:localVariables|variables)/");
 
   /** Who read, as the engine authenticated them. */
   record Reader(String user, List<String> groups) {}
@@ -223,7 +221,7 @@ final class CaseReadLogFilter implements Filter {
   /**
    * Lists of variable instances and historic details ({processInstanceId, name |
    * variableName}), locked external tasks ({processInstanceId, variables}) and
-   * Tasklist's filter list (HAL: _embedded.task and _embedded.variable).
+   * Tasklist's filter list (HAL).
    */
   private static void collect(JsonNode answer, Map<String, Set<String>> result) {
     if (answer.isArray()) {
@@ -250,29 +248,17 @@ final class CaseReadLogFilter implements Filter {
     }
   }
 
+  /** Tasklist's list: each task in _embedded.task carries the filter's variables in its own _embedded.variable. */
   private static void collectHal(JsonNode embedded, Map<String, Set<String>> result) {
-    JsonNode variables = embedded.get("variable");
-    if (variables == null || !variables.isArray() || variables.isEmpty()) return;
-    Map<String, String> instanceOf = new HashMap<>();
     JsonNode tasks = embedded.get("task");
-    if (tasks != null && tasks.isArray()) {
-      for (JsonNode task : tasks) {
-        String instance = text(task, "processInstanceId");
-        if (instance == null) continue;
-        if (text(task, "id") != null) instanceOf.put("task/" + text(task, "id"), instance);
-        if (text(task, "executionId") != null) instanceOf.put("execution/" + text(task, "executionId"), instance);
-        instanceOf.put("process-instance/" + instance, instance);
-      }
-    }
-    for (JsonNode variable : variables) {
-      JsonNode self = variable.path("_links").path("self").path("href");
-      Matcher m = HAL_VARIABLE_OWNER.matcher(self.asText(""));
-      String instance = m.find() ? instanceOf.get(m.group(1) + "/" + m.group(2)) : null;
-      String name = text(variable, "name");
-      if (name == null) continue;
-      // A variable whose owner the answer does not show counts as read in every listed case.
-      for (String owner : instance != null ? List.of(instance) : List.copyOf(new TreeSet<>(instanceOf.values()))) {
-        result.computeIfAbsent(owner, k -> new TreeSet<>()).add(name);
+    if (tasks == null || !tasks.isArray()) return;
+    for (JsonNode task : tasks) {
+      String instance = text(task, "processInstanceId");
+      JsonNode variables = task.path("_embedded").path("variable");
+      if (instance == null || !variables.isArray() || variables.isEmpty()) continue;
+      Set<String> names = result.computeIfAbsent(instance, k -> new TreeSet<>());
+      for (JsonNode variable : variables) {
+        if (text(variable, "name") != null) names.add(text(variable, "name"));
       }
     }
   }
