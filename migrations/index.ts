@@ -9,6 +9,7 @@ import * as revision from './20261126_011_revision.ts';
 import * as loggkontroll from './20261126_012_loggkontroll.ts';
 import * as arendeindex from './20261126_013_arendeindex.ts';
 import * as brevSkickat from './20261202_014_brev_skickat.ts';
+import * as skyddadeAdresser from './20261202_016_skyddade_adresser.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261126_012_loggkontroll': loggkontroll,
   '20261126_013_arendeindex': arendeindex,
   '20261202_014_brev_skickat': brevSkickat,
+  '20261202_016_skyddade_adresser': skyddadeAdresser,
 };
 
 const source: Knex.MigrationSource<string> = {

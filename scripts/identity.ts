@@ -106,13 +106,15 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
 /**
  * The external-task workers: fetch, lock, complete, fail; and, for dela-frister,
  * move the timers (UPDATE_INSTANCE) and the due dates of open tasks (READ_TASK,
- * UPDATE_TASK) that rest on a recomputed deadline — nothing else.
+ * UPDATE_TASK) that rest on a recomputed deadline; for folkbokforing, find a
+ * protected tenant's address in the case's history and remove it (READ_HISTORY,
+ * DELETE_HISTORY; issue 15) — nothing else.
  */
 export const WORKER_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK'],
+    permissions: ['READ', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK', 'READ_HISTORY', 'DELETE_HISTORY'],
   },
 ];
 
