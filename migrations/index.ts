@@ -10,6 +10,7 @@ import * as loggkontroll from './20261126_012_loggkontroll.ts';
 import * as arendeindex from './20261126_013_arendeindex.ts';
 import * as brevSkickat from './20261202_014_brev_skickat.ts';
 import * as lasloggKanal from './20261202_015_laslogg_kanal.ts';
+import * as skyddadeAdresser from './20261202_016_skyddade_adresser.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261126_013_arendeindex': arendeindex,
   '20261202_014_brev_skickat': brevSkickat,
   '20261202_015_laslogg_kanal': lasloggKanal,
+  '20261202_016_skyddade_adresser': skyddadeAdresser,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -114,16 +114,18 @@ export const GROUP_GRANTS: Record<GroupId, Grant[]> = {
 /**
  * The external-task workers: fetch, lock, complete, fail; read the variables of
  * the case's other instances (hitta-arende, lanka-arenden, dela-frister, dela-barn:
- * READ_INSTANCE_VARIABLE); and, for dela-frister, move the timers (UPDATE_INSTANCE)
+ * READ_INSTANCE_VARIABLE); for dela-frister, move the timers (UPDATE_INSTANCE)
  * and the due dates of open tasks (READ_TASK, UPDATE_TASK) that rest on a
- * recomputed deadline — nothing else. Their reads through the engine are logged
- * as a technical user's (docs/loggkontroll.md).
+ * recomputed deadline; for folkbokforing, find a protected tenant's address in
+ * the case's history and remove it (READ_HISTORY, READ_HISTORY_VARIABLE,
+ * DELETE_HISTORY; docs/skyddad-identitet.md) — nothing else. Their reads through
+ * the engine are logged as a technical user's (docs/loggkontroll.md).
  */
 export const WORKER_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'READ_INSTANCE_VARIABLE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK'],
+    permissions: ['READ', 'READ_INSTANCE', 'READ_INSTANCE_VARIABLE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK', 'READ_HISTORY', 'READ_HISTORY_VARIABLE', 'DELETE_HISTORY'],
   },
 ];
 

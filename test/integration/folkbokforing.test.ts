@@ -39,6 +39,9 @@ afterAll(async () => {
   await db.destroy();
 });
 
+const affarsnyckel = async (instans: string) =>
+  (await engineAsAdmin().get<{ businessKey: string }>(`/history/process-instance/${instans}`)).businessKey;
+
 const kontrollera = (values: Record<string, unknown>) =>
   starta(PROCESS, uniqueCaseNumber('FBK'), { referensdatum: REFERENSDATUM, ...values });
 
@@ -105,6 +108,12 @@ describe('folkbokforing on the engine', () => {
     const v = await variablerna(instans);
     expect(v).toMatchObject({ skyddadIdentitet: true, postkanal: 'sarskild-postformedling' });
     expect(v).not.toHaveProperty('folkbokforingsadress');
+    // and the notice's address has left the engine for Bokvar's table (issue 15; skyddad-identitet.test.ts in full)
+    expect(v).toMatchObject({ adressSkyddad: true });
+    expect(v).not.toHaveProperty('adress');
+    expect(await db('skyddade_adresser').where({ arendenummer: await affarsnyckel(instans) }).first()).toMatchObject({
+      adress: { gatuadress: 'Mandolingatan 9' },
+    });
     const utfall = JSON.stringify(UTFALL.map((namn) => v[namn]));
     for (const del of hemligt) expect(utfall).not.toContain(del);
     const logg = await eventually('the task in the workers\' log', async () => (workerlogg().includes(instans) ? workerlogg() : undefined));

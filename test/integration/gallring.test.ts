@@ -230,7 +230,7 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
     expect(await rader(oppen)).toEqual({ arenden: 1, lasloggar: 2, brev: 1, samtycken: 1, aterkallelser: 1 });
     // the culling is recorded, without personal data
     const post = await db('gallringar').where({ arendenummer: gallras.nr }).first();
-    expect(post.rader).toEqual({ lasloggar: 2, brev: 1, samtycken: 1, samtycke_aterkallelser: 1, arenden: 1 });
+    expect(post.rader).toEqual({ lasloggar: 2, brev: 1, skyddade_adresser: 0, samtycken: 1, samtycke_aterkallelser: 1, arenden: 1 });
     expect(post.gallras_efter.toISOString()).toBe('2020-01-01T00:00:00.000Z');
     expect(JSON.stringify(post)).not.toContain(gallras.personnummer);
     // a sample of the culled reads goes with them; the other stays

@@ -35,6 +35,7 @@ export default async function setup(project: TestProject) {
     engineRestUrl: stack.engineRestUrl,
     uiUrl: stack.uiUrl,
     databaseUrl: stack.databaseUrl,
+    engineDatabaseUrl: stack.engineDatabaseUrl,
     admin: config.admin,
     worker: config.worker,
     ui: config.ui,
@@ -49,6 +50,8 @@ export interface ProvidedStack {
   engineRestUrl: string;
   uiUrl: string;
   databaseUrl: string;
+  /** The engine's own database, for tests that must see what its tables hold (protected identity). */
+  engineDatabaseUrl: string;
   admin: { user: string; password: string };
   worker: { user: string; password: string };
   ui: { user: string; password: string };

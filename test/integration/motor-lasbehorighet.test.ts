@@ -64,7 +64,7 @@ beforeAll(async () => {
       category: 'administrator',
       webapp: 'cockpit',
     },
-    { user: stack().worker.user, password: stack().worker.password, allowed: ['instans', 'variabelfraga'], category: 'teknisk' },
+    { user: stack().worker.user, password: stack().worker.password, allowed: ['historik', 'detalj', 'instans', 'variabelfraga'], category: 'teknisk' },
     { user: stack().ui.user, password: stack().ui.password, allowed: ['historik', 'detalj', 'instans', 'variabelfraga'], category: 'teknisk' },
   ];
 });

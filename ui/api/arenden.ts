@@ -47,7 +47,8 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
     if (!kanLasaArenden(a)) throw new Problem(403, 'Saknar behörighet', 'Endast handläggare och revisorer får läsa ärenden.');
     const d = await detalj(db, motor, a, req.params.arendenummer);
     if (!d) throw ingetArende();
-    await loggaLasning(db, a, d.arendenummer, vyFran(req.query.vy));
+    // A protected tenant's address shown to the case's unit: the log says so (loggkontroll).
+    await loggaLasning(db, a, d.arendenummer, vyFran(req.query.vy), d.skyddadAdress ? 'skyddad-adress' : undefined);
     res.json(d);
   });
 

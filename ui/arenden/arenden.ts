@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
+import type { Adress } from '../../domain/arendevariabler.ts';
+import { lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import type { Motor } from '../engine/motor.ts';
-import { kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
+import { arArendetsEnhet, kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
 import { dagarKvar } from './arendelage.ts';
 
 /**
@@ -98,7 +100,7 @@ async function variabler(motor: Motor, instanser: string[]): Promise<Record<stri
 
 const VARIABLER = [
   'fristunderlag', 'skyddadIdentitet', 'barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare',
-  'barnOchUngaInvolverade', 'adress', 'hyresgast', 'kalla', 'orsak', 'malnummer', 'avhysningsdatum',
+  'barnOchUngaInvolverade', 'adress', 'adressSkyddad', 'hyresgast', 'kalla', 'orsak', 'malnummer', 'avhysningsdatum',
 ];
 
 export interface Detalj {
@@ -113,6 +115,12 @@ export interface Detalj {
   skyddadIdentitet: boolean;
   hyresgast?: { namn?: string };
   adress?: unknown;
+  /**
+   * Protected identity: the tenancy's address from Bokvar's own table, only for the
+   * case's own units (e.g. to attend the eviction); the read is logged with
+   * resurs 'skyddad-adress'. Never in the engine (issue 15).
+   */
+  skyddadAdress?: Adress;
   /** Kronofogden cases: the eviction day now in force (after a granted anstånd, the new day). */
   avhysningsdatum?: string;
   brev: { id: string; typ: string; mottagare: string; skapad: string; skickad: string | null; skickadAv: string | null }[];
@@ -226,7 +234,9 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
   ]);
   const aktiviteter: Aktivitet[] = trees.flatMap((tree) => (tree ? aktivaAktiviteter(tree).filter((x) => x.typ !== 'callActivity') : []));
 
-  const skyddad = v.skyddadIdentitet === true;
+  // adressSkyddad: the intake already knew, before the folkbokföring check has answered.
+  const skyddad = v.skyddadIdentitet === true || v.adressSkyddad === true;
+  const skyddadAdress = skyddad && arArendetsEnhet(a, rad.enheter, barnBerorda) ? (await lasSkyddadAdress(db, arendenummer))?.adress : undefined;
   const underlag = (v.fristunderlag ?? {}) as Record<string, Record<string, unknown>>;
   const frister: Detalj['frister'] = {};
   for (const [typ, f] of Object.entries(underlag)) {
@@ -250,8 +260,9 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
     barnBerorda,
     skyddadIdentitet: skyddad,
     hyresgast: { namn: (v.hyresgast as { namn?: string } | undefined)?.namn },
-    // Protected identity: the address is never shown.
+    // Protected identity: the engine's address (a case from before issue 15) is never shown.
     ...(skyddad ? {} : { adress: v.adress }),
+    ...(skyddadAdress ? { skyddadAdress } : {}),
     ...(typeof v.avhysningsdatum === 'string' ? { avhysningsdatum: v.avhysningsdatum } : {}),
     brev: brev.map((b) => ({
       id: b.id, typ: b.typ, mottagare: b.mottagare, skapad: b.skapad.toISOString(), skickad: b.skickad?.toISOString() ?? null, skickadAv: b.skickad_av,

@@ -42,6 +42,17 @@ export function kanLasaArende(a: Anvandare, enheter: string[], barn = false): bo
 }
 
 /**
+ * Is the user in one of the case's own units (barn och unga once children are
+ * known)? Unlike kanLasaArende, reading every case (revisor) is not enough: what
+ * only the case's own handling needs, such as a protected tenant's address, is
+ * for its units alone.
+ */
+export function arArendetsEnhet(a: Anvandare, enheter: string[], barn = false): boolean {
+  const egna = handlaggarenheter(a);
+  return egna.some((g) => enheter.includes(g)) || (barn && egna.includes('barn-och-unga'));
+}
+
+/**
  * The units a new case belongs to. Vuxenenheten runs both checklists and its
  * coordinators escalate; ekonomiskt bistånd is involved for rent debts and
  * every Kronofogden case; barn och unga when the reporter names children.

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { SKYDDADE_ADRESSER } from '../../domain/skyddad-adress.ts';
 import type { EngineRest } from '../../engine-rest/client.ts';
 
 /**
@@ -114,6 +115,8 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
     await trx.raw(`SELECT set_config('bokvar.gallring', ?, true)`, [`arende:${nr}`]);
     const lasloggar = await trx('lasloggar').where({ arendenummer: nr }).delete();
     const brev = await trx('brev').where({ arendenummer: nr }).delete();
+    // A protected tenant's address (issue 15) is the case's and goes with it.
+    const skyddadeAdresser = await trx(SKYDDADE_ADRESSER).where({ arendenummer: nr }).delete();
 
     // Consent records belong to a person and may serve any of the person's
     // cases: they go with the person's last case, never before.
@@ -146,7 +149,7 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
       arendenummer: nr,
       avslutad: arende.avslutad,
       gallras_efter: arende.gallras_efter,
-      rader: { lasloggar, brev, samtycken, samtycke_aterkallelser: aterkallelser, arenden: 1 },
+      rader: { lasloggar, brev, skyddade_adresser: skyddadeAdresser, samtycken, samtycke_aterkallelser: aterkallelser, arenden: 1 },
     });
     return true;
   });

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
+import type { Adress } from '../../domain/arendevariabler.ts';
+import { ADRESS_SKYDDAD, SKYDDADE_ADRESSER, skyddadEnligtRegistret, sparaSkyddadAdress, type Adresskalla } from '../../domain/skyddad-adress.ts';
 import { Problem } from '../api/problem.ts';
 import { ENHETER_KRONOFOGDEN, enheterForUnderrattelse } from '../auth/roller.ts';
 import { arMotorfel, type Motor, type Varde } from '../engine/motor.ts';
@@ -15,6 +17,11 @@ import type { KronofogdeMeddelande, Underrattelse } from './schemas.ts';
  * id. When the engine fails the row is removed, so a retry starts cleanly; a
  * row left without an instance id (the UI stopped midway) is completed by the
  * next repeat, which first asks the engine whether the case already runs.
+ *
+ * Protected identity (issue 15): when the register already knows the tenant
+ * has skyddad folkbokföring or sekretessmarkering, the notice's address goes to
+ * Bokvar's table `skyddade_adresser` and the case starts without it (with
+ * `adressSkyddad`), so it never reaches the engine's variables or history.
  */
 export const MEDDELANDE_UNDERRATTELSE = 'underrattelse-hot-om-avhysning';
 export const MEDDELANDE_KRONOFOGDEN = 'kronofogden-meddelande';
@@ -121,6 +128,9 @@ interface Arende {
   enheter: string[];
   personnummer: string;
   barn: boolean;
+  /** The tenancy's address from the notice; also in `variabler` unless the tenant is protected. */
+  adress: Adress;
+  adresskalla: Adresskalla;
   variabler: Record<string, Varde>;
   frister: Record<string, string>;
 }
@@ -135,6 +145,8 @@ export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underra
     enheter: enheterForUnderrattelse(u.orsak, barn),
     personnummer: u.hyresgast.personnummer,
     barn,
+    adress: u.adress,
+    adresskalla: 'underrattelse',
     variabler: variablerForUnderrattelse(u),
     frister: fristerForUnderrattelse(u),
   });
@@ -150,6 +162,8 @@ export async function registreraKronofogden(db: Knex, motor: Motor, k: Kronofogd
     enheter: ENHETER_KRONOFOGDEN,
     personnummer: k.hyresgast.personnummer,
     barn: false,
+    adress: k.adress,
+    adresskalla: 'kronofogden',
     variabler: variablerForKronofogden(k),
     frister: fristerForKronofogden(k),
   });
@@ -183,11 +197,16 @@ async function registrera(db: Knex, motor: Motor, av: string, a: Arende): Promis
       return { nytt: false, svar: { arendenummer, processInstanceId: instans.id, frister: a.frister } };
     }
   }
+  // Stored before the start: the folkbokföring check, seconds later, reads the household's address from here.
+  const skyddad = await skyddadVidIntaget(db, a.personnummer);
+  if (skyddad) await sparaSkyddadAdress(db, { arendenummer, adress: a.adress, kalla: a.adresskalla });
+  const variabler = skyddad ? { ...utanAdress(a.variabler), [ADRESS_SKYDDAD]: true } : a.variabler;
   let processInstanceId: string;
   try {
-    processInstanceId = await motor.korrelera(a.meddelande, arendenummer, { ...a.variabler, arendenummer });
+    processInstanceId = await motor.korrelera(a.meddelande, arendenummer, { ...variabler, arendenummer });
   } catch (error) {
-    await db('arenden').where({ arendenummer }).whereNull('process_instance_id').delete();
+    const borttagna = await db('arenden').where({ arendenummer }).whereNull('process_instance_id').delete();
+    if (borttagna > 0) await db(SKYDDADE_ADRESSER).where({ arendenummer }).delete();
     if (arMotorfel(error) && error.status === 400) {
       throw new Problem(503, 'Processen kan inte ta emot ärendet', `Processmotorn har ingen process som startar med ${a.meddelande}.`);
     }
@@ -195,4 +214,23 @@ async function registrera(db: Knex, motor: Motor, av: string, a: Arende): Promis
   }
   await db('arenden').where({ arendenummer }).update({ process_instance_id: processInstanceId });
   return { nytt: true, svar: { arendenummer, processInstanceId, frister: a.frister } };
+}
+
+/**
+ * Does the register already know the tenant as protected? A register that
+ * cannot be read does not stop the notice (the legal clocks run from its
+ * receipt): the case starts as for anyone, and the folkbokföring worker moves
+ * the address out of the engine when it learns of the protection.
+ */
+async function skyddadVidIntaget(db: Knex, personnummer: string): Promise<boolean> {
+  try {
+    return (await skyddadEnligtRegistret(db, personnummer)) === true;
+  } catch {
+    return false;
+  }
+}
+
+function utanAdress(variabler: Record<string, Varde>): Record<string, Varde> {
+  const { adress: _adress, ...ovriga } = variabler;
+  return ovriga;
 }

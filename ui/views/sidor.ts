@@ -142,7 +142,8 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     if (!arende) {
       return skicka(res, sida(req, { titel: 'Ärendet finns inte', innehall: '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret som du har behörighet till.</p>' }), 404);
     }
-    await loggaLasning(d.db, a, arende.arendenummer, 'arendevy');
+    // A protected tenant's address shown to the case's unit: the log says so (loggkontroll).
+    await loggaLasning(d.db, a, arende.arendenummer, 'arendevy', arende.skyddadAdress ? 'skyddad-adress' : undefined);
     const frister = Object.entries(arende.frister)
       .sort(([, x], [, y]) => (x.senast ?? '').localeCompare(y.senast ?? ''))
       .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tid(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
@@ -187,7 +188,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
 <dt>Status</dt><dd>${esc(statusText)}</dd>
 <dt>Mottagen</dt><dd>${tid(arende.mottagen)}</dd>
 <dt>Hyresgäst</dt><dd>${esc(arende.hyresgast?.namn ?? '–')}</dd>
-<dt>Adress</dt><dd>${arende.skyddadIdentitet ? 'Skyddad identitet – visas inte' : esc(adresstext(arende.adress))}</dd>
+<dt>Adress</dt><dd>${adressfalt(arende)}</dd>
 <dt>Barn</dt><dd>${arende.barnBerorda ? '<span class="barn">Barn berörs</span>' : 'Inga kända'}</dd>
 <dt>Aktuellt</dt><dd>${esc(arende.aktiviteter.map((x) => x.namn).join(', ') || '–')}</dd>
 </dl>
@@ -295,6 +296,16 @@ function rattelseformular(arendenummer: string): string {
 function saker(till: string | undefined): string {
   // Only local paths: no open redirect.
   return till && till.startsWith('/') && !till.startsWith('//') && !till.includes('\\') ? till : '/arenden';
+}
+
+/**
+ * Protected identity: the address only for the case's own units, from Bokvar's table,
+ * with a reminder that it must not be passed on; everyone else sees that it is withheld.
+ */
+function adressfalt(arende: { skyddadIdentitet: boolean; adress?: unknown; skyddadAdress?: unknown }): string {
+  if (!arende.skyddadIdentitet) return esc(adresstext(arende.adress));
+  if (!arende.skyddadAdress) return 'Skyddad identitet – visas inte';
+  return `<strong>Skyddad identitet – lämna aldrig ut adressen.</strong> ${esc(adresstext(arende.skyddadAdress))}`;
 }
 
 function adresstext(adress: unknown): string {

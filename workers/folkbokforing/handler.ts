@@ -2,10 +2,13 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { adressSchema, hyresgastSchema, type Adress, type Hyresgast } from '../../domain/arendevariabler.ts';
 import { alder } from '../../domain/personnummer.ts';
+import { ADRESS_SKYDDAD, lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
 import type { WorkerDependencies } from '../db.ts';
-import { defineTopic, type TopicOutcome } from '../topic.ts';
+import { InvalidInputError } from '../errors.ts';
+import { defineTopic, type TopicContext, type TopicOutcome } from '../topic.ts';
 import { PostgresFolkbokforingsregister } from './postgres-register.ts';
 import { harSkyddadIdentitet, type FolkbokfordPerson, type Folkbokforingsregister } from './register.ts';
+import { flyttaSkyddadAdress } from './skyddad-adress.ts';
 
 export const PERSON_SAKNAS = 'person-saknas-i-folkbokforingen';
 
@@ -23,10 +26,15 @@ export interface Barn {
 
 export const folkbokforingInput = z.object({
   hyresgast: hyresgastSchema,
-  /** The address of the tenancy, from the notice. */
-  adress: adressSchema,
+  /**
+   * The address of the tenancy, from the notice. Absent when the tenant's identity is
+   * protected and Bokvar keeps the address in its own table (`adressSkyddad`).
+   */
+  adress: adressSchema.nullish(),
   /** The day ages are counted on (ÅÅÅÅ-MM-DD); today in Sweden when absent. */
   referensdatum: z.iso.date().optional(),
+  /** Who sent the notice: 'kronofogden' for Kronofogden's, otherwise a notice of threat of eviction. */
+  kalla: z.string().nullish(),
 });
 
 /**
@@ -46,25 +54,53 @@ export const folkbokforingInput = z.object({
  *    the street address, and several flats are registered there: the household cannot
  *    be told apart, so antalVuxna and barn are 0 and empty and a caseworker must check;
  *  - folkbokforingsadress (Json, only when not protected and the register has one):
- *    { coAdress?, gatuadress, postnummer, ort, lagenhetsnummer? }.
+ *    { coAdress?, gatuadress, postnummer, ort, lagenhetsnummer? };
+ *  - adressSkyddad (Boolean, only when true): Bokvar keeps the tenancy's address in
+ *    `skyddade_adresser`, and no instance of the case holds `adress` any more.
+ * Protected identity (issue 15): without `adress` the worker reads the address from
+ * Bokvar's table (the intake put it there). With `adress` and a protected tenant it
+ * moves the address there and removes it from every instance of the case, runtime
+ * and history, before it completes (skyddad-adress.ts).
  * Business outcome: the register has no such person → BPMN error `person-saknas-i-folkbokforingen`.
  */
-export function skapaFolkbokforingTopic(register: Folkbokforingsregister) {
+export function folkbokforingTopic(deps: WorkerDependencies) {
+  const register = new PostgresFolkbokforingsregister(deps.db);
   return defineTopic({
     topic: 'folkbokforing',
-    lockDurationMs: 20_000,
+    lockDurationMs: 30_000,
     input: folkbokforingInput,
-    handle: (input) => kontrolleraFolkbokforing(register, input),
+    async handle(input, context: TopicContext) {
+      const iMotorn = input.adress ?? undefined;
+      const adress = iMotorn ?? (await adressenIBokvar(deps, context));
+      const utfall = await kontrolleraFolkbokforing(register, { ...input, adress, adressSkyddad: iMotorn === undefined });
+      if (utfall.kind === 'complete' && utfall.variables.skyddadIdentitet === true && iMotorn) {
+        if (!deps.engine) throw new Error('folkbokforing: workern saknar anslutning till motorns REST-API');
+        if (!context.businessKey) throw new InvalidInputError('affärsnyckel (ärendenummer) saknas: adressen kan inte flyttas ur motorn');
+        await flyttaSkyddadAdress(
+          { db: deps.db, engine: deps.engine },
+          { arendenummer: context.businessKey, adress: iMotorn, kalla: input.kalla === 'kronofogden' ? 'kronofogden' : 'underrattelse', log: context.log },
+        );
+        utfall.variables[ADRESS_SKYDDAD] = true;
+      }
+      return utfall;
+    },
   });
 }
 
-export function folkbokforingTopic(deps: WorkerDependencies) {
-  return skapaFolkbokforingTopic(new PostgresFolkbokforingsregister(deps.db));
+async function adressenIBokvar(deps: WorkerDependencies, context: TopicContext): Promise<Adress> {
+  const rad = context.businessKey ? await lasSkyddadAdress(deps.db, context.businessKey) : undefined;
+  if (!rad) throw new InvalidInputError('adress saknas: varken variabeln adress eller en skyddad adress för ärendet finns');
+  return rad.adress;
 }
 
+/**
+ * `adressSkyddad`: Bokvar already keeps the address out of the engine. The case then
+ * stays protected whatever the register says now: its letters have gone through
+ * Skatteverket and the engine has no address to write on the next one.
+ */
 export async function kontrolleraFolkbokforing(
   register: Folkbokforingsregister,
-  input: { hyresgast: Hyresgast; adress: Adress; referensdatum?: string | undefined },
+  input: { hyresgast: Hyresgast; adress: Adress; referensdatum?: string | undefined; adressSkyddad?: boolean },
 ): Promise<TopicOutcome> {
   const pnr = input.hyresgast.personnummer;
   const hyresgast = await register.sokPerson(pnr);
@@ -79,7 +115,7 @@ export async function kontrolleraFolkbokforing(
     .filter((a) => a >= 0 && a < 18)
     .sort((a, b) => b - a)
     .map((a) => ({ alder: a }));
-  const skyddad = harSkyddadIdentitet(hyresgast);
+  const skyddad = harSkyddadIdentitet(hyresgast) || input.adressSkyddad === true;
 
   const variables: Record<string, unknown> = {
     folkbokfordPaAdressen: boende.some((p) => p.personnummer === pnr),
@@ -94,6 +130,7 @@ export async function kontrolleraFolkbokforing(
   };
   // A protected person's address never leaves the register tables: not in a variable, a letter or a log.
   if (!skyddad && hyresgast.folkbokforingsadress) variables.folkbokforingsadress = hyresgast.folkbokforingsadress;
+  if (input.adressSkyddad === true) variables[ADRESS_SKYDDAD] = true;
   return { kind: 'complete', variables };
 }
 

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import type { Adress } from '../../domain/arendevariabler.ts';
+import { FOLKBOKFORING_TABELL } from '../../domain/skyddad-adress.ts';
 import type { Personnummer } from '../../domain/personnummer.ts';
 import { adressnyckel } from './adress.ts';
 import type { FolkbokfordPerson, Folkbokforingsregister } from './register.ts';
 
-export const FOLKBOKFORING_TABELL = 'folkbokforing_personer';
+// The table's name lives in domain/ because the intake reads it too (protected identity, issue 15).
+export { FOLKBOKFORING_TABELL };
 
 /** The row as stored (migrations/20261125_002_folkbokforing.ts); dates read as text, never as local-time Date. */
 export interface PersonRad {

@@ -1,5 +1,6 @@
 import type { Adress } from '../../domain/arendevariabler.ts';
 import type { Personnummer } from '../../domain/personnummer.ts';
+import { arSkyddadIdentitet } from '../../domain/skyddad-adress.ts';
 
 /**
  * The population register (folkbokföringen) as the folkbokforing topic sees it.
@@ -46,5 +47,5 @@ export interface Folkbokforingsadress {
 
 /** Protected identity: either marking means the address never leaves Bokvar's register tables. */
 export function harSkyddadIdentitet(person: FolkbokfordPerson): boolean {
-  return person.sekretessmarkering || person.skyddadFolkbokforing;
+  return arSkyddadIdentitet(person);
 }

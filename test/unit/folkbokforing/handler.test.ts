@@ -158,4 +158,19 @@ describe('folkbokforing: protected identity', () => {
     );
     expect(outcome).toMatchObject({ variables: { skyddadIdentitet: false, skyddadIdentitetIHushallet: true, postkanal: 'adress' } });
   });
+
+  it('an address Bokvar already keeps outside the engine: the case stays protected, whatever the register says now', async () => {
+    // The intake found a marking that a later extract has lifted: the engine has no address to write a letter to.
+    const outcome = await kontrolleraFolkbokforing(register, {
+      hyresgast: hyresgastSchema.parse({ personnummer: '19850314-9828', namn: 'Anna' }),
+      adress: adressSchema.parse(linnegatan),
+      referensdatum: '2026-11-25',
+      adressSkyddad: true,
+    });
+    expect(outcome).toMatchObject({
+      kind: 'complete',
+      variables: { skyddadIdentitet: true, postkanal: 'sarskild-postformedling', adressSkyddad: true, antalVuxna: 2 },
+    });
+    if (outcome.kind === 'complete') expect(outcome.variables).not.toHaveProperty('folkbokforingsadress');
+  });
 });
