@@ -212,6 +212,47 @@ describe("the webapps' internal API (/camunda/api/engine)", () => {
   });
 });
 
+describe('searching by a value is reading it', () => {
+  const search = `hyresgastPersonnummer_eq_${PERSONNUMMER}`;
+
+  it.each(['petra', 'rut'])('%s: a variable-value filter on instances, history or tasks → 403, through REST and Cockpit', async (user) => {
+    const rest = new EngineRest(stack().engineRestUrl, { user, password: user });
+    const refused = async (call: Promise<unknown>) => {
+      const error = await call.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(EngineRestError);
+      expect((error as EngineRestError).status).toBe(403);
+    };
+    await refused(rest.get('/process-instance', { variables: search }));
+    await refused(rest.post('/process-instance', { variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }));
+    await refused(rest.post('/process-instance', { orQueries: [{ variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }] }));
+    await refused(rest.get('/history/process-instance', { variables: search }));
+    await refused(rest.get('/task', { processVariables: search }));
+    await refused(rest.get('/history/variable-instance', { variableName: 'hyresgastPersonnummer', variableValue: PERSONNUMMER }));
+    // the structural queries themselves still answer
+    expect((await rest.post<unknown[]>('/process-instance', { businessKey: c.nr, variables: [] })).length).toBeGreaterThan(0);
+
+    const { session } = await webappLogin('cockpit', user);
+    const cockpit = await fetch(`${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`, {
+      method: 'POST',
+      headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }),
+    });
+    expect(cockpit.status).toBe(403);
+    const list = await fetch(`${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`, {
+      method: 'POST',
+      headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [] }),
+    });
+    expect(list.status).toBe(200);
+  });
+
+  it('a caseworker still searches their own tasks by a variable', async () => {
+    const vera = new EngineRest(stack().engineRestUrl, { user: 'vera', password: 'vera' });
+    const found = await vera.get<{ id: string }[]>('/task', { processVariables: `arendenummer_eq_${c.nr}` });
+    expect(found.map((t) => t.id)).toContain(c.taskId);
+  });
+});
+
 it('an administrator\'s read is its own category in loggkontroll', async () => {
   const r = await ui('GET', `/api/revision/lasloggar?arende=${c.nr}&kategori=administrator`, { user: 'rut' });
   expect(r.status).toBe(200);

@@ -37,26 +37,43 @@ public class CaseReadLogConfig {
   }
 
   @Bean
+  Readers readers(ProcessEngine engine, JerseyProperties jersey, CamundaBpmProperties camunda) {
+    return new Readers(engine.getIdentityService(), RestAuthenticationConfig.restPath(jersey), camunda.getWebapp().getApplicationPath());
+  }
+
+  @Bean
+  FilterRegistrationBean<VariableSearchGuard> variableSearchGuard(
+      Readers readers,
+      @Value("${bokvar.lasloggning.utan-variabelsok:revisor,processagare}") String groups,
+      @Value("${bokvar.ldap.administrator-group:}") String directoryAdminGroup) {
+    VariableSearchGuard guard = new VariableSearchGuard(readers, names(groups), adminGroups(directoryAdminGroup));
+    FilterRegistrationBean<VariableSearchGuard> registration = new FilterRegistrationBean<>(guard);
+    registration.setName("bokvar-variable-search-guard");
+    registration.addUrlPatterns(readers.restPath() + "/*", readers.webappPath() + "/api/*");
+    registration.setOrder(ORDER + 1);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<CaseReadLogFilter> caseReadLogFilter(
       ReadLog readLog,
-      ProcessEngine engine,
-      JerseyProperties jersey,
-      CamundaBpmProperties camunda,
+      Readers readers,
       @Value("${bokvar.lasloggning.tekniska-anvandare:}") String technicalUsers,
       @Value("${camunda.bpm.admin-user.id:}") String adminUser,
       @Value("${bokvar.ldap.administrator-group:}") String directoryAdminGroup) {
     Set<String> technical = names(technicalUsers);
-    // The engine's own administrator group, and the directory's when LDAP is the identity service.
-    Set<String> adminGroups = names(Groups.CAMUNDA_ADMIN + "," + directoryAdminGroup);
-    String webappPath = camunda.getWebapp().getApplicationPath();
-    CaseReadLogFilter filter = new CaseReadLogFilter(
-        readLog, engine.getIdentityService(), RestAuthenticationConfig.restPath(jersey), webappPath, technical, names(adminUser), adminGroups);
+    CaseReadLogFilter filter = new CaseReadLogFilter(readLog, readers, technical, names(adminUser), adminGroups(directoryAdminGroup));
     FilterRegistrationBean<CaseReadLogFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("bokvar-case-read-log");
-    registration.addUrlPatterns(RestAuthenticationConfig.restPath(jersey) + "/*", webappPath + "/api/engine/*");
+    registration.addUrlPatterns(readers.restPath() + "/*", readers.webappPath() + "/api/engine/*");
     registration.setAsyncSupported(true);
     registration.setOrder(ORDER);
     return registration;
+  }
+
+  /** The engine's own administrator group, and the directory's when LDAP is the identity service. */
+  private static Set<String> adminGroups(String directoryAdminGroup) {
+    return names(Groups.CAMUNDA_ADMIN + "," + directoryAdminGroup);
   }
 
   private static Set<String> names(String commaSeparated) {

@@ -11,7 +11,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +23,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,31 +44,17 @@ final class CaseReadLogFilter implements Filter {
   private static final int RESOURCE_MAX = 500;
   private static final Pattern WEBAPP_ENGINE_API = Pattern.compile("^/api/engine/engine/([^/]+)(/.*)$");
 
-  /** Who read, as the engine authenticated them. */
-  record Reader(String user, List<String> groups) {}
-
   private final ReadLog log;
-  private final IdentityService identity;
-  private final String restPath;
-  private final String webappPath;
+  private final Readers readers;
   private final Set<String> technicalUsers;
   private final Set<String> adminUsers;
   private final Set<String> adminGroups;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong failures = new AtomicLong();
 
-  CaseReadLogFilter(
-      ReadLog log,
-      IdentityService identity,
-      String restPath,
-      String webappPath,
-      Set<String> technicalUsers,
-      Set<String> adminUsers,
-      Set<String> adminGroups) {
+  CaseReadLogFilter(ReadLog log, Readers readers, Set<String> technicalUsers, Set<String> adminUsers, Set<String> adminGroups) {
     this.log = log;
-    this.identity = identity;
-    this.restPath = restPath;
-    this.webappPath = webappPath;
+    this.readers = readers;
     this.technicalUsers = technicalUsers;
     this.adminUsers = adminUsers;
     this.adminGroups = adminGroups;
@@ -91,24 +71,22 @@ final class CaseReadLogFilter implements Filter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String channel;
     String enginePath;
-    Reader reader;
-    if (path.startsWith(restPath + "/")) {
+    if (path.startsWith(readers.restPath() + "/")) {
       channel = "rest";
-      enginePath = path.substring(restPath.length());
-      reader = restReader();
-    } else if (path.startsWith(webappPath + "/api/engine/")) {
-      Matcher m = WEBAPP_ENGINE_API.matcher(path.substring(webappPath.length()));
+      enginePath = path.substring(readers.restPath().length());
+    } else if (path.startsWith(readers.webappPath() + "/api/engine/")) {
+      Matcher m = WEBAPP_ENGINE_API.matcher(path.substring(readers.webappPath().length()));
       if (!m.matches()) {
         chain.doFilter(req, res);
         return;
       }
       channel = webappChannel(request.getHeader("Referer"));
       enginePath = m.group(2);
-      reader = webappReader(request.getSession(false), m.group(1));
     } else {
       chain.doFilter(req, res);
       return;
     }
+    Readers.Reader reader = readers.reader(request);
     Optional<CaseReads.Read> read = CaseReads.match(request.getMethod(), enginePath);
     if (read.isEmpty() || reader == null) {
       chain.doFilter(req, res);
@@ -138,22 +116,6 @@ final class CaseReadLogFilter implements Filter {
     }
   }
 
-  /** /engine-rest: the engine's authentication filter has set the caller for this request. */
-  private Reader restReader() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getUserId() == null) return null;
-    return new Reader(current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds());
-  }
-
-  /** The webapps: the user logged in to this engine in this session. */
-  private static Reader webappReader(HttpSession session, String engineName) {
-    if (session == null) return null;
-    Authentications all = AuthenticationUtil.getAuthsFromSession(session);
-    if (all == null) return null;
-    if (!(all.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) return null;
-    return new Reader(user.getIdentityId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
-  }
-
   /** Tasklist and Cockpit call the same internal API; the page that calls tells them apart. */
   static String webappChannel(String referer) {
     if (referer != null) {
@@ -164,13 +126,13 @@ final class CaseReadLogFilter implements Filter {
     return "webapp";
   }
 
-  private String category(Reader reader) {
+  private String category(Readers.Reader reader) {
     if (technicalUsers.contains(reader.user())) return "teknisk";
     if (adminUsers.contains(reader.user()) || reader.groups().stream().anyMatch(adminGroups::contains)) return "administrator";
     return "person";
   }
 
-  private void record(CaseReads.Read read, Reader reader, String channel, CopyingResponse response) {
+  private void record(CaseReads.Read read, Readers.Reader reader, String channel, CopyingResponse response) {
     try {
       if (response.getStatus() != 200) return;
       Map<String, Set<String>> namesByInstance = instancesRead(read, response.copy());
