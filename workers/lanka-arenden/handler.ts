@@ -47,16 +47,20 @@ export function lankaArendenTopic(deps: WorkerDependencies) {
         if (!annat.businessKey || annat.businessKey === arende) continue;
         lankade.push(annat.businessKey);
         if (await redanLankat(engine, annat.id, arende)) continue;
-        await engine.put(`/process-instance/${annat.id}/variables/kronofogdenArende`, { value: arende, type: 'String' });
+        // The link and the message go in one transaction (the message sets the variable):
+        // a retry after a refused correlation then sends it again, and never twice.
         if (await lyssnar(engine, annat.id)) {
           await engine.post('/message', {
             messageName: MEDDELAT_AVHYSNING,
             processInstanceId: annat.id,
             processVariables: toVariables({
+              kronofogdenArende: arende,
               kronofogdenMalnummer: input.malnummer ?? null,
               kronofogdenAvhysningsdatum: input.avhysningsdatum ?? null,
             }),
           });
+        } else {
+          await engine.put(`/process-instance/${annat.id}/variables/kronofogdenArende`, { value: arende, type: 'String' });
         }
       }
       context.log.info({ arende, lankade: lankade.length }, 'cases linked');
