@@ -49,7 +49,7 @@ for (const run of ['kall', 'varm'] as const) {
   await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
   const memory = {
     engine: rssMb([stack.pids.engine]),
-    workers: rssMb([stack.pids.workers]),
+    workers: rssMb(stack.pids.workers),
     ui: rssMb([stack.pids.ui]),
     databas: rssMb(postgresPids()),
   };

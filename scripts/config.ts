@@ -28,6 +28,7 @@ const environmentSchema = z
     BOKVAR_WORKER_PASSWORD: z.string().min(1).optional(),
     BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
     BOKVAR_UI_PASSWORD: z.string().min(1).optional(),
+    BOKVAR_WORKER_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
     BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
     ...ldapEnvironmentSchema.shape,
   })
@@ -50,6 +51,8 @@ export interface StackConfig {
   uiPort: number;
   admin: { user: string; password: string };
   worker: { user: string; password: string };
+  /** Worker processes side by side, all fetching every topic (each with its own worker id). */
+  workerReplicas: number;
   /** The UI's technical engine user. */
   ui: { user: string; password: string };
   historyTimeToLive: string;
@@ -85,6 +88,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       password: e.BOKVAR_ADMIN_PASSWORD ?? DEV_ADMIN.password,
     },
     worker: { user: e.BOKVAR_WORKER_USER, password: e.BOKVAR_WORKER_PASSWORD ?? DEV_WORKER_PASSWORD },
+    workerReplicas: e.BOKVAR_WORKER_REPLICAS,
     ui: { user: e.BOKVAR_UI_USER, password: e.BOKVAR_UI_PASSWORD ?? DEV_UI_PASSWORD },
     historyTimeToLive: e.BOKVAR_HISTORIK_TTL,
     ldap: ldapSettings(e),

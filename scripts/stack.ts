@@ -25,7 +25,7 @@ export interface RunningStack {
   uiUrl: string;
   databaseUrl: string;
   engineDatabaseUrl: string;
-  pids: Record<'engine' | 'workers' | 'ui', number>;
+  pids: { engine: number; workers: number[]; ui: number };
   /** Seconds each step took, for docs/benchmarks.md. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -107,16 +107,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       BOKVAR_UI_PASSWORD: config.ui.password,
       BOKVAR_HISTORIK_TTL: config.historyTimeToLive,
     };
-    const workers: NodeService = await timed('workers', () =>
-      startNodeService({
-        name: 'workers',
-        entry: 'workers/main.ts',
-        env: serviceEnv,
-        logFile: options.logDir ? logFile('workers') : undefined,
-        readyLine: /workers polling/,
-      }),
+    const workers: NodeService[] = await timed('workers', () =>
+      Promise.all(
+        Array.from({ length: config.workerReplicas }, (_, i) => {
+          const name = i === 0 ? 'workers' : `workers-${i + 1}`;
+          return startNodeService({
+            name,
+            entry: 'workers/main.ts',
+            env: serviceEnv,
+            logFile: options.logDir ? logFile(name) : undefined,
+            readyLine: /workers polling/,
+          });
+        }),
+      ),
     );
-    stops.push(workers.stop);
+    for (const w of workers) stops.push(w.stop);
     const ui: NodeService = await timed('ui', () =>
       startNodeService({
         name: 'ui',
@@ -134,7 +139,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       uiUrl: `http://localhost:${config.uiPort}`,
       databaseUrl: database.appUrl,
       engineDatabaseUrl: database.engineUrl,
-      pids: { engine: engine.pid, workers: workers.pid, ui: ui.pid },
+      pids: { engine: engine.pid, workers: workers.map((w) => w.pid), ui: ui.pid },
       timings,
       stop: stopAll,
     };

@@ -7,8 +7,17 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   /** How long one fetch-and-lock request waits for work (long polling). */
   BOKVAR_WORKER_LONG_POLL_MS: z.coerce.number().int().min(1000).max(60_000).default(20_000),
-  /** Handlers running at once, over all topics. */
+  /** Handlers running at once for the quick steps (every topic but letters). */
   BOKVAR_WORKER_MAX_PARALLEL: z.coerce.number().int().min(1).max(100).default(8),
+  /** Letters written at once: PDF writing is CPU-bound, so about one per core. */
+  BOKVAR_WORKER_BREV_PARALLEL: z.coerce.number().int().min(1).max(32).default(2),
+  /**
+   * Pause before the next fetch once one returns. Long polling waits for work,
+   * so no pause is needed: a task created meanwhile is fetched at once.
+   */
+  BOKVAR_WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(300).default(5),
+  /** This process's name in the engine (locked tasks, history); default host name and process id. */
+  BOKVAR_WORKER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,60}$/).optional(),
   /** Attempts for a technical failure before it becomes an incident. */
   BOKVAR_WORKER_RETRIES: z.coerce.number().int().min(1).max(20).default(5),
   /** First pause before a retry; doubles with each attempt. */

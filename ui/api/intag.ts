@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { DateTime } from 'luxon';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { kanRegistrera } from '../auth/roller.ts';
@@ -22,11 +23,21 @@ export function intagRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): R
   return router;
 }
 
-/** A registered case is in the case list when the answer arrives. */
+/** A registered case is in the case list when the answer arrives (a repeat already is). */
 export async function indexerat(arendeindex: Arendeindex, registrering: Promise<Registrerat>): Promise<Registrerat> {
   const r = await registrering;
-  await arendeindex.efterAndring(r.svar.arendenummer);
+  if (r.nytt) await arendeindex.nyttArende(r.svar.arendenummer, forstaFrist(r.svar.frister));
   return r;
+}
+
+/** The earliest of the notice's deadlines (instants with offset, or Swedish days). */
+function forstaFrist(frister: Record<string, string>): Date | null {
+  const tider = Object.values(frister)
+    .map((v) => DateTime.fromISO(v, { zone: 'Europe/Stockholm', setZone: false }))
+    .filter((t) => t.isValid)
+    .map((t) => t.toMillis())
+    .sort((a, b) => a - b);
+  return tider.length > 0 ? new Date(tider[0]!) : null;
 }
 
 export function kravSkriv(req: Request): void {

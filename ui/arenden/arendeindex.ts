@@ -96,6 +96,20 @@ export class Arendeindex {
   }
 
   /**
+   * A case the intake has just started is in the list when the answer
+   * arrives: open, with the notice's earliest deadline. Nothing is read from the
+   * engine on the request's path; the row is marked as read at the epoch, so the
+   * next refresh (within UPPDATERINGSINTERVALL_MS) replaces it with the
+   * engine's own state: its tasks and its next timer.
+   */
+  async nyttArende(arendenummer: string, nastaFrist: Date | null): Promise<void> {
+    await this.db('arendeindex')
+      .insert({ arendenummer, oppen: true, nasta_frist: nastaFrist, aktuellt: [], indexerad: new Date(0) })
+      .onConflict('arendenummer')
+      .ignore();
+  }
+
+  /**
    * After the UI changed a case: the list shows the change at once. A failure
    * does not fail the user's request; the next refresh picks the change up.
    */

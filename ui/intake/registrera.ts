@@ -67,7 +67,7 @@ export function fristerForKronofogden(k: KronofogdeMeddelande): Record<string, s
   return { bekraftelseSenast: bekraftelse.senast, avhysningsdatum: k.avhysningsdatum };
 }
 
-export function variablerForUnderrattelse(u: Underrattelse): Record<string, Varde> {
+export function variablerForUnderrattelse(u: Underrattelse, frister = fristerForUnderrattelse(u)): Record<string, Varde> {
   const barn = u.barn ?? [];
   return {
     kalla: u.kalla,
@@ -84,7 +84,7 @@ export function variablerForUnderrattelse(u: Underrattelse): Record<string, Vard
     barnEnligtAnmalan: barn.length > 0,
     ...(barn.length > 0 ? { barnEnligtAnmalanAntal: barn.length } : {}),
     beskrivning: u.beskrivning ?? null,
-    ...listvariabler(u.hyresgast, fristerForUnderrattelse(u)),
+    ...listvariabler(u.hyresgast, frister),
   };
 }
 
@@ -107,7 +107,7 @@ function listvariabler(hyresgast: { personnummer: string; namn: string }, friste
   return { hyresgastPersonnummer: hyresgast.personnummer, hyresgastInitialer: initialer, nastaFrist: dagar[0] ?? null };
 }
 
-export function variablerForKronofogden(k: KronofogdeMeddelande): Record<string, Varde> {
+export function variablerForKronofogden(k: KronofogdeMeddelande, frister = fristerForKronofogden(k)): Record<string, Varde> {
   return {
     kalla: 'kronofogden',
     mottagen: k.mottagen,
@@ -116,7 +116,7 @@ export function variablerForKronofogden(k: KronofogdeMeddelande): Record<string,
     hyresgast: k.hyresgast,
     adress: k.adress,
     hyresvard: k.hyresvard ?? null,
-    ...listvariabler(k.hyresgast, fristerForKronofogden(k)),
+    ...listvariabler(k.hyresgast, frister),
   };
 }
 
@@ -137,6 +137,7 @@ interface Arende {
 
 export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underrattelse, av: string): Promise<Registrerat> {
   const barn = (u.barn ?? []).length > 0;
+  const frister = fristerForUnderrattelse(u);
   return registrera(db, motor, av, {
     processKey: 'hot-om-avhysning',
     meddelande: MEDDELANDE_UNDERRATTELSE,
@@ -147,12 +148,13 @@ export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underra
     barn,
     adress: u.adress,
     adresskalla: 'underrattelse',
-    variabler: variablerForUnderrattelse(u),
-    frister: fristerForUnderrattelse(u),
+    variabler: variablerForUnderrattelse(u, frister),
+    frister,
   });
 }
 
 export async function registreraKronofogden(db: Knex, motor: Motor, k: KronofogdeMeddelande, av: string): Promise<Registrerat> {
+  const frister = fristerForKronofogden(k);
   return registrera(db, motor, av, {
     processKey: 'kronofogden-avhysning',
     meddelande: MEDDELANDE_KRONOFOGDEN,
@@ -164,8 +166,8 @@ export async function registreraKronofogden(db: Knex, motor: Motor, k: Kronofogd
     barn: false,
     adress: k.adress,
     adresskalla: 'kronofogden',
-    variabler: variablerForKronofogden(k),
-    frister: fristerForKronofogden(k),
+    variabler: variablerForKronofogden(k, frister),
+    frister,
   });
 }
 

@@ -1,0 +1,107 @@
+import os from 'node:os';
+import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
+import type { Logger } from 'pino';
+import type { WorkerConfig } from './config.ts';
+import { runSafely, type RetryPolicy } from './run-safely.ts';
+import type { TopicWorker } from './topic.ts';
+
+/**
+ * The workers' fetch loops. Each group of topics has its own external-task
+ * client and its own slots, so that letters (CPU-bound PDF writing) never make
+ * the quick register and deadline steps wait. A client long-polls the engine
+ * and asks again at once when a poll returns (`interval` near 0): a task the
+ * engine creates while a poll waits is handed over the moment it exists, and a
+ * case moves on without the client's default 300 ms pause at every step.
+ */
+export interface Group {
+  name: string;
+  topics: TopicWorker[];
+  slots: number;
+}
+
+/** Letters are written here, one CPU core's work each; every other step waits on I/O. */
+export const CPU_BOUND_TOPICS = new Set(['brev']);
+
+export function groups(topics: TopicWorker[], config: WorkerConfig): Group[] {
+  const letters = topics.filter((t) => CPU_BOUND_TOPICS.has(t.topic));
+  const others = topics.filter((t) => !CPU_BOUND_TOPICS.has(t.topic));
+  return [
+    { name: 'steg', topics: others, slots: config.BOKVAR_WORKER_MAX_PARALLEL },
+    { name: 'brev', topics: letters, slots: config.BOKVAR_WORKER_BREV_PARALLEL },
+  ].filter((g) => g.topics.length > 0);
+}
+
+/**
+ * Two fetchers on one topic (worker replicas, engine nodes) sometimes make the
+ * engine answer fetchAndLock with HTTP 500: a NullPointerException while it
+ * reads a task another fetcher has just completed. Nothing is locked or lost;
+ * asking again is right, and it is counted, not alarmed on.
+ */
+export function isFetchConflict(error: unknown): boolean {
+  const status = (error as { httpStatusCode?: number } | null)?.httpStatusCode;
+  return status === 500 && error instanceof Error && /NullPointerException/.test(error.message);
+}
+
+export interface Polling {
+  clients: Client[];
+  /** Tasks running now, over all groups. */
+  active(): number;
+  pollsInFlight(): number;
+  stop(): void;
+}
+
+export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy: RetryPolicy, log: Logger): Polling {
+  const workerId = config.BOKVAR_WORKER_ID ?? `${os.hostname()}-${process.pid}`;
+  let inFlight = 0;
+  let conflicts = 0;
+  let stopped = false;
+  const clients = groups(topics, config).map((group) => {
+    const client = new Client({
+      baseUrl: config.BOKVAR_ENGINE_URL,
+      // The engine's history names the process and the group that locked each task.
+      workerId: `bokvar-${workerId}-${group.name}`,
+      interceptors: new BasicAuthInterceptor({ username: config.BOKVAR_WORKER_USER, password: config.BOKVAR_WORKER_PASSWORD }),
+      asyncResponseTimeout: config.BOKVAR_WORKER_LONG_POLL_MS,
+      interval: config.BOKVAR_WORKER_POLL_INTERVAL_MS,
+      maxTasks: group.slots,
+      maxParallelExecutions: group.slots,
+      usePriority: true,
+      autoPoll: false,
+    });
+    let pause = 0;
+    client.on('poll:start', () => (inFlight += 1));
+    client.on('poll:success', () => {
+      inFlight -= 1;
+      pause = 0;
+    });
+    client.on('poll:error', (error: unknown) => {
+      inFlight -= 1;
+      if (isFetchConflict(error)) {
+        conflicts += 1;
+        log.info({ group: group.name, conflicts }, 'fetch conflict');
+        return;
+      }
+      // The engine is away or refuses: wait longer each time (up to 10 s) instead of asking every few ms.
+      pause = Math.min(Math.max(pause * 2, 500), 10_000);
+      log.warn({ group: group.name, err: error instanceof Error ? error.message : String(error), pauseMs: pause }, 'poll failed');
+      client.stop();
+      setTimeout(() => {
+        if (!stopped) client.start();
+      }, pause).unref();
+    });
+    for (const worker of group.topics) {
+      client.subscribe(worker.topic, { lockDuration: worker.lockDurationMs, variables: Object.keys(worker.input.shape) }, runSafely(worker, policy, log));
+    }
+    client.start();
+    return client;
+  });
+  return {
+    clients,
+    active: () => clients.reduce((sum, c) => sum + c.activeTasksCount, 0),
+    pollsInFlight: () => inFlight,
+    stop: () => {
+      stopped = true;
+      for (const c of clients) c.stop();
+    },
+  };
+}
