@@ -44,7 +44,7 @@ let results: Omit<Results, 'fetchConflicts' | 'pollFailures'>;
 
 try {
   progress(`ceiling: ${NOOP} no-op tasks`);
-  const ceiling = await measureCeiling(admin, NOOP);
+  const ceiling = await measureCeiling(admin, new EngineRest(stack.engineRestUrl, config.worker), NOOP);
   const people = await loadPeople(db, 1 + SEKVENTIELLA + HOT + KF);
 
   // Sequential: each notice alone in an idle pipeline, until its automation has settled.

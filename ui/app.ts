@@ -9,7 +9,7 @@ import { brevRouter } from './api/brev.ts';
 import { intagRouter } from './api/intag.ts';
 import { openapi } from './api/openapi.ts';
 import { oversiktRouter } from './api/oversikt.ts';
-import { problemHandler, sendProblem } from './api/problem.ts';
+import { Problem, problemHandler, sendProblem } from './api/problem.ts';
 import { Inloggningsbegransning } from './auth/begransning.ts';
 import { identifiera, kravInloggadApi } from './auth/middleware.ts';
 import { Sessioner } from './auth/sessioner.ts';
@@ -82,6 +82,18 @@ export function createApp(
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
   app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist'), { maxAge: '1d' }));
 
+  // A path that cannot be decoded, or that carries control characters (%00 …), names nothing here.
+  app.use((req, _res, next) => {
+    let sokvag: string;
+    try {
+      sokvag = decodeURIComponent(req.path);
+    } catch {
+      return next(new Problem(400, 'Felaktig adress', 'Adressen innehåller en ogiltig %-kodning.'));
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(sokvag)) return next(new Problem(400, 'Felaktig adress', 'Adressen innehåller styrtecken.'));
+    next();
+  });
   app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(identifiera(motor, sessioner, begransning));

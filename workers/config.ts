@@ -16,6 +16,11 @@ const schema = z.object({
    * so no pause is needed: a task created meanwhile is fetched at once.
    */
   BOKVAR_WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(300).default(5),
+  /**
+   * The pause while handlers run: slots that free up meanwhile are filled by one
+   * fetch instead of one fetch each (a fetch is the engine's dearest call in a burst).
+   */
+  BOKVAR_WORKER_BUSY_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(50),
   /** This process's name in the engine (locked tasks, history); default host name and process id. */
   BOKVAR_WORKER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,60}$/).optional(),
   /** Attempts for a technical failure before it becomes an incident. */

@@ -70,9 +70,16 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
     });
     let pause = 0;
     client.on('poll:start', () => (inFlight += 1));
-    client.on('poll:success', () => {
+    client.on('poll:success', (tasks: unknown) => {
       inFlight -= 1;
       pause = 0;
+      // Each fetch is one authorization-checked query over every waiting task, the
+      // engine's dearest call in a burst. While handlers run, let slots gather and
+      // fetch several at once; with nothing running, ask again at once.
+      const busy = client.activeTasksCount + (Array.isArray(tasks) ? tasks.length : 0) > 0;
+      (client as unknown as { options: { interval: number } }).options.interval = busy
+        ? config.BOKVAR_WORKER_BUSY_INTERVAL_MS
+        : config.BOKVAR_WORKER_POLL_INTERVAL_MS;
     });
     client.on('poll:error', (error: unknown) => {
       inFlight -= 1;

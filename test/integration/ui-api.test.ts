@@ -431,3 +431,37 @@ describe('browser sessions', () => {
     expect((await logIn('okand-ui-test', 'fel')).status).toBe(429);
   });
 });
+
+describe('a request the body parser or the router cannot read is the caller\'s error (4xx problem+json), never 500', () => {
+  const post = (path: string, headers: Record<string, string>, body: BodyInit) =>
+    fetch(`${stack().uiUrl}${path}`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from('vera:vera').toString('base64')}`, Accept: 'application/json', ...headers }, body });
+  const arendenFore = async () => Number((await db('arenden').count<{ count: string }[]>('* as count'))[0]!.count);
+
+  it.each([
+    ['an unsupported charset', { 'Content-Type': 'application/json; charset=iso-8859-1' }, '{}', 415],
+    ['an unknown Content-Encoding', { 'Content-Type': 'application/json', 'Content-Encoding': 'br-x' }, '{}', 415],
+    ['a broken gzip body', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, 'inte gzip', 400],
+  ] as const)('%s → %i', async (_namn, headers, body, status) => {
+    const fore = await arendenFore();
+    const r = await post('/api/underrattelser', headers, body);
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+    expect(await arendenFore()).toBe(fore);
+  });
+
+  it('a form with more than 1000 fields → 413', async () => {
+    const falt = new URLSearchParams(Array.from({ length: 1200 }, (_, i) => [`f${i}`, 'x']));
+    const r = await post('/registrera', { 'Content-Type': 'application/x-www-form-urlencoded' }, falt.toString());
+    expect(r.status).toBe(413);
+  });
+
+  it.each([
+    ['a malformed % escape', '/api/arenden/BV-%E0%A4%A/handelser'],
+    ['a NUL in the case number', '/api/arenden/%00/handelser'],
+    ['a control character', '/api/arenden/BV-2026-%0A000001'],
+  ])('%s in the path → 400', async (_namn, path) => {
+    const r = await post(path, { 'Content-Type': 'application/json' }, JSON.stringify({ typ: 'avhysning-installd' }));
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

@@ -61,6 +61,15 @@ export function validationProblem(error: z.ZodError): Problem {
   return new Problem(400, 'Ogiltiga uppgifter', 'Meddelandet har fel och har inte tagits emot; inget har ändrats.', zodFalt(error));
 }
 
+/** The body parser's refusals (body-parser's error types), each as the caller's error. */
+const BEGARANSFEL: Record<string, { status: number; titel: string; detalj: string; fel: string }> = {
+  'charset.unsupported': { status: 415, titel: 'Teckenkodningen stöds inte', detalj: 'Skicka meddelandet som UTF-8.', fel: 'teckenkodningen stöds inte (använd UTF-8)' },
+  'encoding.unsupported': { status: 415, titel: 'Komprimeringen stöds inte', detalj: 'Skicka meddelandet okomprimerat, eller med gzip eller deflate.', fel: 'Content-Encoding stöds inte' },
+  'parameters.too.many': { status: 413, titel: 'För många fält', detalj: 'Formuläret har fler fält än något av Bokvars formulär.', fel: 'för många fält' },
+  'request.size.invalid': { status: 400, titel: 'Ofullständigt meddelande', detalj: 'Meddelandets längd stämmer inte med Content-Length.', fel: 'fel längd' },
+  'request.aborted': { status: 400, titel: 'Avbrutet meddelande', detalj: 'Meddelandet avbröts innan det kommit fram.', fel: 'avbrutet' },
+};
+
 /** The last error handler: problems as problem+json, the rest as 500 without internals. */
 export function problemHandler(log: { error: (o: object, m: string) => void }) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
@@ -76,6 +85,16 @@ export function problemHandler(log: { error: (o: object, m: string) => void }) {
     }
     if (e.type === 'entity.parse.failed') {
       sendProblem(res, 400, 'Ogiltig JSON', 'Meddelandet kunde inte tolkas som JSON.', [{ falt: '(hela meddelandet)', fel: 'ogiltig JSON' }]);
+      return;
+    }
+    const begaran = BEGARANSFEL[e.type ?? ''];
+    if (begaran) {
+      sendProblem(res, begaran.status, begaran.titel, begaran.detalj, [{ falt: '(hela meddelandet)', fel: begaran.fel }]);
+      return;
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      // The request itself was wrong (a path that cannot be decoded, an aborted body …): the caller's to fix.
+      sendProblem(res, e.status, 'Felaktig begäran', 'Begäran kunde inte tolkas och har inte tagits emot; inget har ändrats.');
       return;
     }
     log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'request failed');
