@@ -465,3 +465,23 @@ describe('a request the body parser or the router cannot read is the caller\'s e
     expect(r.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('the door refuses what the engine or the calendar would choke on, field by field', () => {
+  const arenden = async () => Number((await db('arenden').count<{ count: string }[]>('* as count'))[0]!.count);
+
+  it.each([
+    ['a NUL in the name', '/api/underrattelser', () => underrattelse({ hyresgast: { personnummer: '197001011233', namn: 'Bertil\u0000Ödman' } }), 'hyresgast.namn'],
+    ['a NUL in the address', '/api/underrattelser', () => underrattelse({ adress: { gatuadress: 'Björkvägen\u00002', postnummer: '41502', ort: 'Göteborg' } }), 'adress.gatuadress'],
+    ['a NUL in målnummer', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande({ malnummer: 'KFM\u0000-1' }), 'malnummer'],
+    ['an eviction in 9999', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande({ avhysningsdatum: '9999-12-31' }), 'avhysningsdatum'],
+    ['an eviction in year 0', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande({ avhysningsdatum: '0000-01-01' }), 'avhysningsdatum'],
+    ['a notice received in 1900', '/api/underrattelser', () => underrattelse({ mottagen: '1900-01-01T09:00:00+01:00' }), 'mottagen'],
+  ] as const)('%s → 400 naming the field, and no case', async (_namn, path, body, falt) => {
+    const fore = await arenden();
+    const r = await ui('POST', path, { user: 'vera', body: body() });
+    expect(r.status).toBe(400);
+    expect(r.type).toContain('application/problem+json');
+    expect(r.body.falt.map((f: { falt: string }) => f.falt)).toContain(falt);
+    expect(await arenden()).toBe(fore);
+  });
+});

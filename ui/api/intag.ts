@@ -51,9 +51,31 @@ export function validera<S extends z.ZodType>(req: Request, schema: S): z.output
   if (!req.is('application/json')) {
     throw new Problem(415, 'Fel innehållstyp', 'Skicka meddelandet som application/json.');
   }
+  const styrtecken = faltMedStyrtecken(req.body);
+  if (styrtecken.length > 0) {
+    throw new Problem(400, 'Ogiltiga uppgifter', 'Meddelandet har fel och har inte tagits emot; inget har ändrats.',
+      styrtecken.map((falt) => ({ falt, fel: 'innehåller styrtecken (t.ex. NUL), som inget fält får ha' })));
+  }
   const parsed = schema.safeParse(req.body);
   if (!parsed.success) throw validationProblem(parsed.error);
   return parsed.data;
+}
+
+// Line breaks and tabs belong in free text; every other control character is refused.
+// eslint-disable-next-line no-control-regex
+const STYRTECKEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The fields (dotted paths) whose text or name holds a control character: the engine and the database refuse them later. */
+export function faltMedStyrtecken(varde: unknown, sokvag = ''): string[] {
+  if (typeof varde === 'string') return STYRTECKEN.test(varde) ? [sokvag || '(hela meddelandet)'] : [];
+  if (Array.isArray(varde)) return varde.flatMap((v, i) => faltMedStyrtecken(v, `${sokvag}${sokvag ? '.' : ''}${i}`));
+  if (varde && typeof varde === 'object') {
+    return Object.entries(varde).flatMap(([k, v]) => {
+      const falt = `${sokvag}${sokvag ? '.' : ''}${k}`;
+      return STYRTECKEN.test(k) ? [falt] : faltMedStyrtecken(v, falt);
+    });
+  }
+  return [];
 }
 
 function svara(res: Response, r: Registrerat): void {

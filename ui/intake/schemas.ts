@@ -8,15 +8,27 @@ import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from
  * documentation cannot drift from what is checked.
  */
 
-/** A calendar date that exists (2026-02-30 does not). */
+/**
+ * The dates a case can carry: from 2000 until five years ahead. A notice
+ * received in 1900 or an eviction in 9999 is a typing error, and the deadline
+ * calendar would turn it into an immediate incident instead of a clear 400.
+ */
+const TIDIGAST = DateTime.fromISO('2000-01-01', { zone: 'Europe/Stockholm' });
+const senast = () => DateTime.now().setZone('Europe/Stockholm').plus({ years: 5 }).endOf('day');
+const inomRimligtIntervall = (t: DateTime) => t >= TIDIGAST && t <= senast();
+const UTANFOR = 'ligger utanför det rimliga intervallet (år 2000 till fem år framåt)';
+
+/** A calendar date that exists (2026-02-30 does not), in the range a case can carry. */
 export const datumSchema = z.iso
   .date({ error: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
-  .refine((s) => DateTime.fromISO(s).isValid, 'datumet finns inte');
+  .refine((s) => DateTime.fromISO(s).isValid, 'datumet finns inte')
+  .refine((s) => inomRimligtIntervall(DateTime.fromISO(s, { zone: 'Europe/Stockholm' })), `datumet ${UTANFOR}`);
 
 /** ISO 8601 date-time with an explicit offset, so the deadline clock is unambiguous. */
 export const tidpunktSchema = z.iso
   .datetime({ offset: true, error: 'ska vara en tidpunkt med tidszon, t.ex. 2026-11-25T09:30:00+01:00' })
-  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'tidpunkten finns inte');
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'tidpunkten finns inte')
+  .refine((s) => inomRimligtIntervall(DateTime.fromISO(s, { setZone: true })), `tidpunkten ${UTANFOR}`);
 
 export const mottagenSchema = tidpunktSchema.refine(
   (s) => DateTime.fromISO(s).toMillis() <= Date.now() + 5 * 60_000,

@@ -10,7 +10,7 @@ import type { Sessioner } from '../auth/sessioner.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import type { Motor } from '../engine/motor.ts';
 import { registreraSkickat } from '../api/brev.ts';
-import { indexerat } from '../api/intag.ts';
+import { faltMedStyrtecken, indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
 import { registreraUnderrattelse } from '../intake/registrera.ts';
 import { KALLOR, ORSAKER, underrattelseSchema } from '../intake/schemas.ts';
@@ -265,6 +265,8 @@ ${rattelse}
     const parsed = underrattelseSchema.safeParse(franFormular(varden));
     const visa = (falt: Falt[], status: number) =>
       skicka(res, sida(req, { titel: 'Registrera underrättelse – fel', aktiv: 'registrera', innehall: registreringsformular(varden, falt, req.anvandare!.csrf) }), status);
+    const styrtecken = faltMedStyrtecken(varden).map((falt) => ({ falt, fel: 'innehåller styrtecken (t.ex. NUL), som inget fält får ha' }));
+    if (styrtecken.length > 0) return visa(styrtecken, 400);
     if (!parsed.success) return visa(zodFalt(parsed.error), 400);
     try {
       const r = await indexerat(d.arendeindex, registreraUnderrattelse(d.db, d.motor, parsed.data, req.anvandare!.id));

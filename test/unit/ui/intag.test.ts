@@ -3,7 +3,8 @@ import { Inloggningsbegransning } from '../../../ui/auth/begransning.ts';
 import { enheterForUnderrattelse, kanLasaArende, kanRegistrera, type Anvandare } from '../../../ui/auth/roller.ts';
 import { aktivaAktiviteter } from '../../../ui/arenden/arenden.ts';
 import { fristerForUnderrattelse, kallreferens, variablerForUnderrattelse } from '../../../ui/intake/registrera.ts';
-import { handelseSchema, underrattelseSchema } from '../../../ui/intake/schemas.ts';
+import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../../../ui/intake/schemas.ts';
+import { faltMedStyrtecken } from '../../../ui/api/intag.ts';
 import { zodFalt } from '../../../ui/api/problem.ts';
 import { openapi } from '../../../ui/api/openapi.ts';
 import { franFormular } from '../../../ui/views/sidor.ts';
@@ -172,5 +173,31 @@ describe('viewer helpers', () => {
     const hyresvardAdress = doc.components.schemas.Underrattelse?.properties?.hyresvardAdress as { description?: string; properties?: Record<string, unknown> };
     expect(Object.keys(hyresvardAdress.properties ?? {})).toEqual(['gatuadress', 'postnummer', 'ort']);
     expect(hyresvardAdress.description).toMatch(/rekommenderat brev/);
+  });
+});
+
+describe('the door: sane dates, no control characters', () => {
+  it('refuses dates outside year 2000 to five years ahead, naming the field', () => {
+    expect(felFalt({ ...giltig, mottagen: '1900-01-01T09:00:00+01:00' })).toContain('mottagen');
+    expect(felFalt({ ...giltig, uppsagning: { delgivningsdatum: '0001-01-01' } })).toContain('uppsagning.delgivningsdatum');
+    expect(felFalt({ ...giltig, uppsagning: { delgivningsdatum: '1999-12-31' } })).toContain('uppsagning.delgivningsdatum');
+    const kf = kronofogdeMeddelandeSchema.safeParse({
+      mottagen: '2026-11-20T09:30:00+01:00', malnummer: 'KFM-1', avhysningsdatum: '9999-12-31',
+      hyresgast: giltig.hyresgast, adress: giltig.adress,
+    });
+    expect(kf.success ? [] : zodFalt(kf.error).map((f) => f.falt)).toContain('avhysningsdatum');
+    expect(handelseSchema.safeParse({ typ: 'anstand-beviljat', nyttAvhysningsdatum: '0000-01-01' }).success).toBe(false);
+    expect(felFalt(giltig)).toEqual([]);
+  });
+
+  it('names every field that holds a control character; line breaks and tabs pass', () => {
+    expect(faltMedStyrtecken({ hyresgast: { namn: 'Bertil\u0000' }, malnummer: 'K\u0007', beskrivning: 'rad 1\nrad 2\tslut' })).toEqual([
+      'hyresgast.namn',
+      'malnummer',
+    ]);
+    expect(faltMedStyrtecken({ barn: [{ alder: 4 }, { namn: '\u001b[31m' }] })).toEqual(['barn.1.namn']);
+    expect(faltMedStyrtecken({ 'nyckel\u0000': 'x' })).toEqual(['nyckel\u0000']);
+    expect(faltMedStyrtecken('\u0000')).toEqual(['(hela meddelandet)']);
+    expect(faltMedStyrtecken(giltig)).toEqual([]);
   });
 });
