@@ -68,13 +68,12 @@ export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logg
     }
 
     if (outcome.kind === 'complete') {
-      await report(log, () => taskService.complete(task, toVariables(outcome.variables)));
-      log.info('completed');
+      if (await report(log, () => taskService.complete(task, toVariables(outcome.variables)))) log.info('completed');
     } else {
-      await report(log, () =>
+      const routed = await report(log, () =>
         taskService.handleBpmnError(task, outcome.errorCode, outcome.message, toVariables(outcome.variables ?? {})),
       );
-      log.info({ errorCode: outcome.errorCode }, 'business outcome routed as BPMN error');
+      if (routed) log.info({ errorCode: outcome.errorCode }, 'business outcome routed as BPMN error');
     }
   };
 }
@@ -101,11 +100,31 @@ async function failTechnically(
   );
 }
 
-async function report(log: Logger, call: () => Promise<void>): Promise<void> {
-  try {
-    await call();
-  } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, COULD_NOT_REPORT);
+/**
+ * The engine refused because a parallel path of the case (another worker, a
+ * timer, Tasklist) changed the same instance at that moment. It changed nothing,
+ * so the same report can be sent again; otherwise the task would wait, locked,
+ * until its lock ran out.
+ */
+export function isConcurrentChange(error: unknown): boolean {
+  const status = (error as { httpStatusCode?: number } | null)?.httpStatusCode;
+  return status === 500 && error instanceof Error && /OptimisticLocking|ENGINE-03005|updated by another transaction concurrently/.test(error.message);
+}
+
+/** Reports the task's end to the engine; true when the engine took it. */
+async function report(log: Logger, call: () => Promise<void>): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      if (attempt < 5 && isConcurrentChange(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+        continue;
+      }
+      log.warn({ err: error instanceof Error ? error.message : String(error) }, COULD_NOT_REPORT);
+      return false;
+    }
   }
 }
 
