@@ -1,4 +1,5 @@
 import { EngineRestError, type EngineRest } from '../engine-rest/client.ts';
+import { retryOnConcurrentModification } from '../engine-rest/concurrency.ts';
 import { toVariables } from '../engine-rest/variables.ts';
 
 /**
@@ -51,7 +52,7 @@ async function korrelera(
   hinderText: string,
 ): Promise<Hinder> {
   try {
-    await engine.post('/message', { messageName, processInstanceId, processVariables: toVariables(variabler) });
+    await retryOnConcurrentModification(() => engine.post('/message', { messageName, processInstanceId, processVariables: toVariables(variabler) }));
     return null;
   } catch (error) {
     if (error instanceof EngineRestError && (error.status === 400 || error.status === 404)) return { kod: 'tar-inte-emot', text: hinderText };

@@ -1,4 +1,5 @@
 import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
+import { isConcurrentModification, retryOnConcurrentModification } from '../../engine-rest/concurrency.ts';
 import { toVariables, type PlainValue } from '../../engine-rest/variables.ts';
 
 /**
@@ -88,28 +89,9 @@ export class Motor {
 }
 
 /** The engine's answer when another transaction changed the same instance first (ENGINE-03005). */
-export function arSamtidigAndring(error: unknown): boolean {
-  return arMotorfel(error, 500) && (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently/.test(error.message));
-}
+export const arSamtidigAndring = isConcurrentModification;
 
-/**
- * A case's parallel paths (workers, timers, Tasklist) change its instance at
- * the same moments; the engine lets one transaction through and refuses the
- * other without changing anything. Such a refused call is safe to repeat.
- */
-async function medOmforsok<T>(anrop: () => Promise<T>): Promise<T> {
-  for (let forsok = 1; ; forsok++) {
-    try {
-      return await anrop();
-    } catch (error) {
-      if (forsok < 4 && arSamtidigAndring(error)) {
-        await new Promise((resolve) => setTimeout(resolve, 50 * forsok));
-        continue;
-      }
-      throw error;
-    }
-  }
-}
+const medOmforsok = retryOnConcurrentModification;
 
 export function arMotorfel(error: unknown, status?: number): error is EngineRestError {
   return error instanceof EngineRestError && (status === undefined || error.status === status);

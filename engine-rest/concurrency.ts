@@ -1,0 +1,29 @@
+import { EngineRestError } from './client.ts';
+
+/**
+ * A case's parallel paths (workers, timers, Tasklist, the intake) change its
+ * instance at the same moments; the engine lets one transaction through and
+ * refuses the other (HTTP 500, OptimisticLockingException) without changing
+ * anything. Such a refused call is safe to repeat.
+ */
+export function isConcurrentModification(error: unknown): boolean {
+  return (
+    error instanceof EngineRestError &&
+    error.status === 500 &&
+    (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently/.test(error.message))
+  );
+}
+
+export async function retryOnConcurrentModification<T>(call: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt < attempts && isConcurrentModification(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        continue;
+      }
+      throw error;
+    }
+  }
+}
