@@ -10,7 +10,8 @@ export function isConcurrentModification(error: unknown): boolean {
   return (
     error instanceof EngineRestError &&
     error.status === 500 &&
-    (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently/.test(error.message))
+    // A PostgreSQL deadlock between the two is rolled back as well; the engine reports it as a persistence error.
+    (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently|persistence layer/.test(error.message))
   );
 }
 

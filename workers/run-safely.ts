@@ -108,7 +108,8 @@ async function failTechnically(
  */
 export function isConcurrentChange(error: unknown): boolean {
   const status = (error as { httpStatusCode?: number } | null)?.httpStatusCode;
-  return status === 500 && error instanceof Error && /OptimisticLocking|ENGINE-03005|updated by another transaction concurrently/.test(error.message);
+  // A PostgreSQL deadlock between the two is rolled back as well; the engine reports it as a persistence error.
+  return status === 500 && error instanceof Error && /OptimisticLocking|ENGINE-03005|updated by another transaction concurrently|persistence layer/.test(error.message);
 }
 
 /** Reports the task's end to the engine; true when the engine took it. */

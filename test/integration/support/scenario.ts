@@ -56,7 +56,8 @@ export async function complete(user: string, task: Task, values: Record<string, 
       await engine.post(`/task/${task.id}/complete`, { variables: variables(values) });
       return;
     } catch (error) {
-      const samtidig = error instanceof EngineRestError && /OptimisticLocking|concurrently/.test(`${error.engineType} ${error.message}`);
+      // A deadlock between the two transactions is rolled back too ("persistence layer"): as safe to repeat.
+      const samtidig = error instanceof EngineRestError && /OptimisticLocking|concurrently|persistence layer/.test(`${error.engineType} ${error.message}`);
       if (!samtidig || forsok >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
