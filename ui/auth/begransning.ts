@@ -1,8 +1,14 @@
 /**
- * Simple login throttling: after `max` failed attempts for a user name within
- * the window, further attempts are refused until the window has passed. In
- * memory: one UI process; a restart forgives, which the engine's own
- * throttling covers.
+ * Login throttling by user name AND source address: after `max` failed
+ * attempts for one user from one address within the window, further attempts
+ * from that address are refused until the window has passed. A stranger
+ * guessing vera's password locks only himself out: vera, from her own
+ * computer, still logs in. A source that fails across many user names is
+ * throttled as a whole (`maxPerKalla`), which slows password spraying without
+ * touching anyone else. In memory: one UI process; a restart forgives.
+ *
+ * The engine's own permanent lock is switched off (application.yaml); its
+ * REST API throttles the same way (LoginThrottleFilter.java).
  */
 export class Inloggningsbegransning {
   private readonly misslyckade = new Map<string, number[]>();
@@ -10,23 +16,28 @@ export class Inloggningsbegransning {
   constructor(
     private readonly max = 5,
     private readonly fonsterMs = 10 * 60_000,
+    private readonly maxPerKalla = 50,
   ) {}
 
-  sparrad(nyckel: string, nu = Date.now()): boolean {
-    return this.aktuella(nyckel, nu).length >= this.max;
+  sparrad(anvandare: string, kalla: string, nu = Date.now()): boolean {
+    return this.aktuella(nyckel(anvandare, kalla), nu).length >= this.max || this.aktuella(kalla, nu).length >= this.maxPerKalla;
   }
 
-  misslyckad(nyckel: string, nu = Date.now()): void {
-    this.misslyckade.set(nyckel, [...this.aktuella(nyckel, nu), nu]);
+  misslyckad(anvandare: string, kalla: string, nu = Date.now()): void {
+    for (const n of [nyckel(anvandare, kalla), kalla]) this.misslyckade.set(n, [...this.aktuella(n, nu), nu]);
   }
 
-  lyckad(nyckel: string): void {
-    this.misslyckade.delete(nyckel);
+  lyckad(anvandare: string, kalla: string): void {
+    this.misslyckade.delete(nyckel(anvandare, kalla));
   }
 
-  private aktuella(nyckel: string, nu: number): number[] {
-    const kvar = (this.misslyckade.get(nyckel) ?? []).filter((t) => nu - t < this.fonsterMs);
-    if (kvar.length === 0) this.misslyckade.delete(nyckel);
+  private aktuella(n: string, nu: number): number[] {
+    const kvar = (this.misslyckade.get(n) ?? []).filter((t) => nu - t < this.fonsterMs);
+    if (kvar.length === 0) this.misslyckade.delete(n);
     return kvar;
   }
+}
+
+function nyckel(anvandare: string, kalla: string): string {
+  return `${anvandare}\u0000${kalla}`;
 }

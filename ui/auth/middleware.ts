@@ -51,13 +51,13 @@ export function identifiera(motor: Motor, sessioner: Sessioner, begransning: Inl
           req.anvandare = { id, grupper: traff.grupper, via: 'basic' };
           return next();
         }
-        if (begransning.sparrad(id)) return sendProblem(res, 429, 'För många misslyckade inloggningar', 'Vänta en stund och försök igen.');
+        if (begransning.sparrad(id, kalla(req))) return sendProblem(res, 429, 'För många misslyckade inloggningar', 'Vänta en stund och försök igen.');
         if (!(await verifiera(motor, id, losenord))) {
-          begransning.misslyckad(id);
+          begransning.misslyckad(id, kalla(req));
           res.set('WWW-Authenticate', 'Basic realm="Bokvar", charset="UTF-8"');
           return sendProblem(res, 401, 'Inloggning krävs', 'Fel användarnamn eller lösenord.');
         }
-        begransning.lyckad(id);
+        begransning.lyckad(id, kalla(req));
         const grupper = await motor.grupper(id);
         cache.set(nyckel, { grupper, till: Date.now() + 60_000 });
         req.anvandare = { id, grupper, via: 'basic' };
@@ -73,6 +73,11 @@ export function identifiera(motor: Motor, sessioner: Sessioner, begransning: Inl
       next(error);
     }
   };
+}
+
+/** The caller's address (behind a proxy the one it forwards, when `trust proxy` is set). */
+export function kalla(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'okand';
 }
 
 export async function verifiera(motor: Motor, id: string, losenord: string): Promise<boolean> {

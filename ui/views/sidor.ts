@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
-import { kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
+import { kalla, kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
 import { kanLasaArende, kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
 import type { Sessioner } from '../auth/sessioner.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
@@ -75,14 +75,14 @@ export function sidorRouter(d: SidorDeps): Router {
       return inloggningsform(res, till, 'Inloggningen kunde inte kontrolleras. Försök igen.', 403);
     }
     if (!id || !losenord) return inloggningsform(res, till, 'Ange användarnamn och lösenord.', 400);
-    if (d.begransning.sparrad(id)) {
+    if (d.begransning.sparrad(id, kalla(req))) {
       return inloggningsform(res, till, 'För många misslyckade försök. Vänta några minuter och försök igen.', 429);
     }
     if (!(await verifiera(d.motor, id, losenord))) {
-      d.begransning.misslyckad(id);
+      d.begransning.misslyckad(id, kalla(req));
       return inloggningsform(res, till, 'Fel användarnamn eller lösenord.', 401);
     }
-    d.begransning.lyckad(id);
+    d.begransning.lyckad(id, kalla(req));
     const grupper = await d.motor.grupper(id);
     const { token } = await d.sessioner.skapa(id, grupper);
     res.setHeader('Set-Cookie', [

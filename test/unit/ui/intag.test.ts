@@ -137,14 +137,22 @@ describe('roles', () => {
     expect(kanLasaArende(a(['processagare']), enheter)).toBe(false);
   });
 
-  it('login throttling blocks after five failures, a success forgives', () => {
-    const b = new Inloggningsbegransning(5, 1000);
-    for (let i = 0; i < 5; i++) b.misslyckad('u', 0);
-    expect(b.sparrad('u', 10)).toBe(true);
-    expect(b.sparrad('u', 2000)).toBe(false);
-    b.misslyckad('v', 0);
-    b.lyckad('v');
-    expect(b.sparrad('v', 1)).toBe(false);
+  it('login throttling blocks a user from one source after five failures; the same user from another source still gets in', () => {
+    const b = new Inloggningsbegransning(5, 1000, 8);
+    for (let i = 0; i < 5; i++) b.misslyckad('u', '10.0.0.66', 0);
+    expect(b.sparrad('u', '10.0.0.66', 10)).toBe(true);
+    expect(b.sparrad('u', '10.0.0.7', 10)).toBe(false);
+    expect(b.sparrad('u', '10.0.0.66', 2000)).toBe(false);
+    b.misslyckad('v', '10.0.0.7', 0);
+    b.lyckad('v', '10.0.0.7');
+    expect(b.sparrad('v', '10.0.0.7', 1)).toBe(false);
+  });
+
+  it('a source failing across many user names is throttled as a whole, others are not', () => {
+    const b = new Inloggningsbegransning(5, 1000, 8);
+    for (let i = 0; i < 8; i++) b.misslyckad(`anvandare${i}`, '10.0.0.66', 0);
+    expect(b.sparrad('vera', '10.0.0.66', 10)).toBe(true);
+    expect(b.sparrad('vera', '10.0.0.7', 10)).toBe(false);
   });
 });
 

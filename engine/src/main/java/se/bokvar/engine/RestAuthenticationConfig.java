@@ -2,7 +2,10 @@ package se.bokvar.engine;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import java.time.Duration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.JerseyProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,22 @@ public class RestAuthenticationConfig {
     registration.addUrlPatterns(restPath(jersey) + "/*");
     // Before the read log (CaseReadLogConfig), which takes the caller from it.
     registration.setOrder(CaseReadLogConfig.ORDER - 1);
+    return registration;
+  }
+
+  /** Before the authentication itself, so a throttled pair never reaches the password check. */
+  @Bean
+  public FilterRegistrationBean<LoginThrottleFilter> loginThrottle(
+      JerseyProperties jersey,
+      CamundaBpmProperties camunda,
+      @Value("${bokvar.inloggning.max-felaktiga:10}") int maxFailures,
+      @Value("${bokvar.inloggning.fonster-minuter:10}") int windowMinutes) {
+    String rest = restPath(jersey);
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(maxFailures, Duration.ofMinutes(windowMinutes), rest));
+    registration.setName("bokvar-login-throttle");
+    registration.addUrlPatterns(rest + "/*", camunda.getWebapp().getApplicationPath() + "/api/admin/auth/*");
+    registration.setOrder(CaseReadLogConfig.ORDER - 2);
     return registration;
   }
 
