@@ -21,6 +21,38 @@ export class EngineRestError extends Error {
   }
 }
 
+/**
+ * The engine could not be asked: no answer came. `reached` says whether the
+ * request may have arrived (a reset or cut connection, a timeout) or surely did
+ * not (connection refused, unknown host): a start that may have arrived may
+ * also have happened.
+ */
+export class EngineUnreachableError extends Error {
+  readonly reached: boolean;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = networkCode(cause);
+    super(`Engine REST ${method} ${path} unreachable: ${code ?? (cause instanceof Error ? cause.message : String(cause))}`);
+    this.name = 'EngineUnreachableError';
+    this.reached = !NOT_SENT.has(code ?? '');
+  }
+}
+
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function networkCode(error: unknown): string | undefined {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    if ((e as { name?: unknown }).name === 'TimeoutError') return 'TIMEOUT';
+  }
+  return undefined;
+}
+
 type Query = Record<string, string | number | boolean | undefined>;
 
 export class EngineRest {
@@ -29,6 +61,8 @@ export class EngineRest {
   constructor(
     readonly baseUrl: string,
     credentials: EngineCredentials,
+    /** No call waits longer: a hung engine is an unreachable one (the intake's start lease counts on it). */
+    readonly timeoutMs = 60_000,
   ) {
     this.authorization =
       'Basic ' + Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64');
@@ -87,15 +121,23 @@ export class EngineRest {
     body: BodyInit | undefined,
     headers: Record<string, string>,
   ): Promise<T> {
-    const response = await fetch(this.baseUrl + path, {
-      method,
-      body,
-      headers: { Accept: 'application/json', Authorization: this.authorization, ...headers },
-    });
-    const text = await response.text();
+    const where = path.split('?')[0] ?? path;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        body,
+        headers: { Accept: 'application/json', Authorization: this.authorization, ...headers },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new EngineUnreachableError(method, where, error);
+    }
     if (!response.ok) {
       const { type, message } = parseEngineError(text);
-      throw new EngineRestError(method, path.split('?')[0] ?? path, response.status, type, message);
+      throw new EngineRestError(method, where, response.status, type, message);
     }
     return (text.length > 0 ? JSON.parse(text) : undefined) as T;
   }

@@ -11,6 +11,7 @@ import * as arendeindex from './20261126_013_arendeindex.ts';
 import * as brevSkickat from './20261202_014_brev_skickat.ts';
 import * as lasloggKanal from './20261202_015_laslogg_kanal.ts';
 import * as skyddadeAdresser from './20261202_016_skyddade_adresser.ts';
+import * as arendestart from './20261202_017_arendestart.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261202_014_brev_skickat': brevSkickat,
   '20261202_015_laslogg_kanal': lasloggKanal,
   '20261202_016_skyddade_adresser': skyddadeAdresser,
+  '20261202_017_arendestart': arendestart,
 };
 
 const source: Knex.MigrationSource<string> = {

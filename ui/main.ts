@@ -6,6 +6,7 @@ import { readUiConfig } from './config.ts';
 import { ttlDagar } from '../domain/gallring.ts';
 import { gallra } from './gallring/gallring.ts';
 import { schemalaggGallring } from './gallring/schema.ts';
+import { schemalaggOfullbordadeStarter } from './intake/arendestart.ts';
 
 const config = readUiConfig();
 const log = pino({ level: config.BOKVAR_LOG_LEVEL, base: { service: 'bokvar-ui' } });
@@ -14,6 +15,8 @@ const motor = uiMotor(config);
 const arendeindex = new Arendeindex(db, motor.rest, log);
 // The case list reads the index; it follows the engine every few seconds (ui/arenden/arendeindex.ts).
 const stoppaArendeindex = arendeindex.starta();
+// A notice whose start broke off (engine or database away mid-start) is linked to its case or rolled back.
+const stoppaStartstadning = schemalaggOfullbordadeStarter(db, motor, log);
 const server = createApp(config, db, { motor, arendeindex }, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
@@ -31,6 +34,7 @@ function shutdown(signal: string): void {
   log.info({ signal }, 'stopping');
   stoppaGallring();
   stoppaArendeindex();
+  stoppaStartstadning();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
+import { EngineRestError, EngineUnreachableError } from '../../engine-rest/client.ts';
 
 /**
  * RFC 9457 problem details: every error the API gives is
@@ -70,11 +71,45 @@ const BEGARANSFEL: Record<string, { status: number; titel: string; detalj: strin
   'request.aborted': { status: 400, titel: 'Avbrutet meddelande', detalj: 'Meddelandet avbröts innan det kommit fram.', fel: 'avbrutet' },
 };
 
+/**
+ * Which part is away, when an error means the engine or a database cannot be
+ * reached (rather than that the request or Bokvar is wrong): the caller gets
+ * 503 and may try again. The engine answers 500 when its own database is away.
+ */
+export function otillganglig(error: unknown): 'motorn' | 'databasen' | undefined {
+  if (error instanceof EngineUnreachableError) return 'motorn';
+  if (error instanceof EngineRestError) {
+    if (error.status === 502 || error.status === 503 || error.status === 504) return 'motorn';
+    if (error.status === 500 && /Could not open JDBC Connection|Connection refused|PSQLException.*(connection|terminat)|CannotGetJdbcConnection|HikariPool/i.test(error.message)) return 'motorn';
+    return undefined;
+  }
+  const e = error as { code?: unknown; message?: unknown };
+  if (typeof e?.code === 'string' && PG_OTILLGANGLIG.test(e.code)) return 'databasen';
+  if (typeof e?.message === 'string' && /Timeout acquiring a connection|Connection terminated|terminating connection|the database system is (starting up|shutting down)|connect ECONNREFUSED/.test(e.message)) return 'databasen';
+  return undefined;
+}
+
+/** Network errors and PostgreSQL's classes 08 (connection), 57P (shutdown) and 53300 (too many connections). */
+const PG_OTILLGANGLIG = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|08...|57P0[1-3]|53300)$/;
+
+export function otillgangligProblem(del: 'motorn' | 'databasen', detalj = 'Inget har ändrats. Försök igen om en stund.'): Problem {
+  return new Problem(503, del === 'motorn' ? 'Processmotorn svarar inte' : 'Databasen svarar inte', detalj);
+}
+
 /** The last error handler: problems as problem+json, the rest as 500 without internals. */
 export function problemHandler(log: { error: (o: object, m: string) => void }) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (error instanceof Problem) {
+      if (error.status === 503) res.set('Retry-After', '30');
       sendProblem(res, error.status, error.title, error.detail, error.falt);
+      return;
+    }
+    const borta = otillganglig(error);
+    if (borta) {
+      log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, `${borta} unavailable`);
+      const p = otillgangligProblem(borta);
+      res.set('Retry-After', '30');
+      sendProblem(res, p.status, p.title, p.detail);
       return;
     }
     const e = error as { type?: string; status?: number };

@@ -82,10 +82,6 @@ export class Motor {
       throw error;
     }
   }
-
-  async instanserMedAffarsnyckel(businessKey: string): Promise<{ id: string; definitionId: string }[]> {
-    return this.rest.get('/process-instance', { businessKey });
-  }
 }
 
 /** The engine's answer when another transaction changed the same instance first (ENGINE-03005). */

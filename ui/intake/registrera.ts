@@ -2,21 +2,18 @@ import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
-import type { Adress } from '../../domain/arendevariabler.ts';
-import { ADRESS_SKYDDAD, SKYDDADE_ADRESSER, skyddadEnligtRegistret, sparaSkyddadAdress, type Adresskalla } from '../../domain/skyddad-adress.ts';
-import { Problem } from '../api/problem.ts';
 import { ENHETER_KRONOFOGDEN, enheterForUnderrattelse } from '../auth/roller.ts';
-import { arMotorfel, type Motor, type Varde } from '../engine/motor.ts';
+import type { Motor, Varde } from '../engine/motor.ts';
+import { startaArende, type Registrerat } from './arendestart.ts';
 import type { KronofogdeMeddelande, Underrattelse } from './schemas.ts';
 
+export type { Registrerat };
+
 /**
- * Registers a notice: a row in the case register, then the start message to
- * the engine. The source reference (a hash of the normalised content) makes a
- * notice sent twice land on the same case. Order: insert the row (its unique
- * kallreferens serialises concurrent repeats), correlate, store the instance
- * id. When the engine fails the row is removed, so a retry starts cleanly; a
- * row left without an instance id (the UI stopped midway) is completed by the
- * next repeat, which first asks the engine whether the case already runs.
+ * Registers a notice: what the case's process is told (variables, deadlines,
+ * units), started by ./arendestart.ts (the write path: row, number, start).
+ * The source reference (a hash of the normalised content) makes a notice sent
+ * twice land on the same case.
  *
  * Protected identity (issue 15): when the register already knows the tenant
  * has skyddad folkbokföring or sekretessmarkering, the notice's address goes to
@@ -25,11 +22,6 @@ import type { KronofogdeMeddelande, Underrattelse } from './schemas.ts';
  */
 export const MEDDELANDE_UNDERRATTELSE = 'underrattelse-hot-om-avhysning';
 export const MEDDELANDE_KRONOFOGDEN = 'kronofogden-meddelande';
-
-export interface Registrerat {
-  nytt: boolean;
-  svar: { arendenummer: string; processInstanceId: string; frister: Record<string, string> };
-}
 
 export function kallreferens(slag: string, innehall: unknown): string {
   return `${slag}:${createHash('sha256').update(stabilJson(innehall)).digest('hex')}`;
@@ -120,25 +112,10 @@ export function variablerForKronofogden(k: KronofogdeMeddelande, frister = frist
   };
 }
 
-interface Arende {
-  processKey: string;
-  meddelande: string;
-  kallreferens: string;
-  mottagen: string;
-  enheter: string[];
-  personnummer: string;
-  barn: boolean;
-  /** The tenancy's address from the notice; also in `variabler` unless the tenant is protected. */
-  adress: Adress;
-  adresskalla: Adresskalla;
-  variabler: Record<string, Varde>;
-  frister: Record<string, string>;
-}
-
 export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underrattelse, av: string): Promise<Registrerat> {
   const barn = (u.barn ?? []).length > 0;
   const frister = fristerForUnderrattelse(u);
-  return registrera(db, motor, av, {
+  return startaArende(db, motor, av, {
     processKey: 'hot-om-avhysning',
     meddelande: MEDDELANDE_UNDERRATTELSE,
     kallreferens: kallreferens('underrattelse', u),
@@ -155,7 +132,7 @@ export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underra
 
 export async function registreraKronofogden(db: Knex, motor: Motor, k: KronofogdeMeddelande, av: string): Promise<Registrerat> {
   const frister = fristerForKronofogden(k);
-  return registrera(db, motor, av, {
+  return startaArende(db, motor, av, {
     processKey: 'kronofogden-avhysning',
     meddelande: MEDDELANDE_KRONOFOGDEN,
     // Kronofogden's case number identifies the eviction; the same målnummer and date is the same notice.
@@ -169,70 +146,4 @@ export async function registreraKronofogden(db: Knex, motor: Motor, k: Kronofogd
     variabler: variablerForKronofogden(k, frister),
     frister,
   });
-}
-
-async function registrera(db: Knex, motor: Motor, av: string, a: Arende): Promise<Registrerat> {
-  const befintlig = await db('arenden').where({ kallreferens: a.kallreferens }).first<{ arendenummer: string; process_instance_id: string | null } | undefined>();
-  if (befintlig?.process_instance_id) {
-    return { nytt: false, svar: { arendenummer: befintlig.arendenummer, processInstanceId: befintlig.process_instance_id, frister: a.frister } };
-  }
-  let arendenummer = befintlig?.arendenummer;
-  if (!arendenummer) {
-    const ar = new Date().getUTCFullYear();
-    const inserted = await db.raw<{ rows: { arendenummer: string }[] }>(
-      `INSERT INTO arenden (arendenummer, process_key, kallreferens, mottagen, enheter, personnummer, barn, registrerad_av)
-       VALUES ('BV-' || ? || '-' || lpad(nextval('arende_lopnummer')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (kallreferens) DO NOTHING
-       RETURNING arendenummer`,
-      [ar, a.processKey, a.kallreferens, a.mottagen, a.enheter, a.personnummer, a.barn, av],
-    );
-    arendenummer = inserted.rows[0]?.arendenummer;
-    if (!arendenummer) {
-      // A concurrent repeat won the insert; it answers for the case.
-      throw new Problem(409, 'Underrättelsen registreras redan', 'Samma underrättelse registreras just nu; försök igen om en stund.');
-    }
-  } else {
-    // A row without instance: did the engine start the case before we stopped?
-    const [instans] = await motor.instanserMedAffarsnyckel(arendenummer);
-    if (instans) {
-      await db('arenden').where({ arendenummer }).update({ process_instance_id: instans.id });
-      return { nytt: false, svar: { arendenummer, processInstanceId: instans.id, frister: a.frister } };
-    }
-  }
-  // Stored before the start: the folkbokföring check, seconds later, reads the household's address from here.
-  const skyddad = await skyddadVidIntaget(db, a.personnummer);
-  if (skyddad) await sparaSkyddadAdress(db, { arendenummer, adress: a.adress, kalla: a.adresskalla });
-  const variabler = skyddad ? { ...utanAdress(a.variabler), [ADRESS_SKYDDAD]: true } : a.variabler;
-  let processInstanceId: string;
-  try {
-    processInstanceId = await motor.korrelera(a.meddelande, arendenummer, { ...variabler, arendenummer });
-  } catch (error) {
-    const borttagna = await db('arenden').where({ arendenummer }).whereNull('process_instance_id').delete();
-    if (borttagna > 0) await db(SKYDDADE_ADRESSER).where({ arendenummer }).delete();
-    if (arMotorfel(error) && error.status === 400) {
-      throw new Problem(503, 'Processen kan inte ta emot ärendet', `Processmotorn har ingen process som startar med ${a.meddelande}.`);
-    }
-    throw new Problem(503, 'Processmotorn svarar inte', 'Inget ärende har startats. Försök igen.');
-  }
-  await db('arenden').where({ arendenummer }).update({ process_instance_id: processInstanceId });
-  return { nytt: true, svar: { arendenummer, processInstanceId, frister: a.frister } };
-}
-
-/**
- * Does the register already know the tenant as protected? A register that
- * cannot be read does not stop the notice (the legal clocks run from its
- * receipt): the case starts as for anyone, and the folkbokföring worker moves
- * the address out of the engine when it learns of the protection.
- */
-async function skyddadVidIntaget(db: Knex, personnummer: string): Promise<boolean> {
-  try {
-    return (await skyddadEnligtRegistret(db, personnummer)) === true;
-  } catch {
-    return false;
-  }
-}
-
-function utanAdress(variabler: Record<string, Varde>): Record<string, Varde> {
-  const { adress: _adress, ...ovriga } = variabler;
-  return ovriga;
 }

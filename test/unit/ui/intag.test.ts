@@ -1,3 +1,4 @@
+import { EngineRestError, EngineUnreachableError } from '../../../engine-rest/client.ts';
 import { describe, expect, it } from 'vitest';
 import { Inloggningsbegransning } from '../../../ui/auth/begransning.ts';
 import { enheterForUnderrattelse, kanLasaArende, kanRegistrera, type Anvandare } from '../../../ui/auth/roller.ts';
@@ -5,7 +6,7 @@ import { aktivaAktiviteter } from '../../../ui/arenden/arenden.ts';
 import { fristerForUnderrattelse, kallreferens, variablerForUnderrattelse } from '../../../ui/intake/registrera.ts';
 import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../../../ui/intake/schemas.ts';
 import { faltMedStyrtecken } from '../../../ui/api/intag.ts';
-import { zodFalt } from '../../../ui/api/problem.ts';
+import { otillganglig, zodFalt } from '../../../ui/api/problem.ts';
 import { openapi } from '../../../ui/api/openapi.ts';
 import { franFormular } from '../../../ui/views/sidor.ts';
 import { brevIndata } from '../../../workers/brev/indata.ts';
@@ -207,5 +208,24 @@ describe('the door: sane dates, no control characters', () => {
     expect(faltMedStyrtecken({ 'nyckel\u0000': 'x' })).toEqual(['nyckel\u0000']);
     expect(faltMedStyrtecken('\u0000')).toEqual(['(hela meddelandet)']);
     expect(faltMedStyrtecken(giltig)).toEqual([]);
+  });
+});
+
+describe('an unavailable engine or database is 503, whatever the request', () => {
+  it('tells which part is away, and nothing else counts as away', () => {
+    const natfel = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const ejFram = new EngineUnreachableError('POST', '/message', natfel);
+    expect(ejFram.reached).toBe(false);
+    expect(otillganglig(ejFram)).toBe('motorn');
+    const avbruten = new EngineUnreachableError('POST', '/message', new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }));
+    expect(avbruten.reached).toBe(true);
+    expect(otillganglig(new EngineRestError('GET', '/task', 503, undefined, 'Service Unavailable'))).toBe('motorn');
+    expect(otillganglig(new EngineRestError('POST', '/message', 500, 'ProcessEngineException', 'Could not open JDBC Connection for transaction'))).toBe('motorn');
+    expect(otillganglig(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe('databasen');
+    expect(otillganglig(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe('databasen');
+    expect(otillganglig(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' }))).toBe('databasen');
+    expect(otillganglig(new EngineRestError('POST', '/message', 500, 'NullPointerException', 'boom'))).toBeUndefined();
+    expect(otillganglig(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeUndefined();
+    expect(otillganglig(new Error('something else'))).toBeUndefined();
   });
 });
