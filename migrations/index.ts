@@ -12,6 +12,7 @@ import * as brevSkickat from './20261202_014_brev_skickat.ts';
 import * as lasloggKanal from './20261202_015_laslogg_kanal.ts';
 import * as skyddadeAdresser from './20261202_016_skyddade_adresser.ts';
 import * as arendestart from './20261202_017_arendestart.ts';
+import * as arendehandelser from './20261202_018_arendehandelser.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261202_015_laslogg_kanal': lasloggKanal,
   '20261202_016_skyddade_adresser': skyddadeAdresser,
   '20261202_017_arendestart': arendestart,
+  '20261202_018_arendehandelser': arendehandelser,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -123,8 +123,12 @@ describe('2: never silent when the service date is missing', () => {
     // and samordnare's escalation is no longer needed
     await expect.poll(async () => (await uppgifter(nr, 'EskaleraDelgivningsdatum')).length).toBe(0);
 
-    // and a second service date is refused: a new one comes with a corrected notice
-    const igen = await handelse(nr, { typ: 'delgivning-registrerad', delgivningsdatum });
+    // the same registration sent again is the same fact: taken once, and the sender is told so
+    const samma = await handelse(nr, { typ: 'delgivning-registrerad', delgivningsdatum });
+    expect(samma.status).toBe(200);
+    expect(samma.body).toMatchObject({ redanMottagen: true });
+    // and another service date is refused: a new one comes with a corrected notice
+    const igen = await handelse(nr, { typ: 'delgivning-registrerad', delgivningsdatum: dagar(-3).toISODate()! });
     expect(igen.status).toBe(409);
     expect(igen.body.detail).toMatch(/rattat-meddelande/);
     await expectNoIncidents(nr);

@@ -450,6 +450,25 @@ describe('issue 14: nothing waits behind an unclear register, and Kronofogden\'s
     await expectNoIncidents(nr);
   });
 
+  it('the same message twice, at once and later: the case takes it once, the sender learns it was taken', async () => {
+    const { arendenummer: nr } = await viaIntaget();
+    await waitForTask(nr, 'StodjaOchMotivera');
+    const nycklar = { typ: 'nycklar-aterlamnade' };
+    const samtidigt = await Promise.all([handelse(nr, nycklar), handelse(nr, nycklar)]);
+    expect(samtidigt.map((r) => r.status).sort()).toContainEqual(202);
+    for (const r of samtidigt.filter((r) => r.status !== 202)) {
+      expect([200, 409]).toContain(r.status);
+      expect(r.type).toMatch(r.status === 409 ? /problem\+json/ : /json/);
+    }
+    const igen = await handelse(nr, nycklar);
+    expect(igen.status).toBe(200);
+    expect(igen.body).toMatchObject({ arendenummer: nr, typ: 'nycklar-aterlamnade', redanMottagen: true });
+    await poll(async () => (await activitiesRun(nr)).filter((a) => a === 'NycklarMeddelade')).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await activitiesRun(nr)).filter((a) => a === 'NycklarMeddelade')).toHaveLength(1);
+    await expectNoIncidents(nr);
+  });
+
   it('two anstånd: the later decision wins, whatever order the messages arrive in', async () => {
     const { arendenummer: nr, processInstanceId } = await viaIntaget();
     await waitForTask(nr, 'StodjaOchMotivera');

@@ -6,7 +6,8 @@ import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import { diagramdata } from '../arenden/diagram.ts';
 import { registreraDelgivning, registreraRattelse } from '../../domain/rattelse.ts';
-import { arMotorfel, type Motor } from '../engine/motor.ts';
+import { arInteVantande, type Motor } from '../engine/motor.ts';
+import { taEmotHandelse } from '../arenden/handelselogg.ts';
 import { handelseSchema } from '../intake/schemas.ts';
 import { handelsevariabler, PROCESS_KRONOFOGDEN } from '../arenden/kronofogden-handelser.ts';
 import { validera } from './intag.ts';
@@ -68,42 +69,50 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
    * service date, a corrected notice) follow domain/rattelse.ts. Kronofogden's
    * (anstånd, keys handed in, cancelled) are taken in any state of a running
    * Kronofogden case. 409 when the case has ended or cannot take the event;
-   * 404 when there is no such case.
+   * 404 when there is no such case. The same event sent again is taken once
+   * (200, `redanMottagen`; ui/arenden/handelselogg.ts).
    */
   router.post('/arenden/:arendenummer/handelser', async (req, res) => {
     const h = validera(req, handelseSchema);
     const nr = req.params.arendenummer;
     const rad = await hamtaRad(db, nr);
     if (!rad || !kanLasaArende(req.anvandare!, rad.enheter, rad.barn)) throw ingetArende();
-    if (h.typ === 'delgivning-registrerad' || h.typ === 'rattat-meddelande') {
-      // The återvinningsfrist's events: the rules live in domain/rattelse.ts (the Tasklist process uses them too).
-      const id = rad.process_instance_id!;
-      if (!(await motor.pagar(id))) {
-        throw new Problem(409, 'Ärendet är avslutat', `Ärendet ${nr} är avslutat och kan inte ta emot ${h.typ}.`);
+    if (!rad.process_instance_id) {
+      throw new Problem(409, 'Ärendet startas just nu', `Ärende ${nr} har ännu inte startat i processmotorn. Skicka händelsen igen om en minut.`);
+    }
+    const utfall = await taEmotHandelse(db, nr, h, req.anvandare!.id, async () => {
+      if (h.typ === 'delgivning-registrerad' || h.typ === 'rattat-meddelande') {
+        // The återvinningsfrist's events: the rules live in domain/rattelse.ts (the Tasklist process uses them too).
+        const id = rad.process_instance_id!;
+        if (!(await motor.pagar(id))) {
+          throw new Problem(409, 'Ärendet är avslutat', `Ärendet ${nr} är avslutat och kan inte ta emot ${h.typ}.`);
+        }
+        const hinder =
+          h.typ === 'delgivning-registrerad'
+            ? await registreraDelgivning(motor.rest, id, nr, h.delgivningsdatum)
+            : await registreraRattelse(motor.rest, id, nr, { mottagen: h.mottagen, delgivningsdatum: h.delgivningsdatum ?? null, brist: h.brist ?? null });
+        if (hinder) throw new Problem(409, 'Ärendet kan inte ta emot händelsen', hinder.text);
+        return;
       }
-      const hinder =
-        h.typ === 'delgivning-registrerad'
-          ? await registreraDelgivning(motor.rest, id, nr, h.delgivningsdatum)
-          : await registreraRattelse(motor.rest, id, nr, { mottagen: h.mottagen, delgivningsdatum: h.delgivningsdatum ?? null, brist: h.brist ?? null });
-      if (hinder) throw new Problem(409, 'Ärendet kan inte ta emot händelsen', hinder.text);
-      await arendeindex.efterAndring(nr);
-      res.status(202).json({ arendenummer: nr, typ: h.typ });
+      if (rad.process_key !== PROCESS_KRONOFOGDEN) {
+        throw new Problem(409, 'Händelsen gäller inte ärendet', `${h.typ} är ett besked från Kronofogden, och ärende ${nr} är inte ett ärende om avhysning från Kronofogden.`);
+      }
+      if (!(await motor.pagar(rad.process_instance_id!))) {
+        throw new Problem(409, 'Ärendet är avslutat', `Ärende ${nr} är avslutat och tar inte emot händelser.`);
+      }
+      try {
+        await motor.korrelera(h.typ, nr, handelsevariabler(h, new Date()));
+      } catch (error) {
+        // The case is not waiting for this message (an older model version, or it has just moved on).
+        if (arInteVantande(error)) {
+          throw new Problem(409, 'Ärendet kan inte ta emot händelsen nu', `Ärende ${nr} väntar inte på ${h.typ} just nu (det kan löpa på en äldre processversion).`);
+        }
+        throw error;
+      }
+    });
+    if (utfall === 'redan-mottagen') {
+      res.status(200).json({ arendenummer: nr, typ: h.typ, redanMottagen: true });
       return;
-    }
-    if (rad.process_key !== PROCESS_KRONOFOGDEN) {
-      throw new Problem(409, 'Händelsen gäller inte ärendet', `${h.typ} är ett besked från Kronofogden, och ärende ${nr} är inte ett ärende om avhysning från Kronofogden.`);
-    }
-    if (!(await motor.pagar(rad.process_instance_id!))) {
-      throw new Problem(409, 'Ärendet är avslutat', `Ärende ${nr} är avslutat och tar inte emot händelser.`);
-    }
-    try {
-      await motor.korrelera(h.typ, nr, handelsevariabler(h, new Date()));
-    } catch (error) {
-      // Only a case started on an older model version lacks the subscription (see README, limitations).
-      if (arMotorfel(error, 400)) {
-        throw new Problem(409, 'Ärendet kan inte ta emot händelsen nu', `Ärende ${nr} löper på en äldre processversion som inte väntar på ${h.typ} just nu.`);
-      }
-      throw error;
     }
     await arendeindex.efterAndring(nr);
     res.status(202).json({ arendenummer: nr, typ: h.typ });

@@ -110,8 +110,10 @@ export function openapi(): unknown {
           requestBody: body('Handelse'),
           responses: {
             '202': { description: 'Beskedet togs emot' },
+            '200': { description: 'Samma besked var redan mottaget (redanMottagen: true); ärendet tog emot det en gång' },
             '404': { ...problem, description: 'Inget sådant ärende (eller ingen behörighet)' },
-            '409': { ...problem, description: 'Ärendet är avslutat, är inte ett ärende från Kronofogden, eller löper på en äldre processversion som inte väntar på beskedet' },
+            '409': { ...problem, description: 'Ärendet är avslutat, är inte ett ärende från Kronofogden, väntar inte på beskedet just nu, eller samma besked lämnas just nu' },
+            '503': { ...problem, description: 'Processmotorn eller databasen svarar inte; skicka samma besked igen om en stund (det lämnas inte två gånger)' },
             ...fel,
           },
         },

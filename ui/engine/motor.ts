@@ -89,6 +89,15 @@ export const arSamtidigAndring = isConcurrentModification;
 
 const medOmforsok = retryOnConcurrentModification;
 
+/**
+ * The engine's answer when nothing in the case waits for the message: 400
+ * (MismatchingMessageCorrelationException), or 500 when a concurrent event took
+ * the subscription away between the engine's lookup and its delivery.
+ */
+export function arInteVantande(error: unknown): boolean {
+  return arMotorfel(error) && (error.status === 400 || (error.status === 500 && /Cannot correlate|does not have a subscription|no subscription/i.test(error.message)));
+}
+
 export function arMotorfel(error: unknown, status?: number): error is EngineRestError {
   return error instanceof EngineRestError && (status === undefined || error.status === status);
 }

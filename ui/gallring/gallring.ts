@@ -117,6 +117,8 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
     const brev = await trx('brev').where({ arendenummer: nr }).delete();
     // A protected tenant's address (issue 15) is the case's and goes with it.
     const skyddadeAdresser = await trx(SKYDDADE_ADRESSER).where({ arendenummer: nr }).delete();
+    // The record of which events came in (issue 17) holds no content, and goes with the case.
+    await trx('arendehandelser').where({ arendenummer: nr }).delete();
 
     // Consent records belong to a person and may serve any of the person's
     // cases: they go with the person's last case, never before.
