@@ -54,8 +54,11 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const systemDir = options.systemDir ?? SYSTEM_DIR;
   const ids = serverUserIds();
   const packaged = await packagedBinaries();
-  const binaries = placeBinaries({ ...packaged, root: options.binariesDir ?? packaged.root }, ids, systemDir, log);
-  const databaseDir = placeDatabaseDir(options.dataDir, ids, systemDir);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const [binaries, databaseDir] = inSystemDir<[Binaries, string]>(systemDir, () => [
+    placeBinaries({ ...packaged, root: options.binariesDir ?? packaged.root }, ids, systemDir, log),
+    placeDatabaseDir(options.dataDir, ids, systemDir),
+  ]);
   const logFile = path.join(options.dataDir, 'logs', 'postgres.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
 
@@ -219,9 +222,22 @@ function binariesReachable(binaries: Binaries, ids: Ids): boolean {
   );
 }
 
+/** A failure to write under /var/lib/bokvar (a read-only system, say) as one line with the ways out. */
+function inSystemDir<T>(systemDir: string, place: () => T): T {
+  try {
+    return place();
+  } catch (error) {
+    if (error instanceof Startfel) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new Startfel(
+      `Användaren ${SERVER_USER} når inte Bokvars mapp, och PostgreSQL kunde inte läggas i ${systemDir} (${code}). ` +
+        `Gör ${systemDir} skrivbar för root, lägg Bokvar i en mapp som andra når, kör npm start som en vanlig användare, eller ange DATABASE_URL.`,
+    );
+  }
+}
+
 /** Creates the folder for the server's files, owned by the server user when Bokvar runs as root. */
 function placeDatabaseDir(dataDir: string, ids: Ids | undefined, systemDir: string): string {
-  fs.mkdirSync(dataDir, { recursive: true });
   const own = path.join(path.resolve(dataDir), 'postgres');
   const databaseDir = embeddedDatabaseDir(dataDir, systemDir);
   if (databaseDir !== own && fs.existsSync(path.join(own, 'PG_VERSION'))) {

@@ -109,6 +109,25 @@ describe('the embedded database from a folder of mode 700', () => {
     expect(seconds).toBeLessThan(60);
   }, 90_000);
 
+  it.runIf(asRoot)('as root, with no place the server user can reach: one line with the ways out', async () => {
+    const home = tempDir('bokvar-700-', 0o700);
+    const start = startEmbeddedDatabase({
+      dataDir: path.join(home, 'bokvar', '.data'),
+      port: await freePort(),
+      user: 'postgres',
+      password: 'prov',
+      binariesDir: path.join(home, 'bokvar', 'node_modules', 'pg-binaries'),
+      // Cannot be created: a folder inside a file.
+      systemDir: '/dev/null/bokvar',
+      log: () => {},
+    });
+    await expect(start).rejects.toBeInstanceOf(Startfel);
+    await expect(start).rejects.toThrow(
+      /^Användaren postgres når inte Bokvars mapp, och PostgreSQL kunde inte läggas i \/dev\/null\/bokvar \(ENOTDIR\)\. .*DATABASE_URL\.$/,
+    );
+    expect(fs.statSync(home).mode & 0o777).toBe(0o700);
+  });
+
   it('a dead server named by DATABASE_URL is one Swedish line, not a stack', async () => {
     const port = await freePort();
     const start = startDatabase({
