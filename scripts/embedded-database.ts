@@ -404,7 +404,7 @@ function lastProblem(lines: string[]): string | undefined {
 
 function describeSpawnError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES') return `användaren ${SERVER_USER} får inte köra programmet (EACCES)`;
+  if (code === 'EACCES') return 'programmet får inte köras av den användare som kör databasen (EACCES)';
   if (code === 'ENOENT') return 'programmet finns inte (ENOENT); kör npm install igen';
   return error instanceof Error ? error.message : String(error);
 }
