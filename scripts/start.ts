@@ -2,15 +2,39 @@
  * README command 1: `npm start` runs the whole Bokvar system on this machine.
  * Ctrl-C stops everything cleanly.
  */
-import { ConfigError, readStackConfig } from './config.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, readStackConfig, repoRoot, type StackConfig } from './config.ts';
 import { redactPassword } from './database.ts';
+import { leftoverServer } from './embedded-database.ts';
+import { engineJar } from './engine-process.ts';
 import { DEMO_USERS } from './identity.ts';
 import { startStack } from './stack.ts';
+import { Startfel, checkJava, checkMaven, checkPortsFree, engineBuildNeeded, startFailureLine, type PortUse } from './startfel.ts';
 
 const log = (line: string) => process.stdout.write(`[bokvar] ${line}\n`);
 
+/** What can be known before anything starts is checked first, so that a failure leaves nothing half-started. */
+async function preflight(config: StackConfig): Promise<void> {
+  const ports: PortUse[] = [
+    { port: config.enginePort, what: 'motorn', variable: 'BOKVAR_ENGINE_PORT' },
+    { port: config.uiPort, what: 'Bokvar UI', variable: 'BOKVAR_UI_PORT' },
+  ];
+  if (!config.databaseUrl) {
+    const leftover = leftoverServer(config.dataDir, config.embeddedPostgresPort);
+    if (leftover) throw leftover;
+    ports.push({ port: config.embeddedPostgresPort, what: 'inbäddad PostgreSQL', variable: 'BOKVAR_EMBEDDED_PG_PORT' });
+  }
+  await checkPortsFree(ports);
+  checkJava();
+  if (engineBuildNeeded(path.join(repoRoot, 'engine'), engineJar)) checkMaven();
+}
+
+let config: StackConfig | undefined;
+
 async function main(): Promise<void> {
-  const config = readStackConfig();
+  config = readStackConfig();
+  await preflight(config);
   const started = performance.now();
   const stack = await startStack({ config, log });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -47,8 +71,23 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(error.message + '\n');
-  else process.stderr.write(`Bokvar kunde inte starta: ${error instanceof Error ? error.stack : String(error)}\n`);
+/** Ends with one line on stderr; an unforeseen error's whole story goes to a file beside the logs. */
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof Startfel || !config) {
+    process.stderr.write((error instanceof Error ? error.message : String(error)) + '\n');
+    process.exit(1);
+  }
+  const logDir = path.join(config.dataDir, 'logs');
+  const detailFile = path.join(logDir, 'start-fel.log');
+  try {
+    fs.mkdirSync(logDir, { recursive: true });
+    const story = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    fs.appendFileSync(detailFile, `${new Date().toISOString()} ${story}\n`);
+  } catch {
+    // The line below still names the cause.
+  }
+  process.stderr.write(startFailureLine(error, logDir, detailFile) + '\n');
   process.exit(1);
-});
+}
+
+main().catch(fail);
