@@ -7,13 +7,16 @@ import { EngineRestError } from './client.ts';
  * anything. Such a refused call is safe to repeat.
  */
 export function isConcurrentModification(error: unknown): boolean {
-  return (
-    error instanceof EngineRestError &&
-    error.status === 500 &&
-    // A PostgreSQL deadlock between the two is rolled back as well; the engine reports it as a persistence error.
-    (error.engineType === 'OptimisticLockingException' || /ENGINE-03005|updated by another transaction concurrently|persistence layer/.test(error.message))
-  );
+  return error instanceof EngineRestError && error.status === 500 && CONCURRENT_CHANGE.test(`${error.engineType ?? ''} ${error.message}`);
 }
+
+/**
+ * How the engine words such a refusal, for every client of it (this one, the
+ * external-task client's errors in workers/run-safely.ts). A PostgreSQL
+ * deadlock between the two is rolled back as well; the engine reports it as a
+ * persistence error.
+ */
+export const CONCURRENT_CHANGE = /OptimisticLocking|ENGINE-03005|updated by another transaction concurrently|persistence layer/;
 
 export async function retryOnConcurrentModification<T>(call: () => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,7 @@
 import { Variables, type Handler, type Task, type TaskService } from 'camunda-external-task-client-js';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { CONCURRENT_CHANGE } from '../engine-rest/concurrency.ts';
 import { COULD_NOT_REPORT, INVALID_INPUT, InvalidInputError, TECHNICAL_FAILURE, truncate } from './errors.ts';
 import type { TopicOutcome, TopicWorker } from './topic.ts';
 
@@ -108,8 +109,7 @@ async function failTechnically(
  */
 export function isConcurrentChange(error: unknown): boolean {
   const status = (error as { httpStatusCode?: number } | null)?.httpStatusCode;
-  // A PostgreSQL deadlock between the two is rolled back as well; the engine reports it as a persistence error.
-  return status === 500 && error instanceof Error && /OptimisticLocking|ENGINE-03005|updated by another transaction concurrently|persistence layer/.test(error.message);
+  return status === 500 && error instanceof Error && CONCURRENT_CHANGE.test(error.message);
 }
 
 /** Reports the task's end to the engine; true when the engine took it. */

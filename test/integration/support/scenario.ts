@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Job, ProcessInstance, Task, VariableValue } from '../../../engine-rest/types.ts';
 import { toVariables, type PlainValue } from '../../../engine-rest/variables.ts';
-import { EngineRestError } from '../../../engine-rest/client.ts';
+import { isConcurrentModification } from '../../../engine-rest/concurrency.ts';
 import { engineAs, engineAsAdmin, eventually } from './engine.ts';
 
 /**
@@ -56,8 +56,7 @@ export async function complete(user: string, task: Task, values: Record<string, 
       await engine.post(`/task/${task.id}/complete`, { variables: variables(values) });
       return;
     } catch (error) {
-      // A deadlock between the two transactions is rolled back too ("persistence layer"): as safe to repeat.
-      const samtidig = error instanceof EngineRestError && /OptimisticLocking|concurrently|persistence layer/.test(`${error.engineType} ${error.message}`);
+      const samtidig = isConcurrentModification(error);
       if (!samtidig || forsok >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -120,7 +119,7 @@ export async function fireTimer(businessKey: string, activityId: string): Promis
       await engineAsAdmin().post(`/job/${job!.id}/execute`);
       return job!;
     } catch (error) {
-      const samtidig = error instanceof EngineRestError && /OptimisticLocking|concurrently|persistence layer/.test(`${error.engineType} ${error.message}`);
+      const samtidig = isConcurrentModification(error);
       if (!samtidig || forsok >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
