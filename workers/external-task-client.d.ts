@@ -80,6 +80,8 @@ declare module 'camunda-external-task-client-js' {
     stop(): void;
     on(event: string, listener: (...args: unknown[]) => void): this;
     activeTasksCount: number;
+    /** The options in force; the client reads `interval` again before each poll, so it may be changed between polls. */
+    options: ClientOptions & { interval: number };
   }
 
   /** Its constructor returns the interceptor function itself. */

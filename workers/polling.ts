@@ -77,7 +77,7 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
       // engine's dearest call in a burst. While handlers run, let slots gather and
       // fetch several at once; with nothing running, ask again at once.
       const busy = client.activeTasksCount + (Array.isArray(tasks) ? tasks.length : 0) > 0;
-      (client as unknown as { options: { interval: number } }).options.interval = busy
+      client.options.interval = busy
         ? config.BOKVAR_WORKER_BUSY_INTERVAL_MS
         : config.BOKVAR_WORKER_POLL_INTERVAL_MS;
     });
