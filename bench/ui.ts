@@ -16,33 +16,22 @@ import os from 'node:os';
 import knex from 'knex';
 import { EngineRest } from '../engine-rest/client.ts';
 import { Arendeindex, OVERLAPP_MS } from '../ui/arenden/arendeindex.ts';
+import { oneStepProcess } from './one-step-process.ts';
 import { startBenchStack } from './stack.ts';
 
 const N = Number(process.env.BOKVAR_BENCH_ARENDEN ?? 10_000);
 const PARALLEL = 16;
 const SAMPLES = 100;
 
-const XML = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
-  id="bench" targetNamespace="http://bokvar.se/bench">
-  <bpmn:process id="bench-ui" name="Benchmark: ärende" isExecutable="true" camunda:historyTimeToLive="P1D">
-    <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Handlagg" />
-    <bpmn:userTask id="Handlagg" name="Handlägg" camunda:candidateGroups="vuxenenheten" camunda:dueDate="\${dueDate}"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:boundaryEvent id="Frist" name="Frist" attachedToRef="Handlagg" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
-    <bpmn:sequenceFlow id="f2" sourceRef="Handlagg" targetRef="Slut" />
-    <bpmn:endEvent id="Slut"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="bench-ui">
-    <bpmndi:BPMNShape id="s1" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="s2" bpmnElement="Handlagg"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="s3" bpmnElement="Frist"><dc:Bounds x="232" y="140" width="36" height="36" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="s4" bpmnElement="Slut"><dc:Bounds x="360" y="100" width="36" height="36" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNEdge id="e1" bpmnElement="f1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
-    <bpmndi:BPMNEdge id="e2" bpmnElement="f2"><di:waypoint x="300" y="118" /><di:waypoint x="360" y="118" /></bpmndi:BPMNEdge>
-  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
-</bpmn:definitions>`;
+const XML = oneStepProcess(
+  'bench-ui',
+  'Benchmark: ärende',
+  '<bpmn:userTask id="Steg" name="Handlägg" camunda:candidateGroups="vuxenenheten" camunda:dueDate="${dueDate}"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>',
+  {
+    xml: '<bpmn:boundaryEvent id="Frist" name="Frist" attachedToRef="Steg" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>',
+    shapes: '<bpmndi:BPMNShape id="s3" bpmnElement="Frist"><dc:Bounds x="232" y="140" width="36" height="36" /></bpmndi:BPMNShape>',
+  },
+);
 
 const { config, stack } = await startBenchStack('ui', { database: 'bokvar_ui_bench', enginePort: 17081, uiPort: 17301 });
 const db = knex({ client: 'pg', connection: stack.databaseUrl, pool: { min: 0, max: 4 } });

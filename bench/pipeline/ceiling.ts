@@ -1,4 +1,5 @@
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
+import { oneStepProcess } from '../one-step-process.ts';
 import { inParallel } from './stats.ts';
 
 /**
@@ -13,25 +14,11 @@ export const NOOP_TOPIC = 'bench-noop';
 const LOOPS = 4;
 const MAX_TASKS = 8;
 
-const XML = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
-  id="bench" targetNamespace="http://bokvar.se/bench">
-  <bpmn:process id="bench-noop" name="Benchmark: tom uppgift" isExecutable="true" camunda:historyTimeToLive="P1D">
-    <bpmn:startEvent id="Start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Noop" />
-    <bpmn:serviceTask id="Noop" name="Ingenting" camunda:type="external" camunda:topic="${NOOP_TOPIC}"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>
-    <bpmn:sequenceFlow id="f2" sourceRef="Noop" targetRef="Slut" />
-    <bpmn:endEvent id="Slut"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-  </bpmn:process>
-  <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="bench-noop">
-    <bpmndi:BPMNShape id="s1" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="s2" bpmnElement="Noop"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNShape id="s3" bpmnElement="Slut"><dc:Bounds x="360" y="100" width="36" height="36" /></bpmndi:BPMNShape>
-    <bpmndi:BPMNEdge id="e1" bpmnElement="f1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
-    <bpmndi:BPMNEdge id="e2" bpmnElement="f2"><di:waypoint x="300" y="118" /><di:waypoint x="360" y="118" /></bpmndi:BPMNEdge>
-  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
-</bpmn:definitions>`;
+const XML = oneStepProcess(
+  'bench-noop',
+  'Benchmark: tom uppgift',
+  `<bpmn:serviceTask id="Steg" name="Ingenting" camunda:type="external" camunda:topic="${NOOP_TOPIC}"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>`,
+);
 
 export interface Ceiling {
   tasks: number;
