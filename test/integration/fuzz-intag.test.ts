@@ -18,12 +18,13 @@ import { kronofogdeMeddelande, loggaIn, ui, underrattelse } from './support/ui.t
  * intake answered for.
  *
  * The requests are generated up front from a fixed seed (printed), so a failure
- * is reproduced with BOKVAR_FUZZ_SEED; BOKVAR_FUZZ_ANTAL sets the number.
+ * is reproduced with BOKVAR_FUZZ_SEED; BOKVAR_FUZZ_ANTAL sets the number and
+ * BOKVAR_FUZZ_SAMTIDIGA the requests in flight (8).
  */
 
 const SEED = Number(process.env.BOKVAR_FUZZ_SEED ?? 20261702);
 const ANTAL = Number(process.env.BOKVAR_FUZZ_ANTAL ?? 10_000);
-const SAMTIDIGA = 8;
+const SAMTIDIGA = Number(process.env.BOKVAR_FUZZ_SAMTIDIGA ?? 8);
 
 async function antalRotinstanser(): Promise<{ pagaende: number; historik: number }> {
   const q = { processDefinitionKeyIn: 'hot-om-avhysning,kronofogden-avhysning', rootProcessInstances: true };

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelInstance, engineAsAdmin, eventually, stack } from './support/engine.ts';
@@ -453,6 +454,30 @@ describe('a request the body parser or the router cannot read is the caller\'s e
     const falt = new URLSearchParams(Array.from({ length: 1200 }, (_, i) => [`f${i}`, 'x']));
     const r = await post('/registrera', { 'Content-Type': 'application/x-www-form-urlencoded' }, falt.toString());
     expect(r.status).toBe(413);
+  });
+
+  it.each([['/api/underrattelser'], ['/registrera']])('a session cookie with a broken %%-escape on %s → 400 problem+json (fuzz: was a 500)', async (path) => {
+    const r = await fetch(`${stack().uiUrl}${path}`, { method: 'POST', headers: { Cookie: 'bokvar_session=%E0%A4%A', 'Content-Type': 'application/json' }, body: '{}', redirect: 'manual' });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it.each([
+    ['a 20 kB path', `POST /api/arenden/${'A'.repeat(20_000)}/handelser HTTP/1.1\r\nHost: bokvar\r\nContent-Length: 2\r\n\r\n{}`, 431],
+    ['a Content-Length that is not a number', 'POST /api/underrattelser HTTP/1.1\r\nHost: bokvar\r\nContent-Length: abc\r\n\r\n{}', 400],
+  ])('%s, refused by Node before express, is %i problem+json too (fuzz: was a bare status line)', async (_namn, begaran, status) => {
+    const url = new URL(stack().uiUrl);
+    const svar = await new Promise<string>((resolve, reject) => {
+      const s = net.connect(Number(url.port), url.hostname, () => s.write(begaran));
+      let d = '';
+      s.on('data', (x) => (d += x));
+      s.on('close', () => resolve(d));
+      s.on('error', reject);
+    });
+    const [huvud, kropp] = svar.split('\r\n\r\n');
+    expect(huvud).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(huvud).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(kropp!)).toMatchObject({ status, title: expect.any(String) });
   });
 
   it.each([

@@ -297,7 +297,7 @@ const SKRAPNUMMER = [
 const skrapnummer: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...SKRAPNUMMER), weight: 6 },
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, 'x'))), weight: 3 },
-  { arbitrary: fc.integer({ min: 100, max: 12_000 }).map((n) => 'A'.repeat(n)), weight: 1 },
+  { arbitrary: fc.integer({ min: 100, max: 20_000 }).map((n) => 'A'.repeat(n)), weight: 1 },
   { arbitrary: fc.integer({ min: 50, max: 3000 }).map((n) => '%'.repeat(n)), weight: 1 },
 );
 
@@ -371,8 +371,26 @@ export function begaranArb(g: Grund) {
     session: fc.boolean(),
     tvaGanger: fc.oneof({ arbitrary: fc.constant(false), weight: 19 }, { arbitrary: fc.constant(true), weight: 1 }),
     accept: fc.constantFrom('application/json', '*/*', 'text/html', 'application/xml', undefined),
+    skrapinloggning: fc.oneof({ arbitrary: fc.constant(undefined), weight: 49 }, { arbitrary: skrapinloggning, weight: 1 }),
   });
 }
+
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+
+/**
+ * Credentials no one has: broken cookies and Basic headers. Never a real user's name, since
+ * failed logins throttle that name (and would lock vera out of the rest of the run).
+ */
+const skrapinloggning: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  fc.constantFrom('bokvar_session=%E0%A4%A', 'bokvar_session=%', 'bokvar_session=%00', 'bokvar_session=', 'bokvar_session=x; bokvar_session=y', '=; ;;=').map((Cookie) => ({ Cookie })),
+  fc.constantFrom('Basic', 'Basic ', 'Basic %%%', 'Basic ====', 'Bearer abc', 'basic dmVyYTp2ZXJh', 'Basic ' + b64('utan-kolon'), 'Basic ' + b64(':tomt-namn'))
+    .map((Authorization) => ({ Authorization })),
+  fc
+    .tuple(fc.constantFrom('fuzz\u0000nul', 'fuzz-\u202e', 'fuzz-𝕭', 'fuzz-' + 'x'.repeat(300), 'fuzz-ok', "fuzz-'or'1'='1", 'fuzz-%00'), fc.constantFrom('fel', '', '\u0000', 'x'.repeat(1000)))
+    .map(([id, losenord]) => ({ Authorization: 'Basic ' + b64(`${id}:${losenord}`) })),
+  fc.constant({ Authorization: 'Basic ' + b64(Buffer.from([0xff, 0xfe, 0x3a, 0xc3, 0x28])) }),
+  fc.constant({}),
+);
 
 export class Generator {
   private giltigaMeddelanden = 0;
@@ -421,11 +439,13 @@ export class Generator {
       // A garbage case number can never be a case: the body's validity says nothing then.
       if (a.skrap !== undefined && forvantan === 'giltig') forvantan = 'okand';
     }
-    const auth = r.session ? { Cookie: g.session.cookie, 'X-CSRF-Token': g.session.csrf } : basic('vera');
+    const auth = r.skrapinloggning ?? (r.session ? { Cookie: g.session.cookie, 'X-CSRF-Token': g.session.csrf } : basic('vera'));
+    // Without credentials nothing may be taken in, however valid the body.
+    if (r.skrapinloggning) forvantan = 'ogiltig';
     return {
       nr: this.nr,
       mal,
-      art: `${t.art}${t.kodning ? `:${t.kodning}` : ''}${t.trasig ? `:${t.trasig}` : ''}${r.mutationer.length ? `+${r.mutationer.map((m: Mutation) => m.art).join(',')}` : ''}`,
+      art: `${r.skrapinloggning ? 'skrapinloggning:' : ''}${t.art}${t.kodning ? `:${t.kodning}` : ''}${t.trasig ? `:${t.trasig}` : ''}${r.mutationer.length ? `+${r.mutationer.map((m: Mutation) => m.art).join(',')}` : ''}`,
       sokvag,
       headers: { ...auth, ...headers, ...(r.accept ? { Accept: r.accept } : {}) },
       kropp: t.trasig === 'tom' && t.position % 2 === 0 ? undefined : buf,
