@@ -456,7 +456,7 @@ describe('a request the body parser or the router cannot read is the caller\'s e
     expect(r.status).toBe(413);
   });
 
-  it.each([['/api/underrattelser'], ['/registrera']])('a session cookie with a broken %%-escape on %s → 400 problem+json (fuzz: was a 500)', async (path) => {
+  it.each([['/api/underrattelser'], ['/registrera']])('a session cookie with a broken percent escape on %s → 400 problem+json (fuzz: was a 500)', async (path) => {
     const r = await fetch(`${stack().uiUrl}${path}`, { method: 'POST', headers: { Cookie: 'bokvar_session=%E0%A4%A', 'Content-Type': 'application/json' }, body: '{}', redirect: 'manual' });
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
