@@ -3,6 +3,7 @@ import { createKnex } from '../migrations/index.ts';
 import { Arendeindex } from './arenden/arendeindex.ts';
 import { createApp, uiMotor } from './app.ts';
 import { readUiConfig } from './config.ts';
+import { klientfelSomProblem } from './api/problem.ts';
 import { ttlDagar } from '../domain/gallring.ts';
 import { gallra } from './gallring/gallring.ts';
 import { schemalaggGallring } from './gallring/schema.ts';
@@ -20,6 +21,7 @@ const stoppaStartstadning = schemalaggOfullbordadeStarter(db, motor, log);
 const server = createApp(config, db, { motor, arendeindex }, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
+server.on('clientError', klientfelSomProblem);
 
 // Bokvar's gallring follows the engine's history cleanup, nightly in its window (docs/gallring.md).
 const stoppaGallring = schemalaggGallring(

@@ -1,8 +1,9 @@
+import net from 'node:net';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelInstance, engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
-import { kronofogdeMeddelande, ui, underrattelse, vardag } from './support/ui.ts';
+import { kronofogdeMeddelande, loggaIn, ui, underrattelse, vardag } from './support/ui.ts';
 
 /**
  * The intake and case API of the Bokvar UI on the real stack: every endpoint,
@@ -455,6 +456,30 @@ describe('a request the body parser or the router cannot read is the caller\'s e
     expect(r.status).toBe(413);
   });
 
+  it.each([['/api/underrattelser'], ['/registrera']])('a session cookie with a broken percent escape on %s → 400 problem+json (fuzz: was a 500)', async (path) => {
+    const r = await fetch(`${stack().uiUrl}${path}`, { method: 'POST', headers: { Cookie: 'bokvar_session=%E0%A4%A', 'Content-Type': 'application/json' }, body: '{}', redirect: 'manual' });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it.each([
+    ['a 20 kB path', `POST /api/arenden/${'A'.repeat(20_000)}/handelser HTTP/1.1\r\nHost: bokvar\r\nContent-Length: 2\r\n\r\n{}`, 431],
+    ['a Content-Length that is not a number', 'POST /api/underrattelser HTTP/1.1\r\nHost: bokvar\r\nContent-Length: abc\r\n\r\n{}', 400],
+  ])('%s, refused by Node before express, is %i problem+json too (fuzz: was a bare status line)', async (_namn, begaran, status) => {
+    const url = new URL(stack().uiUrl);
+    const svar = await new Promise<string>((resolve, reject) => {
+      const s = net.connect(Number(url.port), url.hostname, () => s.write(begaran));
+      let d = '';
+      s.on('data', (x) => (d += x));
+      s.on('close', () => resolve(d));
+      s.on('error', reject);
+    });
+    const [huvud, kropp] = svar.split('\r\n\r\n');
+    expect(huvud).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(huvud).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(kropp!)).toMatchObject({ status, title: expect.any(String) });
+  });
+
   it.each([
     ['a malformed % escape', '/api/arenden/BV-%E0%A4%A/handelser'],
     ['a NUL in the case number', '/api/arenden/%00/handelser'],
@@ -463,6 +488,39 @@ describe('a request the body parser or the router cannot read is the caller\'s e
     const r = await post(path, { 'Content-Type': 'application/json' }, JSON.stringify({ typ: 'avhysning-installd' }));
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('bodies found by the fuzz test (test/integration/fuzz-intag.test.ts) are refused field by field, not with 500', () => {
+  it.each([
+    ['10,000 levels of arrays', '/api/underrattelser', `{"hyresgast":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+    ['10,000 levels of objects', '/api/kronofogden-meddelanden', `{"adress":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`],
+    ['10,000 levels in an event', '/api/arenden/BV-2026-000001/handelser', `{"typ":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
+  ])('a body nested %s → 400 problem+json', async (_namn, path, raw) => {
+    const fore = await antalArenden();
+    const r = await ui('POST', path, { user: 'vera', raw });
+    expect(r.status).toBe(400);
+    expect(r.type).toContain('application/problem+json');
+    expect(await antalArenden()).toBe(fore);
+  });
+
+  const registrera = async (headers: Record<string, string>, body?: string) => {
+    const session = await loggaIn('vera');
+    const r = await fetch(`${stack().uiUrl}/registrera`, { method: 'POST', headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrf, ...headers }, body, redirect: 'manual' });
+    return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
+  };
+
+  it.each([
+    ['a field sent twice', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'kalla=hyresvard&kalla=annan&orsak=annat', 'fältet finns flera gånger'],
+    ['JSON with a number', { 'Content-Type': 'application/json' }, JSON.stringify({ kalla: 5, orsak: 'annat' }), 'ska vara text'],
+    ['no body', {}, undefined, 'formuläret saknas'],
+  ])('the paper form with %s → 400, the form again with the error', async (_namn, headers, body, fel) => {
+    const fore = await antalArenden();
+    const r = await registrera(headers, body);
+    expect(r.status).toBe(400);
+    expect(r.type).toContain('text/html');
+    expect(r.text).toContain(fel);
+    expect(await antalArenden()).toBe(fore);
   });
 });
 

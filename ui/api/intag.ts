@@ -65,17 +65,29 @@ export function validera<S extends z.ZodType>(req: Request, schema: S): z.output
 // eslint-disable-next-line no-control-regex
 const STYRTECKEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** The fields (dotted paths) whose text or name holds a control character: the engine and the database refuse them later. */
-export function faltMedStyrtecken(varde: unknown, sokvag = ''): string[] {
-  if (typeof varde === 'string') return STYRTECKEN.test(varde) ? [sokvag || '(hela meddelandet)'] : [];
-  if (Array.isArray(varde)) return varde.flatMap((v, i) => faltMedStyrtecken(v, `${sokvag}${sokvag ? '.' : ''}${i}`));
-  if (varde && typeof varde === 'object') {
-    return Object.entries(varde).flatMap(([k, v]) => {
-      const falt = `${sokvag}${sokvag ? '.' : ''}${k}`;
-      return STYRTECKEN.test(k) ? [falt] : faltMedStyrtecken(v, falt);
-    });
+/**
+ * The fields (dotted paths) whose text or name holds a control character: the engine and the database refuse them later.
+ * Walks with its own stack, not by recursion: a body may nest 10,000 levels deep, and the call stack would overflow (500).
+ */
+export function faltMedStyrtecken(varde: unknown): string[] {
+  const fynd: string[] = [];
+  const kvar: { varde: unknown; sokvag: string; nyckelMedStyrtecken?: true }[] = [{ varde, sokvag: '' }];
+  const under = (sokvag: string, k: string | number) => `${sokvag}${sokvag ? '.' : ''}${k}`;
+  while (kvar.length > 0) {
+    const { varde: v, sokvag, nyckelMedStyrtecken } = kvar.pop()!;
+    if (nyckelMedStyrtecken) {
+      fynd.push(sokvag);
+    } else if (typeof v === 'string') {
+      if (STYRTECKEN.test(v)) fynd.push(sokvag || '(hela meddelandet)');
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) kvar.push({ varde: v[i], sokvag: under(sokvag, i) });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v).reverse()) {
+        kvar.push(STYRTECKEN.test(k) ? { varde: undefined, sokvag: under(sokvag, k), nyckelMedStyrtecken: true } : { varde: x, sokvag: under(sokvag, k) });
+      }
+    }
   }
-  return [];
+  return fynd;
 }
 
 function svara(res: Response, r: Registrerat): void {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { EngineRestError, EngineUnreachableError } from '../../engine-rest/client.ts';
@@ -127,6 +129,11 @@ export function problemHandler(log: { error: (o: object, m: string) => void }) {
       sendProblem(res, begaran.status, begaran.titel, begaran.detalj, [{ falt: '(hela meddelandet)', fel: begaran.fel }]);
       return;
     }
+    if (error instanceof URIError) {
+      // Only decoding what the caller sent throws it (a cookie or a parameter with a broken %-escape).
+      sendProblem(res, 400, 'Felaktig begäran', 'Begäran innehåller en ogiltig %-kodning och har inte tagits emot; inget har ändrats.');
+      return;
+    }
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       // The request itself was wrong (a path that cannot be decoded, an aborted body …): the caller's to fix.
       sendProblem(res, e.status, 'Felaktig begäran', 'Begäran kunde inte tolkas och har inte tagits emot; inget har ändrats.');
@@ -135,4 +142,25 @@ export function problemHandler(log: { error: (o: object, m: string) => void }) {
     log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'request failed');
     sendProblem(res, 500, 'Internt fel', 'Något gick fel. Försök igen; kvarstår felet, kontakta förvaltningen.');
   };
+}
+
+/**
+ * What Node's HTTP server refuses before express sees the request (a request line or
+ * headers over 16 kB, a malformed request): the same problem+json as every other
+ * refusal, instead of Node's bare status line without a body.
+ */
+export function klientfelSomProblem(fel: Error & { code?: string }, socket: Duplex): void {
+  if (fel.code === 'ECONNRESET' || !socket.writable) return;
+  const [status, title] =
+    fel.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'För långa rubriker']
+      : fel.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Begäran tog för lång tid']
+        : [400, 'Felaktig begäran'];
+  const detail =
+    status === 431 ? 'Adressen eller rubrikerna är längre än 16 kB.' : status === 408 ? 'Begäran kom inte fram i tid.' : 'Begäran följer inte HTTP och kunde inte tolkas; inget har ändrats.';
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

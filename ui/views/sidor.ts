@@ -261,10 +261,11 @@ ${rattelse}
 
   router.post('/registrera', kravInloggadSida, async (req, res) => {
     if (!kanRegistrera(req.anvandare!)) return nekad(req, res);
-    const varden = req.body as Record<string, string>;
-    const parsed = underrattelseSchema.safeParse(franFormular(varden));
+    const { varden, fel } = formularvarden(req.body);
     const visa = (falt: Falt[], status: number) =>
       skicka(res, sida(req, { titel: 'Registrera underrättelse – fel', aktiv: 'registrera', innehall: registreringsformular(varden, falt, req.anvandare!.csrf) }), status);
+    if (fel.length > 0) return visa(fel, 400);
+    const parsed = underrattelseSchema.safeParse(franFormular(varden));
     const styrtecken = faltMedStyrtecken(varden).map((falt) => ({ falt, fel: 'innehåller styrtecken (t.ex. NUL), som inget fält får ha' }));
     if (styrtecken.length > 0) return visa(styrtecken, 400);
     if (!parsed.success) return visa(zodFalt(parsed.error), 400);
@@ -329,6 +330,24 @@ ${fel ? `<div class="felruta" role="alert"><p>${esc(fel)}</p></div>` : ''}
 <p><button type="submit">Logga in</button></p>
 </form>`,
   });
+}
+
+/**
+ * The posted form as text fields. Only a browser's form gives strings: a field
+ * sent twice arrives as a list, a JSON body as any type, and no body as nothing;
+ * each is the sender's error on that field, not a crash (500).
+ */
+export function formularvarden(body: unknown): { varden: Record<string, string>; fel: Falt[] } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return { varden: {}, fel: [{ falt: '(hela meddelandet)', fel: 'formuläret saknas; skicka det som application/x-www-form-urlencoded' }] };
+  }
+  const varden: Record<string, string> = {};
+  const fel: Falt[] = [];
+  for (const [namn, v] of Object.entries(body)) {
+    if (typeof v === 'string') varden[namn] = v;
+    else fel.push({ falt: namn, fel: Array.isArray(v) ? 'fältet finns flera gånger' : 'ska vara text' });
+  }
+  return { varden, fel };
 }
 
 /** The form's fields are named by the API's paths, so validation errors land on the right field. */

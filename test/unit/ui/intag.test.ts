@@ -8,7 +8,7 @@ import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from 
 import { faltMedStyrtecken } from '../../../ui/api/intag.ts';
 import { otillganglig, zodFalt } from '../../../ui/api/problem.ts';
 import { openapi } from '../../../ui/api/openapi.ts';
-import { franFormular } from '../../../ui/views/sidor.ts';
+import { formularvarden, franFormular } from '../../../ui/views/sidor.ts';
 import { brevIndata } from '../../../workers/brev/indata.ts';
 
 const giltig = {
@@ -208,6 +208,28 @@ describe('the door: sane dates, no control characters', () => {
     expect(faltMedStyrtecken({ 'nyckel\u0000': 'x' })).toEqual(['nyckel\u0000']);
     expect(faltMedStyrtecken('\u0000')).toEqual(['(hela meddelandet)']);
     expect(faltMedStyrtecken(giltig)).toEqual([]);
+    expect(faltMedStyrtecken({ a: '\u0000', 'b\u0000': 'x', c: ['\u0001'] })).toEqual(['a', 'b\u0000', 'c.0']);
+  });
+
+  it('walks a body nested 100,000 levels deep without overflowing the stack (fuzz: was a 500)', () => {
+    const n = 100_000;
+    const djupt = JSON.parse(`{"hyresgast":${'['.repeat(n)}"\\u0000"${']'.repeat(n)}}`) as unknown;
+    const falt = faltMedStyrtecken(djupt);
+    expect(falt).toHaveLength(1);
+    expect(falt[0]!.split('.')).toHaveLength(n + 1);
+    expect(faltMedStyrtecken(JSON.parse(`{"a":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`))).toEqual([]);
+  });
+
+  it('the paper form takes text fields only: a field sent twice, a non-text value or no form is a field error (fuzz: was a 500)', () => {
+    expect(formularvarden({ kalla: 'hyresvard', orsak: ['annat', 'storningar'], barn: 3 })).toEqual({
+      varden: { kalla: 'hyresvard' },
+      fel: [
+        { falt: 'orsak', fel: 'fältet finns flera gånger' },
+        { falt: 'barn', fel: 'ska vara text' },
+      ],
+    });
+    for (const ingen of [undefined, null, 'text', [1]]) expect(formularvarden(ingen).fel.map((f) => f.falt)).toEqual(['(hela meddelandet)']);
+    expect(formularvarden({ kalla: 'hyresvard' })).toEqual({ varden: { kalla: 'hyresvard' }, fel: [] });
   });
 });
 
