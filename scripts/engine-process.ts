@@ -56,6 +56,8 @@ export interface EngineProcess {
   restUrl: string;
   baseUrl: string;
   pid: number;
+  /** False once the process has exited or been killed. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
     baseUrl,
     restUrl: `${baseUrl}/engine-rest`,
     pid: child.pid ?? -1,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: () => stopChild(child, exited),
   };
 }
