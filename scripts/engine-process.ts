@@ -49,6 +49,8 @@ export interface EngineOptions {
   passwordPolicy: boolean;
   /** The directory as identity service (docs/ldap.md); undefined: the engine's own user tables. */
   ldap?: LdapSettings | undefined;
+  /** The node's name in the engine's job log (BOKVAR_MOTORER above 1). */
+  nodeName?: string | undefined;
   logFile: string;
 }
 
@@ -85,6 +87,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_HISTORIK_TTL: options.historyTimeToLive,
       BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
       ...ldapEngineEnvironment(options.ldap),
+      ...(options.nodeName ? { BOKVAR_MOTORNOD: options.nodeName } : {}),
     },
   });
   fs.closeSync(logStream);

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from './config.ts';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, repoRoot } from './config.ts';
 import { stopChild } from './engine-process.ts';
 import { waitFor } from './wait.ts';
 
@@ -21,9 +22,20 @@ export interface HaproxySettings {
   /** Where HAProxy listens: `127.0.0.1:8080`, or `:8080` in a container. */
   bind: string;
   nodes: EngineNodeAddress[];
-  /** `stdout` in a container; a file path (or undefined: no log) on a development machine. */
+  /** Log each request to standard output (the stack sends it to logs/haproxy.log, compose to its log). */
   log?: 'stdout' | undefined;
+  /**
+   * Compose: node names are resolved by Docker's DNS, and may not resolve yet
+   * when HAProxy starts (a node still starting, or not in the profile).
+   */
+  dockerDns?: boolean;
 }
+
+/**
+ * HAProxy's http log without the query string: a query may carry a search
+ * value, and personal data never goes into a log. Path, node, timings, status.
+ */
+const LOG_FORMAT = '%ci [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %HM %{+Q}HP';
 
 export const HAPROXY_SAKNAS = 'installera haproxy (apt-get install haproxy)';
 
@@ -56,9 +68,17 @@ export function haproxyConfig(settings: HaproxySettings): string {
 global
   maxconn 2000
 ${settings.log === 'stdout' ? '  log stdout format raw local0\n' : ''}
-defaults
+${
+    settings.dockerDns
+      ? `resolvers docker
+  nameserver dns 127.0.0.11:53
+  hold valid 10s
+
+`
+      : ''
+  }defaults
   mode http
-${settings.log === 'stdout' ? '  log global\n  option httplog\n' : ''}  option forwardfor
+${settings.dockerDns ? '  default-server init-addr last,libc,none resolvers docker\n' : ''}${settings.log === 'stdout' ? `  log global\n  log-format "${LOG_FORMAT}"\n` : ''}  option forwardfor
   option redispatch 1
   retries 3
   retry-on conn-failure
@@ -144,4 +164,26 @@ export async function startLastbalanserare(options: {
     throw error;
   }
   return { pid: child.pid ?? -1, configFile, stop: () => stopChild(child, exited, 5_000) };
+}
+
+/** The configuration compose's `lastbalanserare` service runs (docker-compose.yml, profile kluster). */
+export const COMPOSE_CONFIG_FILE = path.join(repoRoot, 'lastbalanserare', 'haproxy.cfg');
+
+export function composeHaproxyConfig(): string {
+  return haproxyConfig({
+    bind: ':8080',
+    nodes: [
+      { name: 'engine', host: 'engine', port: 8080 },
+      { name: 'engine-2', host: 'engine-2', port: 8080 },
+    ],
+    log: 'stdout',
+    dockerDns: true,
+  });
+}
+
+// `npx tsx scripts/lastbalanserare.ts` writes compose's configuration after a change here.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  fs.mkdirSync(path.dirname(COMPOSE_CONFIG_FILE), { recursive: true });
+  fs.writeFileSync(COMPOSE_CONFIG_FILE, composeHaproxyConfig());
+  process.stdout.write(`Skrev ${path.relative(process.cwd(), COMPOSE_CONFIG_FILE)}\n`);
 }

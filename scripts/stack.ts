@@ -86,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       historyTimeToLive: config.historyTimeToLive,
       passwordPolicy: config.mode === 'produktion',
       ldap: config.ldap,
+      ...(config.motorer > 1 ? { nodeName: name } : {}),
       logFile: logFile(name),
     });
     const engine = await timed('motor', () => startEngineNodes(config, engineOptions, logFile('haproxy'), log));
