@@ -109,16 +109,26 @@ ${onePrimary}
 `;
 }
 
-/** HAProxy from Debian, or undefined. */
-export function findHaproxy(): string | undefined {
-  for (const candidate of ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy']) if (fs.existsSync(candidate)) return candidate;
-  const which = spawnSync('sh', ['-c', 'command -v haproxy'], { encoding: 'utf8' });
-  const found = which.stdout.trim();
-  return which.status === 0 && found ? found : undefined;
+const HAPROXY_PLATSER = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'];
+
+/** HAProxy from Debian (/usr/sbin is not on every user's PATH), else on PATH, else undefined. */
+export function findHaproxy(places = HAPROXY_PLATSER, searchPath = process.env.PATH ?? ''): string | undefined {
+  const onPath = searchPath
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, 'haproxy'));
+  return [...places, ...onPath].find((candidate) => {
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
-export function requireHaproxy(): string {
-  const binary = findHaproxy();
+export function requireHaproxy(find: () => string | undefined = () => findHaproxy()): string {
+  const binary = find();
   if (!binary) throw new ConfigError(`BOKVAR_MOTORER över 1 kräver HAProxy som lastbalanserare: ${HAPROXY_SAKNAS}`);
   return binary;
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findHaproxy, haproxyConfig } from '../../scripts/lastbalanserare.ts';
+import { ConfigError } from '../../scripts/config.ts';
+import { findHaproxy, haproxyConfig, requireHaproxy } from '../../scripts/lastbalanserare.ts';
 
 /** The HAProxy configuration `npm start` writes for BOKVAR_MOTORER=2, checked by HAProxy itself. */
 const config = haproxyConfig({
@@ -47,6 +48,13 @@ describe('the load balancer in front of the engine nodes', () => {
     expect(backend).toMatch(/server motor-1 .*track motor_noder\/motor-1$/m);
     expect(backend).toMatch(/server motor-2 .*track motor_noder\/motor-2 backup$/m);
     expect(config).toMatch(/path_beg \/engine-rest\/external-task\n\s+use_backend motor_externa_uppgifter/);
+  });
+
+  it('without HAProxy refuses to start more than one node, saying in one line how to install it', () => {
+    expect(findHaproxy([], '')).toBeUndefined();
+    expect(() => requireHaproxy(() => findHaproxy([], ''))).toThrow(ConfigError);
+    expect(() => requireHaproxy(() => findHaproxy([], ''))).toThrow(/^[^\n]*installera haproxy \(apt-get install haproxy\)$/);
+    expect(findHaproxy(['/finns/inte/haproxy'], path.dirname(findHaproxy() ?? '/usr/sbin/haproxy'))).toBe(findHaproxy());
   });
 
   it('logs no query string (a search value could be personal data)', () => {
