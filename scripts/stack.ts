@@ -64,6 +64,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logFile = (name: string) => path.join(options.logDir ?? path.join(config.dataDir, 'logs'), `${name}.log`);
 
   try {
+    // Before anything starts: without HAProxy there is no cluster to start.
+    if (config.motorer > 1) requireHaproxy();
     await timed('motorbygge', async () => buildEngineIfOutdated(log));
     const database: DatabaseServer = await timed('databas', () =>
       startDatabase({
@@ -216,7 +218,6 @@ async function startEngineNodes(
       stop: engine.stop,
     };
   }
-  requireHaproxy();
   const nodePort = (i: number) => config.enginePort + 1 + i;
   const nodeName = (i: number) => `motor-${i + 1}`;
   const nodes: EngineProcess[] = [];

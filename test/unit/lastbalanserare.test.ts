@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../scripts/config.ts';
+import { ConfigError, readStackConfig } from '../../scripts/config.ts';
 import { findHaproxy, haproxyConfig, requireHaproxy } from '../../scripts/lastbalanserare.ts';
 
 /** The HAProxy configuration `npm start` writes for BOKVAR_MOTORER=2, checked by HAProxy itself. */
@@ -60,5 +60,12 @@ describe('the load balancer in front of the engine nodes', () => {
   it('logs no query string (a search value could be personal data)', () => {
     expect(config).toMatch(/log-format ".*%\{\+Q\}HP"/);
     expect(config).not.toMatch(/%HU|%r\b|%\{\+Q\}r|\[url\]|capture/);
+  });
+
+  it('is asked for with BOKVAR_MOTORER, 1 (no HAProxy) to 4 engine nodes', () => {
+    expect(readStackConfig({}).motorer).toBe(1);
+    expect(readStackConfig({ BOKVAR_MOTORER: '2' }).motorer).toBe(2);
+    expect(() => readStackConfig({ BOKVAR_MOTORER: '5' })).toThrow(/BOKVAR_MOTORER/);
+    expect(() => readStackConfig({ BOKVAR_MOTORER: '0' })).toThrow(/BOKVAR_MOTORER/);
   });
 });
