@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: unit tests run alone; integration tests share one real stack
+ * Three projects: unit tests run alone; integration tests share one real stack
  * (PostgreSQL, the Camunda engine, the workers, the UI) started once in a
- * global setup and stopped at the end.
+ * global setup and stopped at the end; the fault suite (`npm run test:fault`)
+ * starts a stack of its own in each file and kills parts of it.
  */
 export default defineConfig({
   test: {
@@ -24,6 +25,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One engine for all: files run one at a time so history assertions stay exact.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'fault',
+          include: ['test/fault/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts its own stack (and kills parts of it): long, and one at a time.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

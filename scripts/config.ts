@@ -29,6 +29,7 @@ const environmentSchema = z
     BOKVAR_UI_USER: z.string().min(1).default('bokvar-ui'),
     BOKVAR_UI_PASSWORD: z.string().min(1).optional(),
     BOKVAR_WORKER_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
+    BOKVAR_MOTORER: z.coerce.number().int().min(1).max(4).default(1),
     BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
     ...ldapEnvironmentSchema.shape,
   })
@@ -53,6 +54,11 @@ export interface StackConfig {
   worker: { user: string; password: string };
   /** Worker processes side by side, all fetching every topic (each with its own worker id). */
   workerReplicas: number;
+  /**
+   * Engine nodes on one database (Camunda's homogeneous cluster). Above 1 the
+   * nodes listen on enginePort+1.. and HAProxy takes enginePort (docs/kluster.md).
+   */
+  motorer: number;
   /** The UI's technical engine user. */
   ui: { user: string; password: string };
   historyTimeToLive: string;
@@ -89,6 +95,7 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     },
     worker: { user: e.BOKVAR_WORKER_USER, password: e.BOKVAR_WORKER_PASSWORD ?? DEV_WORKER_PASSWORD },
     workerReplicas: e.BOKVAR_WORKER_REPLICAS,
+    motorer: e.BOKVAR_MOTORER,
     ui: { user: e.BOKVAR_UI_USER, password: e.BOKVAR_UI_PASSWORD ?? DEV_UI_PASSWORD },
     historyTimeToLive: e.BOKVAR_HISTORIK_TTL,
     ldap: ldapSettings(e),

@@ -49,6 +49,8 @@ export interface EngineOptions {
   passwordPolicy: boolean;
   /** The directory as identity service (docs/ldap.md); undefined: the engine's own user tables. */
   ldap?: LdapSettings | undefined;
+  /** The node's name in the engine's job log (BOKVAR_MOTORER above 1). */
+  nodeName?: string | undefined;
   logFile: string;
 }
 
@@ -56,6 +58,8 @@ export interface EngineProcess {
   restUrl: string;
   baseUrl: string;
   pid: number;
+  /** False once the process has exited or been killed. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -83,6 +87,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_HISTORIK_TTL: options.historyTimeToLive,
       BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
       ...ldapEngineEnvironment(options.ldap),
+      ...(options.nodeName ? { BOKVAR_MOTORNOD: options.nodeName } : {}),
     },
   });
   fs.closeSync(logStream);
@@ -104,6 +109,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
     baseUrl,
     restUrl: `${baseUrl}/engine-rest`,
     pid: child.pid ?? -1,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: () => stopChild(child, exited),
   };
 }

@@ -4,7 +4,8 @@ import { migrateLatest } from '../migrations/index.ts';
 import type { StackConfig } from './config.ts';
 import { startDatabase, type DatabaseServer } from './database.ts';
 import { applyHistoryTimeToLive, deployModels, describeDeployed } from './deploy.ts';
-import { buildEngineIfOutdated, startEngine, type EngineProcess } from './engine-process.ts';
+import { buildEngineIfOutdated, startEngine, type EngineOptions, type EngineProcess } from './engine-process.ts';
+import { requireHaproxy, startLastbalanserare } from './lastbalanserare.ts';
 import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
 import { startNodeService, type NodeService } from './node-service.ts';
@@ -25,7 +26,18 @@ export interface RunningStack {
   uiUrl: string;
   databaseUrl: string;
   engineDatabaseUrl: string;
-  pids: { engine: number; workers: number[]; ui: number };
+  /**
+   * `engine` is the first engine node; `engines` all of them (one unless
+   * BOKVAR_MOTORER is above 1); `lastbalanserare` is HAProxy's, when it runs.
+   */
+  pids: { engine: number; engines: number[]; lastbalanserare?: number; workers: number[]; ui: number };
+  /** Each engine node's own address (not through HAProxy), in node order. */
+  engineNodeUrls: string[];
+  /**
+   * Starts node `index` (0-based) again after it died, as an operator would;
+   * updates `pids`. Refuses while the node still runs.
+   */
+  restartEngineNode(index: number): Promise<number>;
   /** Seconds each step took, for docs/benchmarks.md. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -52,6 +64,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logFile = (name: string) => path.join(options.logDir ?? path.join(config.dataDir, 'logs'), `${name}.log`);
 
   try {
+    // Before anything starts: without HAProxy there is no cluster to start.
+    if (config.motorer > 1) requireHaproxy();
     await timed('motorbygge', async () => buildEngineIfOutdated(log));
     const database: DatabaseServer = await timed('databas', () =>
       startDatabase({
@@ -65,20 +79,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     stops.push(database.stop);
 
-    log('Startar motorn …');
-    const engine: EngineProcess = await timed('motor', () =>
-      startEngine({
-        port: config.enginePort,
-        databaseUrl: database.engineUrl,
-        readLogDatabaseUrl: database.appUrl,
-        admin: config.admin,
-        technicalUsers: { worker: config.worker.user, ui: config.ui.user },
-        historyTimeToLive: config.historyTimeToLive,
-        passwordPolicy: config.mode === 'produktion',
-        ldap: config.ldap,
-        logFile: logFile('engine'),
-      }),
-    );
+    const engineOptions = (port: number, name: string): EngineOptions => ({
+      port,
+      databaseUrl: database.engineUrl,
+      readLogDatabaseUrl: database.appUrl,
+      admin: config.admin,
+      technicalUsers: { worker: config.worker.user, ui: config.ui.user },
+      historyTimeToLive: config.historyTimeToLive,
+      passwordPolicy: config.mode === 'produktion',
+      ldap: config.ldap,
+      ...(config.motorer > 1 ? { nodeName: name } : {}),
+      logFile: logFile(name),
+    });
+    const engine = await timed('motor', () => startEngineNodes(config, engineOptions, logFile('haproxy'), log));
     stops.push(engine.stop);
 
     const admin = new EngineRest(engine.restUrl, config.admin);
@@ -106,6 +119,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       BOKVAR_UI_USER: config.ui.user,
       BOKVAR_UI_PASSWORD: config.ui.password,
       BOKVAR_HISTORIK_TTL: config.historyTimeToLive,
+      // A node answers a waiting long poll at once only for tasks created in its
+      // own JVM; a task created on another node waits for the poll to run out.
+      // Shorter polls bound that wait (docs/kluster.md).
+      ...(config.motorer > 1 && process.env.BOKVAR_WORKER_LONG_POLL_MS === undefined
+        ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' }
+        : {}),
     };
     const workers: NodeService[] = await timed('workers', () =>
       Promise.all(
@@ -133,13 +152,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     stops.push(ui.stop);
 
+    const pids: RunningStack['pids'] = {
+      engine: engine.nodes[0]!.pid,
+      engines: engine.nodes.map((n) => n.pid),
+      ...(engine.lastbalanserarePid === undefined ? {} : { lastbalanserare: engine.lastbalanserarePid }),
+      workers: workers.map((w) => w.pid),
+      ui: ui.pid,
+    };
     return {
       engineBaseUrl: engine.baseUrl,
       engineRestUrl: engine.restUrl,
       uiUrl: `http://localhost:${config.uiPort}`,
       databaseUrl: database.appUrl,
       engineDatabaseUrl: database.engineUrl,
-      pids: { engine: engine.pid, workers: workers.map((w) => w.pid), ui: ui.pid },
+      pids,
+      engineNodeUrls: engine.nodes.map((n) => n.baseUrl),
+      async restartEngineNode(index: number) {
+        const pid = await engine.restartNode(index);
+        pids.engines[index] = pid;
+        if (index === 0) pids.engine = pid;
+        return pid;
+      },
       timings,
       stop: stopAll,
     };
@@ -148,3 +181,85 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   }
 }
+
+interface EngineNodes {
+  restUrl: string;
+  baseUrl: string;
+  nodes: EngineProcess[];
+  lastbalanserarePid: number | undefined;
+  restartNode(index: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One engine on the engine port, or (BOKVAR_MOTORER above 1) Camunda's
+ * homogeneous cluster: N nodes on the next ports, all on the one engine
+ * database, and HAProxy on the engine port, so every address stays the same.
+ * The first node starts alone: it creates or updates the engine's schema, which
+ * two nodes must not do at once on an empty database.
+ */
+async function startEngineNodes(
+  config: StackConfig,
+  options: (port: number, name: string) => EngineOptions,
+  haproxyLogFile: string,
+  log: (line: string) => void,
+): Promise<EngineNodes> {
+  if (config.motorer === 1) {
+    log('Startar motorn …');
+    const engine = await startEngine(options(config.enginePort, 'engine'));
+    return {
+      restUrl: engine.restUrl,
+      baseUrl: engine.baseUrl,
+      nodes: [engine],
+      lastbalanserarePid: undefined,
+      restartNode: async () => {
+        throw new Error('Omstart av en motornod finns bara med BOKVAR_MOTORER över 1');
+      },
+      stop: engine.stop,
+    };
+  }
+  const nodePort = (i: number) => config.enginePort + 1 + i;
+  const nodeName = (i: number) => `motor-${i + 1}`;
+  const nodes: EngineProcess[] = [];
+  const stopNodes = async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+  };
+  try {
+    log(`Startar ${config.motorer} motornoder (portar ${nodePort(0)}–${nodePort(config.motorer - 1)}) …`);
+    nodes.push(await startEngine(options(nodePort(0), nodeName(0))));
+    const rest = await Promise.all(
+      Array.from({ length: config.motorer - 1 }, (_, i) => startEngine(options(nodePort(i + 1), nodeName(i + 1)))),
+    );
+    nodes.push(...rest);
+    log(`Startar HAProxy på port ${config.enginePort} framför motornoderna …`);
+    const balancer = await startLastbalanserare({
+      port: config.enginePort,
+      nodes: nodes.map((_, i) => ({ name: nodeName(i), host: '127.0.0.1', port: nodePort(i) })),
+      dataDir: config.dataDir,
+      logFile: haproxyLogFile,
+    });
+    const baseUrl = `http://127.0.0.1:${config.enginePort}`;
+    return {
+      baseUrl,
+      restUrl: `${baseUrl}/engine-rest`,
+      nodes,
+      lastbalanserarePid: balancer.pid,
+      async restartNode(index: number) {
+        const node = nodes[index];
+        if (!node) throw new Error(`Motornod ${index + 1} finns inte`);
+        if (node.running()) throw new Error(`Motornod ${index + 1} kör redan (pid ${node.pid})`);
+        log(`Startar om motornod ${index + 1} …`);
+        nodes[index] = await startEngine(options(nodePort(index), nodeName(index)));
+        return nodes[index].pid;
+      },
+      async stop() {
+        await balancer.stop();
+        await stopNodes();
+      },
+    };
+  } catch (error) {
+    await stopNodes();
+    throw error;
+  }
+}
+

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from '../../scripts/config.ts';
+import { COMPOSE_CONFIG_FILE, composeHaproxyConfig, findHaproxy } from '../../scripts/lastbalanserare.ts';
 
 /**
  * No Docker engine runs here, but the compose client can validate and resolve
@@ -35,7 +37,13 @@ interface ComposeService {
   healthcheck?: { test: unknown };
   depends_on?: Record<string, { condition: string }>;
   command?: string[];
+  profiles?: string[];
+  ports?: unknown[];
 }
+
+/** Services of the default start (docker-compose 1.x lists profiled ones too, marked). */
+const utanProfil = (services: Record<string, ComposeService>) =>
+  Object.fromEntries(Object.entries(services).filter(([, s]) => !s.profiles?.length));
 
 // Each test runs docker-compose, which takes seconds on a busy machine.
 describe('docker-compose.yml, the production-shaped deployment', { timeout: 30_000 }, () => {
@@ -46,7 +54,7 @@ describe('docker-compose.yml, the production-shaped deployment', { timeout: 30_0
   });
 
   it('declares every service with its image or build, environment and health check', () => {
-    const { services } = parse(composeConfig(SECRETS).stdout) as { services: Record<string, ComposeService> };
+    const services = utanProfil((parse(composeConfig(SECRETS).stdout) as { services: Record<string, ComposeService> }).services);
     expect(Object.keys(services).sort()).toEqual(['engine', 'postgres', 'setup', 'ui', 'workers']);
     for (const [name, service] of Object.entries(services)) {
       expect(service.image ?? service.build, `${name} image/build`).toBeTruthy();
@@ -75,6 +83,36 @@ describe('docker-compose.yml, the production-shaped deployment', { timeout: 30_0
       BOKVAR_LDAP_USER_SEARCH_FILTER: '', // blank: the engine's default
     });
     expect(on.services.setup?.environment?.BOKVAR_LDAP_ENABLED).toBe('true');
+  });
+
+  it('runs two engine nodes behind HAProxy with the profile kluster, the workers and the UI through it', () => {
+    const { services } = parse(composeConfig({ ...SECRETS, COMPOSE_PROFILES: 'kluster', BOKVAR_MOTOR_VARD: 'lastbalanserare' }).stdout) as {
+      services: Record<string, ComposeService>;
+    };
+    expect(services['engine-2']?.profiles).toEqual(['kluster']);
+    expect(services.lastbalanserare?.profiles).toEqual(['kluster']);
+    // the same engine, its own name in the job log, after the first node (which creates the schema)
+    expect(services['engine-2']?.build).toMatchObject({ context: path.join(repoRoot, 'engine') });
+    expect(services['engine-2']?.environment).toMatchObject({ ...services.engine?.environment, BOKVAR_MOTORNOD: 'engine-2' });
+    expect(services.engine?.environment?.BOKVAR_MOTORNOD).toBe('engine');
+    expect(services['engine-2']?.depends_on?.engine?.condition).toBe('service_healthy');
+    expect(services['engine-2']?.ports ?? []).toEqual([]);
+    expect(services['engine-2']?.healthcheck?.test).toBeTruthy();
+    expect(services.lastbalanserare?.build).toMatchObject({ context: path.join(repoRoot, 'lastbalanserare') });
+    expect(services.lastbalanserare?.healthcheck?.test).toBeTruthy();
+    for (const name of ['workers', 'ui', 'setup']) {
+      expect(services[name]?.environment?.BOKVAR_ENGINE_URL, name).toBe('http://lastbalanserare:8080/engine-rest');
+    }
+  });
+
+  it('builds HAProxy from the generated configuration, which HAProxy accepts', () => {
+    expect(fs.readFileSync(COMPOSE_CONFIG_FILE, 'utf8')).toBe(composeHaproxyConfig());
+    const haproxy = findHaproxy();
+    if (!haproxy) throw new Error('installera haproxy (apt-get install haproxy)');
+    const checked = spawnSync(haproxy, ['-c', '-q', '-f', COMPOSE_CONFIG_FILE], { encoding: 'utf8' });
+    // outside Docker the node names do not resolve: a warning, not an error (init-addr none)
+    expect(checked.stderr).not.toMatch(/ALERT/);
+    expect(checked.status).toBe(0);
   });
 
   it('has no default password: without the secrets it refuses, naming one', () => {
