@@ -82,3 +82,24 @@ describe('a part away is 503 for anyone, and nothing starts', () => {
     expect(await instanser()).toBe(fore);
   });
 });
+
+describe('a login that names nobody is refused at the door', () => {
+  it('a NUL in a Basic user name, a broken session cookie, a login form with a field sent twice: 4xx, never 500', async () => {
+    const bas = stack().uiUrl;
+    const nul = await fetch(`${bas}/api/arenden`, { headers: { Authorization: `Basic ${Buffer.from('ve\u0000ra:vera').toString('base64')}` } });
+    expect(nul.status).toBe(401);
+    expect(nul.headers.get('content-type')).toMatch(/problem\+json/);
+    const kaka = await fetch(`${bas}/api/arenden`, { headers: { Cookie: 'bokvar_session=%E0%A4%A' } });
+    expect(kaka.status).toBe(401);
+    const form = await fetch(`${bas}/inloggning`);
+    const loginCookie = form.headers.get('set-cookie')!.split(';')[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+    const dubbel = await fetch(`${bas}/inloggning`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookie },
+      body: `anvandare=vera&anvandare=rut&losenord=x&_csrf=${encodeURIComponent(token)}`,
+      redirect: 'manual',
+    });
+    expect(dubbel.status).toBe(400);
+  });
+});

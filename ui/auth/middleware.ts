@@ -17,7 +17,13 @@ declare module 'express-serve-static-core' {
 export function lasCookie(req: Request, namn: string): string | undefined {
   for (const del of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = del.trim().split('=');
-    if (k === namn) return decodeURIComponent(v.join('='));
+    if (k === namn) {
+      try {
+        return decodeURIComponent(v.join('='));
+      } catch {
+        return undefined; // a cookie nobody could have set is no login
+      }
+    }
   }
   return undefined;
 }
@@ -44,7 +50,8 @@ export function identifiera(motor: Motor, sessioner: Sessioner, begransning: Inl
         const colon = decoded.indexOf(':');
         const id = decoded.slice(0, colon);
         const losenord = decoded.slice(colon + 1);
-        if (colon <= 0) return sendProblem(res, 401, 'Inloggning krävs', 'Ogiltig Basic-autentisering.');
+        // A user name with control characters (NUL …) names nobody, and the engine's database would refuse it.
+        if (colon <= 0 || /\p{Cc}/u.test(id)) return sendProblem(res, 401, 'Inloggning krävs', 'Ogiltig Basic-autentisering.');
         const nyckel = createHash('sha256').update(decoded).digest('hex');
         const traff = cache.get(nyckel);
         if (traff && traff.till > Date.now()) {

@@ -66,15 +66,16 @@ export function sidorRouter(d: SidorDeps): Router {
   });
 
   router.post('/inloggning', async (req, res) => {
-    const body = req.body as Record<string, string | undefined>;
-    const id = (body.anvandare ?? '').trim();
-    const losenord = body.losenord ?? '';
-    const till = saker(body.till);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const id = typeof body.anvandare === 'string' ? body.anvandare.trim() : '';
+    const losenord = typeof body.losenord === 'string' ? body.losenord : '';
+    const till = saker(typeof body.till === 'string' ? body.till : undefined);
     const kaka = lasCookie(req, LOGIN_COOKIE);
     if (!kaka || typeof body._csrf !== 'string' || !lika(kaka, body._csrf)) {
       return inloggningsform(res, till, 'Inloggningen kunde inte kontrolleras. Försök igen.', 403);
     }
     if (!id || !losenord) return inloggningsform(res, till, 'Ange användarnamn och lösenord.', 400);
+    if (/\p{Cc}/u.test(id)) return inloggningsform(res, till, 'Fel användarnamn eller lösenord.', 401);
     if (d.begransning.sparrad(id, kalla(req))) {
       return inloggningsform(res, till, 'För många misslyckade försök. Vänta några minuter och försök igen.', 429);
     }
