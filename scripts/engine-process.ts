@@ -4,6 +4,7 @@ import path from 'node:path';
 import { repoRoot } from './config.ts';
 import { toJdbc } from './database.ts';
 import { ldapEngineEnvironment, type LdapSettings } from './ldap-config.ts';
+import { Startfel } from './startfel.ts';
 import { waitFor } from './wait.ts';
 
 const engineDir = path.join(repoRoot, 'engine');
@@ -91,10 +92,17 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
     },
   });
   fs.closeSync(logStream);
+  // Without a listener a failed spawn (java gone since the check) would crash the start with a stack trace.
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', () => resolve(null));
+  });
   try {
     await waitFor(`motorn på ${baseUrl}`, 240_000, async () => {
+      if (spawnError) throw new Startfel(`Motorn kunde inte startas (java: ${spawnError.message}). Installera Java 17 eller senare (apt-get install openjdk-17-jre-headless).`);
       if (child.exitCode !== null) {
         throw new Error(`Motorn avslutades (kod ${child.exitCode}); se ${options.logFile}`);
       }

@@ -19,6 +19,12 @@ async function preflight(config: StackConfig): Promise<void> {
   const ports: PortUse[] = [
     { port: config.enginePort, what: 'motorn', variable: 'BOKVAR_ENGINE_PORT' },
     { port: config.uiPort, what: 'Bokvar UI', variable: 'BOKVAR_UI_PORT' },
+    // Several engine nodes listen on the ports after the engine port, which HAProxy then takes.
+    ...Array.from({ length: config.motorer > 1 ? config.motorer : 0 }, (_, i) => ({
+      port: config.enginePort + i + 1,
+      what: `motornod ${i + 1}`,
+      variable: 'BOKVAR_ENGINE_PORT (motornoderna använder de följande portarna)',
+    })),
   ];
   if (!config.databaseUrl) {
     const leftover = leftoverServer(config.dataDir, config.embeddedPostgresPort);
