@@ -13,6 +13,8 @@ export interface DatabaseServer {
   /** URL of the engine's database (same server, its own database). */
   engineUrl: string;
   stop(): Promise<void>;
+  /** Starts the embedded server again after it died (the fault suite); a named server is not Bokvar's to start. */
+  restart(): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -31,17 +33,21 @@ const EMBEDDED_PASSWORD = 'bokvar';
 export async function startDatabase(options: DatabaseOptions): Promise<DatabaseServer> {
   const log = options.log ?? (() => {});
   let stop = async () => {};
+  let restart: () => Promise<void> = async () => {
+    throw new Error('Databasen i DATABASE_URL startas inte av Bokvar; starta om den där den körs.');
+  };
   let appUrl = options.databaseUrl;
   if (!appUrl) {
     const embedded = await startEmbedded(options.dataDir, options.embeddedPort, log);
     stop = () => embedded.stop();
+    restart = () => restartEmbedded(embedded, log);
     appUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.embeddedPort}/bokvar`;
   }
   const engineUrl = options.engineDatabaseUrl ?? siblingDatabase(appUrl, '_engine');
   for (const url of [appUrl, engineUrl]) {
     await ensureDatabase(url, options.recreate ?? false);
   }
-  return { appUrl, engineUrl, stop };
+  return { appUrl, engineUrl, stop, restart };
 }
 
 /**
@@ -85,6 +91,25 @@ async function startEmbedded(dataDir: string, port: number, log: (line: string) 
   await embedded.start();
   log(`Inbäddad PostgreSQL på 127.0.0.1:${port}`);
   return embedded;
+}
+
+/**
+ * After the postmaster died its backends end on their own within moments; until
+ * they have, the old shared memory is still in use and a new postmaster refuses
+ * to start, so the start is tried again for a while.
+ */
+async function restartEmbedded(embedded: { start(): Promise<void> }, log: (line: string) => void): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await embedded.start();
+      log('Inbäddad PostgreSQL startad igen');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`Inbäddad PostgreSQL startade inte igen: ${String(error ?? 'avslutades')}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 export function siblingDatabase(url: string, suffix: string): string {

@@ -26,6 +26,17 @@ export interface RunningStack {
   databaseUrl: string;
   engineDatabaseUrl: string;
   pids: { engine: number; workers: number[]; ui: number };
+  /**
+   * Starts one part again, with the options it was first started with, as an
+   * operator or compose would after it died (the fault suite, test/fault/).
+   * The new process is stopped with the rest by `stop`.
+   */
+  restart: {
+    database(): Promise<void>;
+    engine(): Promise<number>;
+    workers(index: number): Promise<number>;
+    ui(): Promise<number>;
+  };
   /** Seconds each step took, for docs/benchmarks.md. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -66,19 +77,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stops.push(database.stop);
 
     log('Startar motorn …');
-    const engine: EngineProcess = await timed('motor', () =>
-      startEngine({
-        port: config.enginePort,
-        databaseUrl: database.engineUrl,
-        readLogDatabaseUrl: database.appUrl,
-        admin: config.admin,
-        technicalUsers: { worker: config.worker.user, ui: config.ui.user },
-        historyTimeToLive: config.historyTimeToLive,
-        passwordPolicy: config.mode === 'produktion',
-        ldap: config.ldap,
-        logFile: logFile('engine'),
-      }),
-    );
+    const engineOptions = {
+      port: config.enginePort,
+      databaseUrl: database.engineUrl,
+      readLogDatabaseUrl: database.appUrl,
+      admin: config.admin,
+      technicalUsers: { worker: config.worker.user, ui: config.ui.user },
+      historyTimeToLive: config.historyTimeToLive,
+      passwordPolicy: config.mode === 'produktion',
+      ldap: config.ldap,
+      logFile: logFile('engine'),
+    };
+    const engine: EngineProcess = await timed('motor', () => startEngine(engineOptions));
     stops.push(engine.stop);
 
     const admin = new EngineRest(engine.restUrl, config.admin);
@@ -107,31 +117,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       BOKVAR_UI_PASSWORD: config.ui.password,
       BOKVAR_HISTORIK_TTL: config.historyTimeToLive,
     };
+    const workerOptions = (i: number) => {
+      const name = i === 0 ? 'workers' : `workers-${i + 1}`;
+      return { name, entry: 'workers/main.ts', env: serviceEnv, logFile: options.logDir ? logFile(name) : undefined, readyLine: /workers polling/ };
+    };
     const workers: NodeService[] = await timed('workers', () =>
-      Promise.all(
-        Array.from({ length: config.workerReplicas }, (_, i) => {
-          const name = i === 0 ? 'workers' : `workers-${i + 1}`;
-          return startNodeService({
-            name,
-            entry: 'workers/main.ts',
-            env: serviceEnv,
-            logFile: options.logDir ? logFile(name) : undefined,
-            readyLine: /workers polling/,
-          });
-        }),
-      ),
+      Promise.all(Array.from({ length: config.workerReplicas }, (_, i) => startNodeService(workerOptions(i)))),
     );
     for (const w of workers) stops.push(w.stop);
-    const ui: NodeService = await timed('ui', () =>
-      startNodeService({
-        name: 'ui',
-        entry: 'ui/main.ts',
-        env: serviceEnv,
-        logFile: options.logDir ? logFile('ui') : undefined,
-        readyLine: /ui listening/,
-      }),
-    );
+    const uiOptions = { name: 'ui', entry: 'ui/main.ts', env: serviceEnv, logFile: options.logDir ? logFile('ui') : undefined, readyLine: /ui listening/ };
+    const ui: NodeService = await timed('ui', () => startNodeService(uiOptions));
     stops.push(ui.stop);
+    const restarted = async (started: { pid: number; stop(): Promise<void> }) => {
+      stops.push(started.stop);
+      return started.pid;
+    };
 
     return {
       engineBaseUrl: engine.baseUrl,
@@ -140,6 +140,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       databaseUrl: database.appUrl,
       engineDatabaseUrl: database.engineUrl,
       pids: { engine: engine.pid, workers: workers.map((w) => w.pid), ui: ui.pid },
+      restart: {
+        database: () => database.restart(),
+        engine: async () => restarted(await startEngine(engineOptions)),
+        workers: async (i) => restarted(await startNodeService(workerOptions(i))),
+        ui: async () => restarted(await startNodeService(uiOptions)),
+      },
       timings,
       stop: stopAll,
     };
