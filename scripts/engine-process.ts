@@ -50,6 +50,8 @@ export interface EngineOptions {
   /** The directory as identity service (docs/ldap.md); undefined: the engine's own user tables. */
   ldap?: LdapSettings | undefined;
   logFile: string;
+  /** How long to wait for the engine to answer; default 240 s. */
+  startTimeoutMs?: number;
 }
 
 export interface EngineProcess {
@@ -89,7 +91,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
-    await waitFor(`motorn på ${baseUrl}`, 240_000, async () => {
+    await waitFor(`motorn på ${baseUrl}`, options.startTimeoutMs ?? 240_000, async () => {
       if (child.exitCode !== null) {
         throw new Error(`Motorn avslutades (kod ${child.exitCode}); se ${options.logFile}`);
       }

@@ -16,6 +16,8 @@ export interface StackOptions {
   recreateDatabases?: boolean;
   /** Services log to files here instead of the console. */
   logDir?: string;
+  /** How long to wait for the engine to answer (a loaded machine); default 240 s. */
+  engineStartTimeoutMs?: number;
   log: (line: string) => void;
 }
 
@@ -87,6 +89,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       passwordPolicy: config.mode === 'produktion',
       ldap: config.ldap,
       logFile: logFile('engine'),
+      startTimeoutMs: options.engineStartTimeoutMs,
     };
     const engine: EngineProcess = await timed('motor', () => startEngine(engineOptions));
     stops.push(engine.stop);

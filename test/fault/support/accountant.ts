@@ -17,7 +17,7 @@ export interface AccountOptions {
   processKey: string;
   /** The process variable holding each notice's token (beskrivning, malnummer). */
   tokenVariable: string;
-  /** How long the cases get to reach their first user task. */
+  /** How long the cases get to reach their first user task and timers (default 30 min: a loaded machine drains slowly). */
   drainTimeoutMs?: number;
   /**
    * Deadlines that must each have a timer job somewhere in the case once it has
@@ -79,11 +79,12 @@ export async function account(options: AccountOptions): Promise<Account> {
     const numbers = [...caseOf.keys()];
     const answered = new Set(numbers);
     const drainStarted = Date.now();
-    const deadline = drainStarted + (options.drainTimeoutMs ?? 420_000);
+    const deadline = drainStarted + (options.drainTimeoutMs ?? 1_800_000);
     let instances: HistoricInstance[] = [];
     let waiting: string[] = [];
     let timerProblems: string[] = [];
     let timers: { processInstanceId: string; dueDate: string | null }[] = [];
+    let lastNote = Date.now();
     for (;;) {
       instances = await admin.getAll<HistoricInstance>('/history/process-instance');
       const keyOf = new Map(instances.map((i) => [i.id, i.businessKey]));
@@ -94,6 +95,10 @@ export async function account(options: AccountOptions): Promise<Account> {
       timerProblems = await missingTimers(admin, options.timerVariables ?? [], numbers, keyOf, timers);
       const { count: open } = await admin.get<{ count: number }>('/external-task/count', { withRetriesLeft: true });
       if ((waiting.length === 0 && timerProblems.length === 0 && open === 0) || Date.now() > deadline) break;
+      if (Date.now() - lastNote > 30_000) {
+        lastNote = Date.now();
+        process.stdout.write(`[drain ${Math.round((Date.now() - drainStarted) / 1000)} s] without user task ${waiting.length}, missing timers ${timerProblems.length}, external tasks open ${open}\n`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 3000));
     }
     const drainSeconds = (Date.now() - drainStarted) / 1000;

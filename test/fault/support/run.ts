@@ -50,3 +50,9 @@ export function antal(standard: number): number {
   const override = Number(process.env.BOKVAR_FAULT_ANTAL);
   return Number.isInteger(override) && override > 0 ? Math.min(override, standard) : standard;
 }
+
+/**
+ * A test's own limit: the burst, the recovery and the drain of hundreds of
+ * cases take far longer than the suite's 10 minutes on a shared, loaded machine.
+ */
+export const TEST_TIMEOUT_MS = 45 * 60_000;
