@@ -3,7 +3,7 @@ import { account, report } from './support/accountant.ts';
 import { retryFailed, sendBurst } from './support/burst.ts';
 import { underrattelser } from './support/notices.ts';
 import { refusalKinds, unclearRefusals } from './support/outage.ts';
-import { antal, expectNothingLost, NOTICE_TIMERS, secondsSince, sleep } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, NOTICE_TIMERS, secondsSince, sleep } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -18,11 +18,11 @@ const ANTAL = antal(300);
 let stack: FaultStack;
 
 beforeAll(async () => {
-  stack = await startFaultStack({ test: 3, embedded: true });
-});
+  stack = await startFaultStack({ test: 3 });
+}, TEST_TIMEOUT_MS);
 afterAll(async () => {
   await stack?.stop();
-});
+}, TEST_TIMEOUT_MS);
 
 describe('database killed mid-burst', () => {
   it('answers 503 while the database is away and ends with one case per notice', async () => {
@@ -70,5 +70,5 @@ describe('database killed mid-burst', () => {
     });
     expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
     expectNothingLost(result);
-  });
+  }, TEST_TIMEOUT_MS);
 });

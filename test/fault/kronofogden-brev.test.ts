@@ -6,7 +6,7 @@ import { toVariables } from '../../engine-rest/variables.ts';
 import { account, report } from './support/accountant.ts';
 import { accepted, retryFailed, sendBurst } from './support/burst.ts';
 import { kronofogdeMeddelanden } from './support/notices.ts';
-import { antal, expectNothingLost, KRONOFOGDEN_TIMERS, secondsSince, sleep } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, KRONOFOGDEN_TIMERS, secondsSince, sleep } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -21,10 +21,10 @@ let stack: FaultStack;
 
 beforeAll(async () => {
   stack = await startFaultStack({ test: 4 });
-});
+}, TEST_TIMEOUT_MS);
 afterAll(async () => {
   await stack?.stop();
-});
+}, TEST_TIMEOUT_MS);
 
 interface Task {
   id: string;
@@ -111,5 +111,5 @@ describe('workers killed while the confirmation letters are written', () => {
     } finally {
       await db.destroy();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });

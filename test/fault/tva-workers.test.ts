@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, report } from './support/accountant.ts';
 import { accepted, retryFailed, sendBurst } from './support/burst.ts';
 import { underrattelser } from './support/notices.ts';
-import { antal, expectNothingLost, NOTICE_TIMERS, secondsSince } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, NOTICE_TIMERS, secondsSince } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -15,10 +15,10 @@ let stack: FaultStack;
 
 beforeAll(async () => {
   stack = await startFaultStack({ test: 5, workerReplicas: 2 });
-});
+}, TEST_TIMEOUT_MS);
 afterAll(async () => {
   await stack?.stop();
-});
+}, TEST_TIMEOUT_MS);
 
 describe('two worker processes', () => {
   it('share the work without doubling or losing any of it', async () => {
@@ -49,5 +49,5 @@ describe('two worker processes', () => {
     for (const [topic, workers] of Object.entries(byTopic)) {
       if (Object.values(workers).reduce((a, b) => a + b, 0) >= 20) expect(Object.keys(workers).length, `workers on ${topic}`).toBe(2);
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });

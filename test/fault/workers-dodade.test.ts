@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, report } from './support/accountant.ts';
 import { accepted, retryFailed, sendBurst } from './support/burst.ts';
 import { underrattelser } from './support/notices.ts';
-import { antal, expectNothingLost, NOTICE_TIMERS, secondsSince, sleep } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, NOTICE_TIMERS, secondsSince, sleep } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -15,10 +15,10 @@ let stack: FaultStack;
 
 beforeAll(async () => {
   stack = await startFaultStack({ test: 1 });
-});
+}, TEST_TIMEOUT_MS);
 afterAll(async () => {
   await stack?.stop();
-});
+}, TEST_TIMEOUT_MS);
 
 describe('workers killed mid-burst', () => {
   it('loses no notice, doubles no case or letter, leaves no deadline without its timer', async () => {
@@ -61,5 +61,5 @@ describe('workers killed mid-burst', () => {
       recoverySeconds: secondsSince(recovered),
     });
     expectNothingLost(result);
-  });
+  }, TEST_TIMEOUT_MS);
 });

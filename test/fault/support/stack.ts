@@ -7,13 +7,13 @@ import { importScenarioPeople } from '../../integration/support/fixtures.ts';
 
 /**
  * One whole stack per fault test, on ports of its own: test k has engine 24k80
- * and UI 24k30, data under .data/fault-k. Without `embedded` it uses the
- * machine's PostgreSQL with the databases bokvar_fault_k and bokvar_fault_k_engine;
- * with it, the embedded server on 54343 + k, so its postmaster can be killed.
+ * and UI 24k30, data under .data/fault-k, and an embedded PostgreSQL server of
+ * its own on 54343 + k: the test can kill its postmaster, and a stack's pools
+ * (the engine alone holds 20 connections) never exhaust a shared server's
+ * connection limit when several tests or people share a machine.
  */
 export interface FaultStackOptions {
   test: number;
-  embedded?: boolean;
   workerReplicas?: number;
 }
 
@@ -43,7 +43,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   const config = readStackConfig({
     ...process.env,
     BOKVAR_MILJO: 'utveckling',
-    DATABASE_URL: options.embedded ? undefined : `postgres://postgres@127.0.0.1:5432/bokvar_fault_${k}`,
+    DATABASE_URL: undefined,
     BOKVAR_ENGINE_DATABASE_URL: undefined,
     BOKVAR_ENGINE_PORT: String(24_000 + k * 100 + 80),
     BOKVAR_UI_PORT: String(24_000 + k * 100 + 30),
@@ -51,7 +51,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
     BOKVAR_DATA_DIR: dataDir,
     BOKVAR_WORKER_REPLICAS: String(options.workerReplicas ?? 1),
   });
-  if (options.embedded) fs.rmSync(path.join(dataDir, 'postgres'), { recursive: true, force: true });
+  fs.rmSync(path.join(dataDir, 'postgres'), { recursive: true, force: true });
   const log = (line: string) => process.stdout.write(`[fault-${k}] ${line}\n`);
   const running = await startStack({ config, recreateDatabases: true, logDir, log, engineStartTimeoutMs: 600_000 });
   await importScenarioPeople(running.databaseUrl);
