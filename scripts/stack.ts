@@ -16,8 +16,8 @@ export interface StackOptions {
   recreateDatabases?: boolean;
   /** Services log to files here instead of the console. */
   logDir?: string;
-  /** How long to wait for the engine to answer (a loaded machine); default 240 s. */
-  engineStartTimeoutMs?: number;
+  /** How long to wait for each process to be ready (a loaded machine); default: the engine 240 s, workers and UI 60 s. */
+  startTimeoutMs?: number;
   log: (line: string) => void;
 }
 
@@ -89,7 +89,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       passwordPolicy: config.mode === 'produktion',
       ldap: config.ldap,
       logFile: logFile('engine'),
-      startTimeoutMs: options.engineStartTimeoutMs,
+      startTimeoutMs: options.startTimeoutMs,
     };
     const engine: EngineProcess = await timed('motor', () => startEngine(engineOptions));
     stops.push(engine.stop);
@@ -122,13 +122,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     };
     const workerOptions = (i: number) => {
       const name = i === 0 ? 'workers' : `workers-${i + 1}`;
-      return { name, entry: 'workers/main.ts', env: serviceEnv, logFile: options.logDir ? logFile(name) : undefined, readyLine: /workers polling/ };
+      return { name, entry: 'workers/main.ts', env: serviceEnv, logFile: options.logDir ? logFile(name) : undefined, readyLine: /workers polling/, timeoutMs: options.startTimeoutMs };
     };
     const workers: NodeService[] = await timed('workers', () =>
       Promise.all(Array.from({ length: config.workerReplicas }, (_, i) => startNodeService(workerOptions(i)))),
     );
     for (const w of workers) stops.push(w.stop);
-    const uiOptions = { name: 'ui', entry: 'ui/main.ts', env: serviceEnv, logFile: options.logDir ? logFile('ui') : undefined, readyLine: /ui listening/ };
+    const uiOptions = { name: 'ui', entry: 'ui/main.ts', env: serviceEnv, logFile: options.logDir ? logFile('ui') : undefined, readyLine: /ui listening/, timeoutMs: options.startTimeoutMs };
     const ui: NodeService = await timed('ui', () => startNodeService(uiOptions));
     stops.push(ui.stop);
     const restarted = async (started: { pid: number; stop(): Promise<void> }) => {

@@ -53,7 +53,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   });
   fs.rmSync(path.join(dataDir, 'postgres'), { recursive: true, force: true });
   const log = (line: string) => process.stdout.write(`[fault-${k}] ${line}\n`);
-  const running = await startStack({ config, recreateDatabases: true, logDir, log, engineStartTimeoutMs: 600_000 });
+  const running = await startStack({ config, recreateDatabases: true, logDir, log, startTimeoutMs: 600_000 });
   await importScenarioPeople(running.databaseUrl);
   const pids = { engine: running.pids.engine, workers: [...running.pids.workers], ui: running.pids.ui };
 
