@@ -45,6 +45,8 @@ describe('database killed mid-burst', () => {
       },
     });
     await restarted;
+    // Workers and UI must outlive the database's absence; one that exited is started again, as compose would, and reported.
+    const exited = await stack.restartExited();
     const unclear = unclearRefusals(burst.notices);
     const kinds = refusalKinds(burst.notices);
     // The engine and the UI find the database again on their own; give their pools a moment.
@@ -64,10 +66,12 @@ describe('database killed mid-burst', () => {
       ...result.figures,
       refusals: kinds,
       unclearRefusals: unclear.length,
+      exitedDuringOutage: exited,
       burstSeconds: burst.seconds,
       downSeconds: (backAt - killedAt) / 1000,
       recoverySeconds: secondsSince(recovered),
     });
+    expect.soft(exited, 'services that exited while the database was away').toEqual([]);
     expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
     expectNothingLost(result);
   }, TEST_TIMEOUT_MS);

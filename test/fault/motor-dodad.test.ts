@@ -43,6 +43,8 @@ describe('engine killed mid-burst', () => {
       },
     });
     await restarted;
+    // Workers and UI must outlive the engine's absence; one that exited is started again, as compose would, and reported.
+    const exited = await stack.restartExited();
     const unclear = unclearRefusals(burst.notices);
     const kinds = refusalKinds(burst.notices);
     await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
@@ -60,10 +62,12 @@ describe('engine killed mid-burst', () => {
       ...result.figures,
       refusals: kinds,
       unclearRefusals: unclear.length,
+      exitedDuringOutage: exited,
       burstSeconds: burst.seconds,
       downSeconds: (backAt - killedAt) / 1000,
       recoverySeconds: secondsSince(recovered),
     });
+    expect.soft(exited, 'services that exited while the engine was away').toEqual([]);
     expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
     expectNothingLost(result);
   }, TEST_TIMEOUT_MS);

@@ -29,6 +29,12 @@ export interface FaultStack {
   pids: { engine: number; workers: number[]; ui: number };
   kill(part: 'engine' | 'ui' | { workers: number } | 'database'): Promise<void>;
   restart(part: 'engine' | 'ui' | { workers: number } | 'database'): Promise<void>;
+  /**
+   * The Node services that are no longer running, started again as compose's
+   * `restart: unless-stopped` would. Returns what had exited: a service that
+   * exits on its own when another part is away is a fault the test reports.
+   */
+  restartExited(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -86,8 +92,31 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
       else if (part === 'database') await running.restart.database();
       else pids.workers[part.workers] = await running.restart.workers(part.workers);
     },
+    async restartExited() {
+      const exited: string[] = [];
+      for (const [i, pid] of pids.workers.entries()) {
+        if (alive(pid)) continue;
+        exited.push(`workers[${i}]`);
+        pids.workers[i] = await running.restart.workers(i);
+      }
+      if (!alive(pids.ui)) {
+        exited.push('ui');
+        pids.ui = await running.restart.ui();
+      }
+      if (exited.length > 0) log(`Hade avslutats av sig själva och startades om: ${exited.join(', ')}`);
+      return exited;
+    },
     stop: () => running.stop(),
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The embedded server's postmaster, as PostgreSQL records it on the first line of postmaster.pid. */
