@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbeddedDatabase } from './embedded-database.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.ts';
 import { databaseUnreachable } from './startfel.ts';
 
 /**
@@ -13,6 +13,8 @@ export interface DatabaseServer {
   /** URL of the engine's database (same server, its own database). */
   engineUrl: string;
   stop(): Promise<void>;
+  /** Starts the embedded server again after it died (the fault suite); a named server is not Bokvar's to start. */
+  restart(): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -31,16 +33,18 @@ const EMBEDDED_PASSWORD = 'bokvar';
 export async function startDatabase(options: DatabaseOptions): Promise<DatabaseServer> {
   const log = options.log ?? (() => {});
   let stop = async () => {};
+  let restart: () => Promise<void> = async () => {
+    throw new Error('Databasen i DATABASE_URL startas inte av Bokvar; starta om den där den körs.');
+  };
   let appUrl = options.databaseUrl;
   if (!appUrl) {
-    const embedded = await startEmbeddedDatabase({
-      dataDir: options.dataDir,
-      port: options.embeddedPort,
-      user: EMBEDDED_USER,
-      password: EMBEDDED_PASSWORD,
-      log,
-    });
+    const start = () =>
+      startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedPort, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, log });
+    let embedded = await start();
     stop = () => embedded.stop();
+    restart = async () => {
+      embedded = await restartEmbedded(start, log);
+    };
     appUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.embeddedPort}/bokvar`;
   }
   const engineUrl = options.engineDatabaseUrl ?? siblingDatabase(appUrl, '_engine');
@@ -57,7 +61,26 @@ export async function startDatabase(options: DatabaseOptions): Promise<DatabaseS
     await stop();
     throw error;
   }
-  return { appUrl, engineUrl, stop };
+  return { appUrl, engineUrl, stop, restart };
+}
+
+/**
+ * After the postmaster died its backends end on their own within moments; until
+ * they have, the old shared memory is still in use and a new postmaster refuses
+ * to start, so the start is tried again for a while.
+ */
+async function restartEmbedded(start: () => Promise<EmbeddedDatabase>, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const embedded = await start();
+      log('Inbäddad PostgreSQL startad igen');
+      return embedded;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`Inbäddad PostgreSQL startade inte igen: ${error instanceof Error ? error.message : String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 export function siblingDatabase(url: string, suffix: string): string {

@@ -53,6 +53,8 @@ export interface EngineOptions {
   /** The node's name in the engine's job log (BOKVAR_MOTORER above 1). */
   nodeName?: string | undefined;
   logFile: string;
+  /** How long to wait for the engine to answer; default 240 s. */
+  startTimeoutMs?: number;
 }
 
 export interface EngineProcess {
@@ -101,7 +103,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
     child.once('error', () => resolve(null));
   });
   try {
-    await waitFor(`motorn på ${baseUrl}`, 240_000, async () => {
+    await waitFor(`motorn på ${baseUrl}`, options.startTimeoutMs ?? 240_000, async () => {
       if (spawnError) throw new Startfel(`Motorn kunde inte startas (java: ${spawnError.message}). Installera Java 17 eller senare (apt-get install openjdk-17-jre-headless).`);
       if (child.exitCode !== null) {
         throw new Error(`Motorn avslutades (kod ${child.exitCode}); se ${options.logFile}`);

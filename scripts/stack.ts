@@ -17,6 +17,8 @@ export interface StackOptions {
   recreateDatabases?: boolean;
   /** Services log to files here instead of the console. */
   logDir?: string;
+  /** How long to wait for each process to be ready (a loaded machine); default: the engine 240 s, workers and UI 60 s. */
+  startTimeoutMs?: number;
   log: (line: string) => void;
 }
 
@@ -34,10 +36,18 @@ export interface RunningStack {
   /** Each engine node's own address (not through HAProxy), in node order. */
   engineNodeUrls: string[];
   /**
-   * Starts node `index` (0-based) again after it died, as an operator would;
-   * updates `pids`. Refuses while the node still runs.
+   * Starts one part again after it died, with the options it was first started
+   * with, as an operator or compose would (the fault suite, test/fault/);
+   * updates `pids`, and `stop` stops the new process with the rest. An engine
+   * node (0-based; the only one unless BOKVAR_MOTORER is above 1) is refused
+   * while it still runs.
    */
-  restartEngineNode(index: number): Promise<number>;
+  restart: {
+    database(): Promise<void>;
+    engine(index?: number): Promise<number>;
+    workers(index: number): Promise<number>;
+    ui(): Promise<number>;
+  };
   /** Seconds each step took, for docs/benchmarks.md. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -90,9 +100,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ldap: config.ldap,
       ...(config.motorer > 1 ? { nodeName: name } : {}),
       logFile: logFile(name),
+      startTimeoutMs: options.startTimeoutMs,
     });
     const engine = await timed('motor', () => startEngineNodes(config, engineOptions, logFile('haproxy'), log));
-    stops.push(engine.stop);
+    stops.push(() => engine.stop());
 
     const admin = new EngineRest(engine.restUrl, config.admin);
     await timed('behorigheter', () => provisionIdentity(admin, { ...config, directory: config.ldap !== undefined }));
@@ -126,30 +137,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' }
         : {}),
     };
+    const workerOptions = (i: number) => {
+      const name = i === 0 ? 'workers' : `workers-${i + 1}`;
+      return { name, entry: 'workers/main.ts', env: serviceEnv, logFile: options.logDir ? logFile(name) : undefined, readyLine: /workers polling/, timeoutMs: options.startTimeoutMs };
+    };
     const workers: NodeService[] = await timed('workers', () =>
-      Promise.all(
-        Array.from({ length: config.workerReplicas }, (_, i) => {
-          const name = i === 0 ? 'workers' : `workers-${i + 1}`;
-          return startNodeService({
-            name,
-            entry: 'workers/main.ts',
-            env: serviceEnv,
-            logFile: options.logDir ? logFile(name) : undefined,
-            readyLine: /workers polling/,
-          });
-        }),
-      ),
+      Promise.all(Array.from({ length: config.workerReplicas }, (_, i) => startNodeService(workerOptions(i)))),
     );
     for (const w of workers) stops.push(w.stop);
-    const ui: NodeService = await timed('ui', () =>
-      startNodeService({
-        name: 'ui',
-        entry: 'ui/main.ts',
-        env: serviceEnv,
-        logFile: options.logDir ? logFile('ui') : undefined,
-        readyLine: /ui listening/,
-      }),
-    );
+    const uiOptions = { name: 'ui', entry: 'ui/main.ts', env: serviceEnv, logFile: options.logDir ? logFile('ui') : undefined, readyLine: /ui listening/, timeoutMs: options.startTimeoutMs };
+    const ui: NodeService = await timed('ui', () => startNodeService(uiOptions));
     stops.push(ui.stop);
 
     const pids: RunningStack['pids'] = {
@@ -167,11 +164,24 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       engineDatabaseUrl: database.engineUrl,
       pids,
       engineNodeUrls: engine.nodes.map((n) => n.baseUrl),
-      async restartEngineNode(index: number) {
-        const pid = await engine.restartNode(index);
-        pids.engines[index] = pid;
-        if (index === 0) pids.engine = pid;
-        return pid;
+      restart: {
+        database: () => database.restart(),
+        async engine(index = 0) {
+          const pid = await engine.restartNode(index);
+          pids.engines[index] = pid;
+          if (index === 0) pids.engine = pid;
+          return pid;
+        },
+        async workers(i) {
+          const started = await startNodeService(workerOptions(i));
+          stops.push(started.stop);
+          return (pids.workers[i] = started.pid);
+        },
+        async ui() {
+          const started = await startNodeService(uiOptions);
+          stops.push(started.stop);
+          return (pids.ui = started.pid);
+        },
       },
       timings,
       stop: stopAll,
@@ -204,23 +214,29 @@ async function startEngineNodes(
   haproxyLogFile: string,
   log: (line: string) => void,
 ): Promise<EngineNodes> {
+  const nodes: EngineProcess[] = [];
+  const restartNode = async (index: number, port: number, name: string) => {
+    const node = nodes[index];
+    if (!node) throw new Error(`Motornod ${index + 1} finns inte`);
+    if (node.running()) throw new Error(`Motornod ${index + 1} kör redan (pid ${node.pid})`);
+    log(`Startar om motornod ${index + 1} …`);
+    nodes[index] = await startEngine(options(port, name));
+    return nodes[index].pid;
+  };
   if (config.motorer === 1) {
     log('Startar motorn …');
-    const engine = await startEngine(options(config.enginePort, 'engine'));
+    nodes.push(await startEngine(options(config.enginePort, 'engine')));
     return {
-      restUrl: engine.restUrl,
-      baseUrl: engine.baseUrl,
-      nodes: [engine],
+      restUrl: nodes[0]!.restUrl,
+      baseUrl: nodes[0]!.baseUrl,
+      nodes,
       lastbalanserarePid: undefined,
-      restartNode: async () => {
-        throw new Error('Omstart av en motornod finns bara med BOKVAR_MOTORER över 1');
-      },
-      stop: engine.stop,
+      restartNode: (index) => restartNode(index, config.enginePort, 'engine'),
+      stop: () => nodes[0]!.stop(),
     };
   }
   const nodePort = (i: number) => config.enginePort + 1 + i;
   const nodeName = (i: number) => `motor-${i + 1}`;
-  const nodes: EngineProcess[] = [];
   const stopNodes = async () => {
     await Promise.all(nodes.map((n) => n.stop()));
   };
@@ -244,14 +260,7 @@ async function startEngineNodes(
       restUrl: `${baseUrl}/engine-rest`,
       nodes,
       lastbalanserarePid: balancer.pid,
-      async restartNode(index: number) {
-        const node = nodes[index];
-        if (!node) throw new Error(`Motornod ${index + 1} finns inte`);
-        if (node.running()) throw new Error(`Motornod ${index + 1} kör redan (pid ${node.pid})`);
-        log(`Startar om motornod ${index + 1} …`);
-        nodes[index] = await startEngine(options(nodePort(index), nodeName(index)));
-        return nodes[index].pid;
-      },
+      restartNode: (index) => restartNode(index, nodePort(index), nodeName(index)),
       async stop() {
         await balancer.stop();
         await stopNodes();

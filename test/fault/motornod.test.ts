@@ -257,7 +257,7 @@ describe('two engine nodes behind HAProxy, one killed mid-burst', () => {
   });
 
   it('takes the node back, and both nodes fire each due timer exactly once', async () => {
-    await stack.restartEngineNode(DODA_NODEN);
+    await stack.restart.engine(DODA_NODEN);
     expect((await fetch(`${stack.engineNodeUrls[DODA_NODEN]}/actuator/health`)).status).toBe(200);
     // HAProxy sees it again after two good checks
     await new Promise((resolve) => setTimeout(resolve, 6_000));
