@@ -92,9 +92,11 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
       pause = Math.min(Math.max(pause * 2, 500), 10_000);
       log.warn({ group: group.name, err: error instanceof Error ? error.message : String(error), pauseMs: pause }, 'poll failed');
       client.stop();
+      // Not unref'd: while the engine is away this timer is all that keeps the
+      // process alive, and a worker that quietly exits leaves every step standing.
       setTimeout(() => {
         if (!stopped) client.start();
-      }, pause).unref();
+      }, pause);
     });
     for (const worker of group.topics) {
       client.subscribe(worker.topic, { lockDuration: worker.lockDurationMs, variables: Object.keys(worker.input.shape) }, runSafely(worker, policy, log));
