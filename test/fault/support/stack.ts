@@ -4,6 +4,7 @@ import { EngineRest } from '../../../engine-rest/client.ts';
 import { readStackConfig, repoRoot, type StackConfig } from '../../../scripts/config.ts';
 import { startStack, type RunningStack } from '../../../scripts/stack.ts';
 import { importScenarioPeople } from '../../integration/support/fixtures.ts';
+import { embeddedDatabaseDir } from '../../../scripts/embedded-database.ts';
 
 /**
  * One whole stack per fault test, on ports of its own: test k has engine 24k80
@@ -121,7 +122,7 @@ function alive(pid: number): boolean {
 
 /** The embedded server's postmaster, as PostgreSQL records it on the first line of postmaster.pid. */
 export function postmasterPid(dataDir: string): number {
-  const file = path.join(dataDir, 'postgres', 'postmaster.pid');
+  const file = path.join(embeddedDatabaseDir(dataDir), 'postmaster.pid');
   const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no postmaster pid in ${file}`);
   return pid;
