@@ -118,5 +118,6 @@ describe('workers configuration', () => {
     expect(result.status).toBe(78);
     expect(result.stderr).toMatch(/BOKVAR_ENGINE_URL/);
     expect(result.stderr).toMatch(/BOKVAR_WORKER_PASSWORD: saknas/);
-  });
+    // Starting a Node process with tsx takes seconds on a loaded machine.
+  }, 40_000);
 });

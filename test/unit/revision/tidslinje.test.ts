@@ -105,7 +105,7 @@ describe('the timeline as PDF/A for the case file', () => {
     expect(last.text).toContain('Åsa Örnbäck');
     expect(last.text).toContain('Skyddad identitet: Ja – adressen finns inte i handlingen');
     expect(last.text).toContain(`Sida 1 av ${last.sidor}`);
-  });
+  }, 30_000);
 
   it('gives the same bytes for the same timeline and time', async () => {
     const u = { skapad: new Date('2026-11-27T09:00:00Z'), utskrivenAv: 'rut' };
