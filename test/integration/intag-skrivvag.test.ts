@@ -91,6 +91,10 @@ describe('the intake writes a case all or nothing', () => {
     // At once: the start's short lease still runs, the repeat is asked to wait.
     expect((await problem(registreraUnderrattelse(db, motor(), u, 'vera'))).status).toBe(409);
     await db('arenden').where({ arendenummer }).update({ start_las_till: db.raw("now() - interval '1 second'") });
+    // The clean-up, with the engine still away, gives the lease straight back: the sender's repeat is not told to wait.
+    const borta = new Motor(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
+    await expect(avslutaOfullbordadeStarter(db, borta)).rejects.toThrow(/unreachable/);
+    expect((await rad(arendenummer!))?.start_las_till?.getTime()).toBeLessThanOrEqual(Date.now());
     const r = await registreraUnderrattelse(db, motor(), u, 'vera');
     expect(r.svar.arendenummer).toBe(arendenummer);
     const instanser = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: arendenummer!, processDefinitionKey: 'hot-om-avhysning' });

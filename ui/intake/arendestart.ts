@@ -73,7 +73,7 @@ export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende
     // A row without instance: a start under way (its lease runs), or one that broke off.
     if (!(await taLas(db, befintlig.arendenummer))) throw registrerasRedan();
     arendenummer = befintlig.arendenummer;
-    const instans = await startadInstans(motor, arendenummer, a.processKey);
+    const instans = await fragaMedLas(db, arendenummer, () => startadInstans(motor, arendenummer, a.processKey));
     if (instans) {
       await koppla(db, arendenummer, instans);
       return { nytt: false, svar: svar(arendenummer, instans) };
@@ -137,7 +137,7 @@ export async function avslutaOfullbordadeStarter(db: Knex, motor: Motor): Promis
   const utfall = { kopplade: 0, aterstallda: 0 };
   for (const { arendenummer, process_key } of rader) {
     if (!(await taLas(db, arendenummer))) continue;
-    const instans = await startadInstans(motor, arendenummer, process_key);
+    const instans = await fragaMedLas(db, arendenummer, () => startadInstans(motor, arendenummer, process_key));
     if (instans) {
       await koppla(db, arendenummer, instans);
       utfall.kopplade += 1;
@@ -157,6 +157,20 @@ async function taLas(db: Knex, arendenummer: string): Promise<boolean> {
     .where((q) => q.whereNull('start_las_till').orWhere('start_las_till', '<', db.fn.now()))
     .update({ start_las_till: db.raw('now() + make_interval(secs => ?)', [STARTLAS_SEKUNDER]) });
   return tagna === 1;
+}
+
+/**
+ * Asks the engine while holding a row's lease; when the engine cannot answer
+ * the lease is given back at once, so that the sender's next repeat is not
+ * told "under way" for a start nobody is making.
+ */
+async function fragaMedLas<T>(db: Knex, arendenummer: string, fraga: () => Promise<T>): Promise<T> {
+  try {
+    return await fraga();
+  } catch (error) {
+    await db('arenden').where({ arendenummer }).whereNull('process_instance_id').update({ start_las_till: db.fn.now() }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The case's own instance (its called processes carry the same business key). */
