@@ -1,5 +1,6 @@
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { retryOnConcurrentModification } from '../../engine-rest/concurrency.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vardagarFran } from '../../frister/index.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
@@ -309,11 +310,14 @@ describe('8: the återvinningsfrist', () => {
 
     // when: the corrected notice arrives a week later
     const rattad = today().plus({ days: 7 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    await engineAsAdmin().post('/message', {
-      messageName: 'underrattelse-rattad',
-      businessKey: arende,
-      processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
-    });
+    // A worker may change the instance at that moment: the engine then refuses and nothing changes.
+    await retryOnConcurrentModification(() =>
+      engineAsAdmin().post('/message', {
+        messageName: 'underrattelse-rattad',
+        businessKey: arende,
+        processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
+      }),
+    );
 
     // then: the period runs three weeks from the corrected notice (moved to the next weekday if needed),
     // and the open decision is the same task with its due date moved (NarRattatMeddelande, dela-frister) …
@@ -450,11 +454,14 @@ describe('a corrected notice while kontakt-och-utredning runs', () => {
 
     // when: the landlord's corrected notice arrives a week later
     const rattad = today().plus({ days: 7 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    await engineAsAdmin().post('/message', {
-      messageName: 'underrattelse-rattad',
-      businessKey: arende,
-      processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
-    });
+    // A worker may change the instance at that moment: the engine then refuses and nothing changes.
+    await retryOnConcurrentModification(() =>
+      engineAsAdmin().post('/message', {
+        messageName: 'underrattelse-rattad',
+        businessKey: arende,
+        processVariables: variables({ rattadUnderrattelseMottagen: rattad.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
+      }),
+    );
     await eventually('the recomputed återvinning task', async () =>
       (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande' && t.due !== forsta.due),
     );

@@ -1,6 +1,7 @@
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { retryOnConcurrentModification } from '../../engine-rest/concurrency.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExternalTask, Incident } from '../../engine-rest/types.ts';
 import { atervinningsfrist, citera } from '../../frister/index.ts';
@@ -70,11 +71,14 @@ async function genomforArendet(): Promise<void> {
 
   // the landlord's corrected notice (received a week later): the återvinningsfrist runs from it
   rattadMottagen = idag().plus({ days: 7 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-  await engineAsAdmin().post('/message', {
-    messageName: 'underrattelse-rattad',
-    businessKey: arende,
-    processVariables: variables({ rattadUnderrattelseMottagen: rattadMottagen.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
-  });
+  // A worker may change the instance at that moment: the engine then refuses and nothing changes.
+  await retryOnConcurrentModification(() =>
+    engineAsAdmin().post('/message', {
+      messageName: 'underrattelse-rattad',
+      businessKey: arende,
+      processVariables: variables({ rattadUnderrattelseMottagen: rattadMottagen.toISO()!, rattelseBrist: 'Fel belopp i meddelandet' }),
+    }),
+  );
   // the open decision stays the same task; its due date moves with the period (NarRattatMeddelande, dela-frister)
   const [nyttBeslut] = await eventually('the recomputed återvinning task', async () =>
     (await openTasks(arende)).filter((x) => x.taskDefinitionKey === 'BeslutaOmAtagande' && x.due !== forstaBeslut.due),
