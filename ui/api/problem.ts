@@ -20,6 +20,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly falt?: Falt[],
+    /** For a refusal that will pass later: the seconds a client should wait (`Retry-After`). */
+    readonly retryAfterSekunder?: number,
   ) {
     super(title);
   }
@@ -102,7 +104,8 @@ export function otillgangligProblem(del: 'motorn' | 'databasen', detalj = 'Inget
 export function problemHandler(log: { error: (o: object, m: string) => void }) {
   return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (error instanceof Problem) {
-      if (error.status === 503) res.set('Retry-After', '30');
+      const vanta = error.retryAfterSekunder ?? (error.status === 503 ? 30 : undefined);
+      if (vanta !== undefined) res.set('Retry-After', String(vanta));
       sendProblem(res, error.status, error.title, error.detail, error.falt);
       return;
     }

@@ -89,7 +89,7 @@ export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende
     processInstanceId = await motor.korrelera(a.meddelande, arendenummer, { ...variabler, arendenummer });
   } catch (error) {
     if (error instanceof EngineUnreachableError && error.reached) {
-      await db('arenden').where({ arendenummer }).whereNull('process_instance_id').update({ start_las_till: db.raw('now() + make_interval(secs => ?)', [OKLAR_START_LAS_SEKUNDER]) }).catch(() => undefined);
+      await kortaLas(db, arendenummer);
       throw oklarStart(arendenummer);
     }
     await aterstall(db, arendenummer);
@@ -99,7 +99,11 @@ export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende
     await koppla(db, arendenummer, processInstanceId);
   } catch (error) {
     // The case runs; its row learns the instance from the next repeat or the clean-up.
-    if (otillganglig(error)) throw oklarStart(arendenummer);
+    // The lease is shortened (when the database takes it) so that the repeat soon may look.
+    if (otillganglig(error)) {
+      await kortaLas(db, arendenummer);
+      throw oklarStart(arendenummer);
+    }
     throw error;
   }
   return { nytt: true, svar: svar(arendenummer, processInstanceId) };
@@ -149,6 +153,15 @@ export async function avslutaOfullbordadeStarter(db: Knex, motor: Motor): Promis
   return utfall;
 }
 
+/** A start that is not under way any more: a repeat may look for its case after a short wait. Best effort. */
+async function kortaLas(db: Knex, arendenummer: string): Promise<void> {
+  await db('arenden')
+    .where({ arendenummer })
+    .whereNull('process_instance_id')
+    .update({ start_las_till: db.raw('now() + make_interval(secs => ?)', [OKLAR_START_LAS_SEKUNDER]) })
+    .catch(() => undefined);
+}
+
 /** Takes the start of a row without instance whose lease has run out; false when someone else holds it. */
 async function taLas(db: Knex, arendenummer: string): Promise<boolean> {
   const tagna = await db('arenden')
@@ -191,7 +204,7 @@ async function aterstall(db: Knex, arendenummer: string): Promise<void> {
 }
 
 function registrerasRedan(): Problem {
-  return new Problem(409, 'Underrättelsen registreras redan', 'Samma underrättelse registreras just nu. Skicka den igen om en minut: svaret visar då ärendet.');
+  return new Problem(409, 'Underrättelsen registreras redan', 'Samma underrättelse registreras just nu. Skicka den igen om en minut: svaret visar då ärendet.', undefined, 60);
 }
 
 function oklarStart(arendenummer: string): Problem {

@@ -12,6 +12,8 @@ export interface Answer {
   body: any;
   /** Milliseconds since the burst started. */
   at: number;
+  /** The `Retry-After` header in seconds, when the answer had one. */
+  retryAfter?: number;
 }
 
 export interface Notice {
@@ -57,7 +59,8 @@ export async function post(uiUrl: string, path: string, body: unknown, user = 'v
         parsed = text;
       }
     }
-    return { status: response.status, type, body: parsed, at: Date.now() - started };
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    return { status: response.status, type, body: parsed, at: Date.now() - started, ...(Number.isFinite(retryAfter) ? { retryAfter } : {}) };
   } catch (error) {
     return { status: 0, type: '', body: String(error), at: Date.now() - started };
   }
@@ -85,10 +88,12 @@ export async function sendBurst(options: BurstOptions): Promise<{ notices: Notic
 
 /**
  * After recovery every notice whose answer was worth a retry is sent again with
- * the same body, as an operator's client would, until it is answered otherwise
- * or the attempts run out.
+ * the same body, as an operator's client would: waiting what `Retry-After` asks
+ * (or a growing pause), until it is answered otherwise or the time runs out.
+ * The budget outlasts the intake's longest start lease (90 s), which a start
+ * keeps when the database died before the lease could be shortened.
  */
-export async function retryFailed(uiUrl: string, path: string, notices: Notice[], attempts = 5, inFlight = 8): Promise<void> {
+export async function retryFailed(uiUrl: string, path: string, notices: Notice[], budgetMs = 240_000, inFlight = 8): Promise<void> {
   const pending = notices.filter((n) => retryable(n.first));
   let next = 0;
   const started = Date.now();
@@ -96,11 +101,14 @@ export async function retryFailed(uiUrl: string, path: string, notices: Notice[]
     for (;;) {
       const n = pending[next++];
       if (!n) return;
-      for (let attempt = 1; attempt <= attempts; attempt++) {
+      const until = Date.now() + budgetMs;
+      for (let attempt = 1; ; attempt++) {
         const answer = await post(uiUrl, path, n.body, 'vera', started);
         n.retries.push(answer);
         if (!retryable(answer)) break;
-        await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+        const pause = Math.min((answer.retryAfter ?? 2 * attempt) * 1000, 60_000);
+        if (Date.now() + pause > until) break;
+        await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }
   };
