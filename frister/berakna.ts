@@ -4,7 +4,7 @@
  * inställningarna (installningar.ts), som skickas in eller hämtas från filen.
  */
 import type { DateTime } from 'luxon';
-import { FristFel, felText } from './fel.ts';
+import { FristError, felText } from './fel.ts';
 import { arHelgfri, ejVardagSkal, helgdagarPa, nastaHelgfriaDag, vardagarFran } from './helgdagar.ts';
 import { type Installningar, type KalenderTid, type VardagsTid, beskrivTid, hamtaInstallningar } from './installningar.ts';
 import type { LagrumId } from './lagrum.ts';
@@ -82,7 +82,7 @@ function unika<T>(lista: T[]): T[] {
 
 function kontrolleraTid(tid: Tid, falt: string): void {
   if (!Number.isInteger(tid.varde) || tid.varde <= 0 || !['dagar', 'veckor', 'manader'].includes(tid.enhet)) {
-    throw new FristFel('OGILTIGT_ANTAL', felText.ogiltigtAntal(falt, tid));
+    throw new FristError('OGILTIGT_ANTAL', felText.ogiltigtAntal(falt, tid));
   }
 }
 
@@ -102,12 +102,12 @@ function forlang(
   f: ForlangningIndata,
 ): { sistaDag: Datum; forlangd: Forlangning } {
   if (typeof f.skal !== 'string' || f.skal.trim() === '') {
-    throw new FristFel('OGILTIG_FORLANGNING', felText.forlangningSkalSaknas());
+    throw new FristError('OGILTIG_FORLANGNING', felText.forlangningSkalSaknas());
   }
   kontrolleraTid(f.tid, 'forlangning.tid');
   const sistaDag = plusTid(start, f.tid);
   if (sistaDag <= ursprunglig) {
-    throw new FristFel('OGILTIG_FORLANGNING', felText.forlangningInteLangre(beskrivTid(f.tid), ursprungligTid));
+    throw new FristError('OGILTIG_FORLANGNING', felText.forlangningInteLangre(beskrivTid(f.tid), ursprungligTid));
   }
   const forlangd: Forlangning = {
     skal: f.skal.trim(),
@@ -235,7 +235,7 @@ export function atervinningsfrist(indata: AtervinningsfristIndata): Frist {
  */
 export function tidigastAvhysningsbeslut(atervinning: Frist): Frist {
   if (atervinning.typ !== 'atervinningsfrist' || atervinning.sistaDag === undefined) {
-    throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum('återvinningsfrist', atervinning.typ));
+    throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum('återvinningsfrist', atervinning.typ));
   }
   const fristSlut = atervinning.sistaDag;
   const forsta = vardagarFran(fristSlut, 1);
@@ -843,7 +843,7 @@ function vardagarEfterUppgiftensStart(
  */
 export function atagandeBeslut(atervinning: Frist, inst: Installningar = hamtaInstallningar()): Frist {
   if (atervinning.typ !== 'atervinningsfrist' || atervinning.sistaDag === undefined) {
-    throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum('återvinningsfrist', atervinning.typ));
+    throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum('återvinningsfrist', atervinning.typ));
   }
   const t = inst.atagande.beslutFore;
   const fristSlut = atervinning.sistaDag;

@@ -44,7 +44,7 @@ export type {
   UppgiftskontrollKronofogdenIndata,
 } from './berakna.ts';
 export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
-export { FristFel, type FristFelKod } from './fel.ts';
+export { FristError, type FristErrorCode } from './fel.ts';
 export {
   FORSTA_AR,
   SISTA_AR,

@@ -9,7 +9,7 @@ import {
   delgivningKontroll,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
-  FristFel,
+  FristError,
   hushallKontroll,
   informeraHyresvarden,
   svarUppfoljning,
@@ -110,7 +110,7 @@ export const beraknaFrister = defineTopic({
     try {
       for (const grupp of input.beraknaFrister) frister.push(...compute(grupp, input));
     } catch (error) {
-      if (error instanceof FristFel) throw new InvalidInputError(error.message);
+      if (error instanceof FristError) throw new InvalidInputError(error.message);
       throw error;
     }
     const variables: Record<string, unknown> = {};
