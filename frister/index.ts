@@ -43,6 +43,7 @@ export type {
   UppgiftskontrollIndata,
   UppgiftskontrollKronofogdenIndata,
 } from './berakna.ts';
+export { FRIST_GRUPPER, FRISTTYPER, fristgrupper, type FristGrupp } from './grupper.ts';
 export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
 export { FristError, type FristErrorCode } from './fel.ts';
 export {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
-import { FRISTTYPER, fristgrupper } from '../berakna-frister/handler.ts';
+import { FRISTTYPER, fristgrupper } from '../../frister/index.ts';
 import type { WorkerDependencies } from '../db.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
