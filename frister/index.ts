@@ -44,7 +44,7 @@ export type {
   UppgiftskontrollKronofogdenIndata,
 } from './berakna.ts';
 export { FRIST_GRUPPER, FRISTTYPER, fristgrupper, type FristGrupp } from './grupper.ts';
-export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
+export { fristpost, type Frist, type FristTyp, type Forlangning, type Fristpost, type Grund, type InstallningsKalla } from './typer.ts';
 export { FristError, type FristErrorCode } from './fel.ts';
 export {
   FORSTA_AR,
