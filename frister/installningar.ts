@@ -1,6 +1,6 @@
 /**
  * Processägarnas inställningar: de tider som är vägledning eller lokal rutin (påminnelser,
- * eskaleringar, uppföljning). Lagens fasta tider finns INTE här – de står i berakna.ts.
+ * eskaleringar, uppföljning). Lagens fasta tider finns INTE här – de står i fristslagens moduler (berakna/).
  *
  * Filen är frister/installningar.json, eller den fil som miljövariabeln
  * BOKVAR_FRISTER_INSTALLNINGAR pekar på. Den läses och valideras en gång (vid första
