@@ -3,7 +3,7 @@
  * så att arbetare och UI kan visa dem och testerna kan känna igen dem.
  */
 
-export type FristFelKod =
+export type FristErrorCode =
   | 'OGILTIGT_DATUM'
   | 'TIDPUNKT_KRAVS'
   | 'AR_UTANFOR_INTERVALL'
@@ -11,12 +11,12 @@ export type FristFelKod =
   | 'OGILTIGT_ANTAL'
   | 'OGILTIGA_INSTALLNINGAR';
 
-export class FristFel extends Error {
-  readonly kod: FristFelKod;
+export class FristError extends Error {
+  readonly kod: FristErrorCode;
 
-  constructor(kod: FristFelKod, meddelande: string) {
+  constructor(kod: FristErrorCode, meddelande: string) {
     super(meddelande);
-    this.name = 'FristFel';
+    this.name = 'FristError';
     this.kod = kod;
   }
 }

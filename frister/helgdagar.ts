@@ -13,7 +13,7 @@
  * Gregorian"/Meeus–Jones–Butcher). Biblioteket date-holidays används bara i testerna, som
  * oberoende orakel. Reglerna gäller från 2005, då nationaldagen ersatte annandag pingst.
  */
-import { FristFel, felText } from './fel.ts';
+import { FristError, felText } from './fel.ts';
 import { type Datum, dagnummer, plusDagar, veckodag, veckodagNr } from './tid.ts';
 
 export const FORSTA_AR = 2005;
@@ -29,7 +29,7 @@ export type Helgdag = { readonly datum: Datum; readonly namn: string; readonly s
 
 function kontrolleraAr(ar: number): void {
   if (!Number.isInteger(ar) || ar < FORSTA_AR || ar > SISTA_AR) {
-    throw new FristFel('AR_UTANFOR_INTERVALL', felText.arUtanforIntervall(ar));
+    throw new FristError('AR_UTANFOR_INTERVALL', felText.arUtanforIntervall(ar));
   }
 }
 
@@ -154,7 +154,7 @@ export function nastaHelgfriaDag(dag: Datum): Datum {
  */
 export function vardagarFran(dag: Datum, antal: number): Datum {
   if (!Number.isInteger(antal) || antal === 0) {
-    throw new FristFel('OGILTIGT_ANTAL', felText.ogiltigtAntal('antal vardagar', antal));
+    throw new FristError('OGILTIGT_ANTAL', felText.ogiltigtAntal('antal vardagar', antal));
   }
   const steg = antal > 0 ? 1 : -1;
   let kvar = Math.abs(antal);

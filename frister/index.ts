@@ -23,7 +23,7 @@ export {
   uppfoljning,
   uppgiftskontrollHotOmAvhysning,
   uppgiftskontrollKronofogden,
-} from './berakna.ts';
+} from './berakna/index.ts';
 export type {
   AktualiseringIndata,
   AtagandeSkickatIndata,
@@ -42,9 +42,10 @@ export type {
   UppfoljningIndata,
   UppgiftskontrollIndata,
   UppgiftskontrollKronofogdenIndata,
-} from './berakna.ts';
-export type { Frist, FristTyp, Forlangning, Grund, InstallningsKalla } from './typer.ts';
-export { FristFel, type FristFelKod } from './fel.ts';
+} from './berakna/index.ts';
+export { FRIST_GRUPPER, FRISTTYPER, fristgrupper, type FristGrupp } from './grupper.ts';
+export { fristpost, type Frist, type FristTyp, type Forlangning, type Fristpost, type Grund, type InstallningsKalla } from './typer.ts';
+export { FristError, type FristErrorCode } from './fel.ts';
 export {
   FORSTA_AR,
   SISTA_AR,

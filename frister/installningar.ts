@@ -1,6 +1,6 @@
 /**
  * Processägarnas inställningar: de tider som är vägledning eller lokal rutin (påminnelser,
- * eskaleringar, uppföljning). Lagens fasta tider finns INTE här – de står i berakna.ts.
+ * eskaleringar, uppföljning). Lagens fasta tider finns INTE här – de står i fristslagens moduler (berakna/).
  *
  * Filen är frister/installningar.json, eller den fil som miljövariabeln
  * BOKVAR_FRISTER_INSTALLNINGAR pekar på. Den läses och valideras en gång (vid första
@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { FristFel, felText } from './fel.ts';
+import { FristError, felText } from './fel.ts';
 
 export const MILJOVARIABEL = 'BOKVAR_FRISTER_INSTALLNINGAR';
 export const STANDARDFIL = fileURLToPath(new URL('./installningar.json', import.meta.url));
@@ -148,7 +148,7 @@ function faltnamn(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(hela filen)' : path.map((p) => String(p)).join('.');
 }
 
-/** Validerar redan inlästa inställningar (t.ex. i tester). Kastar FristFel som namnger fälten. */
+/** Validerar redan inlästa inställningar (t.ex. i tester). Kastar FristError som namnger fälten. */
 export function tolkaInstallningar(data: unknown, fil = '(i minnet)'): Installningar {
   const res = schema.safeParse(data);
   if (!res.success) {
@@ -158,7 +158,7 @@ export function tolkaInstallningar(data: unknown, fil = '(i minnet)'): Installni
       }
       return `${faltnamn(iss.path)}: ${iss.message}`;
     });
-    throw new FristFel('OGILTIGA_INSTALLNINGAR', felText.ogiltigaInstallningar(fil, detaljer));
+    throw new FristError('OGILTIGA_INSTALLNINGAR', felText.ogiltigaInstallningar(fil, detaljer));
   }
   return Object.freeze({ ...res.data, fil });
 }
@@ -169,7 +169,7 @@ export function lasInstallningar(fil: string = process.env[MILJOVARIABEL] || STA
   try {
     text = readFileSync(fil, 'utf8');
   } catch (e) {
-    throw new FristFel(
+    throw new FristError(
       'OGILTIGA_INSTALLNINGAR',
       felText.ogiltigaInstallningar(fil, [`filen kunde inte läsas: ${(e as Error).message}`]),
     );
@@ -178,7 +178,7 @@ export function lasInstallningar(fil: string = process.env[MILJOVARIABEL] || STA
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new FristFel(
+    throw new FristError(
       'OGILTIGA_INSTALLNINGAR',
       felText.ogiltigaInstallningar(fil, [`filen är inte giltig JSON: ${(e as Error).message}`]),
     );

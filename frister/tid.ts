@@ -4,7 +4,7 @@
  * varje DateTime skapas med zonen angiven.
  */
 import { DateTime } from 'luxon';
-import { FristFel, felText } from './fel.ts';
+import { FristError, felText } from './fel.ts';
 
 export const ZON = 'Europe/Stockholm';
 
@@ -30,14 +30,14 @@ const DAG_MS = 86_400_000;
 
 /** Dagnummer (dagar sedan 1970-01-01) för ett giltigt 'ÅÅÅÅ-MM-DD'; kastar annars. */
 export function dagnummer(datum: Datum, falt = 'datum'): number {
-  if (!arDatumText(datum)) throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));
+  if (!arDatumText(datum)) throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));
   const ar = Number(datum.slice(0, 4));
   const manad = Number(datum.slice(5, 7));
   const dag = Number(datum.slice(8, 10));
   const ms = Date.UTC(ar, manad - 1, dag);
   const d = new Date(ms);
   if (d.getUTCFullYear() !== ar || d.getUTCMonth() !== manad - 1 || d.getUTCDate() !== dag) {
-    throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));
+    throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));
   }
   return ms / DAG_MS;
 }
@@ -79,7 +79,7 @@ export function klockslag(datum: Datum, timme: number, minut = 0, sekund = 0, fa
     { year: Number(datum.slice(0, 4)), month: Number(datum.slice(5, 7)), day: Number(datum.slice(8, 10)), hour: timme, minute: minut, second: sekund },
     { zone: ZON },
   );
-  if (!dt.isValid) throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));
+  if (!dt.isValid) throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));
   return dt;
 }
 
@@ -98,22 +98,22 @@ export function dagstart(datum: Datum, falt = 'datum'): DateTime {
 export function tolkaTidpunkt(varde: DagEllerTidpunkt, falt: string): DateTime {
   if (varde instanceof Date) {
     const dt = DateTime.fromJSDate(varde, { zone: ZON });
-    if (!dt.isValid) throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, String(varde)));
+    if (!dt.isValid) throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, String(varde)));
     return dt;
   }
-  if (typeof varde !== 'string') throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, varde));
+  if (typeof varde !== 'string') throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, varde));
   if (arDatumText(varde)) return dagstart(varde, falt);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(varde)) {
-    throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, varde));
+    throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, varde));
   }
   const dt = DateTime.fromISO(varde, { zone: ZON });
-  if (!dt.isValid) throw new FristFel('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, varde));
+  if (!dt.isValid) throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, varde));
   return dt;
 }
 
 /** Som tolkaTidpunkt men kräver klockslag (ett rent datum avvisas). */
 export function tolkaExaktTidpunkt(varde: DagEllerTidpunkt, falt: string): DateTime {
-  if (arDatumText(varde)) throw new FristFel('TIDPUNKT_KRAVS', felText.tidpunktKravs(falt, varde));
+  if (arDatumText(varde)) throw new FristError('TIDPUNKT_KRAVS', felText.tidpunktKravs(falt, varde));
   return tolkaTidpunkt(varde, falt);
 }
 

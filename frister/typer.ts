@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { LagrumId } from './lagrum.ts';
 import type { Datum } from './tid.ts';
 
@@ -91,3 +92,48 @@ export type Frist = {
   /** Beräkningen steg för steg, på svenska – varför datumet blev som det blev. */
   forklaring: string[];
 };
+
+const isoDatum = z.iso.date();
+const isoTidpunkt = z.iso.datetime({ offset: true });
+
+/**
+ * En post i processvariabeln `fristunderlag` (typ -> Frist), läst tillbaka från motorn: en `Frist`
+ * som berakna-frister skrev. Alla som läser fristunderlag tolkar posten med det här schemat och
+ * väljer de fält de behöver (`fristpost.pick(...)`, i UI:t även `.partial()`). Fält som schemat inte
+ * känner följer med oförändrade. `typ` och `lagrum` är text, inte de kända värdena: en post som
+ * sparats av en äldre version kan ha en typ eller ett lagrum som senare tagits bort.
+ * Varje beräknad Frist är en giltig Fristpost (test/unit/frister/fristpost.test.ts).
+ */
+export const fristpost = z.looseObject({
+  typ: z.string(),
+  slag: z.enum(['frist', 'tidpunkt']),
+  art: z.enum(['lag', 'vagledning', 'information']),
+  benamning: z.string(),
+  sistaDag: isoDatum.optional(),
+  senast: isoTidpunkt,
+  forfaller: isoTidpunkt,
+  grund: z.array(
+    z.looseObject({
+      handelse: z.string(),
+      beskrivning: z.string(),
+      datum: z.union([isoDatum, isoTidpunkt]),
+      dokument: z.string().optional(),
+      styrande: z.boolean(),
+    }),
+  ),
+  lagrum: z.array(z.string()),
+  kalla: z.looseObject({ installning: z.string(), varde: z.string(), text: z.string(), fil: z.string() }).optional(),
+  forlangd: z
+    .looseObject({
+      skal: z.string(),
+      tid: z.string(),
+      ursprungligSistaDag: isoDatum,
+      ursprungligSenast: isoTidpunkt,
+      beslutadAv: z.string().optional(),
+      beslutad: z.union([isoDatum, isoTidpunkt]).optional(),
+    })
+    .optional(),
+  forklaring: z.array(z.string()),
+});
+
+export type Fristpost = z.infer<typeof fristpost>;

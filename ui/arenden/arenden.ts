@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import { lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
+import { fristpost, type Fristpost } from '../../frister/index.ts';
 import type { Motor } from '../engine/motor.ts';
 import { arArendetsEnhet, kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
 import { dagarKvar } from './arendelage.ts';
@@ -103,6 +104,9 @@ const VARIABLER = [
   'barnOchUngaInvolverade', 'adress', 'adressSkyddad', 'hyresgast', 'kalla', 'orsak', 'malnummer', 'avhysningsdatum',
 ];
 
+/** What the case view shows of a fristunderlag entry (an entry the calendar could not have written is left out). */
+const fristoversikt = fristpost.pick({ benamning: true, sistaDag: true, senast: true, forfaller: true, art: true }).partial();
+
 export interface Detalj {
   arendenummer: string;
   processKey: string;
@@ -110,7 +114,7 @@ export interface Detalj {
   status: 'pagaende' | 'avslutat' | 'incident';
   mottagen: string;
   aktiviteter: Aktivitet[];
-  frister: Record<string, { benamning?: string; sistaDag?: string; senast?: string; forfaller?: string; art?: string }>;
+  frister: Record<string, Partial<Pick<Fristpost, 'benamning' | 'sistaDag' | 'senast' | 'forfaller' | 'art'>>>;
   barnBerorda: boolean;
   skyddadIdentitet: boolean;
   hyresgast?: { namn?: string };
@@ -237,16 +241,10 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
   // adressSkyddad: the intake already knew, before the folkbokföring check has answered.
   const skyddad = v.skyddadIdentitet === true || v.adressSkyddad === true;
   const skyddadAdress = skyddad && arArendetsEnhet(a, rad.enheter, barnBerorda) ? (await lasSkyddadAdress(db, arendenummer))?.adress : undefined;
-  const underlag = (v.fristunderlag ?? {}) as Record<string, Record<string, unknown>>;
   const frister: Detalj['frister'] = {};
-  for (const [typ, f] of Object.entries(underlag)) {
-    frister[typ] = {
-      benamning: f.benamning as string | undefined,
-      sistaDag: f.sistaDag as string | undefined,
-      senast: f.senast as string | undefined,
-      forfaller: f.forfaller as string | undefined,
-      art: f.art as string | undefined,
-    };
+  for (const [typ, post] of Object.entries(v.fristunderlag ?? {})) {
+    const f = fristoversikt.safeParse(post);
+    if (f.success) frister[typ] = { benamning: f.data.benamning, sistaDag: f.data.sistaDag, senast: f.data.senast, forfaller: f.data.forfaller, art: f.data.art };
   }
   const status: Detalj['status'] = incidenter.length > 0 ? 'incident' : rot?.state === 'ACTIVE' ? 'pagaende' : 'avslutat';
   return {

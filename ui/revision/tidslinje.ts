@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { z } from 'zod';
 import { fromVariable } from '../../engine-rest/variables.ts';
+import { fristpost } from '../../frister/index.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
 import { XML_TEXT, lagrumIText } from '../../frister/lagrumslista.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
@@ -737,18 +739,15 @@ function andring(
   return a !== undefined && a !== null && String(a) !== String(b) ? { fore: String(a), efter: String(b) } : undefined;
 }
 
-interface Fristpost {
-  typ: string;
-  slag?: string;
-  art?: string;
-  benamning?: string;
-  sistaDag?: string;
-  senast: string;
-  forfaller?: string;
-  grund?: { beskrivning?: string; datum?: string; styrande?: boolean }[];
-  lagrum?: string[];
-  forlangd?: { skal?: string };
-}
+/**
+ * What the timeline reads of a fristunderlag entry. Every version ever stored counts, so only
+ * `senast` must be there; the entry's key is its type (avhysningPaminnelse1, 2 …).
+ */
+const fristversion = fristpost
+  .pick({ slag: true, art: true, benamning: true, sistaDag: true, senast: true, forfaller: true, grund: true, lagrum: true, forlangd: true })
+  .partial()
+  .required({ senast: true });
+type Fristversion = z.infer<typeof fristversion> & { typ: string };
 
 function fristhandelser(
   uppdateringar: Variabeluppdatering[],
@@ -759,7 +758,7 @@ function fristhandelser(
   nu: Date,
 ): Handelse[] {
   // Every version of each deadline: a recomputation (e.g. after a corrected notice) is a new version.
-  const versioner: { post: Fristpost; tid: string }[] = [];
+  const versioner: { post: Fristversion; tid: string }[] = [];
   // Called instances carry copies of the variable (dela-frister hands them on, keys in
   // another order): an entry seen before, in any instance, is not a new version.
   const sedda = new Set<string>();
@@ -767,12 +766,13 @@ function fristhandelser(
   const kallor = underlag.length > 0 ? underlag.map((u) => ({ tid: u.time, varde: tolka(u) })) : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
   for (const { tid, varde } of kallor) {
     if (!varde || typeof varde !== 'object') continue;
-    for (const [typ, post] of Object.entries(varde as Record<string, Fristpost>)) {
-      if (!post?.senast) continue;
+    for (const [typ, post] of Object.entries(varde)) {
+      const tolkad = fristversion.safeParse(post);
+      if (!tolkad.success) continue;
       const json = `${typ}:${kanonisk(post)}`;
       if (sedda.has(json)) continue;
       sedda.add(json);
-      versioner.push({ post: { ...post, typ }, tid });
+      versioner.push({ post: { ...tolkad.data, typ }, tid });
     }
   }
   return versioner.map(({ post, tid }, index) => {
@@ -829,7 +829,7 @@ function brevIFristen(b: BrevRad): string {
  * (fired: the time passed without the action).
  */
 export function bedomFrist(
-  post: Fristpost,
+  post: Pick<Fristversion, 'typ' | 'slag' | 'art' | 'senast' | 'forfaller'>,
   uppgifter: HistoriskUppgift[],
   jobbloggar: Jobblogg[],
   brev: BrevRad[],

@@ -9,7 +9,8 @@ import {
   delgivningKontroll,
   forhandsbedomningBarn,
   forhandsbedomningVuxen,
-  FristFel,
+  FristError,
+  fristgrupper,
   hushallKontroll,
   informeraHyresvarden,
   svarUppfoljning,
@@ -19,51 +20,10 @@ import {
   uppgiftskontrollKronofogden,
   type Barnkalla,
   type Frist,
-  type FristTyp,
+  type FristGrupp,
 } from '../../frister/index.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
-
-/** The deadline groups a model can ask for, in the task's input parameter `beraknaFrister`. */
-export const FRIST_GRUPPER = [
-  'bekraftelseKronofogden',
-  'forhandsbedomningVuxen',
-  'forhandsbedomningBarn',
-  'atervinningsfrist',
-  'avhysning',
-  'uppfoljning',
-  'svarUppfoljning',
-  'hushallKontroll',
-  'atagandeSkickat',
-  'informeraHyresvarden',
-  'delgivningKontroll',
-  'uppgiftskontrollHotOmAvhysning',
-  'uppgiftskontrollKronofogden',
-] as const;
-export type FristGrupp = (typeof FRIST_GRUPPER)[number];
-
-/** The deadline types (`Frist.typ`) each group computes: what a recomputation of the group replaces. */
-export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
-  bekraftelseKronofogden: ['bekraftelseKronofogden', 'bekraftelseKronofogdenEskalering'],
-  forhandsbedomningVuxen: ['forhandsbedomningPaminnelse', 'forhandsbedomningEskalering', 'aktualisering'],
-  forhandsbedomningBarn: ['forhandsbedomningBarn'],
-  atervinningsfrist: ['atervinningsfrist', 'tidigastAvhysningsbeslut', 'atagandeBeslut'],
-  avhysning: ['avhysningNarvaro', 'avhysningsdag', 'avhysningPaminnelse'],
-  uppfoljning: ['uppfoljning'],
-  svarUppfoljning: ['svarUppfoljning'],
-  hushallKontroll: ['hushallKontroll'],
-  atagandeSkickat: ['atagandeSkickat'],
-  informeraHyresvarden: ['informeraHyresvarden'],
-  delgivningKontroll: ['delgivningKontroll', 'delgivningKontrollEskalering'],
-  uppgiftskontrollHotOmAvhysning: ['uppgiftskontrollHotOmAvhysning'],
-  uppgiftskontrollKronofogden: ['uppgiftskontrollKronofogden'],
-};
-
-/** The task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
-export const fristgrupper = z
-  .string()
-  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1));
 
 const isoDateTimeWithOffset = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
@@ -110,7 +70,7 @@ export const beraknaFrister = defineTopic({
     try {
       for (const grupp of input.beraknaFrister) frister.push(...compute(grupp, input));
     } catch (error) {
-      if (error instanceof FristFel) throw new InvalidInputError(error.message);
+      if (error instanceof FristError) throw new InvalidInputError(error.message);
       throw error;
     }
     const variables: Record<string, unknown> = {};

@@ -215,5 +215,5 @@ function lasFrist(indata: BrevIndata, typ: string, kravs: boolean, saknas: strin
     saknas.push(...tolkad.error.issues.map((i) => `fristunderlag.${typ}.${i.path.join('.')}: ${i.message}`));
     return undefined;
   }
-  return tolkad.data as Fristutdrag & Record<string, unknown>;
+  return tolkad.data;
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ZON } from '../../frister/index.ts';
+import { fristpost, ZON } from '../../frister/index.ts';
 import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
 import { BREVTYPER } from './mallar/typer.ts';
 
@@ -8,7 +8,6 @@ import { BREVTYPER } from './mallar/typer.ts';
 const valfri = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
 const isoDatum = z.iso.date();
-const isoTidpunkt = z.iso.datetime({ offset: true });
 
 /**
  * A moment as forms and models write it: with or without seconds and offset
@@ -67,10 +66,4 @@ export const brevIndata = z.object({
 export type BrevIndata = z.infer<typeof brevIndata>;
 
 /** A fristunderlag entry, as far as letters need it (the rest is kept in the snapshot). */
-export const fristutdragSchema = z.looseObject({
-  typ: z.string(),
-  sistaDag: isoDatum.optional(),
-  senast: isoTidpunkt,
-  forfaller: isoTidpunkt,
-  lagrum: z.array(z.string()),
-});
+export const fristutdragSchema = fristpost.pick({ typ: true, sistaDag: true, senast: true, forfaller: true, lagrum: true });

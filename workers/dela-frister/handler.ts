@@ -2,19 +2,15 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
-import { FRISTTYPER, fristgrupper } from '../berakna-frister/handler.ts';
+import { FRISTTYPER, fristgrupper, fristpost } from '../../frister/index.ts';
 import type { WorkerDependencies } from '../db.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 
-const isoDateTimeWithOffset = z.iso.datetime({ offset: true });
-
-/** A fristunderlag entry as berakna-frister writes it; the rest of the entry is handed on unchanged. */
-const fristpost = z.looseObject({
-  typ: z.string(),
-  senast: isoDateTimeWithOffset,
-  forfaller: isoDateTimeWithOffset,
-});
+/** A fristunderlag entry, as far as handing it on needs it; the rest of the entry is handed on unchanged. */
+const delbarPost = fristpost.pick({ typ: true, senast: true, forfaller: true });
+type DelbarPost = z.infer<typeof delbarPost>;
+const postensTyp = fristpost.pick({ typ: true });
 
 /**
  * dela-frister: hands deadlines the instance has just recomputed (berakna-frister,
@@ -83,12 +79,12 @@ export function delaFristerTopic(deps: WorkerDependencies) {
 }
 
 /** The entries of the given types, checked: a malformed entry is named, never handed on. */
-function fristposter(underlag: Record<string, unknown>, typer: Set<string>): [string, z.infer<typeof fristpost>][] {
-  const poster: [string, z.infer<typeof fristpost>][] = [];
+function fristposter(underlag: Record<string, unknown>, typer: Set<string>): [string, DelbarPost][] {
+  const poster: [string, DelbarPost][] = [];
   const fel: string[] = [];
   for (const [nyckel, varde] of Object.entries(underlag)) {
     if (!typer.has(typTill(varde))) continue;
-    const tolkad = fristpost.safeParse(varde);
+    const tolkad = delbarPost.safeParse(varde);
     if (tolkad.success) poster.push([nyckel, tolkad.data]);
     else fel.push(...tolkad.error.issues.map((i) => `fristunderlag.${nyckel}.${i.path.join('.')}: ${i.message}`));
   }
@@ -97,9 +93,8 @@ function fristposter(underlag: Record<string, unknown>, typer: Set<string>): [st
 }
 
 function typTill(post: unknown): string {
-  return post !== null && typeof post === 'object' && typeof (post as { typ?: unknown }).typ === 'string'
-    ? (post as { typ: string }).typ
-    : '';
+  const tolkad = postensTyp.safeParse(post);
+  return tolkad.success ? tolkad.data.typ : '';
 }
 
 /** The running instances this one called, and those they called in turn. */
@@ -123,8 +118,6 @@ async function fristunderlagI(engine: EngineRest, processInstanceId: string): Pr
     throw error;
   }
 }
-
-type Fristpost = z.infer<typeof fristpost>;
 
 /** What the models say, read once per process definition: never guessed from old values. */
 class Modeller {
@@ -178,7 +171,7 @@ function forfalloNycklarIModell(xml: string): Map<string, string> {
 }
 
 /** Re-evaluates the instance's timers that read a handed deadline; returns how many. */
-async function flyttaTimrar(engine: EngineRest, modeller: Modeller, processInstanceId: string, nycklar: Map<string, Fristpost>): Promise<number> {
+async function flyttaTimrar(engine: EngineRest, modeller: Modeller, processInstanceId: string, nycklar: Map<string, DelbarPost>): Promise<number> {
   const jobb = await engine.getAll<{ id: string; jobDefinitionId: string; processDefinitionId: string }>('/job', {
     processInstanceId,
     timers: true,
@@ -215,7 +208,7 @@ async function flyttaForfallodatum(
   engine: EngineRest,
   modeller: Modeller,
   processInstanceId: string,
-  nycklar: Map<string, Fristpost>,
+  nycklar: Map<string, DelbarPost>,
 ): Promise<number> {
   const uppgifter = await engine.getAll<Uppgift>('/task', { processInstanceId });
   let flyttade = 0;

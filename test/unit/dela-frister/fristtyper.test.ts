@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { beraknaFrister, FRIST_GRUPPER, FRISTTYPER } from '../../../workers/berakna-frister/handler.ts';
+import { FRIST_GRUPPER, FRISTTYPER } from '../../../frister/index.ts';
+import { beraknaFrister } from '../../../workers/berakna-frister/handler.ts';
 
 /**
  * dela-frister hands on a group's deadlines by their types (FRISTTYPER): the map

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atagandeBeslut, atagandeSkickat, atervinningsfrist, FristFel, uppfoljning } from '../../../frister/index.ts';
+import { atagandeBeslut, atagandeSkickat, atervinningsfrist, FristError, uppfoljning } from '../../../frister/index.ts';
 import { medAndrat, ovanliga, standard } from './stod.ts';
 
 const frist = (delgiven: string) => atervinningsfrist({ delgivningsdatum: delgiven, mottagenSocialnamnden: delgiven });
@@ -54,7 +54,7 @@ describe('atagandeBeslut: the åtagande decision is due N working days before th
   });
 
   it('only from an återvinningsfrist', () => {
-    expect(() => atagandeBeslut(uppfoljning({ avslutad: '2026-11-05' }, standard), standard)).toThrow(FristFel);
+    expect(() => atagandeBeslut(uppfoljning({ avslutad: '2026-11-05' }, standard), standard)).toThrow(FristError);
   });
 });
 

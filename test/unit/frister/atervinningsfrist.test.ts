@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FristFel, atervinningsfrist, tidigastAvhysningsbeslut } from '../../../frister/index.ts';
+import { FristError, atervinningsfrist, tidigastAvhysningsbeslut } from '../../../frister/index.ts';
 
 describe('återvinningsfristen – issue #3:s exempel', () => {
   it('delgiven 2026-12-04, meddelandet mottaget 2026-12-01 → sista dag 2026-12-28 (25 dec juldagen, 26 lör, 27 sön)', () => {
@@ -95,7 +95,7 @@ describe('återvinningsfristen – regler', () => {
     expect(() => atervinningsfrist({ delgivningsdatum: '2026-02-30', mottagenSocialnamnden: '2026-02-01' })).toThrow(
       /delgivningsdatum/,
     );
-    expect(() => atervinningsfrist({ delgivningsdatum: '2026-02-03', mottagenSocialnamnden: 'igår' })).toThrow(FristFel);
+    expect(() => atervinningsfrist({ delgivningsdatum: '2026-02-03', mottagenSocialnamnden: 'igår' })).toThrow(FristError);
   });
 });
 
@@ -153,6 +153,6 @@ describe('tidigaste beslut om avhysning: två vardagar efter fristen (12 kap. 44
 
   it('kräver en återvinningsfrist som underlag', () => {
     const f = atervinningsfrist({ delgivningsdatum: '2027-06-03', mottagenSocialnamnden: '2027-06-03' });
-    expect(() => tidigastAvhysningsbeslut({ ...f, typ: 'uppfoljning' })).toThrow(FristFel);
+    expect(() => tidigastAvhysningsbeslut({ ...f, typ: 'uppfoljning' })).toThrow(FristError);
   });
 });

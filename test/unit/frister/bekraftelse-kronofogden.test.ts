@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FristFel, bekraftelseKronofogden } from '../../../frister/index.ts';
+import { FristError, bekraftelseKronofogden } from '../../../frister/index.ts';
 import { medAndrat, ovanliga, standard } from './stod.ts';
 
 describe('bekräftelse till Kronofogden samma dag', () => {
@@ -50,7 +50,7 @@ describe('bekräftelse till Kronofogden samma dag', () => {
   });
 
   it('ett rent datum räcker inte – klockslaget behövs för eskaleringen', () => {
-    expect(() => bekraftelseKronofogden({ mottagen: '2026-09-08' }, standard)).toThrow(FristFel);
+    expect(() => bekraftelseKronofogden({ mottagen: '2026-09-08' }, standard)).toThrow(FristError);
     expect(() => bekraftelseKronofogden({ mottagen: '2026-09-08' }, standard)).toThrow(/klockslag/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FristFel, LAGRUM, forhandsbedomningBarn, forhandsbedomningVuxen } from '../../../frister/index.ts';
+import { FristError, LAGRUM, forhandsbedomningBarn, forhandsbedomningVuxen } from '../../../frister/index.ts';
 import { ovanliga, standard } from './stod.ts';
 
 describe('förhandsbedömning, vuxen (handbokens riktmärke, inställningar)', () => {
@@ -67,7 +67,7 @@ describe('förhandsbedömning, vuxen (handbokens riktmärke, inställningar)', (
     ).toThrow(/längre/);
     expect(() =>
       forhandsbedomningVuxen({ mottagen, forlangning: { skal: 'x', tid: { varde: -1, enhet: 'veckor' } } }, standard),
-    ).toThrow(FristFel);
+    ).toThrow(FristError);
   });
 
   it('en annan kommuns rutin i dagar och månader: 31 januari + 1 månad = 28 februari', () => {
@@ -149,7 +149,7 @@ describe('förhandsbedömning efter anmälan som rör barn: 14 dagar (20 kap. 2 
     expect(f.sistaDag).toBe('2026-10-05');
     expect(f.forlangd).toMatchObject({ tid: '4 veckor', ursprungligSistaDag: '2026-09-21' });
     expect(() => forhandsbedomningBarn({ mottagen: '2026-09-07', forlangning: { skal: '', tid: { varde: 4, enhet: 'veckor' } } })).toThrow(
-      FristFel,
+      FristError,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FristFel,
+  FristError,
   arHelgfri,
   ejVardagSkal,
   helgdag,
@@ -66,7 +66,7 @@ describe('årets helgdagar', () => {
   });
 
   it('år före 2005 avvisas (annandag pingst var då helgdag, nationaldagen inte)', () => {
-    expect(() => helgdagar(2004)).toThrow(FristFel);
+    expect(() => helgdagar(2004)).toThrow(FristError);
     expect(() => helgdagar(2004)).toThrow(/2005/);
   });
 });
@@ -100,12 +100,12 @@ describe('arHelgfri – vardag i 2 § lag (1930:173)', () => {
     expect(vardagarFran('2026-12-23', 1)).toBe('2026-12-28');
     expect(vardagarFran('2026-12-28', -1)).toBe('2026-12-23');
     expect(vardagarFran('2026-12-28', -3)).toBe('2026-12-21');
-    expect(() => vardagarFran('2026-12-28', 0)).toThrow(FristFel);
-    expect(() => vardagarFran('2026-12-28', 1.5)).toThrow(FristFel);
+    expect(() => vardagarFran('2026-12-28', 0)).toThrow(FristError);
+    expect(() => vardagarFran('2026-12-28', 1.5)).toThrow(FristError);
   });
 
-  it('ogiltiga datum avvisas med FristFel', () => {
+  it('ogiltiga datum avvisas med FristError', () => {
     expect(() => arHelgfri('2026-02-30')).toThrow(/2026-02-30/);
-    expect(() => arHelgfri('30/3 2026')).toThrow(FristFel);
+    expect(() => arHelgfri('30/3 2026')).toThrow(FristError);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  FristFel,
+  FristError,
   MILJOVARIABEL,
   STANDARDFIL,
   glomInstallningar,
@@ -31,8 +31,8 @@ function felVid(data: unknown): string {
   try {
     tolkaInstallningar(data, 'test.json');
   } catch (e) {
-    expect(e).toBeInstanceOf(FristFel);
-    expect((e as FristFel).kod).toBe('OGILTIGA_INSTALLNINGAR');
+    expect(e).toBeInstanceOf(FristError);
+    expect((e as FristError).kod).toBe('OGILTIGA_INSTALLNINGAR');
     return (e as Error).message;
   }
   throw new Error('förväntade ett fel');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FristFel, svarUppfoljning } from '../../../frister/index.ts';
+import { FristError, svarUppfoljning } from '../../../frister/index.ts';
 import { medAndrat, ovanliga, standard } from './stod.ts';
 
 describe('uppföljning av svar (uppgiftens uppföljningsdatum)', () => {
@@ -48,6 +48,6 @@ describe('uppföljning av svar (uppgiftens uppföljningsdatum)', () => {
   });
 
   it('avvisar ett ogiltigt startdatum', () => {
-    expect(() => svarUppfoljning({ start: '2026-13-01' }, standard)).toThrow(FristFel);
+    expect(() => svarUppfoljning({ start: '2026-13-01' }, standard)).toThrow(FristError);
   });
 });

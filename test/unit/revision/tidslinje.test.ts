@@ -28,7 +28,7 @@ describe('legal references from the model', () => {
 });
 
 describe('was the deadline met?', () => {
-  const post = { typ: 'atervinningsfrist', slag: 'frist', art: 'lag', senast: '2026-12-29T00:00:00+01:00', forfaller: '2026-12-28T23:59:59+01:00' };
+  const post = { typ: 'atervinningsfrist', slag: 'frist', art: 'lag', senast: '2026-12-29T00:00:00+01:00', forfaller: '2026-12-28T23:59:59+01:00' } as const;
   const senast = new Date(post.senast);
   const brev = (efter_frist: boolean, skickad: string | null = efter_frist ? '2026-12-29T10:00:00Z' : '2026-12-21T10:00:00Z') => ({
     id: 'b', typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat', sha256: 'x', mallversion: '1',

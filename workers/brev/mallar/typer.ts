@@ -1,5 +1,5 @@
 import type { Adress, Hyresvard } from '../../../domain/arendevariabler.ts';
-import { citera, type Datum, type FristTyp, type LagrumId } from '../../../frister/index.ts';
+import { citera, type Datum, type Fristpost, type FristTyp, type LagrumId } from '../../../frister/index.ts';
 import type { Avsandare } from '../avsandare.ts';
 
 export const BREVTYPER = [
@@ -35,13 +35,7 @@ export interface Handlaggare {
 }
 
 /** A deadline from fristunderlag, as far as letters use and record it. */
-export interface Fristutdrag {
-  typ: string;
-  sistaDag?: Datum;
-  senast: string;
-  forfaller: string;
-  lagrum: string[];
-}
+export type Fristutdrag = Pick<Fristpost, 'typ' | 'sistaDag' | 'senast' | 'forfaller' | 'lagrum'>;
 
 /** What every letter knows about its case. */
 export interface Arendedata {
