@@ -15,9 +15,9 @@ import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
 import { samtyckeAterkalla } from '../workers/samtycke/aterkalla-handler.ts';
 import { samtyckeKontroll } from '../workers/samtycke/kontroll-handler.ts';
-import { MOTTAGARE_IDN } from '../workers/samtycke/mottagare.ts';
+import { MOTTAGARE_IDN } from '../domain/samtycke/mottagare.ts';
 import { samtyckeRegistrera } from '../workers/samtycke/registrera-handler.ts';
-import { SYFTE_IDN } from '../workers/samtycke/syften.ts';
+import { SYFTE_IDN } from '../domain/samtycke/syften.ts';
 import type { TopicContext, TopicWorker } from '../workers/topic.ts';
 
 z.config(z.locales.sv());

@@ -8,7 +8,7 @@ import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
 import { DEV_UI_PASSWORD, repoRoot } from '../../scripts/config.ts';
 import { applyHistoryTimeToLive, DEPLOYMENT_SOURCE } from '../../scripts/deploy.ts';
 import { gallra } from '../../ui/gallring/gallring.ts';
-import { registreraAterkallelse, registreraSamtycke } from '../../workers/samtycke/register.ts';
+import { registreraAterkallelse, registreraSamtycke } from '../../domain/samtycke/register.ts';
 import { cancelInstance, engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { deployFixture, fixturesDir } from './support/fixtures.ts';
 import { normalised, nyHyresgast } from './support/samtycke.ts';

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
+import { lage, type Aterkallelse, type Samtycke } from '../../domain/samtycke/giltighet.ts';
+import { MOTTAGARE, type Mottagare } from '../../domain/samtycke/mottagare.ts';
+import {
+  aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
+} from '../../domain/samtycke/register.ts';
+import { SYFTEN, type Syfte } from '../../domain/samtycke/syften.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
 import { XML_TEXT, lagrumIText } from '../../frister/lagrumslista.ts';
-import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
-import {
-  aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
-} from '../../workers/samtycke/register.ts';
-import { MOTTAGARE, type Mottagare } from '../../workers/samtycke/mottagare.ts';
-import { SYFTEN, type Syfte } from '../../workers/samtycke/syften.ts';
 import { aktivitetshistorik, lasArende, type HistoriskAktivitet } from '../arenden/arenden.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import type { Motor } from '../engine/motor.ts';

@@ -4,10 +4,10 @@ import type { WorkerDependencies } from '../db.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 import { anvandarId, listaAv, tidpunkt, valfri } from './indata.ts';
-import { mottagareSchema } from './mottagare.ts';
-import { hamtaSamtycke, registreraAterkallelse } from './register.ts';
+import { mottagareSchema } from '../../domain/samtycke/mottagare.ts';
+import { hamtaSamtycke, registreraAterkallelse } from '../../domain/samtycke/register.ts';
 import { TILLATEN_KLOCKSKILLNAD_MS } from './registrera-handler.ts';
-import { syfteSchema } from './syften.ts';
+import { syfteSchema } from '../../domain/samtycke/syften.ts';
 
 /**
  * samtycke-aterkalla: den enskilde återkallar sitt samtycke, helt eller delvis

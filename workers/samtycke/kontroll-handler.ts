@@ -3,9 +3,9 @@ import { hyresgastSchema } from '../../domain/arendevariabler.ts';
 import type { WorkerDependencies } from '../db.ts';
 import { defineTopic } from '../topic.ts';
 import { iso } from './indata.ts';
-import { mottagareSchema } from './mottagare.ts';
-import { kontrollera } from './register.ts';
-import { syfteSchema } from './syften.ts';
+import { mottagareSchema } from '../../domain/samtycke/mottagare.ts';
+import { kontrollera } from '../../domain/samtycke/register.ts';
+import { syfteSchema } from '../../domain/samtycke/syften.ts';
 
 /**
  * samtycke-kontroll: finns ett giltigt samtycke just nu för att kontakta eller

@@ -4,9 +4,9 @@ import type { WorkerDependencies } from '../db.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 import { anvandarId, listaAv, tidpunkt, valfri } from './indata.ts';
-import { mottagareSchema } from './mottagare.ts';
-import { registreraSamtycke } from './register.ts';
-import { syfteSchema } from './syften.ts';
+import { mottagareSchema } from '../../domain/samtycke/mottagare.ts';
+import { registreraSamtycke } from '../../domain/samtycke/register.ts';
+import { syfteSchema } from '../../domain/samtycke/syften.ts';
 
 /** Klockorna i Tasklist och hos workern går inte exakt lika. */
 export const TILLATEN_KLOCKSKILLNAD_MS = 5 * 60_000;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeIssues } from '../../../workers/run-safely.ts';
 import { listaAv, tolkaTidpunkt } from '../../../workers/samtycke/indata.ts';
-import { mottagareSchema } from '../../../workers/samtycke/mottagare.ts';
+import { mottagareSchema } from '../../../domain/samtycke/mottagare.ts';
 import { samtyckeRegistrera } from '../../../workers/samtycke/registrera-handler.ts';
 import { samtyckeKontroll } from '../../../workers/samtycke/kontroll-handler.ts';
 import { samtyckeAterkalla } from '../../../workers/samtycke/aterkalla-handler.ts';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelsDir } from '../../../scripts/deploy.ts';
-import { MOTTAGARE, MOTTAGARE_IDN } from '../../../workers/samtycke/mottagare.ts';
-import { SYFTEN, SYFTE_IDN } from '../../../workers/samtycke/syften.ts';
+import { MOTTAGARE, MOTTAGARE_IDN } from '../../../domain/samtycke/mottagare.ts';
+import { SYFTEN, SYFTE_IDN } from '../../../domain/samtycke/syften.ts';
 import { samtyckeAterkalla } from '../../../workers/samtycke/aterkalla-handler.ts';
 import knex from 'knex';
 

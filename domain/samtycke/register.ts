@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Personnummer } from '../../domain/personnummer.ts';
+import type { Personnummer } from '../personnummer.ts';
 import { bedom, paverkade, type Aterkallelse, type Bedomning, type Fraga, type Samtycke, type Samtyckesform } from './giltighet.ts';
 import type { Mottagare } from './mottagare.ts';
 import type { Syfte } from './syften.ts';
