@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
 import { syntetiskaExtrakt } from '../scripts/syntetisk-data.ts';
+import { noEngine } from '../test/support/no-engine.ts';
 import { aktuellKontrollTopic } from '../workers/aktuell-kontroll/handler.ts';
 import { importeraAktuella } from '../workers/aktuell-kontroll/import.ts';
 import { folkbokforingTopic } from '../workers/folkbokforing/handler.ts';
@@ -80,12 +81,12 @@ async function mat(worker: TopicWorker, indata: (i: number) => Record<string, un
 
 // Every 20th task asks for someone the register does not have (the BPMN error path).
 const hushall = population.hushall;
-const folkbokforing = await mat(folkbokforingTopic({ db }), (i) => {
+const folkbokforing = await mat(folkbokforingTopic({ db, engine: noEngine() }), (i) => {
   const h = hushall[(i * 7919) % hushall.length]!;
   const personnummer = i % 20 === 0 ? population.okandaPersonnummer[i % population.okandaPersonnummer.length]! : h.hyresgast;
   return { hyresgast: { personnummer, namn: 'Bench Person' }, adress: h.boendeadress, referensdatum: population.referensdatum };
 });
-const aktuellKontroll = await mat(aktuellKontrollTopic({ db }), (i) => ({
+const aktuellKontroll = await mat(aktuellKontrollTopic({ db, engine: noEngine() }), (i) => ({
   hyresgast: { personnummer: hushall[(i * 7919) % hushall.length]!.hyresgast, namn: 'Bench Person' },
   referensdatum: population.referensdatum,
 }));

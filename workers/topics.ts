@@ -3,7 +3,7 @@ import { aterupptaTopic } from './ateruppta/handler.ts';
 import { beraknaFrister } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
 import { markeraBrevSkickatTopic } from './brev/skickad-handler.ts';
-import type { WorkerDependencies } from './db.ts';
+import type { WorkerDependencies } from './dependencies.ts';
 import { delaBarnTopic } from './dela-barn/handler.ts';
 import { delaFristerTopic } from './dela-frister/handler.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';

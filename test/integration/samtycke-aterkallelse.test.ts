@@ -5,6 +5,7 @@ import { EngineRest } from '../../engine-rest/client.ts';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
 import { samtyckeAterkalla } from '../../workers/samtycke/aterkalla-handler.ts';
 import { samtyckeAvbrytKontakter } from '../../workers/samtycke/avbryt-kontakter-handler.ts';
+import { noEngine } from '../support/no-engine.ts';
 import { engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import {
@@ -156,7 +157,7 @@ describe('revoking consent from inside a running case', () => {
       successLog: true,
     });
     const uppgiftsId = (aktivitet: string) => logg.find((l) => l.activityId === aktivitet)!.externalTaskId;
-    const register = samtyckeAterkalla({ db });
+    const register = samtyckeAterkalla({ db, engine: noEngine() });
     const igenRegistrerad = await register.handle(
       register.input.parse({
         hyresgast: IVAR.hyresgast,

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { hyresgastSchema, type Hyresgast } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic, type TopicOutcome } from '../topic.ts';
 import { PostgresAktualitetsregister } from './postgres-register.ts';
 import { EGEN_FORVALTNING, type Aktualitetsregister } from './register.ts';

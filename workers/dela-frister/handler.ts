@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
 import { FRISTTYPER, fristgrupper } from '../berakna-frister/handler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 

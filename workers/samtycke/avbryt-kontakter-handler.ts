@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic } from '../topic.ts';
 import { listaAv } from './indata.ts';
 
@@ -34,7 +34,6 @@ export function samtyckeAvbrytKontakter(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('samtycke-avbryt-kontakter: workern saknar anslutning till motorns REST-API');
       const avbrutna: string[] = [];
       for (const samtyckeId of input.aterkalladeSamtycken) {
         const executions = await engine.post<{ id: string }[]>('/execution', {

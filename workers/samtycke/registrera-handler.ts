@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hyresgastSchema } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 import { anvandarId, listaAv, tidpunkt, valfri } from './indata.ts';

@@ -7,6 +7,7 @@ import { samtyckeRegistrera } from '../../../workers/samtycke/registrera-handler
 import { samtyckeKontroll } from '../../../workers/samtycke/kontroll-handler.ts';
 import { samtyckeAterkalla } from '../../../workers/samtycke/aterkalla-handler.ts';
 import knex from 'knex';
+import { noEngine } from '../../support/no-engine.ts';
 
 beforeAll(() => {
   z.config(z.locales.sv());
@@ -56,7 +57,7 @@ describe('listaAv', () => {
 describe('the topics\' input names each wrong variable and never its value', () => {
   it('samtycke-registrera', () => {
     // given
-    const input = samtyckeRegistrera({ db }).input.safeParse({
+    const input = samtyckeRegistrera({ db, engine: noEngine() }).input.safeParse({
       hyresgast: { personnummer: '19121212-1213', namn: 'Tolvan Tolvansson' },
       samtyckeMottagare: [],
       samtyckeSyfte: 'kontakt-om-boendet',
@@ -75,7 +76,7 @@ describe('the topics\' input names each wrong variable and never its value', () 
   });
 
   it('samtycke-registrera refuses a consent without a known documenter (no logged-in user completed the form)', () => {
-    const input = samtyckeRegistrera({ db }).input.safeParse({
+    const input = samtyckeRegistrera({ db, engine: noEngine() }).input.safeParse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
       samtyckeMottagare: 'hyresvard',
       samtyckeSyfte: 'kontakt-om-boendet',
@@ -88,7 +89,7 @@ describe('the topics\' input names each wrong variable and never its value', () 
   });
 
   it('samtycke-kontroll wants one recipient and one purpose', () => {
-    const input = samtyckeKontroll({ db }).input.safeParse({
+    const input = samtyckeKontroll({ db, engine: noEngine() }).input.safeParse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
       samtyckeMottagare: 'annan-forvaltning',
     });
@@ -97,7 +98,7 @@ describe('the topics\' input names each wrong variable and never its value', () 
   });
 
   it('samtycke-aterkalla treats empty form fields as absent', () => {
-    const input = samtyckeAterkalla({ db }).input.parse({
+    const input = samtyckeAterkalla({ db, engine: noEngine() }).input.parse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
       aterkallelseOmfattning: 'hela',
       aterkallelseSamtyckeId: null,
