@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { beraknaFrister, FRIST_GRUPPER, FRISTTYPER } from '../../../workers/berakna-frister/handler.ts';
+import { beraknaFristerTopic, FRIST_GRUPPER, FRISTTYPER } from '../../../workers/berakna-frister/handler.ts';
+
+const beraknaFrister = beraknaFristerTopic();
 
 /**
  * dela-frister hands on a group's deadlines by their types (FRISTTYPER): the map
