@@ -5,9 +5,9 @@ import type { Mottagare } from './mottagare.ts';
 import type { Syfte } from './syften.ts';
 
 /**
- * Samtyckesregistret i Bokvars PostgreSQL. Funktioner som tar databasen som
- * argument; regeln för giltighet finns i giltighet.ts. Registret läggs bara
- * till i (databasen vägrar UPDATE och DELETE, se migreringen).
+ * The consent register in Bokvar's PostgreSQL: functions that take the database
+ * as an argument; the rule for validity is in giltighet.ts. The register is only
+ * ever added to (the database refuses UPDATE and DELETE; see the migration).
  */
 
 export interface NyttSamtycke {
@@ -42,7 +42,7 @@ export interface Personregister {
   aterkallelser: Aterkallelse[];
 }
 
-/** Registrerar ett samtycke; samma idempotensnyckel igen ger det först registrerade. */
+/** Registers a consent; the same idempotency key again gives the one registered first. */
 export async function registreraSamtycke(db: Knex, nytt: NyttSamtycke): Promise<{ id: string; nytt: boolean }> {
   return databas('registrera samtycket', async () => {
     const [ny] = await db('samtycken')
@@ -69,9 +69,9 @@ export async function registreraSamtycke(db: Knex, nytt: NyttSamtycke): Promise<
 }
 
 /**
- * Registrerar en återkallelse. Svarar med de samtycken den gjorde ogiltiga för
- * minst en (mottagare, syfte) när den lämnades. Samma idempotensnyckel igen ger
- * den först registrerade och samma svar.
+ * Registers a revocation. Answers with the consents it made invalid for at
+ * least one (recipient, purpose) when it was given. The same idempotency key
+ * again gives the one registered first, and the same answer.
  */
 export async function registreraAterkallelse(
   db: Knex,
@@ -105,7 +105,7 @@ export async function registreraAterkallelse(
   });
 }
 
-/** Finns ett giltigt samtycke för personen, mottagaren och syftet vid tidpunkten (normalt nu)? */
+/** Is there a valid consent for the person, the recipient and the purpose at the moment (normally now)? */
 export async function kontrollera(db: Knex, personnummer: Personnummer, fraga: Fraga): Promise<Bedomning> {
   return databas('läsa samtyckesregistret', async () => {
     const register = await lasPerson(db, personnummer);
@@ -113,7 +113,7 @@ export async function kontrollera(db: Knex, personnummer: Personnummer, fraga: F
   });
 }
 
-/** Ett samtycke, om det finns och är personens. */
+/** One consent, if it exists and is the person's. */
 export async function hamtaSamtycke(db: Knex, personnummer: Personnummer, id: string): Promise<Samtycke | undefined> {
   return databas('läsa samtyckesregistret', async () => {
     const rad = await db('samtycken').where({ id, personnummer }).first<SamtyckeRad | undefined>(SAMTYCKE_KOLUMNER);
@@ -121,7 +121,7 @@ export async function hamtaSamtycke(db: Knex, personnummer: Personnummer, id: st
   });
 }
 
-/** En persons alla samtycken och återkallelser. Samtyckena läses först: en återkallelse som hinner komma emellan syns då. */
+/** Every consent and revocation of one person. The consents are read first: a revocation that comes in between is then seen. */
 export async function lasPerson(db: Knex, personnummer: Personnummer): Promise<Personregister> {
   const samtycken = await db('samtycken').where({ personnummer }).select<SamtyckeRad[]>(SAMTYCKE_KOLUMNER);
   const aterkallelser = await db('samtycke_aterkallelser')
@@ -193,9 +193,9 @@ export class SamtyckesregisterFel extends Error {
 }
 
 /**
- * Databasfel blir ett läsbart tekniskt fel. knex sätter SQL-texten framför
- * PostgreSQL:s eget meddelande (med platshållare, utan värden); bara
- * PostgreSQL:s del behövs i en incident.
+ * A database error becomes a readable technical failure. knex puts the SQL text
+ * in front of PostgreSQL's own message (with placeholders, without values); an
+ * incident needs only PostgreSQL's part.
  */
 async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
   try {
