@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../domain/samtycke/giltighet.ts';
 import { MOTTAGARE, type Mottagare } from '../../domain/samtycke/mottagare.ts';
 import {
@@ -769,7 +770,7 @@ function fristhandelser(
     if (!varde || typeof varde !== 'object') continue;
     for (const [typ, post] of Object.entries(varde as Record<string, Fristpost>)) {
       if (!post?.senast) continue;
-      const json = `${typ}:${kanonisk(post)}`;
+      const json = `${typ}:${canonicalJson(post)}`;
       if (sedda.has(json)) continue;
       sedda.add(json);
       versioner.push({ post: { ...post, typ }, tid });
@@ -805,15 +806,6 @@ function fristhandelser(
       },
     } satisfies Handelse;
   });
-}
-
-/** JSON with the keys of every object sorted: the same entry, however it was serialized, gives the same text. */
-function kanonisk(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(kanonisk).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${kanonisk((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** A letter against the deadline it served, counted on when it was sent (written is not sent). */
