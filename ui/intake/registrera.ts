@@ -16,7 +16,7 @@ export type { Registrerat };
  * The source reference (a hash of the normalised content) makes a notice sent
  * twice land on the same case.
  *
- * Protected identity (issue 15): when the register already knows the tenant
+ * Protected identity: when the register already knows the tenant
  * has skyddad folkbokföring or sekretessmarkering, the notice's address goes to
  * Bokvar's table `skyddade_adresser` and the case starts without it (with
  * `adressSkyddad`), so it never reaches the engine's variables or history.

@@ -7,7 +7,7 @@ import { hamtaFakta } from './underlag.ts';
 import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
 
 /**
- * The compliance report (efterlevnadsrapport, issue #8): for the cases received
+ * The compliance report (efterlevnadsrapport) for auditors: for the cases received
  * in a period, were the deadlines and the consent rules kept? Every number
  * comes with the case numbers behind it, and nothing else about the cases:
  * no names, no personnummer.

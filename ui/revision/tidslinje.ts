@@ -15,7 +15,7 @@ import type { Motor } from '../engine/motor.ts';
 import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
 
 /**
- * The case timeline for auditors (issue 8): what happened in the case, who did
+ * The case timeline for auditors: what happened in the case, who did
  * it, when, and on what legal basis. Built from the engine's history (steps,
  * user tasks and who completed them, messages, timers, incidents, variable
  * updates) and Bokvar's own tables (letters, the consent register). Every read
@@ -211,8 +211,9 @@ const MEDDELANDEUPPGIFTER: Record<string, string> = {
 };
 
 /**
- * What a task recorded that the timeline shows beside it (issue 14: the future
- * housing plan from "Stödja och motivera inför avhysningen").
+ * What a task recorded that the timeline shows beside it: the future housing
+ * plan from "Stödja och motivera inför avhysningen", which an auditor needs to
+ * see what the tenant was helped towards.
  */
 const UPPGIFTSVARDEN: Record<string, Record<string, string>> = {
   StodjaOchMotivera: { framtidaBostadslosning: 'Framtida lösning av bostadsfrågan' },
@@ -292,7 +293,7 @@ const modellagrum = new Map<string, Promise<Map<string, LagrumId[]>>>();
 
 /**
  * The legal references of each activity as its model documents them: the "Lagrum:" list in
- * bpmn:documentation, catalogue texts since issue 13 and "[jb-12-44-1]" ids in older
+ * bpmn:documentation, catalogue texts in current models and "[jb-12-44-1]" ids in older
  * versions, both read by frister/lagrumslista.ts and shown as law in force.
  */
 export function lagrumIModell(xml: string): Map<string, LagrumId[]> {

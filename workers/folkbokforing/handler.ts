@@ -57,7 +57,7 @@ export const folkbokforingInput = z.object({
  *    { coAdress?, gatuadress, postnummer, ort, lagenhetsnummer? };
  *  - adressSkyddad (Boolean, only when true): Bokvar keeps the tenancy's address in
  *    `skyddade_adresser`, and no instance of the case holds `adress` any more.
- * Protected identity (issue 15): without `adress` the worker reads the address from
+ * Protected identity: without `adress` the worker reads the address from
  * Bokvar's table (the intake put it there). With `adress` and a protected tenant it
  * moves the address there and removes it from every instance of the case, runtime
  * and history, before it completes (skyddad-adress.ts).
