@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { postgresMessage } from '../database-error.ts';
 import type { Personnummer } from '../personnummer.ts';
 import { bedom, paverkade, type Aterkallelse, type Bedomning, type Fraga, type Samtycke, type Samtyckesform } from './giltighet.ts';
 import type { Mottagare } from './mottagare.ts';
@@ -10,26 +11,16 @@ import type { Syfte } from './syften.ts';
  * ever added to (the database refuses UPDATE and DELETE; see the migration).
  */
 
-export interface NyttSamtycke {
+/** A consent to register: what the rule reads, whose it is, and where it was recorded (the task, for idempotency). */
+export interface NyttSamtycke extends Omit<Samtycke, 'id' | 'skapad'> {
   personnummer: Personnummer;
-  mottagare: Mottagare[];
-  syften: Syfte[];
-  form: Samtyckesform;
-  lamnat: Date;
-  giltigtTill: Date | null;
-  anteckning: string | null;
-  dokumenteratAv: string;
-  arendenummer: string | null;
   processInstanceId: string | null;
   idempotensnyckel: string;
 }
 
-export interface NyAterkallelse {
+/** A revocation to register: what the rule reads, whose it is, who recorded it, why, and where. */
+export interface NyAterkallelse extends Omit<Aterkallelse, 'id'> {
   personnummer: Personnummer;
-  samtyckeId: string | null;
-  mottagare: Mottagare[] | null;
-  syften: Syfte[] | null;
-  aterkallat: Date;
   dokumenteratAv: string;
   skal: string | null;
   arendenummer: string | null;
@@ -192,17 +183,12 @@ export class SamtyckesregisterFel extends Error {
   override name = 'SamtyckesregisterFel';
 }
 
-/**
- * A database error becomes a readable technical failure. knex puts the SQL text
- * in front of PostgreSQL's own message (with placeholders, without values); an
- * incident needs only PostgreSQL's part.
- */
+/** A database error becomes a readable technical failure, naming what could not be done. */
 async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
   try {
     return await arbete();
   } catch (error) {
     if (error instanceof SamtyckesregisterFel) throw error;
-    const meddelande = error instanceof Error ? (error.message.split(' - ').pop() ?? error.message) : String(error);
-    throw new SamtyckesregisterFel(`Samtyckesregistret: kunde inte ${vad} (${meddelande})`, { cause: error });
+    throw new SamtyckesregisterFel(`Samtyckesregistret: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
   }
 }
