@@ -7,8 +7,10 @@ import os from 'node:os';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { z } from 'zod';
-import { beraknaFrister } from '../workers/berakna-frister/handler.ts';
+import { beraknaFristerTopic } from '../workers/berakna-frister/handler.ts';
 import type { TopicContext } from '../workers/topic.ts';
+
+const beraknaFrister = beraknaFristerTopic();
 
 z.config(z.locales.sv());
 const log = pino({ level: 'silent' });

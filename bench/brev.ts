@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { atervinningsfrist, bekraftelseKronofogden, uppfoljning } from '../frister/index.ts';
 import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
+import { noEngine } from '../test/support/no-engine.ts';
 import { lasAvsandare } from '../workers/brev/avsandare.ts';
 import { planeraBrev } from '../workers/brev/brev.ts';
 import { brevTopic } from '../workers/brev/handler.ts';
@@ -85,7 +86,7 @@ for (const typ of BREVTYPER) {
 await ensureDatabase(databaseUrl, true);
 await migrateLatest(databaseUrl);
 const db = createKnex(databaseUrl);
-const worker = brevTopic({ db }, avsandare);
+const worker = brevTopic({ db, engine: noEngine() }, avsandare);
 const log = pino({ level: 'silent' });
 let serie = 0;
 async function enUppgift(i: number): Promise<number> {

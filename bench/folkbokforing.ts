@@ -13,10 +13,12 @@ import { z } from 'zod';
 import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
 import { syntetiskaExtrakt } from '../scripts/syntetisk-data.ts';
+import { noEngine } from '../test/support/no-engine.ts';
 import { aktuellKontrollTopic } from '../workers/aktuell-kontroll/handler.ts';
-import { importeraAktuella } from '../workers/aktuell-kontroll/import.ts';
+import { AKTUELLA_IMPORT } from '../workers/aktuell-kontroll/import.ts';
 import { folkbokforingTopic } from '../workers/folkbokforing/handler.ts';
-import { importeraFolkbokforing } from '../workers/folkbokforing/import.ts';
+import { FOLKBOKFORING_IMPORT } from '../workers/folkbokforing/import.ts';
+import { importeraUttag } from '../workers/registerimport.ts';
 import type { TopicContext, TopicWorker } from '../workers/topic.ts';
 
 z.config(z.locales.sv());
@@ -38,11 +40,11 @@ await ensureDatabase(databaseUrl, true);
 await migrateLatest(databaseUrl);
 const db = createKnex(databaseUrl);
 start = performance.now();
-const forsta = await importeraFolkbokforing(db, extrakt.folkbokforingCsv);
-const aktuella = await importeraAktuella(db, extrakt.aktuellaCsv);
+const forsta = await importeraUttag(db, FOLKBOKFORING_IMPORT, extrakt.folkbokforingCsv);
+const aktuella = await importeraUttag(db, AKTUELLA_IMPORT, extrakt.aktuellaCsv);
 process.stdout.write(`import: ${forsta.nya} personer, ${aktuella.nya} aktualiteter på ${sekunder(start)} s\n`);
 start = performance.now();
-const igen = await importeraFolkbokforing(db, extrakt.folkbokforingCsv);
+const igen = await importeraUttag(db, FOLKBOKFORING_IMPORT, extrakt.folkbokforingCsv);
 process.stdout.write(`import igen (oförändrad): ${igen.oforandrade} oförändrade på ${sekunder(start)} s\n`);
 await db.raw('ANALYZE');
 
@@ -80,12 +82,12 @@ async function mat(worker: TopicWorker, indata: (i: number) => Record<string, un
 
 // Every 20th task asks for someone the register does not have (the BPMN error path).
 const hushall = population.hushall;
-const folkbokforing = await mat(folkbokforingTopic({ db }), (i) => {
+const folkbokforing = await mat(folkbokforingTopic({ db, engine: noEngine() }), (i) => {
   const h = hushall[(i * 7919) % hushall.length]!;
   const personnummer = i % 20 === 0 ? population.okandaPersonnummer[i % population.okandaPersonnummer.length]! : h.hyresgast;
   return { hyresgast: { personnummer, namn: 'Bench Person' }, adress: h.boendeadress, referensdatum: population.referensdatum };
 });
-const aktuellKontroll = await mat(aktuellKontrollTopic({ db }), (i) => ({
+const aktuellKontroll = await mat(aktuellKontrollTopic({ db, engine: noEngine() }), (i) => ({
   hyresgast: { personnummer: hushall[(i * 7919) % hushall.length]!.hyresgast, namn: 'Bench Person' },
   referensdatum: population.referensdatum,
 }));

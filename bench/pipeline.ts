@@ -1,5 +1,6 @@
 /**
- * The whole automated path under load (`npx tsx bench/pipeline.ts`, issue 16).
+ * The whole automated path under load (`npx tsx bench/pipeline.ts`), against the
+ * throughput and latency targets its report states (bench/pipeline/report.ts).
  * Starts its own stack (ports 17082/17302, database bokvar_pipeline_bench
  * unless BOKVAR_BENCH_* say otherwise), then in one run:
  *  1. the ceiling: a plain fetchAndLock/complete loop on a no-op topic;

@@ -11,13 +11,14 @@ import knex from 'knex';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { kontrollsiffra } from '../domain/personnummer.ts';
-import { ensureDatabase } from '../scripts/database.ts';
+import { MOTTAGARE_IDN } from '../domain/samtycke/mottagare.ts';
+import { SYFTE_IDN } from '../domain/samtycke/syften.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
-import { samtyckeAterkalla } from '../workers/samtycke/aterkalla-handler.ts';
-import { samtyckeKontroll } from '../workers/samtycke/kontroll-handler.ts';
-import { MOTTAGARE_IDN } from '../workers/samtycke/mottagare.ts';
-import { samtyckeRegistrera } from '../workers/samtycke/registrera-handler.ts';
-import { SYFTE_IDN } from '../workers/samtycke/syften.ts';
+import { ensureDatabase } from '../scripts/database.ts';
+import { noEngine } from '../test/support/no-engine.ts';
+import { samtyckeAterkallaTopic } from '../workers/samtycke-aterkalla/handler.ts';
+import { samtyckeKontrollTopic } from '../workers/samtycke-kontroll/handler.ts';
+import { samtyckeRegistreraTopic } from '../workers/samtycke-registrera/handler.ts';
 import type { TopicContext, TopicWorker } from '../workers/topic.ts';
 
 z.config(z.locales.sv());
@@ -132,7 +133,7 @@ async function mat(worker: TopicWorker, antal: number, indata: (i: number) => Re
 const hyresgast = (pnr: string) => ({ personnummer: pnr, namn: 'Bänk Bänksson' });
 const matningar: Matning[] = [];
 
-const kontroll = await mat(samtyckeKontroll({ db }), KONTROLLER, () => ({
+const kontroll = await mat(samtyckeKontrollTopic({ db, engine: noEngine() }), KONTROLLER, () => ({
   hyresgast: hyresgast(valj(personer)),
   samtyckeMottagare: valj(MOTTAGARE_IDN),
   samtyckeSyfte: valj(SYFTE_IDN),
@@ -140,7 +141,7 @@ const kontroll = await mat(samtyckeKontroll({ db }), KONTROLLER, () => ({
 const finns = kontroll.svar.filter((s) => (s as { variables: { samtyckeFinns: boolean } }).variables.samtyckeFinns).length;
 matningar.push({ ...kontroll, utfall: `${Math.round((100 * finns) / KONTROLLER)} % samtyckeFinns` });
 
-const registrera = await mat(samtyckeRegistrera({ db }), REGISTRERINGAR, () => ({
+const registrera = await mat(samtyckeRegistreraTopic({ db, engine: noEngine() }), REGISTRERINGAR, () => ({
   hyresgast: hyresgast(valj(personer)),
   samtyckeMottagare: delmangd(MOTTAGARE_IDN),
   samtyckeSyfte: delmangd(SYFTE_IDN),
@@ -150,7 +151,7 @@ const registrera = await mat(samtyckeRegistrera({ db }), REGISTRERINGAR, () => (
 }));
 matningar.push({ ...registrera, utfall: 'ny rad varje gång' });
 
-const aterkalla = await mat(samtyckeAterkalla({ db }), ATERKALLNINGAR, () => ({
+const aterkalla = await mat(samtyckeAterkallaTopic({ db, engine: noEngine() }), ATERKALLNINGAR, () => ({
   hyresgast: hyresgast(valj(personer)),
   aterkallelseOmfattning: 'delvis',
   aterkallelseMottagare: [valj(MOTTAGARE_IDN)],

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
  * time (worker `markera-brev-skickat`) — so that they all set the same fields,
  * once (the table's trigger refuses anything else).
  */
+
 /** A sent time a little ahead of Bokvar's clock (the registry's, the browser's) still counts as now. */
 export const KLOCKMARGINAL_MS = 60_000;
 

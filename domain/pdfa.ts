@@ -27,6 +27,9 @@ function fontfil(vikt: string): fontkit.Font {
 const BRODTEXT = fontfil('400Regular');
 const FET = fontfil('700Bold');
 
+/** The A4 page in PDF points. */
+export const A4 = { bredd: 595.28, hojd: 841.89 };
+
 export interface PdfAUppgifter {
   titel: string;
   forfattare: string;
@@ -72,6 +75,26 @@ export function nyttPdfA(u: PdfAUppgifter): { doc: PDFKit.PDFDocument; klar: Pro
     doc.on('error', reject);
   });
   return { doc, klar };
+}
+
+/**
+ * Draws on every page of a finished document (`bufferPages`): page numbers,
+ * footers. What `draw` writes is marked as a pagination artifact, outside the
+ * text a reader reads out; the bottom margin is lifted meanwhile, so that text
+ * near the foot starts no new page; the fill colour is black again after.
+ */
+export function drawOnEveryPage(doc: PDFKit.PDFDocument, draw: (page: number, pageCount: number) => void): void {
+  const pages = doc.bufferedPageRange();
+  for (let i = pages.start; i < pages.start + pages.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' } as never);
+    draw(i - pages.start + 1, pages.count);
+    doc.endMarkedContent();
+    doc.fillColor('#000000');
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 /** '12 kap. 44 §' never breaks across lines: a reference split in two is hard to read. */

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EngineRest } from '../engine-rest/client.ts';
-import type { Deployment } from '../engine-rest/types.ts';
 import { ttlDagar } from '../domain/gallring.ts';
+import type { EngineRest } from '../engine-rest/client.ts';
+import { DEPLOYMENT_SOURCE } from '../engine-rest/deployment.ts';
+import type { Deployment } from '../engine-rest/types.ts';
 import { repoRoot } from './config.ts';
 
 export const modelsDir = path.join(repoRoot, 'bpmn');
-
-/** The deployment source that marks Bokvar's own models (the overview and the retention setting go by it). */
-export const DEPLOYMENT_SOURCE = 'bokvar/bpmn';
 
 /**
  * One deployment per diagram, holding the diagram and every form and decision

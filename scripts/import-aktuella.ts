@@ -3,8 +3,7 @@
  * Bokvar's aktuella table: `DATABASE_URL=… npx tsx scripts/import-aktuella.ts <fil.csv> [--ersatt]`.
  * Columns and examples: docs/import.md.
  */
-import { AKTUELLA_TABELL } from '../workers/aktuell-kontroll/postgres-register.ts';
-import { importeraAktuella } from '../workers/aktuell-kontroll/import.ts';
+import { AKTUELLA_IMPORT } from '../workers/aktuell-kontroll/import.ts';
 import { korImportkommando } from './registerimport-cli.ts';
 
-await korImportkommando('Aktuella', AKTUELLA_TABELL, importeraAktuella);
+await korImportkommando('Aktuella', AKTUELLA_IMPORT);

@@ -3,8 +3,7 @@
  * folkbokforing table: `DATABASE_URL=… npx tsx scripts/import-folkbokforing.ts <fil.csv> [--ersatt]`.
  * Columns and examples: docs/import.md.
  */
-import { FOLKBOKFORING_TABELL } from '../workers/folkbokforing/postgres-register.ts';
-import { importeraFolkbokforing } from '../workers/folkbokforing/import.ts';
+import { FOLKBOKFORING_IMPORT } from '../workers/folkbokforing/import.ts';
 import { korImportkommando } from './registerimport-cli.ts';
 
-await korImportkommando('Folkbokföring', FOLKBOKFORING_TABELL, importeraFolkbokforing);
+await korImportkommando('Folkbokföring', FOLKBOKFORING_IMPORT);

@@ -5,16 +5,11 @@
  * values: it can go to a log or a mail.
  */
 import fs from 'node:fs';
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import { createKnex } from '../migrations/index.ts';
-import { beskrivRadFel, CsvFilFel, type Importresultat } from '../workers/registerimport.ts';
+import { beskrivRadFel, CsvFilFel, importeraUttag, type Importresultat, type Registerimport } from '../workers/registerimport.ts';
 
-export async function korImportkommando(
-  namn: string,
-  tabell: string,
-  importera: (db: Knex, text: string, options: { ersatt: boolean }) => Promise<Importresultat>,
-): Promise<void> {
+export async function korImportkommando<Rad extends Record<string, unknown>>(namn: string, register: Registerimport<Rad>): Promise<void> {
   z.config(z.locales.sv());
   const args = process.argv.slice(2);
   const ersatt = args.includes('--ersatt');
@@ -29,11 +24,12 @@ export async function korImportkommando(
     process.exit(1);
   }
   const db = createKnex(databaseUrl);
+  const tabell = register.tabell.tabell;
   try {
     if (!(await db.schema.hasTable(tabell))) {
       throw new CsvFilFel(`Tabellen ${tabell} finns inte: kör migreringarna först (npm start eller docker compose-tjänsten setup)`);
     }
-    const resultat = await importera(db, fs.readFileSync(filer[0]!, 'utf8'), { ersatt });
+    const resultat = await importeraUttag(db, register, fs.readFileSync(filer[0]!, 'utf8'), { ersatt });
     process.stdout.write(beskrivResultat(namn, resultat) + '\n');
     process.exitCode = resultat.fel.length > 0 ? 2 : 0;
   } catch (error) {

@@ -6,11 +6,12 @@
  */
 import type { Knex } from 'knex';
 import { createKnex } from '../migrations/index.ts';
-import { importeraAktuella, skrivAktuellaCsv } from '../workers/aktuell-kontroll/import.ts';
+import { AKTUELLA_IMPORT, skrivAktuellaCsv } from '../workers/aktuell-kontroll/import.ts';
 import { genereraAktuella } from '../workers/aktuell-kontroll/syntetisk.ts';
-import { importeraFolkbokforing, skrivFolkbokforingCsv } from '../workers/folkbokforing/import.ts';
+import { FOLKBOKFORING_IMPORT, skrivFolkbokforingCsv } from '../workers/folkbokforing/import.ts';
 import { FOLKBOKFORING_TABELL } from '../workers/folkbokforing/postgres-register.ts';
 import { genereraPopulation, type SyntetiskaOptions, type SyntetiskPopulation } from '../workers/folkbokforing/syntetisk.ts';
+import { importeraUttag } from '../workers/registerimport.ts';
 
 export const UTVECKLINGSDATA: Required<Pick<SyntetiskaOptions, 'antal' | 'seed'>> = { antal: 10_000, seed: 20261125 };
 
@@ -31,8 +32,8 @@ export function syntetiskaExtrakt(options: SyntetiskaOptions): SyntetiskaExtrakt
 
 /** Imports both extracts (upsert: loading the same data again writes nothing). */
 export async function laddaExtrakt(db: Knex, extrakt: SyntetiskaExtrakt): Promise<{ personer: number; aktuella: number }> {
-  const personer = await importeraFolkbokforing(db, extrakt.folkbokforingCsv);
-  const aktuella = await importeraAktuella(db, extrakt.aktuellaCsv);
+  const personer = await importeraUttag(db, FOLKBOKFORING_IMPORT, extrakt.folkbokforingCsv);
+  const aktuella = await importeraUttag(db, AKTUELLA_IMPORT, extrakt.aktuellaCsv);
   if (personer.fel.length + aktuella.fel.length > 0) throw new Error('Den syntetiska datan klarade inte importens kontroller');
   return { personer: personer.lasta, aktuella: aktuella.lasta };
 }

@@ -29,17 +29,17 @@ export interface Logger {
   info: (o: object, m: string) => void;
 }
 
+/** The UI's engine client, as its technical user. */
+export function uiMotor(config: UiConfig): Motor {
+  return new Motor(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
+}
+
 /**
  * The Bokvar web UI: the intake API for notices and events, the case API, and
  * the Swedish viewer (case list, case view with bpmn-js, overview, paper
  * intake form). Every route but the health check and the login page needs a
  * logged-in user.
  */
-/** The UI's engine client, as its technical user. */
-export function uiMotor(config: UiConfig): Motor {
-  return new Motor(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
-}
-
 export function createApp(
   config: UiConfig,
   db: Knex,

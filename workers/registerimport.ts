@@ -126,6 +126,28 @@ export interface Tabellimport<Rad extends Record<string, unknown>> {
   data: readonly (keyof Rad & string)[];
 }
 
+/** One register's import: the columns of its extract, the check of each record, and the table it loads into. */
+export interface Registerimport<Rad extends Record<string, unknown>> {
+  kolumner: CsvKolumner;
+  schema: z.ZodType<Rad>;
+  tabell: Tabellimport<Rad>;
+}
+
+/** Reads and validates an extract; no database needed. */
+export function lasUttag<Rad extends Record<string, unknown>>(register: Registerimport<Rad>, text: string): LastCsv<Rad> {
+  return lasCsv(text, register.kolumner, register.schema);
+}
+
+/** Loads an extract into the register's table (see skrivTillTabell for upsert and `ersatt`). */
+export function importeraUttag<Rad extends Record<string, unknown>>(
+  db: Knex,
+  register: Registerimport<Rad>,
+  text: string,
+  options: { ersatt?: boolean } = {},
+): Promise<Importresultat> {
+  return skrivTillTabell(db, register.tabell, lasUttag(register, text), options);
+}
+
 const BATCH = 1000;
 
 /**

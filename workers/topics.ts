@@ -1,19 +1,19 @@
 import { aktuellKontrollTopic } from './aktuell-kontroll/handler.ts';
 import { aterupptaTopic } from './ateruppta/handler.ts';
-import { beraknaFrister } from './berakna-frister/handler.ts';
+import { beraknaFristerTopic } from './berakna-frister/handler.ts';
 import { brevTopic } from './brev/handler.ts';
-import { markeraBrevSkickatTopic } from './brev/skickad-handler.ts';
-import type { WorkerDependencies } from './db.ts';
 import { delaBarnTopic } from './dela-barn/handler.ts';
 import { delaFristerTopic } from './dela-frister/handler.ts';
+import type { WorkerDependencies } from './dependencies.ts';
 import { folkbokforingTopic } from './folkbokforing/handler.ts';
 import { hittaArendeTopic } from './hitta-arende/handler.ts';
 import { lankaArendenTopic } from './lanka-arenden/handler.ts';
+import { markeraBrevSkickatTopic } from './markera-brev-skickat/handler.ts';
 import { rattatMeddelandeTopic } from './rattat-meddelande/handler.ts';
-import { samtyckeAterkalla } from './samtycke/aterkalla-handler.ts';
-import { samtyckeAvbrytKontakter } from './samtycke/avbryt-kontakter-handler.ts';
-import { samtyckeKontroll } from './samtycke/kontroll-handler.ts';
-import { samtyckeRegistrera } from './samtycke/registrera-handler.ts';
+import { samtyckeAterkallaTopic } from './samtycke-aterkalla/handler.ts';
+import { samtyckeAvbrytKontakterTopic } from './samtycke-avbryt-kontakter/handler.ts';
+import { samtyckeKontrollTopic } from './samtycke-kontroll/handler.ts';
+import { samtyckeRegistreraTopic } from './samtycke-registrera/handler.ts';
 import type { TopicWorker } from './topic.ts';
 
 /**
@@ -22,11 +22,11 @@ import type { TopicWorker } from './topic.ts';
  */
 export function createTopics(deps: WorkerDependencies): TopicWorker[] {
   return [
-    beraknaFrister,
+    beraknaFristerTopic(),
     delaFristerTopic(deps),
-    samtyckeKontroll(deps),
-    samtyckeRegistrera(deps),
-    samtyckeAterkalla(deps),
+    samtyckeKontrollTopic(deps),
+    samtyckeRegistreraTopic(deps),
+    samtyckeAterkallaTopic(deps),
     brevTopic(deps),
     markeraBrevSkickatTopic(deps),
     folkbokforingTopic(deps),
@@ -34,7 +34,7 @@ export function createTopics(deps: WorkerDependencies): TopicWorker[] {
     lankaArendenTopic(deps),
     hittaArendeTopic(deps),
     delaBarnTopic(deps),
-    samtyckeAvbrytKontakter(deps),
+    samtyckeAvbrytKontakterTopic(deps),
     aterupptaTopic(deps),
     rattatMeddelandeTopic(deps),
   ];

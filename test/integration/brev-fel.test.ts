@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ExternalTask } from '../../engine-rest/types.ts';
 import { lasAvsandare } from '../../workers/brev/avsandare.ts';
 import { brevTopic } from '../../workers/brev/handler.ts';
+import { noEngine } from '../support/no-engine.ts';
 import { engineAsAdmin, eventually, uniqueCaseNumber } from './support/engine.ts';
 import {
   arendeVariabler,
@@ -93,7 +94,7 @@ describe('technical failure: retried with back-off, then an incident; recovers w
 describe('duplicate delivery', () => {
   it('the handler run twice for the same task writes each letter once', async () => {
     // given: one task's input and identity (a confirmation: two letters)
-    const worker = brevTopic({ db }, lasAvsandare());
+    const worker = brevTopic({ db, engine: noEngine() }, lasAvsandare());
     const input = worker.input.parse({ ...arendeVariabler(), brevtyp: 'bekraftelse-kronofogden' });
     const processInstanceId = `dubbel-${Date.now()}`;
     const context = uppgiftskontext(`uppgift-${Date.now()}`, processInstanceId, uniqueCaseNumber('BREV'));
@@ -127,7 +128,7 @@ describe('duplicate delivery', () => {
     const [skriven] = await brevFor(db, instance.id);
 
     // when: the same task arrives again
-    const worker = brevTopic({ db }, lasAvsandare());
+    const worker = brevTopic({ db, engine: noEngine() }, lasAvsandare());
     const input = worker.input.parse({ ...arendeVariabler(), brevtyp: 'informationsbrev' });
     const svar = await worker.handle(
       input,

@@ -4,13 +4,15 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessInstance } from '../../engine-rest/types.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
-import { beraknaFrister } from '../../workers/berakna-frister/handler.ts';
+import { beraknaFristerTopic } from '../../workers/berakna-frister/handler.ts';
 import { delaFristerTopic } from '../../workers/dela-frister/handler.ts';
 import { engineAsAdmin, eventually, uniqueCaseNumber } from './support/engine.ts';
 import { incidentFor } from './support/brev.ts';
 import { deployFixture, fixturesDir } from './support/fixtures.ts';
 import { taskContext } from './support/samtycke.ts';
 import { complete, variable, waitForTask } from './support/scenario.ts';
+
+const beraknaFrister = beraknaFristerTopic();
 
 /**
  * dela-frister on the real engine: a case that called a process (which got

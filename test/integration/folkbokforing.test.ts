@@ -5,6 +5,7 @@ import type { ExternalTask, Incident, Task } from '../../engine-rest/types.ts';
 import { adressSchema, hyresgastSchema } from '../../domain/arendevariabler.ts';
 import { folkbokforingTopic } from '../../workers/folkbokforing/handler.ts';
 import { FOLKBOKFORING_TABELL } from '../../workers/folkbokforing/postgres-register.ts';
+import { noEngine } from '../support/no-engine.ts';
 import { engineAsAdmin, eventually, uniqueCaseNumber } from './support/engine.ts';
 import { deployFixture, fixturesDir } from './support/fixtures.ts';
 import { avslutad, laddaFixturuttag, stackDatabase, starta, tabellavtryck, variablerna, workerlogg } from './support/registerdata.ts';
@@ -160,7 +161,7 @@ describe('folkbokforing on the engine', () => {
 
   it('delivered twice: the same outcome, and nothing written', async () => {
     // given
-    const topic = folkbokforingTopic({ db });
+    const topic = folkbokforingTopic({ db, engine: noEngine() });
     const input = topic.input.parse({ hyresgast: ANNA, adress: LINNEGATAN, referensdatum: REFERENSDATUM });
     const fore = await tabellavtryck(db, FOLKBOKFORING_TABELL);
 

@@ -10,9 +10,9 @@ import { createKnex, migrateLatest } from '../../migrations/index.ts';
 import { repoRoot } from '../../scripts/config.ts';
 import { databaseName, siblingDatabase } from '../../scripts/database.ts';
 import { laddaUtvecklingsdata } from '../../scripts/syntetisk-data.ts';
-import { importeraAktuella } from '../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../workers/folkbokforing/import.ts';
-import { CsvFilFel } from '../../workers/registerimport.ts';
+import { AKTUELLA_IMPORT } from '../../workers/aktuell-kontroll/import.ts';
+import { FOLKBOKFORING_IMPORT } from '../../workers/folkbokforing/import.ts';
+import { CsvFilFel, importeraUttag } from '../../workers/registerimport.ts';
 import { stack } from './support/engine.ts';
 import { fixturUttag, tabellavtryck } from './support/registerdata.ts';
 
@@ -60,7 +60,7 @@ beforeEach(async () => {
 describe('importing a folkbokföring extract', () => {
   it('loads a valid file', async () => {
     // when
-    const resultat = await importeraFolkbokforing(db, uttag.folkbokforing);
+    const resultat = await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
 
     // then
     expect(resultat).toEqual({ lasta: 17, nya: 17, andrade: 0, oforandrade: 0, borttagna: 0, fel: [] });
@@ -71,7 +71,7 @@ describe('importing a folkbokföring extract', () => {
   });
 
   it('writes the good lines and reports the bad ones by number, including a person twice', async () => {
-    const resultat = await importeraFolkbokforing(db, uttag.folkbokforingMedFel);
+    const resultat = await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforingMedFel);
     expect(resultat).toMatchObject({ lasta: 1, nya: 1 });
     expect(resultat.fel.map((f) => f.rad)).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(resultat.fel.at(-1)).toEqual({ rad: 9, fel: ['personnummer: finns redan på rad 2'] });
@@ -80,11 +80,11 @@ describe('importing a folkbokföring extract', () => {
 
   it('is idempotent: the same file again writes no row', async () => {
     // given
-    await importeraFolkbokforing(db, uttag.folkbokforing);
+    await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
     const fore = await tabellavtryck(db, 'folkbokforing_personer');
 
     // when
-    const igen = await importeraFolkbokforing(db, uttag.folkbokforing);
+    const igen = await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
 
     // then: nothing new, nothing changed, not even a row version
     expect(igen).toEqual({ lasta: 17, nya: 0, andrade: 0, oforandrade: 17, borttagna: 0, fel: [] });
@@ -92,43 +92,43 @@ describe('importing a folkbokföring extract', () => {
   });
 
   it('updates what changed, and only that', async () => {
-    await importeraFolkbokforing(db, uttag.folkbokforing);
+    await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
     const flyttad = uttag.folkbokforing.replace('199202029865;Sara;;Kvar;;;VASAGATAN 3;41124;GÖTEBORG;1201', '199202029865;Sara;;Kvar;;;KUNGSGATAN 1;41119;GÖTEBORG;1301');
-    expect(await importeraFolkbokforing(db, flyttad)).toMatchObject({ nya: 0, andrade: 1, oforandrade: 16 });
+    expect(await importeraUttag(db, FOLKBOKFORING_IMPORT, flyttad)).toMatchObject({ nya: 0, andrade: 1, oforandrade: 16 });
     expect(await db('folkbokforing_personer').where({ personnummer: '199202029865' }).first('adressnyckel')).toEqual({ adressnyckel: 'KUNGSGATAN 1|41119' });
   });
 
   it('replaces the whole register with --ersatt: persons no longer in the extract are removed', async () => {
-    await importeraFolkbokforing(db, uttag.folkbokforing);
+    await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
     const utanSara = uttag.folkbokforing.split('\n').filter((rad) => !rad.startsWith('199202029865')).join('\n');
-    expect(await importeraFolkbokforing(db, utanSara, { ersatt: true })).toMatchObject({ lasta: 16, oforandrade: 16, borttagna: 1 });
+    expect(await importeraUttag(db, FOLKBOKFORING_IMPORT, utanSara, { ersatt: true })).toMatchObject({ lasta: 16, oforandrade: 16, borttagna: 1 });
     expect(await db('folkbokforing_personer').where({ personnummer: '199202029865' }).first()).toBeUndefined();
   });
 
   it('refuses a complete extract with bad lines, and changes nothing', async () => {
-    await importeraFolkbokforing(db, uttag.folkbokforing);
+    await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
     const fore = await tabellavtryck(db, 'folkbokforing_personer');
-    await expect(importeraFolkbokforing(db, uttag.folkbokforingMedFel, { ersatt: true })).rejects.toThrow(CsvFilFel);
+    await expect(importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforingMedFel, { ersatt: true })).rejects.toThrow(CsvFilFel);
     expect(await tabellavtryck(db, 'folkbokforing_personer')).toEqual(fore);
   });
 });
 
 describe('importing the extract of who is aktuell where', () => {
   it('loads, reports bad lines, and is idempotent', async () => {
-    expect(await importeraAktuella(db, uttag.aktuella)).toEqual({ lasta: 7, nya: 7, andrade: 0, oforandrade: 0, borttagna: 0, fel: [] });
+    expect(await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella)).toEqual({ lasta: 7, nya: 7, andrade: 0, oforandrade: 0, borttagna: 0, fel: [] });
     const fore = await tabellavtryck(db, 'aktuella');
-    expect(await importeraAktuella(db, uttag.aktuella)).toMatchObject({ nya: 0, andrade: 0, oforandrade: 7 });
+    expect(await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella)).toMatchObject({ nya: 0, andrade: 0, oforandrade: 7 });
     expect(await tabellavtryck(db, 'aktuella')).toEqual(fore);
 
-    const medFel = await importeraAktuella(db, uttag.aktuellaMedFel);
+    const medFel = await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuellaMedFel);
     expect(medFel.fel.map((f) => f.rad)).toEqual([3, 4, 5, 6, 7]);
     expect(medFel).toMatchObject({ lasta: 1, oforandrade: 1 });
   });
 
   it('replaces with --ersatt by person and unit', async () => {
-    await importeraAktuella(db, uttag.aktuella);
+    await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella);
     const utanVuxen = uttag.aktuella.split('\n').filter((rad) => !rad.includes(';vuxen;')).join('\n');
-    expect(await importeraAktuella(db, utanVuxen, { ersatt: true })).toMatchObject({ borttagna: 1, lasta: 6 });
+    expect(await importeraUttag(db, AKTUELLA_IMPORT, utanVuxen, { ersatt: true })).toMatchObject({ borttagna: 1, lasta: 6 });
     expect(await db('aktuella').where({ personnummer: '198503149828' }).orderBy('enhet').pluck('enhet')).toEqual(['barn-och-unga', 'ekonomiskt-bistand']);
   });
 });

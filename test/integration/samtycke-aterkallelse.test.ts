@@ -3,8 +3,9 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineRest } from '../../engine-rest/client.ts';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
-import { samtyckeAterkalla } from '../../workers/samtycke/aterkalla-handler.ts';
-import { samtyckeAvbrytKontakter } from '../../workers/samtycke/avbryt-kontakter-handler.ts';
+import { samtyckeAterkallaTopic } from '../../workers/samtycke-aterkalla/handler.ts';
+import { samtyckeAvbrytKontakterTopic } from '../../workers/samtycke-avbryt-kontakter/handler.ts';
+import { noEngine } from '../support/no-engine.ts';
 import { engineAs, engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import {
@@ -156,7 +157,7 @@ describe('revoking consent from inside a running case', () => {
       successLog: true,
     });
     const uppgiftsId = (aktivitet: string) => logg.find((l) => l.activityId === aktivitet)!.externalTaskId;
-    const register = samtyckeAterkalla({ db });
+    const register = samtyckeAterkallaTopic({ db, engine: noEngine() });
     const igenRegistrerad = await register.handle(
       register.input.parse({
         hyresgast: IVAR.hyresgast,
@@ -171,7 +172,7 @@ describe('revoking consent from inside a running case', () => {
     expect(await db('samtycke_aterkallelser').where({ personnummer: IVAR.hyresgast.personnummer })).toHaveLength(1);
 
     const engine = new EngineRest(stack().engineRestUrl, stack().worker);
-    const avbryt = samtyckeAvbrytKontakter({ db, engine });
+    const avbryt = samtyckeAvbrytKontakterTopic({ db, engine });
     const fore = (await openTasks(arende)).map((t) => t.id).sort();
     const igenAvbrutna = await avbryt.handle(
       avbryt.input.parse({ arendenummer: arende, aterkalladeSamtycken: [samtycke.id], aterkallelseId: rad.id }),

@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samtyckeAterkallaTopic } from '../../workers/samtycke-aterkalla/handler.ts';
+import { samtyckeRegistreraTopic } from '../../workers/samtycke-registrera/handler.ts';
+import { noEngine } from '../support/no-engine.ts';
 import { engineAsAdmin } from './support/engine.ts';
 import {
   aterkallaSamtycke,
@@ -15,8 +18,6 @@ import {
   historicVariable,
   taskContext,
 } from './support/samtycke.ts';
-import { samtyckeRegistrera } from '../../workers/samtycke/registrera-handler.ts';
-import { samtyckeAterkalla } from '../../workers/samtycke/aterkalla-handler.ts';
 
 /**
  * A task delivered twice (lock expired, worker crashed after writing, engine
@@ -43,7 +44,7 @@ describe('duplicate delivery', () => {
   it('samtycke-registrera: the handler run twice for the same task registers one consent', async () => {
     // given: one task's input and identity
     const hyresgast = nyHyresgast();
-    const worker = samtyckeRegistrera({ db });
+    const worker = samtyckeRegistreraTopic({ db, engine: noEngine() });
     const input = worker.input.parse({ hyresgast, ...form, samtyckeLamnatDatum: minutesFromNow(-5) });
     const context = taskContext('dubbel-leverans-1', 'process-1', 'BV-2026-1');
 
@@ -71,7 +72,7 @@ describe('duplicate delivery', () => {
     });
 
     // when: the same task is handled again (as after a crash between writing and completing)
-    const worker = samtyckeRegistrera({ db });
+    const worker = samtyckeRegistreraTopic({ db, engine: noEngine() });
     const input = worker.input.parse({
       hyresgast,
       ...form,
@@ -89,7 +90,7 @@ describe('duplicate delivery', () => {
     // given: a consent, and one revocation task
     const hyresgast = nyHyresgast();
     const samtyckeId = await registreraSamtycke(hyresgast, { ...form, samtyckeLamnatDatum: minutesFromNow(-30) });
-    const worker = samtyckeAterkalla({ db });
+    const worker = samtyckeAterkallaTopic({ db, engine: noEngine() });
     const input = worker.input.parse({
       hyresgast,
       aterkallelseOmfattning: 'delvis',
@@ -116,7 +117,7 @@ describe('duplicate delivery', () => {
     const { aterkallelseId } = await aterkallaSamtycke(hyresgast, { aterkallelseOmfattning: 'hela', aterkallelseTidpunkt: minutesFromNow(-1) });
     const rad = await db('samtycke_aterkallelser').where({ id: aterkallelseId }).first();
 
-    const worker = samtyckeAterkalla({ db });
+    const worker = samtyckeAterkallaTopic({ db, engine: noEngine() });
     const input = worker.input.parse({ hyresgast, aterkallelseOmfattning: 'hela', aterkallelseTidpunkt: minutesFromNow(-1), samtyckeDokumenteratAv: 'vera' });
     const igen = await worker.handle(input, taskContext(rad.idempotensnyckel, rad.process_instance_id, null));
 

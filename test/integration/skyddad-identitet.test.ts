@@ -1,8 +1,9 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kontrollsiffra } from '../../domain/personnummer.ts';
-import { importeraFolkbokforing, skrivFolkbokforingCsv, type FolkbokforingCsvRad } from '../../workers/folkbokforing/import.ts';
+import { FOLKBOKFORING_IMPORT, skrivFolkbokforingCsv, type FolkbokforingCsvRad } from '../../workers/folkbokforing/import.ts';
 import { FOLKBOKFORING_TABELL } from '../../workers/folkbokforing/postgres-register.ts';
+import { importeraUttag } from '../../workers/registerimport.ts';
 import { kronofogdeMeddelandeSchema } from '../../ui/intake/schemas.ts';
 import { variablerForKronofogden } from '../../ui/intake/registrera.ts';
 import type { Incident } from '../../engine-rest/types.ts';
@@ -52,8 +53,9 @@ const OLLE = { personnummer: pnr('590405', '985'), namn: 'Olle Oskyddad', adress
 beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl, pool: { min: 0, max: 2 } });
   motorDb = knex({ client: 'pg', connection: stack().engineDatabaseUrl, pool: { min: 0, max: 2 } });
-  await importeraFolkbokforing(
+  await importeraUttag(
     db,
+    FOLKBOKFORING_IMPORT,
     skrivFolkbokforingCsv([
       person(SARA.personnummer, 'Sara', SARA.registrerad, 'skyddad'),
       person(SIV.personnummer, 'Siv', SIV.adress, 'sekretess'),

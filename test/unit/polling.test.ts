@@ -1,8 +1,9 @@
+import knex from 'knex';
 import { describe, expect, it } from 'vitest';
 import { readWorkerConfig } from '../../workers/config.ts';
 import { groups, isFetchConflict } from '../../workers/polling.ts';
 import { createTopics } from '../../workers/topics.ts';
-import type { WorkerDependencies } from '../../workers/db.ts';
+import { noEngine } from '../support/no-engine.ts';
 
 const env = {
   BOKVAR_ENGINE_URL: 'http://127.0.0.1:8080/engine-rest',
@@ -10,7 +11,7 @@ const env = {
   BOKVAR_WORKER_PASSWORD: 'x',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/bokvar',
 };
-const topics = createTopics({ db: {}, engine: {} } as unknown as WorkerDependencies);
+const topics = createTopics({ db: knex({ client: 'pg' }), engine: noEngine() });
 
 /** An error as camunda-external-task-client-js hands it to 'poll:error' (EngineError). */
 function engineError(status: number, message: string): Error {

@@ -122,7 +122,7 @@ export interface Detalj {
   /**
    * Protected identity: the tenancy's address from Bokvar's own table, only for the
    * case's own units (e.g. to attend the eviction); the read is logged with
-   * resurs 'skyddad-adress'. Never in the engine (issue 15).
+   * resurs 'skyddad-adress'. Never in the engine, whose history every reader of the case sees.
    */
   skyddadAdress?: Adress;
   /** Kronofogden cases: the eviction day now in force (after a granted anstånd, the new day). */
@@ -258,7 +258,7 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
     barnBerorda,
     skyddadIdentitet: skyddad,
     hyresgast: { namn: (v.hyresgast as { namn?: string } | undefined)?.namn },
-    // Protected identity: the engine's address (a case from before issue 15) is never shown.
+    // Protected identity: an address still in the engine (a case started before Bokvar kept it out) is never shown.
     ...(skyddad ? {} : { adress: v.adress }),
     ...(skyddadAdress ? { skyddadAdress } : {}),
     ...(typeof v.avhysningsdatum === 'string' ? { avhysningsdatum: v.avhysningsdatum } : {}),

@@ -5,7 +5,7 @@ import { kallreferens } from '../intake/registrera.ts';
 import type { Handelse } from '../intake/schemas.ts';
 
 /**
- * A later event of a case reaches the engine once (issue 17), however often
+ * A later event of a case reaches the engine once, however often
  * it is sent: the event is recorded (case, content hash) before it is handed
  * over, marked taken when the engine took it, and removed when the engine
  * surely did not (so a repeat tries again). When the connection broke after

@@ -3,7 +3,7 @@ import type { Varde } from '../engine/motor.ts';
 import type { Handelse } from '../intake/schemas.ts';
 
 /**
- * Kronofogden's later messages in a running eviction case (issue 14): what each
+ * Kronofogden's later messages in a running eviction case: what each
  * hands the engine. kronofogden-avhysning.bpmn catches them with event
  * subprocesses at process level, so a case takes them wherever it stands.
  */

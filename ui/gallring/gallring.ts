@@ -115,9 +115,9 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
     await trx.raw(`SELECT set_config('bokvar.gallring', ?, true)`, [`arende:${nr}`]);
     const lasloggar = await trx('lasloggar').where({ arendenummer: nr }).delete();
     const brev = await trx('brev').where({ arendenummer: nr }).delete();
-    // A protected tenant's address (issue 15) is the case's and goes with it.
+    // A protected tenant's address (skyddade_adresser) is the case's and goes with it.
     const skyddadeAdresser = await trx(SKYDDADE_ADRESSER).where({ arendenummer: nr }).delete();
-    // The record of which events came in (issue 17) holds no content, and goes with the case.
+    // The record of which events came in (arendehandelser) holds no content, and goes with the case.
     await trx('arendehandelser').where({ arendenummer: nr }).delete();
 
     // Consent records belong to a person and may serve any of the person's

@@ -6,7 +6,7 @@ import { otillganglig, otillgangligProblem, Problem } from '../api/problem.ts';
 import type { Motor, Varde } from '../engine/motor.ts';
 
 /**
- * The intake's write path (issue 17): a case row, its number and the engine's
+ * The intake's write path: a case row, its number and the engine's
  * start either all happen, or the caller gets an error and nothing is left
  * that could start a second case.
  *

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
 import { ENHETER_KRONOFOGDEN, enheterForUnderrattelse } from '../auth/roller.ts';
 import type { Motor, Varde } from '../engine/motor.ts';
@@ -15,7 +16,7 @@ export type { Registrerat };
  * The source reference (a hash of the normalised content) makes a notice sent
  * twice land on the same case.
  *
- * Protected identity (issue 15): when the register already knows the tenant
+ * Protected identity: when the register already knows the tenant
  * has skyddad folkbokföring or sekretessmarkering, the notice's address goes to
  * Bokvar's table `skyddade_adresser` and the case starts without it (with
  * `adressSkyddad`), so it never reaches the engine's variables or history.
@@ -24,19 +25,7 @@ export const MEDDELANDE_UNDERRATTELSE = 'underrattelse-hot-om-avhysning';
 export const MEDDELANDE_KRONOFOGDEN = 'kronofogden-meddelande';
 
 export function kallreferens(slag: string, innehall: unknown): string {
-  return `${slag}:${createHash('sha256').update(stabilJson(innehall)).digest('hex')}`;
-}
-
-function stabilJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stabilJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${stabilJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
+  return `${slag}:${createHash('sha256').update(canonicalJson(innehall)).digest('hex')}`;
 }
 
 export function fristerForUnderrattelse(u: Underrattelse): Record<string, string> {

@@ -5,7 +5,8 @@ import { lasAllaArenden } from '../auth/roller.ts';
 import type { Motor } from '../engine/motor.ts';
 import { skickaCsv } from './csv.ts';
 import { csvFor, tolkaTabell } from './efterlevnad-csv.ts';
-import { efterlevnadsrapport, urvalSchema, type Urval } from './efterlevnad.ts';
+import { efterlevnadsrapport, urvalSchema } from './efterlevnad.ts';
+import type { Urval } from './fakta.ts';
 
 /**
  * GET /api/revision/efterlevnad?fran=ÅÅÅÅ-MM-DD&till=ÅÅÅÅ-MM-DD[&process=…]

@@ -8,7 +8,8 @@ import type { Motor } from '../engine/motor.ts';
 import { esc, skickaSida } from '../views/html.ts';
 import { tolkaUrval } from './efterlevnad-api.ts';
 import { decimal } from './efterlevnad-csv.ts';
-import { efterlevnadsrapport, MATT_IDN, PROCESSER, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad, type Urval } from './efterlevnad.ts';
+import { efterlevnadsrapport, MATT_IDN, PROCESSER, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad } from './efterlevnad.ts';
+import type { Urval } from './fakta.ts';
 import { ZON } from './statistik.ts';
 
 /**

@@ -2,11 +2,12 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { citera, type LagrumId } from '../../frister/lagrum.ts';
 import type { Motor } from '../engine/motor.ts';
+import type { Arendefakta, Kontaktfakta, Kontaktslag, ProcessKey, Urval } from './fakta.ts';
 import { hamtaFakta } from './underlag.ts';
 import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
 
 /**
- * The compliance report (efterlevnadsrapport, issue #8): for the cases received
+ * The compliance report (efterlevnadsrapport) for auditors: for the cases received
  * in a period, were the deadlines and the consent rules kept? Every number
  * comes with the case numbers behind it, and nothing else about the cases:
  * no names, no personnummer.
@@ -20,8 +21,7 @@ import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } fro
 export const PROCESSER = {
   'hot-om-avhysning': 'Hot om avhysning',
   'kronofogden-avhysning': 'Avhysning (Kronofogden)',
-} as const;
-export type ProcessKey = keyof typeof PROCESSER;
+} as const satisfies Record<ProcessKey, string>;
 
 /**
  * The landlord-contact grounds that need no consent: the outputs of
@@ -29,76 +29,6 @@ export type ProcessKey = keyof typeof PROCESSER;
  * keeps the two in step). Any other ground must be a registered consent.
  */
 export const GRUNDER_UTAN_SAMTYCKE = ['hyresvarden-underrattade', 'storningsjouren-underrattade'] as const;
-
-export type Kontaktslag = 'kontakt-hyresvard' | 'information-hyresvard' | 'kontakt-annan-forvaltning';
-
-/** A consent the contact names (samtycke:<id>), as the register has it; null when the id is not in the register. */
-export interface Samtyckesfakta {
-  /** The consent was given by this case's tenant. */
-  sammaPerson: boolean;
-  mottagare: string[];
-  /** When the tenant gave it (ISO). */
-  lamnat: string;
-}
-
-export interface Kontaktfakta {
-  slag: Kontaktslag;
-  /** When the contact task began (its basis is recorded then). */
-  tid: string;
-  /** The recorded basis, as the process variable holds it at last. */
-  grund: string | null;
-  samtycke?: Samtyckesfakta | null;
-}
-
-/** What the report needs to know about one case; gathered by ./underlag.ts. */
-export interface Arendefakta {
-  arendenummer: string;
-  processKey: string;
-  /** When social services received the notice (ISO). */
-  mottagen: string;
-  /** The case's main process instance has ended. */
-  avslutat: boolean;
-
-  /** Kronofogden: the first confirmation letter to Kronofogden: when it was written, and when it was marked sent (ISO). */
-  bekraftelseTillKronofogden: { skapad: string; skickad: string | null } | null;
-
-  /** The notice's ground (`orsak`: obetald-hyra, storningar …); null when the case does not record one. */
-  orsak: string | null;
-  /** An återvinningsfrist ran in the case (a notice of termination for unpaid rent was served). */
-  atervinningsfrist: boolean;
-  atervinningsbeslut: string | null;
-  /** The deadline's timer ended the decision task: "Fortsätter utan återvinning". */
-  atervinningsfristenLoptUt: boolean;
-  /**
-   * The åtagande letters: when written, whether written after the period, when
-   * marked sent (null: not yet), and the end of the period the letter served
-   * (fristSenast, 00:00 the day after its last day; null if none was recorded).
-   */
-  atagandebrev: { skapad: string; efterFrist: boolean; skickad: string | null; fristSenast: string | null }[];
-  /** Every letter Bokvar wrote in the case: its type and whether it has been marked sent. */
-  brev: { typ: string; skapad: string; skickad: string | null }[];
-
-  /** When the förhandsbedömning ended: "Besluta om utredning" completed (ISO). */
-  forhandsbedomningSlut: string | null;
-  /** When four weeks from reception had passed (the case's own forhandsbedomningEskaleringSenast). */
-  forhandsbedomningGrans: string | null;
-  sarskildaSkal: string | null;
-
-  /** Some source says children are affected: the reporter, folkbokföringen, the landlord, the caseworker. */
-  barnBerors: boolean;
-  /** A barn-och-unga instance ran for the case. */
-  barnOchUngaInvolverade: boolean;
-  /** The child report's förhandsbedömning: deadline (forhandsbedomningBarnSenast, 14 days from the first child discovery in barnUpptackter) and decision ("Bedöm behov av barnutredning" completed). */
-  barnutredning: { grans: string | null; beslutad: string | null } | null;
-
-  /** Kronofogden: the eviction was carried out (avhysningUtfall = genomford). */
-  avhysningGenomford: boolean;
-  narvaroBarnOchUnga: { narvarade: boolean; skal: string | null; avstamtMedKronofogden: boolean } | null;
-
-  kontakter: Kontaktfakta[];
-  /** The first time a caseworker recorded "Kontakt etablerad" with the tenant (ISO). */
-  forstaPersonligaKontakt: string | null;
-}
 
 export interface Rad {
   id: string;
@@ -147,12 +77,6 @@ export interface Matt {
   nyckeltal: Nyckeltal[];
   /** For duration measures: the days of each case behind the numbers. */
   dagar?: Record<string, number>;
-}
-
-export interface Urval {
-  fran: string;
-  till: string;
-  process?: ProcessKey;
 }
 
 export interface Efterlevnadsrapport {

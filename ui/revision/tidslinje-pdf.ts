@@ -1,4 +1,4 @@
-import { nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
+import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
 import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
 
 /**
@@ -7,7 +7,6 @@ import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
  * timeline holds none, so a person with protected identity is safe here too.
  */
 const MARGINAL = { top: 56, bottom: 60, left: 56, right: 56 };
-const A4 = { bredd: 595.28, hojd: 841.89 };
 const BREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
 
 const PROCESSNAMN: Record<string, string> = {
@@ -62,22 +61,10 @@ export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Dat
   }
   dokument.end();
 
-  // Page numbers on every page, as artifacts (not part of the read text).
-  const sidor = doc.bufferedPageRange();
-  for (let i = sidor.start; i < sidor.start + sidor.count; i++) {
-    doc.switchToPage(i);
-    const botten = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' } as never);
+  drawOnEveryPage(doc, (sida, antal) => {
     doc.font('brodtext').fontSize(8).fillColor('#333333');
-    doc.text(`${t.arendenummer} · Ärendets tidslinje · Sida ${i - sidor.start + 1} av ${sidor.count}`, MARGINAL.left, A4.hojd - 36, {
-      width: BREDD,
-      align: 'right',
-    });
-    doc.endMarkedContent();
-    doc.fillColor('#000000');
-    doc.page.margins.bottom = botten;
-  }
+    doc.text(`${t.arendenummer} · Ärendets tidslinje · Sida ${sida} av ${antal}`, MARGINAL.left, A4.hojd - 36, { width: BREDD, align: 'right' });
+  });
   doc.end();
   return klar;
 }

@@ -1,22 +1,23 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
+import { canonicalJson } from '../../domain/canonical-json.ts';
+import { lage, type Aterkallelse, type Samtycke } from '../../domain/samtycke/giltighet.ts';
+import { MOTTAGARE, type Mottagare } from '../../domain/samtycke/mottagare.ts';
+import {
+  aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
+} from '../../domain/samtycke/register.ts';
+import { SYFTEN, type Syfte } from '../../domain/samtycke/syften.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { fristpost } from '../../frister/index.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
 import { XML_TEXT, lagrumIText } from '../../frister/lagrumslista.ts';
-import { lage, type Aterkallelse, type Samtycke } from '../../workers/samtycke/giltighet.ts';
-import {
-  aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
-} from '../../workers/samtycke/register.ts';
-import { MOTTAGARE, type Mottagare } from '../../workers/samtycke/mottagare.ts';
-import { SYFTEN, type Syfte } from '../../workers/samtycke/syften.ts';
 import { aktivitetshistorik, lasArende, type HistoriskAktivitet } from '../arenden/arenden.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import type { Motor } from '../engine/motor.ts';
 import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
 
 /**
- * The case timeline for auditors (issue 8): what happened in the case, who did
+ * The case timeline for auditors: what happened in the case, who did
  * it, when, and on what legal basis. Built from the engine's history (steps,
  * user tasks and who completed them, messages, timers, incidents, variable
  * updates) and Bokvar's own tables (letters, the consent register). Every read
@@ -212,8 +213,9 @@ const MEDDELANDEUPPGIFTER: Record<string, string> = {
 };
 
 /**
- * What a task recorded that the timeline shows beside it (issue 14: the future
- * housing plan from "Stödja och motivera inför avhysningen").
+ * What a task recorded that the timeline shows beside it: the future housing
+ * plan from "Stödja och motivera inför avhysningen", which an auditor needs to
+ * see what the tenant was helped towards.
  */
 const UPPGIFTSVARDEN: Record<string, Record<string, string>> = {
   StodjaOchMotivera: { framtidaBostadslosning: 'Framtida lösning av bostadsfrågan' },
@@ -293,7 +295,7 @@ const modellagrum = new Map<string, Promise<Map<string, LagrumId[]>>>();
 
 /**
  * The legal references of each activity as its model documents them: the "Lagrum:" list in
- * bpmn:documentation, catalogue texts since issue 13 and "[jb-12-44-1]" ids in older
+ * bpmn:documentation, catalogue texts in current models and "[jb-12-44-1]" ids in older
  * versions, both read by frister/lagrumslista.ts and shown as law in force.
  */
 export function lagrumIModell(xml: string): Map<string, LagrumId[]> {
@@ -769,7 +771,7 @@ function fristhandelser(
     for (const [typ, post] of Object.entries(varde)) {
       const tolkad = fristversion.safeParse(post);
       if (!tolkad.success) continue;
-      const json = `${typ}:${kanonisk(post)}`;
+      const json = `${typ}:${canonicalJson(post)}`;
       if (sedda.has(json)) continue;
       sedda.add(json);
       versioner.push({ post: { ...tolkad.data, typ }, tid });
@@ -805,15 +807,6 @@ function fristhandelser(
       },
     } satisfies Handelse;
   });
-}
-
-/** JSON with the keys of every object sorted: the same entry, however it was serialized, gives the same text. */
-function kanonisk(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(kanonisk).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${kanonisk((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** A letter against the deadline it served, counted on when it was sent (written is not sent). */

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { BARNFAKTA } from '../arenden/arendeindex.ts';
 import type { Motor } from '../engine/motor.ts';
-import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './efterlevnad.ts';
+import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './fakta.ts';
 import { dagensBorjan, dagensSlut } from './statistik.ts';
 
 /**

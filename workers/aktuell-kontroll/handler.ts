@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { hyresgastSchema, type Hyresgast } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic, type TopicOutcome } from '../topic.ts';
 import { PostgresAktualitetsregister } from './postgres-register.ts';
 import { EGEN_FORVALTNING, type Aktualitetsregister } from './register.ts';
@@ -27,17 +27,14 @@ export const aktuellKontrollInput = z.object({
  *    checklists' samråd runs once per administration, behind the consent gate.
  * Known nowhere is an ordinary outcome: both Booleans false, both lists empty.
  */
-export function skapaAktuellKontrollTopic(register: Aktualitetsregister) {
+export function aktuellKontrollTopic(deps: WorkerDependencies) {
+  const register = new PostgresAktualitetsregister(deps.db);
   return defineTopic({
     topic: 'aktuell-kontroll',
     lockDurationMs: 20_000,
     input: aktuellKontrollInput,
     handle: (input) => kontrolleraAktualitet(register, input),
   });
-}
-
-export function aktuellKontrollTopic(deps: WorkerDependencies) {
-  return skapaAktuellKontrollTopic(new PostgresAktualitetsregister(deps.db));
 }
 
 export async function kontrolleraAktualitet(

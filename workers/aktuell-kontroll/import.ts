@@ -1,7 +1,6 @@
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import { personnummerSchema } from '../../domain/arendevariabler.ts';
-import { lasCsv, registerdatumSchema, skrivCsv, skrivTillTabell, type Importresultat, type LastCsv } from '../registerimport.ts';
+import { registerdatumSchema, skrivCsv, type Registerimport } from '../registerimport.ts';
 import { AKTUELLA_TABELL } from './postgres-register.ts';
 import { ENHETER, ENHETSKODER, FORVALTNINGAR, type Enhet } from './register.ts';
 
@@ -43,19 +42,12 @@ export const aktuellRadSchema = z
 
 export type AktuellTabellrad = z.output<typeof aktuellRadSchema>;
 
-export function lasAktuellaCsv(text: string): LastCsv<AktuellTabellrad> {
-  return lasCsv(text, AKTUELLA_KOLUMNER, aktuellRadSchema);
-}
-
-/** Loads an extract into `aktuella` (see skrivTillTabell for upsert and `ersatt`). */
-export function importeraAktuella(db: Knex, text: string, options: { ersatt?: boolean } = {}): Promise<Importresultat> {
-  return skrivTillTabell(
-    db,
-    { tabell: AKTUELLA_TABELL, nyckel: ['personnummer', 'enhet'], data: ['forvaltning', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'] },
-    lasAktuellaCsv(text),
-    options,
-  );
-}
+/** Read with lasUttag, loaded with importeraUttag (../registerimport.ts); key: personnummer and enhet. */
+export const AKTUELLA_IMPORT: Registerimport<AktuellTabellrad> = {
+  kolumner: AKTUELLA_KOLUMNER,
+  schema: aktuellRadSchema,
+  tabell: { tabell: AKTUELLA_TABELL, nyckel: ['personnummer', 'enhet'], data: ['forvaltning', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'] },
+};
 
 export interface AktuellCsvRad {
   personnummer: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EngineRestError } from '../../engine-rest/client.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic } from '../topic.ts';
 
 /**
@@ -23,7 +23,6 @@ export function aterupptaTopic(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('ateruppta: workern saknar anslutning till motorns REST-API');
       const id = context.processInstanceId;
       let flagga: unknown = null;
       try {

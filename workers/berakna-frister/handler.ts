@@ -36,7 +36,7 @@ const isoDate = z.iso.date();
  * every deadline with what started it and its legal basis, for the viewer and
  * for auditors.
  */
-export const beraknaFrister = defineTopic({
+const beraknaFrister = defineTopic({
   topic: 'berakna-frister',
   lockDurationMs: 20_000,
   input: z.object({
@@ -84,6 +84,11 @@ export const beraknaFrister = defineTopic({
     return { kind: 'complete', variables };
   },
 });
+
+/** berakna-frister reads nothing but its input: the same worker serves every caller. */
+export function beraknaFristerTopic() {
+  return beraknaFrister;
+}
 
 function compute(
   grupp: FristGrupp,

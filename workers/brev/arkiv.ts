@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { postgresMessage } from '../../domain/database-error.ts';
 import type { Brevtyp, Kanal, Mottagarroll } from './mallar/typer.ts';
 
 export interface NyttBrev {
@@ -52,17 +53,12 @@ export class BrevarkivFel extends Error {
   override name = 'BrevarkivFel';
 }
 
-/**
- * A database error becomes a readable technical failure. knex puts the SQL
- * (placeholders, no values) before PostgreSQL's own message; the incident
- * needs only the latter.
- */
+/** A database error becomes a readable technical failure, naming what could not be done. */
 async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
   try {
     return await arbete();
   } catch (error) {
-    const meddelande = error instanceof Error ? (error.message.split(' - ').pop() ?? error.message) : String(error);
-    throw new BrevarkivFel(`Brevarkivet: kunde inte ${vad} (${meddelande})`, { cause: error });
+    throw new BrevarkivFel(`Brevarkivet: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
   }
 }
 

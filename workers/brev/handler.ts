@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic } from '../topic.ts';
 import { sparaBrev, sparadeBrev, type NyttBrev } from './arkiv.ts';
 import { lasAvsandare, type Avsandare } from './avsandare.ts';

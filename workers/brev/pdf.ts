@@ -4,7 +4,7 @@
  * time give the same bytes, so a letter can be reproduced.
  */
 import { citera, type Datum } from '../../frister/index.ts';
-import { nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
+import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
 import type { Avsandare } from './avsandare.ts';
 import { datumText } from './format.ts';
 import type { Brevtext, Handlaggare } from './mallar/typer.ts';
@@ -27,7 +27,6 @@ export interface Brevdokument {
   skapad: Date;
 }
 
-const A4 = { bredd: 595.28, hojd: 841.89 };
 const MARGINAL = { top: 50, bottom: 74, left: 68, right: 68 };
 const HOGERKOLUMN = 306;
 const HOGERBREDD = A4.bredd - MARGINAL.right - HOGERKOLUMN;
@@ -155,19 +154,11 @@ function sidfotter(doc: PDFKit.PDFDocument, brev: Brevdokument): void {
     `E-post: ${a.epost}`,
     a.webbplats,
   ].filter((d): d is string => Boolean(d));
-  const sidor = doc.bufferedPageRange();
-  for (let i = sidor.start; i < sidor.start + sidor.count; i++) {
-    doc.switchToPage(i);
-    const bottenMarginal = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' } as never);
-    const y = A4.hojd - 62;
+  const y = A4.hojd - 62;
+  drawOnEveryPage(doc, (sida, antal) => {
     doc.moveTo(MARGINAL.left, y - 6).lineTo(A4.bredd - MARGINAL.right, y - 6).lineWidth(0.5).strokeColor('#888888').stroke();
     doc.font('brodtext').fontSize(8).fillColor('#333333');
     doc.text(delar.join(' · '), MARGINAL.left, y, { width: TEXTBREDD, align: 'center', lineGap: 1 });
-    doc.text(`Sida ${i - sidor.start + 1} av ${sidor.count}`, MARGINAL.left, A4.hojd - 30, { width: TEXTBREDD, align: 'right' });
-    doc.endMarkedContent();
-    doc.fillColor('#000000');
-    doc.page.margins.bottom = bottenMarginal;
-  }
+    doc.text(`Sida ${sida} av ${antal}`, MARGINAL.left, A4.hojd - 30, { width: TEXTBREDD, align: 'right' });
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { fromVariable, toVariables } from '../../engine-rest/variables.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 
@@ -76,7 +76,6 @@ export function delaBarnTopic(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('dela-barn: workern saknar anslutning till motorns REST-API');
       if (!context.businessKey) throw new InvalidInputError('affärsnyckel (ärendenummer) saknas: ärendets övriga instanser kan inte hittas');
       const fakta: Partial<Record<Barnkalla, boolean>> = {};
       for (const [kalla, variabel] of Object.entries(BARNKALLOR) as [Barnkalla, string][]) {

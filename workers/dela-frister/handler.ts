@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
 import { FRISTTYPER, fristgrupper, fristpost } from '../../frister/index.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 
@@ -44,7 +44,6 @@ export function delaFristerTopic(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('dela-frister: workern saknar anslutning till motorns REST-API');
       const typer = new Set<string>(input.delaFrister.flatMap((grupp) => FRISTTYPER[grupp]));
       const poster = fristposter(input.fristunderlag, typer);
       const instanser = await anropadeInstanser(engine, context.processInstanceId);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { adressSchema, hyresgastSchema, type Adress, type Hyresgast } from '../../domain/arendevariabler.ts';
 import { alder } from '../../domain/personnummer.ts';
 import { ADRESS_SKYDDAD, lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic, type TopicContext, type TopicOutcome } from '../topic.ts';
 import { PostgresFolkbokforingsregister } from './postgres-register.ts';
@@ -57,7 +57,7 @@ export const folkbokforingInput = z.object({
  *    { coAdress?, gatuadress, postnummer, ort, lagenhetsnummer? };
  *  - adressSkyddad (Boolean, only when true): Bokvar keeps the tenancy's address in
  *    `skyddade_adresser`, and no instance of the case holds `adress` any more.
- * Protected identity (issue 15): without `adress` the worker reads the address from
+ * Protected identity: without `adress` the worker reads the address from
  * Bokvar's table (the intake put it there). With `adress` and a protected tenant it
  * moves the address there and removes it from every instance of the case, runtime
  * and history, before it completes (skyddad-adress.ts).
@@ -74,10 +74,9 @@ export function folkbokforingTopic(deps: WorkerDependencies) {
       const adress = iMotorn ?? (await adressenIBokvar(deps, context));
       const utfall = await kontrolleraFolkbokforing(register, { ...input, adress, adressSkyddad: iMotorn === undefined });
       if (utfall.kind === 'complete' && utfall.variables.skyddadIdentitet === true && iMotorn) {
-        if (!deps.engine) throw new Error('folkbokforing: workern saknar anslutning till motorns REST-API');
         if (!context.businessKey) throw new InvalidInputError('affärsnyckel (ärendenummer) saknas: adressen kan inte flyttas ur motorn');
         await flyttaSkyddadAdress(
-          { db: deps.db, engine: deps.engine },
+          deps,
           { arendenummer: context.businessKey, adress: iMotorn, kalla: input.kalla === 'kronofogden' ? 'kronofogden' : 'underrattelse', log: context.log },
         );
         utfall.variables[ADRESS_SKYDDAD] = true;

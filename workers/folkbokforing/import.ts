@@ -1,15 +1,6 @@
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import { personnummerSchema } from '../../domain/arendevariabler.ts';
-import {
-  jaNejSchema,
-  lasCsv,
-  registerdatumSchema,
-  skrivCsv,
-  skrivTillTabell,
-  type Importresultat,
-  type LastCsv,
-} from '../registerimport.ts';
+import { jaNejSchema, registerdatumSchema, skrivCsv, type Registerimport } from '../registerimport.ts';
 import { adressnyckel, lagenhetsnummerIAdressrad } from './adress.ts';
 import { FOLKBOKFORING_FALT, FOLKBOKFORING_TABELL } from './postgres-register.ts';
 
@@ -17,20 +8,13 @@ import { FOLKBOKFORING_FALT, FOLKBOKFORING_TABELL } from './postgres-register.ts
  * The population register's import: a CSV made from a Navet or SPAR extract
  * (columns in docs/import.md) into `folkbokforing_personer`.
  */
+const OBLIGATORISKA = ['personnummer', 'fornamn', 'efternamn', 'utdelningsadress2', 'postnummer', 'postort'] as const;
+
+/** The register's columns (FOLKBOKFORING_FALT): these six must be in the header, the rest may be. */
 export const FOLKBOKFORING_KOLUMNER = {
-  obligatoriska: ['personnummer', 'fornamn', 'efternamn', 'utdelningsadress2', 'postnummer', 'postort'],
-  valfria: [
-    'mellannamn',
-    'co_adress',
-    'utdelningsadress1',
-    'lagenhetsnummer',
-    'folkbokforingsdatum',
-    'sekretessmarkering',
-    'skyddad_folkbokforing',
-    'avregistreringsorsak',
-    'avregistreringsdatum',
-  ],
-} as const;
+  obligatoriska: OBLIGATORISKA,
+  valfria: FOLKBOKFORING_FALT.filter((f) => !(OBLIGATORISKA as readonly string[]).includes(f)),
+};
 
 const text = (max: number) => z.string({ error: 'saknas' }).max(max, `får vara högst ${max} tecken`);
 
@@ -102,18 +86,13 @@ export const folkbokforingRadSchema = z
 
 export type FolkbokforingTabellrad = z.output<typeof folkbokforingRadSchema>;
 
-/** Reads and validates an extract; no database needed. */
-export function lasFolkbokforingCsv(text: string): LastCsv<FolkbokforingTabellrad> {
-  return lasCsv(text, FOLKBOKFORING_KOLUMNER, folkbokforingRadSchema);
-}
-
-/** Every column the import sets besides the key. */
-const DATA = [...FOLKBOKFORING_FALT.filter((f) => f !== 'personnummer'), 'adressnyckel'] as const;
-
-/** Loads an extract into the register table (see skrivTillTabell for upsert and `ersatt`). */
-export function importeraFolkbokforing(db: Knex, text: string, options: { ersatt?: boolean } = {}): Promise<Importresultat> {
-  return skrivTillTabell(db, { tabell: FOLKBOKFORING_TABELL, nyckel: ['personnummer'], data: DATA }, lasFolkbokforingCsv(text), options);
-}
+/** Read with lasUttag, loaded with importeraUttag (../registerimport.ts); key: personnummer. */
+export const FOLKBOKFORING_IMPORT: Registerimport<FolkbokforingTabellrad> = {
+  kolumner: FOLKBOKFORING_KOLUMNER,
+  schema: folkbokforingRadSchema,
+  // Every column besides the key, and the address key the import derives.
+  tabell: { tabell: FOLKBOKFORING_TABELL, nyckel: ['personnummer'], data: [...FOLKBOKFORING_FALT.filter((f) => f !== 'personnummer'), 'adressnyckel'] },
+};
 
 /** A CSV extract in the import's own format, e.g. from the synthetic population. */
 export interface FolkbokforingCsvRad {

@@ -5,7 +5,7 @@ import type { Personnummer } from '../../domain/personnummer.ts';
 import { adressnyckel } from './adress.ts';
 import type { FolkbokfordPerson, Folkbokforingsregister } from './register.ts';
 
-// The table's name lives in domain/ because the intake reads it too (protected identity, issue 15).
+// The table's name lives in domain/ because the intake reads it too (to keep a protected tenant's address out of the engine).
 export { FOLKBOKFORING_TABELL };
 
 /** The row as stored (migrations/20261125_002_folkbokforing.ts); dates read as text, never as local-time Date. */

@@ -18,7 +18,8 @@ interface HistoriskVariabel {
 
 /**
  * Protection learned after the case started (the register could not be read
- * at intake, the person was not yet in it, a case started before issue 15):
+ * at intake, the person was not yet in it, the case started before Bokvar kept
+ * protected addresses out of the engine):
  * the engine holds the notice's address, in the main instance and in every
  * called instance that copied it (`camunda:in variables="all"`). Bokvar keeps
  * the address in its own table first, so nothing is lost, and then removes

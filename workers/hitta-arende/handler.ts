@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EngineRest } from '../../engine-rest/client.ts';
 import { hyresgastSchema } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 
@@ -23,7 +23,6 @@ export function hittaArendeTopic(deps: WorkerDependencies) {
     input: z.object({ arendenummer: z.string().trim().min(1).max(100) }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('hitta-arende: workern saknar anslutning till motorns REST-API');
       const arendenummer = input.arendenummer;
       const [instans] = await engine.get<{ id: string }[]>('/process-instance', {
         businessKey: arendenummer,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EngineRest } from '../../engine-rest/client.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 
@@ -32,7 +32,6 @@ export function lankaArendenTopic(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('lanka-arenden: workern saknar anslutning till motorns REST-API');
       const arende = context.businessKey;
       if (!arende) throw new InvalidInputError('affärsnyckel (ärendenummer): krävs för att länka ärenden');
       const pnr = input.hyresgast.personnummer;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { registreraRattelse } from '../../domain/rattelse.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic } from '../topic.ts';
 
 const ZON = 'Europe/Stockholm';
@@ -27,7 +27,6 @@ export function rattatMeddelandeTopic(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('rattat-meddelande: workern saknar anslutning till motorns REST-API');
       const mottagen = /^\d{4}-\d{2}-\d{2}$/.test(input.rattatMottagen)
         ? DateTime.fromISO(input.rattatMottagen, { zone: ZON }).toISO()!
         : input.rattatMottagen;

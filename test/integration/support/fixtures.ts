@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knex from 'knex';
 import type { Deployment } from '../../../engine-rest/types.ts';
-import { importeraAktuella } from '../../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../../workers/folkbokforing/import.ts';
+import { AKTUELLA_IMPORT } from '../../../workers/aktuell-kontroll/import.ts';
+import { FOLKBOKFORING_IMPORT } from '../../../workers/folkbokforing/import.ts';
+import { importeraUttag } from '../../../workers/registerimport.ts';
 import type { EngineRest } from '../../../engine-rest/client.ts';
 import { engineAsAdmin } from './engine.ts';
 
@@ -31,8 +32,8 @@ export const fixturesDir = path.join(import.meta.dirname, '..', 'fixtures');
 export async function importScenarioPeople(databaseUrl: string): Promise<void> {
   const db = knex({ client: 'pg', connection: databaseUrl });
   try {
-    await importeraFolkbokforing(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
-    await importeraAktuella(db, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
+    await importeraUttag(db, FOLKBOKFORING_IMPORT, fs.readFileSync(path.join(fixturesDir, 'scenarier-folkbokforing.csv'), 'utf8'));
+    await importeraUttag(db, AKTUELLA_IMPORT, fs.readFileSync(path.join(fixturesDir, 'scenarier-aktuella.csv'), 'utf8'));
   } finally {
     await db.destroy();
   }

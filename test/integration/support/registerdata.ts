@@ -3,8 +3,9 @@ import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import { repoRoot } from '../../../scripts/config.ts';
 import type { HistoricActivityInstance, ProcessInstance } from '../../../engine-rest/types.ts';
-import { importeraAktuella } from '../../../workers/aktuell-kontroll/import.ts';
-import { importeraFolkbokforing } from '../../../workers/folkbokforing/import.ts';
+import { AKTUELLA_IMPORT } from '../../../workers/aktuell-kontroll/import.ts';
+import { FOLKBOKFORING_IMPORT } from '../../../workers/folkbokforing/import.ts';
+import { importeraUttag } from '../../../workers/registerimport.ts';
 import { engineAsAdmin, eventually, stack } from './engine.ts';
 
 /**
@@ -23,8 +24,8 @@ export function stackDatabase(): Knex {
 
 /** Loads both fixture extracts (upsert: other tests' people stay). */
 export async function laddaFixturuttag(db: Knex): Promise<void> {
-  await importeraFolkbokforing(db, fs.readFileSync(fixturUttag.folkbokforing, 'utf8'));
-  await importeraAktuella(db, fs.readFileSync(fixturUttag.aktuella, 'utf8'));
+  await importeraUttag(db, FOLKBOKFORING_IMPORT, fs.readFileSync(fixturUttag.folkbokforing, 'utf8'));
+  await importeraUttag(db, AKTUELLA_IMPORT, fs.readFileSync(fixturUttag.aktuella, 'utf8'));
 }
 
 export async function starta(key: string, businessKey: string, values: Record<string, unknown>): Promise<string> {

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { hyresgastSchema } from '../../../domain/arendevariabler.ts';
 import type { Personnummer } from '../../../domain/personnummer.ts';
 import { kontrolleraAktualitet } from '../../../workers/aktuell-kontroll/handler.ts';
-import { lasAktuellaCsv } from '../../../workers/aktuell-kontroll/import.ts';
+import { AKTUELLA_IMPORT } from '../../../workers/aktuell-kontroll/import.ts';
+import { lasUttag } from '../../../workers/registerimport.ts';
 import type { Aktualitet, Aktualitetsregister } from '../../../workers/aktuell-kontroll/register.ts';
 
 /** The register in memory, with the same rule as the SQL: started on or before the day, not ended before it. */
-const rader = lasAktuellaCsv(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'aktuella.csv'), 'utf8')).rader.map((r) => r.varde);
+const rader = lasUttag(AKTUELLA_IMPORT, fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'aktuella.csv'), 'utf8')).rader.map((r) => r.varde);
 const register: Aktualitetsregister = {
   async aktuellaEnheter(pnr: Personnummer, pa: string): Promise<Aktualitet[]> {
     return rader

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lasAktuellaCsv } from '../../../workers/aktuell-kontroll/import.ts';
+import { AKTUELLA_IMPORT } from '../../../workers/aktuell-kontroll/import.ts';
+import { lasUttag } from '../../../workers/registerimport.ts';
 
 const fixtur = (namn: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', namn), 'utf8');
 
 describe('reading the extract of who is aktuell where (CSV)', () => {
   it('reads every line, deriving the administration from the unit when the column is empty', () => {
-    const { rader, fel } = lasAktuellaCsv(fixtur('aktuella.csv'));
+    const { rader, fel } = lasUttag(AKTUELLA_IMPORT, fixtur('aktuella.csv'));
     expect(fel).toEqual([]);
     expect(rader).toHaveLength(7);
     expect(rader[1]).toEqual({
@@ -25,7 +26,7 @@ describe('reading the extract of who is aktuell where (CSV)', () => {
   });
 
   it('reports each bad line by number and column, without the values', () => {
-    const { rader, fel } = lasAktuellaCsv(fixtur('aktuella-med-fel.csv'));
+    const { rader, fel } = lasUttag(AKTUELLA_IMPORT, fixtur('aktuella-med-fel.csv'));
     expect(rader.map((r) => r.rad)).toEqual([2]);
     expect(fel).toEqual([
       { rad: 3, fel: [expect.stringMatching(/^enhet: ska vara en av vuxen, barn-och-unga, ekonomiskt-bistand, funktionsstod, aldre, etableringsenheten$/)] },

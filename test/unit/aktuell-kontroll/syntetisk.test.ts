@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { genereraAktuella } from '../../../workers/aktuell-kontroll/syntetisk.ts';
-import { lasAktuellaCsv, skrivAktuellaCsv } from '../../../workers/aktuell-kontroll/import.ts';
+import { AKTUELLA_IMPORT, skrivAktuellaCsv } from '../../../workers/aktuell-kontroll/import.ts';
 import { ENHETER } from '../../../workers/aktuell-kontroll/register.ts';
 import { genereraPopulation } from '../../../workers/folkbokforing/syntetisk.ts';
+import { lasUttag } from '../../../workers/registerimport.ts';
 
 describe('who of the synthetic population is aktuell where', () => {
   const population = genereraPopulation({ antal: 5000, seed: 42 });
@@ -10,7 +11,7 @@ describe('who of the synthetic population is aktuell where', () => {
 
   it('is deterministic, and passes the import\'s checks', () => {
     expect(genereraAktuella(genereraPopulation({ antal: 5000, seed: 42 }))).toEqual(aktuella);
-    const { rader, fel } = lasAktuellaCsv(skrivAktuellaCsv(aktuella));
+    const { rader, fel } = lasUttag(AKTUELLA_IMPORT, skrivAktuellaCsv(aktuella));
     expect(fel).toEqual([]);
     expect(rader).toHaveLength(aktuella.length);
   });

@@ -4,6 +4,7 @@ import knex from 'knex';
 import { describe, expect, it } from 'vitest';
 import { modelsDir, planBundles } from '../../../scripts/deploy.ts';
 import { createTopics } from '../../../workers/topics.ts';
+import { noEngine } from '../../support/no-engine.ts';
 
 /**
  * Every external task in bpmn/ must have a worker, and must be inserted from
@@ -22,7 +23,7 @@ const templates: Template[] = fs
   .readdirSync(templatesDir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(fs.readFileSync(path.join(templatesDir, f), 'utf8')));
-const topics = createTopics({ db: knex({ client: 'pg' }) });
+const topics = createTopics({ db: knex({ client: 'pg' }), engine: noEngine() });
 
 const templateTopic = (t: Template) =>
   t.properties.find((p) => p.binding.type === 'property' && p.binding.name === 'camunda:topic')?.value;

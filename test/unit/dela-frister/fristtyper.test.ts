@@ -1,7 +1,9 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FRIST_GRUPPER, FRISTTYPER } from '../../../frister/index.ts';
-import { beraknaFrister } from '../../../workers/berakna-frister/handler.ts';
+import { beraknaFristerTopic } from '../../../workers/berakna-frister/handler.ts';
+
+const beraknaFrister = beraknaFristerTopic();
 
 /**
  * dela-frister hands on a group's deadlines by their types (FRISTTYPER): the map

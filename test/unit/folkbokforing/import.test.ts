@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lasFolkbokforingCsv, skrivFolkbokforingCsv } from '../../../workers/folkbokforing/import.ts';
+import { FOLKBOKFORING_IMPORT, skrivFolkbokforingCsv } from '../../../workers/folkbokforing/import.ts';
 import { genereraPopulation } from '../../../workers/folkbokforing/syntetisk.ts';
-import { CsvFilFel } from '../../../workers/registerimport.ts';
+import { CsvFilFel, lasUttag } from '../../../workers/registerimport.ts';
 import { fixturer, navetUttag } from './minnesregister.ts';
 
 const medFel = () => fs.readFileSync(path.join(fixturer, 'navet-uttag-med-fel.csv'), 'utf8');
@@ -11,7 +11,7 @@ const medFel = () => fs.readFileSync(path.join(fixturer, 'navet-uttag-med-fel.cs
 describe('reading a folkbokföring extract (CSV)', () => {
   it('reads every line of a valid extract, as the table will hold it', () => {
     // when
-    const { rader, fel } = lasFolkbokforingCsv(navetUttag());
+    const { rader, fel } = lasUttag(FOLKBOKFORING_IMPORT, navetUttag());
 
     // then
     expect(fel).toEqual([]);
@@ -34,7 +34,7 @@ describe('reading a folkbokföring extract (CSV)', () => {
   });
 
   it('reads flags, deregistration, c/o and a flat number inside the address line', () => {
-    const rader = new Map(lasFolkbokforingCsv(navetUttag()).rader.map((r) => [r.varde.personnummer, r.varde]));
+    const rader = new Map(lasUttag(FOLKBOKFORING_IMPORT, navetUttag()).rader.map((r) => [r.varde.personnummer, r.varde]));
     expect(rader.get('198808089885')).toMatchObject({ sekretessmarkering: true, skyddad_folkbokforing: false });
     expect(rader.get('197909099926')).toMatchObject({ sekretessmarkering: false, skyddad_folkbokforing: true });
     expect(rader.get('194004049872')).toMatchObject({ avregistreringsorsak: 'AV', avregistreringsdatum: '2025-06-12' });
@@ -44,7 +44,7 @@ describe('reading a folkbokföring extract (CSV)', () => {
 
   it('reports each bad line by number and column, without the values', () => {
     // when
-    const { rader, fel } = lasFolkbokforingCsv(medFel());
+    const { rader, fel } = lasUttag(FOLKBOKFORING_IMPORT, medFel());
 
     // then: the good lines are read (the duplicate of line 2 is caught when writing)
     expect(rader.map((r) => r.rad)).toEqual([2, 9]);
@@ -67,18 +67,18 @@ describe('reading a folkbokföring extract (CSV)', () => {
 
   it('refuses a file whose header lacks a required column', () => {
     const utanPostort = 'personnummer;fornamn;efternamn;utdelningsadress2;postnummer\n198503149828;Anna;Testsson;X 1;41304\n';
-    expect(() => lasFolkbokforingCsv(utanPostort)).toThrow(new CsvFilFel('Rubrikraden saknar kolumnerna postort'));
+    expect(() => lasUttag(FOLKBOKFORING_IMPORT, utanPostort)).toThrow(new CsvFilFel('Rubrikraden saknar kolumnerna postort'));
   });
 
   it('refuses a file with broken quoting, naming the line only', () => {
     const trasig = 'personnummer;fornamn;efternamn;utdelningsadress2;postnummer;postort\n198503149828;"Anna;Testsson;X 1;41304;G\n';
-    expect(() => lasFolkbokforingCsv(trasig)).toThrow(CsvFilFel);
-    expect(() => lasFolkbokforingCsv(trasig)).toThrow(/^Filen kan inte läsas som CSV \(rad \d\)/);
+    expect(() => lasUttag(FOLKBOKFORING_IMPORT, trasig)).toThrow(CsvFilFel);
+    expect(() => lasUttag(FOLKBOKFORING_IMPORT, trasig)).toThrow(/^Filen kan inte läsas som CSV \(rad \d\)/);
   });
 
   it('takes comma-separated files with a byte order mark and headers in any case, and ignores unknown columns', () => {
     const text = '\uFEFFPersonnummer,Fornamn,Efternamn,Utdelningsadress2,Postnummer,Postort,Kon\n198503149828,Anna,Testsson,Linnégatan 12 B,413 04,Göteborg,K\n';
-    const { rader, fel } = lasFolkbokforingCsv(text);
+    const { rader, fel } = lasUttag(FOLKBOKFORING_IMPORT, text);
     expect(fel).toEqual([]);
     expect(rader[0]?.varde).toMatchObject({ personnummer: '198503149828', postnummer: '41304', sekretessmarkering: false });
     expect(rader[0]?.varde).not.toHaveProperty('kon');
@@ -86,7 +86,7 @@ describe('reading a folkbokföring extract (CSV)', () => {
 
   it('reads back what the synthetic generator writes', () => {
     const population = genereraPopulation({ antal: 500, seed: 7 });
-    const { rader, fel } = lasFolkbokforingCsv(skrivFolkbokforingCsv(population.personer));
+    const { rader, fel } = lasUttag(FOLKBOKFORING_IMPORT, skrivFolkbokforingCsv(population.personer));
     expect(fel).toEqual([]);
     expect(rader).toHaveLength(population.personer.length);
   });

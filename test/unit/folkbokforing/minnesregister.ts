@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Adress } from '../../../domain/arendevariabler.ts';
 import type { Personnummer } from '../../../domain/personnummer.ts';
 import { adressnyckel } from '../../../workers/folkbokforing/adress.ts';
-import { lasFolkbokforingCsv, type FolkbokforingTabellrad } from '../../../workers/folkbokforing/import.ts';
+import { FOLKBOKFORING_IMPORT, type FolkbokforingTabellrad } from '../../../workers/folkbokforing/import.ts';
 import { personFranRad } from '../../../workers/folkbokforing/postgres-register.ts';
+import { lasUttag } from '../../../workers/registerimport.ts';
 import type { FolkbokfordPerson, Folkbokforingsregister } from '../../../workers/folkbokforing/register.ts';
 
 /**
@@ -15,7 +16,7 @@ export class MinnesFolkbokforingsregister implements Folkbokforingsregister {
   constructor(private readonly rader: FolkbokforingTabellrad[]) {}
 
   static franCsv(text: string): MinnesFolkbokforingsregister {
-    const last = lasFolkbokforingCsv(text);
+    const last = lasUttag(FOLKBOKFORING_IMPORT, text);
     if (last.fel.length > 0) throw new Error(`fixture has bad lines: ${JSON.stringify(last.fel)}`);
     return new MinnesFolkbokforingsregister(last.rader.map((r) => r.varde));
   }

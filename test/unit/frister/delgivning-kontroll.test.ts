@@ -1,8 +1,10 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { delgivningKontroll, tolkaInstallningar, uppgiftskontrollHotOmAvhysning } from '../../../frister/index.ts';
-import { beraknaFrister } from '../../../workers/berakna-frister/handler.ts';
+import { beraknaFristerTopic } from '../../../workers/berakna-frister/handler.ts';
 import { standard } from './stod.ts';
+
+const beraknaFrister = beraknaFristerTopic();
 
 describe('ta reda på delgivningsdatum (uppsägning för obetald hyra utan delgivningsdatum)', () => {
   it('förfaller vid slutet av nästa vardag och eskalerar 00:00 den andra vardagen', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bedom, lage, paverkade, type Aterkallelse, type Samtycke } from '../../../workers/samtycke/giltighet.ts';
+import { bedom, lage, paverkade, type Aterkallelse, type Samtycke } from '../../../domain/samtycke/giltighet.ts';
 
 const t = (iso: string) => new Date(iso);
 

@@ -1,12 +1,13 @@
+import knex from 'knex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { mottagareSchema } from '../../../domain/samtycke/mottagare.ts';
+import { listaAv, tolkaTidpunkt } from '../../../workers/formularindata.ts';
 import { describeIssues } from '../../../workers/run-safely.ts';
-import { listaAv, tolkaTidpunkt } from '../../../workers/samtycke/indata.ts';
-import { mottagareSchema } from '../../../workers/samtycke/mottagare.ts';
-import { samtyckeRegistrera } from '../../../workers/samtycke/registrera-handler.ts';
-import { samtyckeKontroll } from '../../../workers/samtycke/kontroll-handler.ts';
-import { samtyckeAterkalla } from '../../../workers/samtycke/aterkalla-handler.ts';
-import knex from 'knex';
+import { samtyckeAterkallaTopic } from '../../../workers/samtycke-aterkalla/handler.ts';
+import { samtyckeKontrollTopic } from '../../../workers/samtycke-kontroll/handler.ts';
+import { samtyckeRegistreraTopic } from '../../../workers/samtycke-registrera/handler.ts';
+import { noEngine } from '../../support/no-engine.ts';
 
 beforeAll(() => {
   z.config(z.locales.sv());
@@ -56,7 +57,7 @@ describe('listaAv', () => {
 describe('the topics\' input names each wrong variable and never its value', () => {
   it('samtycke-registrera', () => {
     // given
-    const input = samtyckeRegistrera({ db }).input.safeParse({
+    const input = samtyckeRegistreraTopic({ db, engine: noEngine() }).input.safeParse({
       hyresgast: { personnummer: '19121212-1213', namn: 'Tolvan Tolvansson' },
       samtyckeMottagare: [],
       samtyckeSyfte: 'kontakt-om-boendet',
@@ -75,7 +76,7 @@ describe('the topics\' input names each wrong variable and never its value', () 
   });
 
   it('samtycke-registrera refuses a consent without a known documenter (no logged-in user completed the form)', () => {
-    const input = samtyckeRegistrera({ db }).input.safeParse({
+    const input = samtyckeRegistreraTopic({ db, engine: noEngine() }).input.safeParse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
       samtyckeMottagare: 'hyresvard',
       samtyckeSyfte: 'kontakt-om-boendet',
@@ -88,7 +89,7 @@ describe('the topics\' input names each wrong variable and never its value', () 
   });
 
   it('samtycke-kontroll wants one recipient and one purpose', () => {
-    const input = samtyckeKontroll({ db }).input.safeParse({
+    const input = samtyckeKontrollTopic({ db, engine: noEngine() }).input.safeParse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
       samtyckeMottagare: 'annan-forvaltning',
     });
@@ -97,7 +98,7 @@ describe('the topics\' input names each wrong variable and never its value', () 
   });
 
   it('samtycke-aterkalla treats empty form fields as absent', () => {
-    const input = samtyckeAterkalla({ db }).input.parse({
+    const input = samtyckeAterkallaTopic({ db, engine: noEngine() }).input.parse({
       hyresgast: { personnummer: '19121212-1212', namn: 'Tolvan Tolvansson' },
       aterkallelseOmfattning: 'hela',
       aterkallelseSamtyckeId: null,

@@ -1,24 +1,23 @@
 import { z } from 'zod';
 import { hyresgastSchema } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import { mottagareSchema } from '../../domain/samtycke/mottagare.ts';
+import { hamtaSamtycke, registreraAterkallelse } from '../../domain/samtycke/register.ts';
+import { syfteSchema } from '../../domain/samtycke/syften.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
+import { anvandarId, listaAv, tidpunkt, TILLATEN_KLOCKSKILLNAD_MS, valfri } from '../formularindata.ts';
 import { defineTopic } from '../topic.ts';
-import { anvandarId, listaAv, tidpunkt, valfri } from './indata.ts';
-import { mottagareSchema } from './mottagare.ts';
-import { hamtaSamtycke, registreraAterkallelse } from './register.ts';
-import { TILLATEN_KLOCKSKILLNAD_MS } from './registrera-handler.ts';
-import { syfteSchema } from './syften.ts';
 
 /**
- * samtycke-aterkalla: den enskilde återkallar sitt samtycke, helt eller delvis
- * (handboken: "hela eller delar av, och då ska även detta dokumenteras").
- * Återkallelsen blir en ny rad; samtycket står kvar oförändrat, så att det som
- * tidigare tilläts av det fortfarande går att se. Utan aterkallelseSamtyckeId
- * gäller den alla personens samtycken som lämnats före återkallelsen. Ärendenumret
- * är affärsnyckeln, eller variabeln arendenummer när återkallelsen registreras i
- * en egen process (aterkalla-samtycke).
+ * samtycke-aterkalla: the person revokes their consent, wholly or in part (the
+ * handbook: "hela eller delar av, och då ska även detta dokumenteras"). The
+ * revocation is a new row; the consent stays unchanged, so that what it allowed
+ * before can still be seen. Without aterkallelseSamtyckeId the revocation
+ * applies to every consent the person gave before it. The case number is the
+ * business key, or the variable arendenummer when the revocation is recorded in
+ * a process of its own (aterkalla-samtycke).
  */
-export function samtyckeAterkalla(deps: WorkerDependencies) {
+export function samtyckeAterkallaTopic(deps: WorkerDependencies) {
   return defineTopic({
     topic: 'samtycke-aterkalla',
     lockDurationMs: 10_000,

@@ -1,24 +1,21 @@
 import { z } from 'zod';
 import { hyresgastSchema } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import { mottagareSchema } from '../../domain/samtycke/mottagare.ts';
+import { registreraSamtycke } from '../../domain/samtycke/register.ts';
+import { syfteSchema } from '../../domain/samtycke/syften.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
+import { anvandarId, listaAv, tidpunkt, TILLATEN_KLOCKSKILLNAD_MS, valfri } from '../formularindata.ts';
 import { defineTopic } from '../topic.ts';
-import { anvandarId, listaAv, tidpunkt, valfri } from './indata.ts';
-import { mottagareSchema } from './mottagare.ts';
-import { registreraSamtycke } from './register.ts';
-import { syfteSchema } from './syften.ts';
-
-/** Klockorna i Tasklist och hos workern går inte exakt lika. */
-export const TILLATEN_KLOCKSKILLNAD_MS = 5 * 60_000;
 
 /**
- * samtycke-registrera: lagrar det samtycke som ett formulär i Tasklist har
- * fångat. Vem som dokumenterade det tar modellen från den inloggade användare
- * som slutförde formuläruppgiften (samtyckeDokumenteratAv, satt av en
- * task listener – formuläret självt kan inte betros med det). Idempotent:
- * nyckeln är den externa taskens id, som är densamma vid varje ny leverans.
+ * samtycke-registrera: stores the consent a Tasklist form has captured. Who
+ * documented it the model takes from the logged-in user who completed the form
+ * task (samtyckeDokumenteratAv, set by a task listener: the form itself cannot
+ * be trusted with it). Idempotent: the key is the external task's id, the same
+ * at every delivery.
  */
-export function samtyckeRegistrera(deps: WorkerDependencies) {
+export function samtyckeRegistreraTopic(deps: WorkerDependencies) {
   return defineTopic({
     topic: 'samtycke-registrera',
     lockDurationMs: 10_000,

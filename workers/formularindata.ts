@@ -1,14 +1,17 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ZON } from '../../frister/index.ts';
+import { ZON } from '../frister/index.ts';
 
 /**
- * Indata som formulären i Tasklist fångar: listor ur en stängd vokabulär och
- * datum eller tidpunkter. Felmeddelandena hamnar i incidenter och får aldrig
- * innehålla själva värdet.
+ * Input that Tasklist's forms capture, as the consent topics read it: lists from
+ * a closed vocabulary, and dates or moments. The error messages end up in
+ * incidents and never contain the value itself.
  */
 
-/** En lista ur vokabulären: en checklista (JSON-lista), ett enda värde eller en kommaseparerad text. */
+/** Tasklist's clock and the worker's do not agree exactly: a moment this far ahead still counts as now. */
+export const TILLATEN_KLOCKSKILLNAD_MS = 5 * 60_000;
+
+/** A list from the vocabulary: a checklist (JSON list), a single value or comma-separated text. */
 export function listaAv<S extends z.ZodType<string, string>>(schema: S) {
   return z
     .union([z.string(), z.array(z.string())])
@@ -17,7 +20,7 @@ export function listaAv<S extends z.ZodType<string, string>>(schema: S) {
     .transform((lista) => [...new Set(lista)]);
 }
 
-/** Tomt fält i ett formulär (null eller '') betyder att värdet saknas. */
+/** An empty form field (null or '') means the value is absent. */
 export function valfri<S extends z.ZodType>(schema: S) {
   return z.preprocess((v) => (v === null || v === '' ? undefined : v), schema.optional());
 }
@@ -27,10 +30,10 @@ const TIDPUNKT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\
 const FEL_TIDPUNKT = 'ska vara ett datum (ÅÅÅÅ-MM-DD) eller en tidpunkt (ÅÅÅÅ-MM-DDTtt:mm, helst med tidszon)';
 
 /**
- * Ett datum eller en tidpunkt som ett ögonblick. Ett rent datum är en hel
- * svensk kalenderdag: som början (`'start'`) är det dagens början, som slut
- * (`'slut'`) början av dagen efter, så att "giltigt till 31 december" gäller
- * hela den dagen. En tidpunkt utan tidszon är svensk lokal tid.
+ * A date or a date and time, as a moment. A bare date is a whole Swedish
+ * calendar day: as a start (`'start'`) it is the day's beginning, as an end
+ * (`'slut'`) the beginning of the day after, so that "valid until 31 December"
+ * covers that whole day. A time without a zone is Swedish local time.
  */
 export function tidpunkt(sida: 'start' | 'slut') {
   return z.union([z.date(), z.string()]).transform((varde, ctx): Date => {
@@ -56,10 +59,10 @@ export function tolkaTidpunkt(varde: Date | string, sida: 'start' | 'slut'): Dat
   return dt.isValid ? dt.toJSDate() : null;
 }
 
-/** Användar-id i processmotorn, t.ex. `vera`. */
+/** A user id in the engine, e.g. `vera`. */
 export const anvandarId = z.string().trim().min(1).max(100);
 
-/** Tidpunkt med offset i svensk tid, som processvariabel och i underlag för revisorer. */
+/** A moment with its offset in Swedish time, as a process variable and in the auditors' records. */
 export function iso(ogonblick: Date): string {
   return DateTime.fromJSDate(ogonblick, { zone: ZON }).toISO({ suppressMilliseconds: true }) ?? ogonblick.toISOString();
 }

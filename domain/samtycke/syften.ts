@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * I vilket syfte en mottagare får kontaktas eller informeras. Samtycket sätter
- * ramarna för vilka uppgifter som får lämnas ut och till vem (handboken, "Vilken
- * sekretess råder för arbetet?"); syftet är den ramen. Stängd lista, som
- * MOTTAGARE: nya id läggs till, inga tas bort eller byter betydelse.
+ * For what purpose a recipient may be contacted or informed. The consent sets
+ * the bounds of what may be disclosed and to whom (the handbook, "Vilken
+ * sekretess råder för arbetet?"); the purpose is that bound. A closed list, like
+ * MOTTAGARE: new ids are added, none is removed or changes meaning.
  */
 export const SYFTEN = {
   'kontakt-om-boendet': {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hamtaBrevForSkickat, KLOCKMARGINAL_MS, markeraSkickat } from '../../domain/brevskickat.ts';
 import { tolkaTidpunkt } from '../../frister/tid.ts';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
 

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { hyresgastSchema } from '../../domain/arendevariabler.ts';
-import type { WorkerDependencies } from '../db.ts';
+import { mottagareSchema } from '../../domain/samtycke/mottagare.ts';
+import { kontrollera } from '../../domain/samtycke/register.ts';
+import { syfteSchema } from '../../domain/samtycke/syften.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
+import { iso } from '../formularindata.ts';
 import { defineTopic } from '../topic.ts';
-import { iso } from './indata.ts';
-import { mottagareSchema } from './mottagare.ts';
-import { kontrollera } from './register.ts';
-import { syfteSchema } from './syften.ts';
 
 /**
- * samtycke-kontroll: finns ett giltigt samtycke just nu för att kontakta eller
- * informera mottagaren i syftet? Svaret är ett affärsutfall (samtyckeFinns), inte
- * ett fel. samtyckeId och samtyckeUnderlag visar vilket samtycke kontakten vilar
- * på, som det såg ut då – även om det återkallas senare.
+ * samtycke-kontroll: is there a valid consent right now to contact or inform
+ * the recipient for the purpose? The answer is a business outcome
+ * (samtyckeFinns), not an error. samtyckeId and samtyckeUnderlag show which
+ * consent the contact rests on, as it stood then, even if it is revoked later.
  */
-export function samtyckeKontroll(deps: WorkerDependencies) {
+export function samtyckeKontrollTopic(deps: WorkerDependencies) {
   return defineTopic({
     topic: 'samtycke-kontroll',
     lockDurationMs: 10_000,

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 
 /**
- * Vilka ett samtycke kan gälla: de utomstående som socialtjänsten enligt
- * handboken kontaktar eller informerar i arbetet mot avhysning, och som
- * socialtjänstsekretessen (26 kap. 1 § OSL) skyddar uppgifterna mot. Listan är
- * stängd: ett nytt id läggs till här, i elementmallen och i formuläret
- * (testerna kontrollerar att de stämmer). Ett id tas aldrig bort eller byter
- * betydelse, eftersom registrerade samtycken pekar på det.
+ * Whom a consent can concern: the outsiders that social services, following the
+ * handbook, contact or inform in the work against eviction, and from whom
+ * social-services secrecy (26 kap. 1 § OSL) protects the information. The list
+ * is closed: a new id is added here, in the element template and in the form
+ * (the tests check that they agree). An id is never removed and never changes
+ * meaning, because registered consents point to it.
  *
- * Enheterna för barn och unga och för ekonomiskt bistånd finns inte med: de hör
- * till samma socialförvaltning och handboken samordnar med dem genom intern
- * rutin, inte genom samtycke (barnutredning sker oberoende av vårdnadshavarens
- * inställning). Se docs/samtycke.md.
+ * The units for children and young people and for financial assistance are not
+ * in it: they belong to the same social services administration, and the
+ * handbook coordinates with them by internal routine, not by consent (a child
+ * investigation goes ahead whatever the guardian thinks). See docs/samtycke.md.
  */
 export const MOTTAGARE = {
   hyresvard: {

@@ -2,9 +2,9 @@ import type { Mottagare } from './mottagare.ts';
 import type { Syfte } from './syften.ts';
 
 /**
- * Regeln för när ett samtycke gäller – på ett ställe, utan databas, så att den
- * kan prövas uttömmande. Registret (register.ts) hämtar en persons samtycken och
- * återkallelser och frågar här.
+ * The rule for when a consent holds, in one place and without a database, so
+ * that it can be tested exhaustively. The register (register.ts) reads a
+ * person's consents and revocations and asks here.
  */
 
 export type Samtyckesform = 'skriftligt' | 'muntligt';
@@ -15,9 +15,9 @@ export interface Samtycke {
   syften: Syfte[];
   form: Samtyckesform;
   lamnat: Date;
-  /** Första ögonblicket då samtycket inte längre gäller; null = tills vidare. */
+  /** The first moment the consent no longer holds; null: until further notice. */
   giltigtTill: Date | null;
-  /** Vad samtycket omfattar, med formulärets ord (fritext). */
+  /** What the consent covers, in the form's words (free text). */
   anteckning: string | null;
   dokumenteratAv: string;
   arendenummer: string | null;
@@ -26,11 +26,11 @@ export interface Samtycke {
 
 export interface Aterkallelse {
   id: string;
-  /** Ett visst samtycke, eller null: alla personens samtycken lämnade före återkallelsen. */
+  /** One consent, or null: every consent the person gave before the revocation. */
   samtyckeId: string | null;
-  /** Återkallade mottagare; null = alla. */
+  /** The revoked recipients; null: all. */
   mottagare: Mottagare[] | null;
-  /** Återkallade syften; null = alla. */
+  /** The revoked purposes; null: all. */
   syften: Syfte[] | null;
   aterkallat: Date;
 }
@@ -41,7 +41,7 @@ export interface Fraga {
   vid: Date;
 }
 
-/** Varför inget samtycke gäller, sett från det senast lämnade som omfattar frågan. */
+/** Why no consent holds, seen from the most recently given one that covers the question. */
 export type Orsak = 'saknas' | 'inte-lamnat-an' | 'utgatt' | 'aterkallat';
 
 export type Bedomning = { giltigt: Samtycke } | { giltigt: null; orsak: Orsak };
@@ -50,7 +50,7 @@ export function omfattar(samtycke: Samtycke, mottagare: Mottagare, syfte: Syfte)
   return samtycke.mottagare.includes(mottagare) && samtycke.syften.includes(syfte);
 }
 
-/** Återkallelsen tar bort (mottagare, syfte) ur samtycket från och med sitt datum. */
+/** The revocation takes (recipient, purpose) out of the consent from its own moment on. */
 export function aterkallar(aterkallelse: Aterkallelse, samtycke: Samtycke, mottagare: Mottagare, syfte: Syfte): boolean {
   return (
     (aterkallelse.samtyckeId === null || aterkallelse.samtyckeId === samtycke.id) &&
@@ -60,7 +60,7 @@ export function aterkallar(aterkallelse: Aterkallelse, samtycke: Samtycke, motta
   );
 }
 
-/** Samtyckets läge för en fråga: giltigt, eller varför inte. */
+/** The consent's state for a question: valid, or why not. */
 export function lage(samtycke: Samtycke, aterkallelser: readonly Aterkallelse[], fraga: Fraga): Orsak | 'giltigt' {
   const { mottagare, syfte, vid } = fraga;
   if (!omfattar(samtycke, mottagare, syfte)) return 'saknas';
@@ -74,8 +74,8 @@ export function lage(samtycke: Samtycke, aterkallelser: readonly Aterkallelse[],
 }
 
 /**
- * Finns ett giltigt samtycke för (mottagare, syfte) vid tidpunkten? Gäller flera
- * är det senast lämnade underlaget – personens senaste besked.
+ * Is there a valid consent for (recipient, purpose) at the moment? When several
+ * hold, the most recently given one is the basis: the person's latest word.
  */
 export function bedom(samtycken: readonly Samtycke[], aterkallelser: readonly Aterkallelse[], fraga: Fraga): Bedomning {
   const omfattande = samtycken
@@ -89,8 +89,8 @@ export function bedom(samtycken: readonly Samtycke[], aterkallelser: readonly At
 }
 
 /**
- * De samtycken som en ny återkallelse gör ogiltiga för minst en (mottagare,
- * syfte): de som gällde för den precis när den lämnades.
+ * The consents a new revocation makes invalid for at least one (recipient,
+ * purpose): those that held for it just when it was given.
  */
 export function paverkade(samtycken: readonly Samtycke[], tidigare: readonly Aterkallelse[], ny: Aterkallelse): Samtycke[] {
   return samtycken.filter((samtycke) =>

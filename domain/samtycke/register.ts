@@ -1,35 +1,26 @@
 import type { Knex } from 'knex';
-import type { Personnummer } from '../../domain/personnummer.ts';
+import { postgresMessage } from '../database-error.ts';
+import type { Personnummer } from '../personnummer.ts';
 import { bedom, paverkade, type Aterkallelse, type Bedomning, type Fraga, type Samtycke, type Samtyckesform } from './giltighet.ts';
 import type { Mottagare } from './mottagare.ts';
 import type { Syfte } from './syften.ts';
 
 /**
- * Samtyckesregistret i Bokvars PostgreSQL. Funktioner som tar databasen som
- * argument; regeln för giltighet finns i giltighet.ts. Registret läggs bara
- * till i (databasen vägrar UPDATE och DELETE, se migreringen).
+ * The consent register in Bokvar's PostgreSQL: functions that take the database
+ * as an argument; the rule for validity is in giltighet.ts. The register is only
+ * ever added to (the database refuses UPDATE and DELETE; see the migration).
  */
 
-export interface NyttSamtycke {
+/** A consent to register: what the rule reads, whose it is, and where it was recorded (the task, for idempotency). */
+export interface NyttSamtycke extends Omit<Samtycke, 'id' | 'skapad'> {
   personnummer: Personnummer;
-  mottagare: Mottagare[];
-  syften: Syfte[];
-  form: Samtyckesform;
-  lamnat: Date;
-  giltigtTill: Date | null;
-  anteckning: string | null;
-  dokumenteratAv: string;
-  arendenummer: string | null;
   processInstanceId: string | null;
   idempotensnyckel: string;
 }
 
-export interface NyAterkallelse {
+/** A revocation to register: what the rule reads, whose it is, who recorded it, why, and where. */
+export interface NyAterkallelse extends Omit<Aterkallelse, 'id'> {
   personnummer: Personnummer;
-  samtyckeId: string | null;
-  mottagare: Mottagare[] | null;
-  syften: Syfte[] | null;
-  aterkallat: Date;
   dokumenteratAv: string;
   skal: string | null;
   arendenummer: string | null;
@@ -42,7 +33,7 @@ export interface Personregister {
   aterkallelser: Aterkallelse[];
 }
 
-/** Registrerar ett samtycke; samma idempotensnyckel igen ger det först registrerade. */
+/** Registers a consent; the same idempotency key again gives the one registered first. */
 export async function registreraSamtycke(db: Knex, nytt: NyttSamtycke): Promise<{ id: string; nytt: boolean }> {
   return databas('registrera samtycket', async () => {
     const [ny] = await db('samtycken')
@@ -69,9 +60,9 @@ export async function registreraSamtycke(db: Knex, nytt: NyttSamtycke): Promise<
 }
 
 /**
- * Registrerar en återkallelse. Svarar med de samtycken den gjorde ogiltiga för
- * minst en (mottagare, syfte) när den lämnades. Samma idempotensnyckel igen ger
- * den först registrerade och samma svar.
+ * Registers a revocation. Answers with the consents it made invalid for at
+ * least one (recipient, purpose) when it was given. The same idempotency key
+ * again gives the one registered first, and the same answer.
  */
 export async function registreraAterkallelse(
   db: Knex,
@@ -105,7 +96,7 @@ export async function registreraAterkallelse(
   });
 }
 
-/** Finns ett giltigt samtycke för personen, mottagaren och syftet vid tidpunkten (normalt nu)? */
+/** Is there a valid consent for the person, the recipient and the purpose at the moment (normally now)? */
 export async function kontrollera(db: Knex, personnummer: Personnummer, fraga: Fraga): Promise<Bedomning> {
   return databas('läsa samtyckesregistret', async () => {
     const register = await lasPerson(db, personnummer);
@@ -113,7 +104,7 @@ export async function kontrollera(db: Knex, personnummer: Personnummer, fraga: F
   });
 }
 
-/** Ett samtycke, om det finns och är personens. */
+/** One consent, if it exists and is the person's. */
 export async function hamtaSamtycke(db: Knex, personnummer: Personnummer, id: string): Promise<Samtycke | undefined> {
   return databas('läsa samtyckesregistret', async () => {
     const rad = await db('samtycken').where({ id, personnummer }).first<SamtyckeRad | undefined>(SAMTYCKE_KOLUMNER);
@@ -121,7 +112,7 @@ export async function hamtaSamtycke(db: Knex, personnummer: Personnummer, id: st
   });
 }
 
-/** En persons alla samtycken och återkallelser. Samtyckena läses först: en återkallelse som hinner komma emellan syns då. */
+/** Every consent and revocation of one person. The consents are read first: a revocation that comes in between is then seen. */
 export async function lasPerson(db: Knex, personnummer: Personnummer): Promise<Personregister> {
   const samtycken = await db('samtycken').where({ personnummer }).select<SamtyckeRad[]>(SAMTYCKE_KOLUMNER);
   const aterkallelser = await db('samtycke_aterkallelser')
@@ -192,17 +183,12 @@ export class SamtyckesregisterFel extends Error {
   override name = 'SamtyckesregisterFel';
 }
 
-/**
- * Databasfel blir ett läsbart tekniskt fel. knex sätter SQL-texten framför
- * PostgreSQL:s eget meddelande (med platshållare, utan värden); bara
- * PostgreSQL:s del behövs i en incident.
- */
+/** A database error becomes a readable technical failure, naming what could not be done. */
 async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
   try {
     return await arbete();
   } catch (error) {
     if (error instanceof SamtyckesregisterFel) throw error;
-    const meddelande = error instanceof Error ? (error.message.split(' - ').pop() ?? error.message) : String(error);
-    throw new SamtyckesregisterFel(`Samtyckesregistret: kunde inte ${vad} (${meddelande})`, { cause: error });
+    throw new SamtyckesregisterFel(`Samtyckesregistret: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { WorkerDependencies } from '../db.ts';
+import type { WorkerDependencies } from '../dependencies.ts';
+import { listaAv } from '../formularindata.ts';
 import { defineTopic } from '../topic.ts';
-import { listaAv } from './indata.ts';
 
 /** The message a case's consent-based contact listens for (an interrupting boundary event). */
 export const SAMTYCKE_ATERKALLAT = 'samtycke-aterkallat';
@@ -23,7 +23,7 @@ export const KONTAKTGRUND_LOKAL = 'kontaktgrund';
  * checks the register again. Idempotent: an interrupted task no longer has the
  * subscription, so a second delivery finds nothing to interrupt.
  */
-export function samtyckeAvbrytKontakter(deps: WorkerDependencies) {
+export function samtyckeAvbrytKontakterTopic(deps: WorkerDependencies) {
   return defineTopic({
     topic: 'samtycke-avbryt-kontakter',
     lockDurationMs: 30_000,
@@ -34,7 +34,6 @@ export function samtyckeAvbrytKontakter(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!engine) throw new Error('samtycke-avbryt-kontakter: workern saknar anslutning till motorns REST-API');
       const avbrutna: string[] = [];
       for (const samtyckeId of input.aterkalladeSamtycken) {
         const executions = await engine.post<{ id: string }[]>('/execution', {
