@@ -2,6 +2,12 @@ import type { EngineRest } from './client.ts';
 import type { ActivityStatistics, Deployment, ProcessDefinition, ProcessDefinitionStatistics, ProcessDefinitionXml } from './types.ts';
 
 /**
+ * The deployment source that marks Bokvar's own models: scripts/deploy.ts
+ * deploys bpmn/ under it, and the overview and the retention setting go by it.
+ */
+export const DEPLOYMENT_SOURCE = 'bokvar/bpmn';
+
+/**
  * Typed queries of what is deployed: process definitions, their diagrams and
  * statistics, deployments. One method per endpoint, under the engine's
  * parameter names; a list is read whole, page by page. The statistics

@@ -1,4 +1,4 @@
-import { DEPLOYMENT_SOURCE } from '../../scripts/deploy.ts';
+import { DEPLOYMENT_SOURCE } from '../../engine-rest/repository.ts';
 import type { Motor } from '../engine/motor.ts';
 import { aktivaAktiviteter } from './arenden.ts';
 
