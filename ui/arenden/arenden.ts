@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import { lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { arArendetsEnhet, kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
 import { dagarKvar } from './arendelage.ts';
 
@@ -74,12 +74,12 @@ export async function hamtaRad(db: Knex, arendenummer: string): Promise<ArendeRa
 }
 
 /** Variables of every instance of the case (history keeps the last value, also after the end). */
-async function variabler(motor: Motor, instanser: string[]): Promise<Record<string, unknown>> {
+async function variabler(engine: Engine, instanser: string[]): Promise<Record<string, unknown>> {
   if (instanser.length === 0) return {};
   const rows = (
     await Promise.all(
       instanser.map((processInstanceId) =>
-        motor.rest.get<{ name: string; type: string; value: unknown; processInstanceId: string }[]>('/history/variable-instance', {
+        engine.rest.get<{ name: string; type: string; value: unknown; processInstanceId: string }[]>('/history/variable-instance', {
           processInstanceId,
           deserializeValues: false,
         }),
@@ -154,16 +154,16 @@ export interface ArendetsInstanser {
  * view of a case (case view, diagram, the auditor's timeline) starts here, so
  * they all decide access the same way. undefined: no such case, or not readable.
  */
-export async function lasArende(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<ArendetsInstanser | undefined> {
+export async function lasArende(db: Knex, engine: Engine, a: Anvandare, arendenummer: string): Promise<ArendetsInstanser | undefined> {
   const rad = await hamtaRad(db, arendenummer);
   if (!rad?.process_instance_id) return undefined;
-  const historik = await motor.rest.get<HistoriskInstans[]>('/history/process-instance', {
+  const historik = await engine.rest.get<HistoriskInstans[]>('/history/process-instance', {
     processInstanceBusinessKey: arendenummer,
     sortBy: 'startTime',
     sortOrder: 'asc',
   });
   const instanser = [rad.process_instance_id, ...historik.filter((h) => h.id !== rad.process_instance_id).map((h) => h.id)];
-  const v = await variabler(motor, instanser);
+  const v = await variabler(engine, instanser);
   const barnBerorda =
     rad.barn || [v.barnBerorda, v.barnEnligtAnmalan, v.barnEnligtHyresvard, v.barnEnligtHandlaggare, v.barnOchUngaInvolverade].some((x) => x === true);
   if (!kanLasaArende(a, rad.enheter, barnBerorda)) return undefined;
@@ -190,10 +190,10 @@ export interface HistoriskAktivitet {
  * one instance the engine's own order (occurrence) breaks ties of the same
  * millisecond, so a step never appears before the step that led to it.
  */
-export async function aktivitetshistorik(motor: Motor, instanser: string[]): Promise<HistoriskAktivitet[]> {
+export async function aktivitetshistorik(engine: Engine, instanser: string[]): Promise<HistoriskAktivitet[]> {
   const perInstans = await Promise.all(
     instanser.map((processInstanceId) =>
-      motor.rest.post<HistoriskAktivitet[]>('/history/activity-instance', {
+      engine.rest.post<HistoriskAktivitet[]>('/history/activity-instance', {
         processInstanceId,
         sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }],
       }),
@@ -204,8 +204,8 @@ export async function aktivitetshistorik(motor: Motor, instanser: string[]): Pro
 }
 
 /** undefined: no such case, or the user may not read it (the same answer: 404). */
-export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
-  const arende = await lasArende(db, motor, a, arendenummer);
+export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
+  const arende = await lasArende(db, engine, a, arendenummer);
   if (!arende) return undefined;
   const { rad, historik, instanser, variabler: v, barnBerorda } = arende;
   const rot = historik.find((h) => h.id === rad.process_instance_id);
@@ -213,9 +213,9 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
   // Independent reads run together: the case view's time is its slowest read, not their sum.
   const aktiva = historik.filter((h) => h.state === 'ACTIVE');
   const [trees, incidenter, historikAktiviteter, brev, samtycken, relaterade] = await Promise.all([
-    Promise.all(aktiva.map((i) => motor.rest.get<ActivityInstanceTree>(`/process-instance/${i.id}/activity-instances`).catch(() => undefined))),
-    motor.rest.get<unknown[]>('/incident', { processInstanceId: rad.process_instance_id }),
-    aktivitetshistorik(motor, instanser),
+    Promise.all(aktiva.map((i) => engine.rest.get<ActivityInstanceTree>(`/process-instance/${i.id}/activity-instances`).catch(() => undefined))),
+    engine.rest.get<unknown[]>('/incident', { processInstanceId: rad.process_instance_id }),
+    aktivitetshistorik(engine, instanser),
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')

@@ -10,7 +10,7 @@ import { MOTTAGARE, type Mottagare } from '../../workers/samtycke/mottagare.ts';
 import { SYFTEN, type Syfte } from '../../workers/samtycke/syften.ts';
 import { aktivitetshistorik, lasArende, type HistoriskAktivitet } from '../arenden/arenden.ts';
 import type { Anvandare } from '../auth/roller.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
 
 /**
@@ -304,10 +304,10 @@ export function lagrumIModell(xml: string): Map<string, LagrumId[]> {
   return result;
 }
 
-function lagrumFor(motor: Motor, processDefinitionId: string): Promise<Map<string, LagrumId[]>> {
+function lagrumFor(engine: Engine, processDefinitionId: string): Promise<Map<string, LagrumId[]>> {
   let p = modellagrum.get(processDefinitionId);
   if (!p) {
-    p = motor.rest.get<{ bpmn20Xml: string }>(`/process-definition/${processDefinitionId}/xml`).then((x) => lagrumIModell(x.bpmn20Xml));
+    p = engine.rest.get<{ bpmn20Xml: string }>(`/process-definition/${processDefinitionId}/xml`).then((x) => lagrumIModell(x.bpmn20Xml));
     p.catch(() => modellagrum.delete(processDefinitionId));
     modellagrum.set(processDefinitionId, p);
   }
@@ -316,8 +316,8 @@ function lagrumFor(motor: Motor, processDefinitionId: string): Promise<Map<strin
 
 // ---- reading --------------------------------------------------------------------------------
 
-const perInstans = <T>(motor: Motor, instanser: string[], path: string, query: Record<string, string | number | boolean> = {}) =>
-  Promise.all(instanser.map((processInstanceId) => motor.rest.getAll<T>(path, { ...query, processInstanceId }))).then((x) => x.flat());
+const perInstans = <T>(engine: Engine, instanser: string[], path: string, query: Record<string, string | number | boolean> = {}) =>
+  Promise.all(instanser.map((processInstanceId) => engine.rest.getAll<T>(path, { ...query, processInstanceId }))).then((x) => x.flat());
 
 const tolka = (u: Variabeluppdatering): unknown => fromVariable(u.variableType, u.value);
 
@@ -326,24 +326,24 @@ const tolka = (u: Variabeluppdatering): unknown => fromVariable(u.variableType, 
  * not read it. Engine history and Bokvar's tables are read in parallel; the
  * queries are per case (business key) or per instance, never per event.
  */
-export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arendenummer: string, nu = new Date()): Promise<Tidslinje | undefined> {
-  const arende = await lasArende(db, motor, a, arendenummer);
+export async function byggTidslinje(db: Knex, engine: Engine, a: Anvandare, arendenummer: string, nu = new Date()): Promise<Tidslinje | undefined> {
+  const arende = await lasArende(db, engine, a, arendenummer);
   if (!arende) return undefined;
   const { rad, historik, instanser, variabler } = arende;
 
   const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken] = await Promise.all([
-    aktivitetshistorik(motor, instanser),
-    motor.rest.getAll<HistoriskUppgift>('/history/task', { processInstanceBusinessKey: arendenummer }),
-    perInstans<Operation>(motor, instanser, '/history/user-operation'),
-    perInstans<Incident>(motor, instanser, '/history/incident'),
-    motor.rest.getAll<Variabeluppdatering>('/history/detail', {
+    aktivitetshistorik(engine, instanser),
+    engine.rest.getAll<HistoriskUppgift>('/history/task', { processInstanceBusinessKey: arendenummer }),
+    perInstans<Operation>(engine, instanser, '/history/user-operation'),
+    perInstans<Incident>(engine, instanser, '/history/incident'),
+    engine.rest.getAll<Variabeluppdatering>('/history/detail', {
       processInstanceIdIn: instanser.join(','),
       variableUpdates: true,
       deserializeValues: false,
       sortBy: 'time',
       sortOrder: 'asc',
     }),
-    perInstans<Jobblogg>(motor, instanser, '/history/job-log'),
+    perInstans<Jobblogg>(engine, instanser, '/history/job-log'),
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')
@@ -354,7 +354,7 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
     db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
   ]);
   const definitioner = [...new Set(historik.map((h) => h.processDefinitionId))];
-  const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(motor, d)] as const)));
+  const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(engine, d)] as const)));
   const nyckelFor = new Map(historik.map((h) => [h.id, h.processDefinitionKey]));
 
   // The consents the contacts rest on may have been given in another case: read them too, with every revocation.

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { BARNFAKTA } from '../arenden/arendeindex.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './efterlevnad.ts';
 import { dagensBorjan, dagensSlut } from './statistik.ts';
 
@@ -78,13 +78,13 @@ const KLUMP = 500;
 
 /** Splits a long list of ids into requests of bounded size, pages each, and runs a few at a time. */
 async function hamtaIKlumpar<T>(
-  motor: Motor, path: string, idn: string[], kropp: (klump: string[]) => object, query: Record<string, string | boolean> = {},
+  engine: Engine, path: string, idn: string[], kropp: (klump: string[]) => object, query: Record<string, string | boolean> = {},
 ): Promise<T[]> {
   const klumpar: string[][] = [];
   for (let i = 0; i < idn.length; i += KLUMP) klumpar.push(idn.slice(i, i + KLUMP));
   const resultat: T[] = [];
   for (let i = 0; i < klumpar.length; i += 4) {
-    for (const del of await Promise.all(klumpar.slice(i, i + 4).map((klump) => motor.rest.postAll<T>(path, kropp(klump), query)))) resultat.push(...del);
+    for (const del of await Promise.all(klumpar.slice(i, i + 4).map((klump) => engine.rest.postAll<T>(path, kropp(klump), query)))) resultat.push(...del);
   }
   return resultat;
 }
@@ -112,7 +112,7 @@ export function periodfraga(db: Knex, urval: Urval): Knex.QueryBuilder {
   return urval.process ? q.where({ process_key: urval.process }) : q;
 }
 
-export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<Arendefakta[]> {
+export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promise<Arendefakta[]> {
   const arenden = await periodfraga(db, urval)
     .orderBy([{ column: 'mottagen' }, { column: 'arendenummer' }])
     .select<Arenderad[]>('arendenummer', 'process_key', 'process_instance_id', 'mottagen', 'personnummer', 'barn');
@@ -121,9 +121,9 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
   const iPerioden = periodfraga(db, urval).select('arendenummer');
 
   const [instanser, uppgifter, utanAtervinning, brev] = await Promise.all([
-    hamtaIKlumpar<HistoriskInstans>(motor, '/history/process-instance', nycklar, (k) => ({ processInstanceBusinessKeyIn: k })),
-    hamtaIKlumpar<HistoriskUppgift>(motor, '/history/task', nycklar, (k) => ({ processInstanceBusinessKeyIn: k, taskDefinitionKeyIn: UPPGIFTER })),
-    hamtaIKlumpar<HistoriskInstans>(motor, '/history/process-instance', nycklar, (k) => ({
+    hamtaIKlumpar<HistoriskInstans>(engine, '/history/process-instance', nycklar, (k) => ({ processInstanceBusinessKeyIn: k })),
+    hamtaIKlumpar<HistoriskUppgift>(engine, '/history/task', nycklar, (k) => ({ processInstanceBusinessKeyIn: k, taskDefinitionKeyIn: UPPGIFTER })),
+    hamtaIKlumpar<HistoriskInstans>(engine, '/history/process-instance', nycklar, (k) => ({
       processInstanceBusinessKeyIn: k,
       processDefinitionKey: 'hot-om-avhysning',
       executedActivityIdIn: ['UtanAtervinning'],
@@ -136,9 +136,9 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
 
   const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
   const [variabler, kontaktuppdateringar] = await Promise.all([
-    hamtaIKlumpar<HistoriskVariabel>(motor, '/history/variable-instance', instanser.map((i) => i.id), (k) => ({ processInstanceIdIn: k, variableNameIn: VARIABLER }), { deserializeValues: false }),
+    hamtaIKlumpar<HistoriskVariabel>(engine, '/history/variable-instance', instanser.map((i) => i.id), (k) => ({ processInstanceIdIn: k, variableNameIn: VARIABLER }), { deserializeValues: false }),
     // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
-    hamtaIKlumpar<Variabeluppdatering>(motor, '/history/detail', kuIdn, (k) => ({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad', variableUpdates: true }), { deserializeValues: false }),
+    hamtaIKlumpar<Variabeluppdatering>(engine, '/history/detail', kuIdn, (k) => ({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad', variableUpdates: true }), { deserializeValues: false }),
   ]);
 
   const perInstans = new Map<string, Record<string, unknown>>();
