@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import { lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
+import type { ActivityInstance, HistoricActivityInstance, HistoricProcessInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import type { Engine } from '../engine/engine.ts';
 import { arArendetsEnhet, kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
@@ -25,17 +26,6 @@ export interface ArendeRad {
   registrerad_av?: string | null;
 }
 
-interface ActivityInstanceTree {
-  id: string;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  processInstanceId: string;
-  childActivityInstances: ActivityInstanceTree[];
-  childTransitionInstances: { activityId: string; activityName: string | null; activityType: string }[];
-  incidentIds?: string[];
-}
-
 export interface Aktivitet {
   id: string;
   namn: string;
@@ -44,9 +34,9 @@ export interface Aktivitet {
 }
 
 /** Active activities in an instance's tree: leaves and transition instances (async continuations). */
-export function aktivaAktiviteter(tree: ActivityInstanceTree): Aktivitet[] {
+export function aktivaAktiviteter(tree: ActivityInstance): Aktivitet[] {
   const out: Aktivitet[] = [];
-  const walk = (node: ActivityInstanceTree): void => {
+  const walk = (node: ActivityInstance): void => {
     for (const t of node.childTransitionInstances ?? []) {
       out.push({ id: rensa(t.activityId), namn: t.activityName ?? t.activityId, typ: t.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
     }
@@ -76,16 +66,7 @@ export async function hamtaRad(db: Knex, arendenummer: string): Promise<ArendeRa
 /** Variables of every instance of the case (history keeps the last value, also after the end). */
 async function variabler(engine: Engine, instanser: string[]): Promise<Record<string, unknown>> {
   if (instanser.length === 0) return {};
-  const rows = (
-    await Promise.all(
-      instanser.map((processInstanceId) =>
-        engine.rest.get<{ name: string; type: string; value: unknown; processInstanceId: string }[]>('/history/variable-instance', {
-          processInstanceId,
-          deserializeValues: false,
-        }),
-      ),
-    )
-  )
+  const rows = (await Promise.all(instanser.map((processInstanceId) => engine.history.variableInstances({ processInstanceId }))))
     .flat()
     .filter((r) => VARIABLER.includes(r.name));
   const result: Record<string, unknown> = {};
@@ -130,19 +111,10 @@ export interface Detalj {
   tidslinje: { aktivitet: string; namn: string; typ: string; start: string; slut: string | null; avbruten: boolean }[];
 }
 
-export interface HistoriskInstans {
-  id: string;
-  processDefinitionId: string;
-  processDefinitionKey: string;
-  state: string;
-  startTime: string;
-  endTime: string | null;
-}
-
 /** A case as the engine knows it: its register row, every instance (main first) and their variables. */
 export interface ArendetsInstanser {
   rad: ArendeRad & { process_instance_id: string };
-  historik: HistoriskInstans[];
+  historik: HistoricProcessInstance[];
   /** Instance ids, the main instance first. */
   instanser: string[];
   variabler: Record<string, unknown>;
@@ -157,10 +129,9 @@ export interface ArendetsInstanser {
 export async function lasArende(db: Knex, engine: Engine, a: Anvandare, arendenummer: string): Promise<ArendetsInstanser | undefined> {
   const rad = await hamtaRad(db, arendenummer);
   if (!rad?.process_instance_id) return undefined;
-  const historik = await engine.rest.get<HistoriskInstans[]>('/history/process-instance', {
+  const historik = await engine.history.processInstances({
     processInstanceBusinessKey: arendenummer,
-    sortBy: 'startTime',
-    sortOrder: 'asc',
+    sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }],
   });
   const instanser = [rad.process_instance_id, ...historik.filter((h) => h.id !== rad.process_instance_id).map((h) => h.id)];
   const v = await variabler(engine, instanser);
@@ -170,30 +141,15 @@ export async function lasArende(db: Knex, engine: Engine, a: Anvandare, arendenu
   return { rad: rad as ArendetsInstanser['rad'], historik, instanser, variabler: v, barnBerorda };
 }
 
-export interface HistoriskAktivitet {
-  id: string;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  processInstanceId: string;
-  processDefinitionId: string;
-  parentActivityInstanceId: string | null;
-  taskId: string | null;
-  calledProcessInstanceId: string | null;
-  startTime: string;
-  endTime: string | null;
-  canceled: boolean;
-}
-
 /**
  * Every activity that ran in the instances, in the order it started. Within
  * one instance the engine's own order (occurrence) breaks ties of the same
  * millisecond, so a step never appears before the step that led to it.
  */
-export async function aktivitetshistorik(engine: Engine, instanser: string[]): Promise<HistoriskAktivitet[]> {
+export async function aktivitetshistorik(engine: Engine, instanser: string[]): Promise<HistoricActivityInstance[]> {
   const perInstans = await Promise.all(
     instanser.map((processInstanceId) =>
-      engine.rest.post<HistoriskAktivitet[]>('/history/activity-instance', {
+      engine.history.activityInstances({
         processInstanceId,
         sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }],
       }),
@@ -213,8 +169,8 @@ export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenumme
   // Independent reads run together: the case view's time is its slowest read, not their sum.
   const aktiva = historik.filter((h) => h.state === 'ACTIVE');
   const [trees, incidenter, historikAktiviteter, brev, samtycken, relaterade] = await Promise.all([
-    Promise.all(aktiva.map((i) => engine.rest.get<ActivityInstanceTree>(`/process-instance/${i.id}/activity-instances`).catch(() => undefined))),
-    engine.rest.get<unknown[]>('/incident', { processInstanceId: rad.process_instance_id }),
+    Promise.all(aktiva.map((i) => engine.runtime.activityInstanceTree(i.id).catch(() => undefined))),
+    engine.runtime.incidents({ processInstanceId: rad.process_instance_id }),
     aktivitetshistorik(engine, instanser),
     db('brev')
       .where({ arendenummer })
