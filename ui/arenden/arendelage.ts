@@ -1,24 +1,11 @@
+import type { Job, ProcessInstance, Task } from '../../engine-rest/types.ts';
+
 /**
  * A case's place in the case list, computed from what the engine reports about
  * the case's running instances (the main one and every called one: they share
  * the case number as business key). Pure: the index (arendeindex.ts) feeds it
- * the engine's answers and stores the result.
+ * the engine's answers and stores the result; only the fields it reads are required.
  */
-export interface MotorInstans {
-  id: string;
-  businessKey: string | null;
-}
-
-export interface MotorUppgift {
-  name: string;
-  processInstanceId: string;
-  due: string | null;
-}
-
-export interface MotorTimer {
-  processInstanceId: string;
-  dueDate: string | null;
-}
 
 export interface Arendelage {
   arendenummer: string;
@@ -37,9 +24,9 @@ export interface Arendelage {
  * case's) are not counted.
  */
 export function sammanstall(
-  instanser: MotorInstans[],
-  uppgifter: MotorUppgift[],
-  timers: MotorTimer[],
+  instanser: Pick<ProcessInstance, 'id' | 'businessKey'>[],
+  uppgifter: Pick<Task, 'name' | 'processInstanceId' | 'due'>[],
+  timers: Pick<Job, 'processInstanceId' | 'dueDate'>[],
   arendenummer?: Iterable<string>,
 ): Map<string, Arendelage> {
   const lage = new Map<string, Arendelage>();
