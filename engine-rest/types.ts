@@ -3,8 +3,8 @@
  * own names (docs.camunda.org, "REST API Reference"). Only fields somebody
  * reads are listed: a field added here is one the code now relies on.
  *
- * Times are the engine's text, `yyyy-MM-dd'T'HH:mm:ss.SSSZ` with an offset
- * without colon (+0000); ui/arenden/arendelage.ts `motortid` reads them.
+ * Times are the engine's text, `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, with an offset
+ * without colon (+0000): put the colon in before handing them to Date.
  */
 
 // ---- runtime ----------------------------------------------------------------------------------
