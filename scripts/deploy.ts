@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ttlDagar } from '../domain/gallring.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 import { DEPLOYMENT_SOURCE } from '../engine-rest/deployment.ts';
+import { RepositoryQueries } from '../engine-rest/repository.ts';
 import type { Deployment } from '../engine-rest/types.ts';
+import { ttlDagar } from '../domain/gallring.ts';
 import { repoRoot } from './config.ts';
 
 export const modelsDir = path.join(repoRoot, 'bpmn');
@@ -108,6 +109,6 @@ export async function applyHistoryTimeToLive(engine: EngineRest, historyTimeToLi
 
 /** Every deployment of Bokvar's models (every version), whatever else the engine holds. */
 async function bokvarDeployments(engine: EngineRest): Promise<string[]> {
-  const deployments = await engine.getAll<{ id: string }>('/deployment', { source: DEPLOYMENT_SOURCE, sortBy: 'id', sortOrder: 'asc' });
+  const deployments = await new RepositoryQueries(engine).deployments({ source: DEPLOYMENT_SOURCE, sortBy: 'id', sortOrder: 'asc' });
   return deployments.map((d) => d.id);
 }

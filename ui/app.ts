@@ -14,7 +14,7 @@ import { Inloggningsbegransning } from './auth/begransning.ts';
 import { identifiera, kravInloggadApi } from './auth/middleware.ts';
 import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
-import { Motor } from './engine/motor.ts';
+import { Engine } from './engine/engine.ts';
 import { tidslinjeApiRouter, tidslinjeSidorRouter } from './revision/tidslinje-routes.ts';
 import { efterlevnadApiRouter } from './revision/efterlevnad-api.ts';
 import { efterlevnadSidorRouter } from './revision/efterlevnad-sidor.ts';
@@ -30,8 +30,8 @@ export interface Logger {
 }
 
 /** The UI's engine client, as its technical user. */
-export function uiMotor(config: UiConfig): Motor {
-  return new Motor(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
+export function uiEngine(config: UiConfig): Engine {
+  return new Engine(new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_UI_USER, password: config.BOKVAR_UI_PASSWORD }));
 }
 
 /**
@@ -43,7 +43,7 @@ export function uiMotor(config: UiConfig): Motor {
 export function createApp(
   config: UiConfig,
   db: Knex,
-  { motor, arendeindex }: { motor: Motor; arendeindex: Arendeindex },
+  { engine, arendeindex }: { engine: Engine; arendeindex: Arendeindex },
   log: Logger = { error: () => {}, info: () => {} },
 ): Express {
   const sessioner = new Sessioner(db, config.BOKVAR_SESSION_MINUTER);
@@ -71,12 +71,12 @@ export function createApp(
   });
 
   app.get('/halsa', async (_req, res) => {
-    const [database, engine] = await Promise.all([
+    const [database, engineUp] = await Promise.all([
       db.raw('SELECT 1').then(() => true, () => false),
       fetch(`${config.BOKVAR_ENGINE_PUBLIC_URL}/actuator/health`).then((r) => r.ok, () => false),
     ]);
-    const ok = database && engine;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'fel', databas: database, motor: engine });
+    const ok = database && engineUp;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'fel', databas: database, motor: engineUp });
   });
 
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
@@ -96,7 +96,7 @@ export function createApp(
   });
   app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
-  app.use(identifiera(motor, sessioner, begransning));
+  app.use(identifiera(engine, sessioner, begransning));
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -107,21 +107,21 @@ export function createApp(
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi());
   });
-  api.use(intagRouter(db, motor, arendeindex));
-  api.use(arendenRouter(db, motor, arendeindex));
-  api.use(brevRouter(db, motor, arendeindex));
-  api.use(oversiktRouter(motor));
+  api.use(intagRouter(db, engine, arendeindex));
+  api.use(arendenRouter(db, engine, arendeindex));
+  api.use(brevRouter(db, engine, arendeindex));
+  api.use(oversiktRouter(engine));
   api.use(loggkontrollApiRouter(db));
-  api.use(tidslinjeApiRouter(db, motor));
-  api.use(efterlevnadApiRouter(db, motor));
+  api.use(tidslinjeApiRouter(db, engine));
+  api.use(efterlevnadApiRouter(db, engine));
   api.use((_req, res) => {
     sendProblem(res, 404, 'Finns inte');
   });
   app.use('/api', api);
 
-  app.use(tidslinjeSidorRouter(db, motor));
-  app.use(efterlevnadSidorRouter(db, motor));
-  app.use(sidorRouter({ db, motor, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
+  app.use(tidslinjeSidorRouter(db, engine));
+  app.use(efterlevnadSidorRouter(db, engine));
+  app.use(sidorRouter({ db, engine, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(loggkontrollSidor(db));
   app.use(problemHandler(log));
   return app;

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createKnex } from '../migrations/index.ts';
 import { Arendeindex } from './arenden/arendeindex.ts';
-import { createApp, uiMotor } from './app.ts';
+import { createApp, uiEngine } from './app.ts';
 import { readUiConfig } from './config.ts';
 import { klientfelSomProblem } from './api/problem.ts';
 import { ttlDagar } from '../domain/gallring.ts';
@@ -12,13 +12,13 @@ import { schemalaggOfullbordadeStarter } from './intake/arendestart.ts';
 const config = readUiConfig();
 const log = pino({ level: config.BOKVAR_LOG_LEVEL, base: { service: 'bokvar-ui' } });
 const db = createKnex(config.DATABASE_URL);
-const motor = uiMotor(config);
-const arendeindex = new Arendeindex(db, motor.rest, log);
+const engine = uiEngine(config);
+const arendeindex = new Arendeindex(db, engine.rest, log);
 // The case list reads the index; it follows the engine every few seconds (ui/arenden/arendeindex.ts).
 const stoppaArendeindex = arendeindex.starta();
 // A notice whose start broke off (engine or database away mid-start) is linked to its case or rolled back.
-const stoppaStartstadning = schemalaggOfullbordadeStarter(db, motor, log);
-const server = createApp(config, db, { motor, arendeindex }, log).listen(config.BOKVAR_UI_PORT, () => {
+const stoppaStartstadning = schemalaggOfullbordadeStarter(db, engine, log);
+const server = createApp(config, db, { engine, arendeindex }, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
 server.on('clientError', klientfelSomProblem);
@@ -26,7 +26,7 @@ server.on('clientError', klientfelSomProblem);
 // Bokvar's gallring follows the engine's history cleanup, nightly in its window (docs/gallring.md).
 const stoppaGallring = schemalaggGallring(
   async () => {
-    const r = await gallra(db, motor.rest, ttlDagar(config.BOKVAR_HISTORIK_TTL));
+    const r = await gallra(db, engine.rest, ttlDagar(config.BOKVAR_HISTORIK_TTL));
     log.info({ noterade: r.noterade, gallrade: r.gallrade.length, misslyckade: r.misslyckade.length, kvar: r.kvar, stickprov: r.stickprov, sessioner: r.sessioner }, 'gallring klar');
   },
   (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'gallring failed'),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { EngineRest } from '../../engine-rest/client.ts';
-import { arSamtidigAndring } from '../../ui/engine/motor.ts';
+import { isConcurrentModification } from '../../engine-rest/concurrency.ts';
 import { sleep } from './stats.ts';
 
 /**
@@ -26,7 +26,7 @@ export async function confirmationToLetters(admin: EngineRest, db: Knex, arenden
         await admin.post(`/task/${task.id}/complete`, { variables });
         break;
       } catch (error) {
-        if (forsok >= 5 || !arSamtidigAndring(error)) throw error;
+        if (forsok >= 5 || !isConcurrentModification(error)) throw error;
       }
     }
     const t = performance.now();

@@ -7,7 +7,7 @@ import { createKnex } from '../../migrations/index.ts';
 import { avslutaOfullbordadeStarter } from '../../ui/intake/arendestart.ts';
 import { registreraUnderrattelse } from '../../ui/intake/registrera.ts';
 import { underrattelseSchema } from '../../ui/intake/schemas.ts';
-import { Motor } from '../../ui/engine/motor.ts';
+import { Engine } from '../../ui/engine/engine.ts';
 import { Problem } from '../../ui/api/problem.ts';
 import { cancelInstance, engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { underrattelse } from './support/ui.ts';
@@ -21,7 +21,7 @@ import { underrattelse } from './support/ui.ts';
  */
 let db: Knex;
 let brytande: http.Server;
-const motor = () => new Motor(new EngineRest(stack().engineRestUrl, stack().ui));
+const engine = () => new Engine(new EngineRest(stack().engineRestUrl, stack().ui));
 
 /** An "engine" that forwards each start to the real one and cuts the connection before answering. */
 async function startaBrytande(): Promise<string> {
@@ -67,12 +67,12 @@ afterAll(async () => {
 describe('the intake writes a case all or nothing', () => {
   it('engine not reachable: 503, no row, no instance; the same notice later starts one case', async () => {
     const u = underrattelseSchema.parse(underrattelse());
-    const borta = new Motor(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
+    const borta = new Engine(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
     const p = await problem(registreraUnderrattelse(db, borta, u, 'vera'));
     expect(p.status).toBe(503);
     expect(await db('arenden').where('registrerad_av', 'vera').whereNull('process_instance_id').count({ n: '*' }).first()).toEqual({ n: '0' });
 
-    const r = await registreraUnderrattelse(db, motor(), u, 'vera');
+    const r = await registreraUnderrattelse(db, engine(), u, 'vera');
     expect(r.nytt).toBe(true);
     expect((await rad(r.svar.arendenummer))?.process_instance_id).toBe(r.svar.processInstanceId);
     await cancelInstance(r.svar.processInstanceId);
@@ -80,7 +80,7 @@ describe('the intake writes a case all or nothing', () => {
 
   it('connection cut after the start went out: 503 saying it is unclear, the row waits; the repeat finds the case the engine started instead of starting a second', async () => {
     const u = underrattelseSchema.parse(underrattelse());
-    const p = await problem(registreraUnderrattelse(db, new Motor(new EngineRest(await startaBrytande(), stack().ui)), u, 'vera'));
+    const p = await problem(registreraUnderrattelse(db, new Engine(new EngineRest(await startaBrytande(), stack().ui)), u, 'vera'));
     expect(p.status).toBe(503);
     const arendenummer = /ärende (BV-\d{4}-\d+)/.exec(p.detail ?? '')?.[1];
     expect(arendenummer, p.detail).toBeDefined();
@@ -89,13 +89,13 @@ describe('the intake writes a case all or nothing', () => {
     expect(kvar?.process_instance_id).toBeNull();
 
     // At once: the start's short lease still runs, the repeat is asked to wait.
-    expect((await problem(registreraUnderrattelse(db, motor(), u, 'vera'))).status).toBe(409);
+    expect((await problem(registreraUnderrattelse(db, engine(), u, 'vera'))).status).toBe(409);
     await db('arenden').where({ arendenummer }).update({ start_las_till: db.raw("now() - interval '1 second'") });
     // The clean-up, with the engine still away, gives the lease straight back: the sender's repeat is not told to wait.
-    const borta = new Motor(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
+    const borta = new Engine(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
     await expect(avslutaOfullbordadeStarter(db, borta)).rejects.toThrow(/unreachable/);
     expect((await rad(arendenummer!))?.start_las_till?.getTime()).toBeLessThanOrEqual(Date.now());
-    const r = await registreraUnderrattelse(db, motor(), u, 'vera');
+    const r = await registreraUnderrattelse(db, engine(), u, 'vera');
     expect(r.svar.arendenummer).toBe(arendenummer);
     const instanser = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: arendenummer!, processDefinitionKey: 'hot-om-avhysning' });
     expect(instanser.map((i) => i.id)).toEqual([r.svar.processInstanceId]);
@@ -104,14 +104,14 @@ describe('the intake writes a case all or nothing', () => {
   });
 
   it('the clean-up links a broken-off start the engine made, and rolls back one it did not', async () => {
-    const start = await problem(registreraUnderrattelse(db, new Motor(new EngineRest(await startaBrytande(), stack().ui)), underrattelseSchema.parse(underrattelse()), 'vera'));
+    const start = await problem(registreraUnderrattelse(db, new Engine(new EngineRest(await startaBrytande(), stack().ui)), underrattelseSchema.parse(underrattelse()), 'vera'));
     const startad = /ärende (BV-\d{4}-\d+)/.exec(start.detail ?? '')![1]!;
     const [{ arendenummer: ostartad }] = await db('arenden')
       .insert({ arendenummer: `BV-1999-${String(Date.now()).slice(-8)}`, process_key: 'hot-om-avhysning', kallreferens: `test:${Date.now()}`, mottagen: new Date(), start_las_till: new Date(Date.now() - 1000) })
       .returning('arendenummer');
     await db('arenden').whereIn('arendenummer', [startad, ostartad]).update({ start_las_till: db.raw("now() - interval '1 second'") });
 
-    const utfall = await avslutaOfullbordadeStarter(db, motor());
+    const utfall = await avslutaOfullbordadeStarter(db, engine());
     expect(utfall.kopplade).toBeGreaterThanOrEqual(1);
     expect(utfall.aterstallda).toBeGreaterThanOrEqual(1);
     const kopplad = await eventually('linked', async () => (await rad(startad))?.process_instance_id);

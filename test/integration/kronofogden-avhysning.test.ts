@@ -24,7 +24,7 @@ import {
   type Value,
 } from './support/scenario.ts';
 import { ui } from './support/ui.ts';
-import { arSamtidigAndring } from '../../ui/engine/motor.ts';
+import { isConcurrentModification } from '../../engine-rest/concurrency.ts';
 
 /**
  * Checklist 2, "information om avhysning från Kronofogden", on the real engine
@@ -92,7 +92,7 @@ async function correlate(messageName: string, businessKey: string, values: Recor
       await engineAsAdmin().post('/message', { messageName, businessKey, processVariables: variables(values) });
       return;
     } catch (error) {
-      if (forsok < 3 && arSamtidigAndring(error)) continue;
+      if (forsok < 3 && isConcurrentModification(error)) continue;
       throw error;
     }
   }

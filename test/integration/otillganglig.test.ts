@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnex } from '../../migrations/index.ts';
 import { Arendeindex } from '../../ui/arenden/arendeindex.ts';
-import { createApp, uiMotor } from '../../ui/app.ts';
+import { createApp, uiEngine } from '../../ui/app.ts';
 import { readUiConfig } from '../../ui/config.ts';
 import { engineAsAdmin, stack } from './support/engine.ts';
 import { basic, underrattelse } from './support/ui.ts';
@@ -33,8 +33,8 @@ async function ui(over: { motor?: string; databas?: string }): Promise<string> {
     DATABASE_URL: over.databas ?? stack().databaseUrl,
   });
   const db = createKnex(config.DATABASE_URL);
-  const motor = uiMotor(config);
-  const app = createApp(config, db, { motor, arendeindex: new Arendeindex(db, motor.rest) });
+  const engine = uiEngine(config);
+  const app = createApp(config, db, { engine, arendeindex: new Arendeindex(db, engine.rest) });
   const server = app.listen(0, '127.0.0.1');
   servrar.push(server);
   await new Promise((resolve) => server.once('listening', resolve));

@@ -6,7 +6,7 @@ import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import { diagramdata } from '../arenden/diagram.ts';
 import { registreraDelgivning, registreraRattelse } from '../../domain/rattelse.ts';
-import { arInteVantande, type Motor } from '../engine/motor.ts';
+import { isNothingWaiting, type Engine } from '../engine/engine.ts';
 import { taEmotHandelse } from '../arenden/handelselogg.ts';
 import { handelseSchema } from '../intake/schemas.ts';
 import { handelsevariabler, PROCESS_KRONOFOGDEN } from '../arenden/kronofogden-handelser.ts';
@@ -33,7 +33,7 @@ function vyFran(value: unknown): string {
 
 const ingetArende = () => new Problem(404, 'Ärendet finns inte', 'Inget ärende med det numret som du har behörighet till.');
 
-export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Router {
+export function arendenRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): Router {
   const router = Router();
 
   router.get('/arenden', async (req, res) => {
@@ -46,7 +46,7 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
   router.get('/arenden/:arendenummer', async (req, res) => {
     const a = req.anvandare!;
     if (!kanLasaArenden(a)) throw new Problem(403, 'Saknar behörighet', 'Endast handläggare och revisorer får läsa ärenden.');
-    const d = await detalj(db, motor, a, req.params.arendenummer);
+    const d = await detalj(db, engine, a, req.params.arendenummer);
     if (!d) throw ingetArende();
     // A protected tenant's address shown to the case's unit: the log says so (loggkontroll).
     await loggaLasning(db, a, d.arendenummer, vyFran(req.query.vy), d.skyddadAdress ? 'skyddad-adress' : undefined);
@@ -56,12 +56,12 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
   /** The viewer's data for one instance of the case (the main one, or a called one). */
   router.get('/arenden/:arendenummer/diagram', async (req, res) => {
     const a = req.anvandare!;
-    const d = kanLasaArenden(a) ? await detalj(db, motor, a, req.params.arendenummer) : undefined;
+    const d = kanLasaArenden(a) ? await detalj(db, engine, a, req.params.arendenummer) : undefined;
     if (!d) throw ingetArende();
     const instans = typeof req.query.instans === 'string' ? req.query.instans : d.processInstanceId;
     if (!d.instanser.some((i) => i.id === instans)) throw new Problem(404, 'Instansen hör inte till ärendet');
     await loggaLasning(db, a, d.arendenummer, 'diagram', instans);
-    res.json(await diagramdata(motor, instans));
+    res.json(await diagramdata(engine, instans));
   });
 
   /**
@@ -84,27 +84,27 @@ export function arendenRouter(db: Knex, motor: Motor, arendeindex: Arendeindex):
       if (h.typ === 'delgivning-registrerad' || h.typ === 'rattat-meddelande') {
         // The återvinningsfrist's events: the rules live in domain/rattelse.ts (the Tasklist process uses them too).
         const id = rad.process_instance_id!;
-        if (!(await motor.pagar(id))) {
+        if (!(await engine.isRunning(id))) {
           throw new Problem(409, 'Ärendet är avslutat', `Ärendet ${nr} är avslutat och kan inte ta emot ${h.typ}.`);
         }
         const hinder =
           h.typ === 'delgivning-registrerad'
-            ? await registreraDelgivning(motor.rest, id, nr, h.delgivningsdatum)
-            : await registreraRattelse(motor.rest, id, nr, { mottagen: h.mottagen, delgivningsdatum: h.delgivningsdatum ?? null, brist: h.brist ?? null });
+            ? await registreraDelgivning(engine.rest, id, nr, h.delgivningsdatum)
+            : await registreraRattelse(engine.rest, id, nr, { mottagen: h.mottagen, delgivningsdatum: h.delgivningsdatum ?? null, brist: h.brist ?? null });
         if (hinder) throw new Problem(409, 'Ärendet kan inte ta emot händelsen', hinder.text);
         return;
       }
       if (rad.process_key !== PROCESS_KRONOFOGDEN) {
         throw new Problem(409, 'Händelsen gäller inte ärendet', `${h.typ} är ett besked från Kronofogden, och ärende ${nr} är inte ett ärende om avhysning från Kronofogden.`);
       }
-      if (!(await motor.pagar(rad.process_instance_id!))) {
+      if (!(await engine.isRunning(rad.process_instance_id!))) {
         throw new Problem(409, 'Ärendet är avslutat', `Ärende ${nr} är avslutat och tar inte emot händelser.`);
       }
       try {
-        await motor.korrelera(h.typ, nr, handelsevariabler(h, new Date()));
+        await engine.correlate(h.typ, nr, handelsevariabler(h, new Date()));
       } catch (error) {
         // The case is not waiting for this message (an older model version, or it has just moved on).
-        if (arInteVantande(error)) {
+        if (isNothingWaiting(error)) {
           throw new Problem(409, 'Ärendet kan inte ta emot händelsen nu', `Ärende ${nr} väntar inte på ${h.typ} just nu (det kan löpa på en äldre processversion).`);
         }
         throw error;

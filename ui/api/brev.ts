@@ -5,7 +5,7 @@ import { hamtaBrevForSkickat, KLOCKMARGINAL_MS, markeraSkickat, type BrevForSkic
 import { kanLasaArende } from '../auth/roller.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { kravSkriv, validera } from './intag.ts';
 import { Problem, validationProblem } from './problem.ts';
 
@@ -43,7 +43,7 @@ const saknas = () => new Problem(404, 'Brevet finns inte', 'Inget brev med det i
  * GET /api/brev/{id}: the letter's PDF/A as archived, for those who may read its case.
  * POST /api/brev/{id}/skickad: the registry or a caseworker marks the letter sent.
  */
-export function brevRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Router {
+export function brevRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): Router {
   const router = Router();
 
   router.get('/brev/:id', async (req, res) => {
@@ -66,7 +66,7 @@ export function brevRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Ro
     const utanKropp = req.headers['content-type'] === undefined && (req.headers['content-length'] ?? '0') === '0' && !req.headers['transfer-encoding'];
     const indata = utanKropp ? (kravSkriv(req), {} as { skickad?: string }) : validera(req, skickadSchema);
     if (!z.uuid().safeParse(req.params.id).success) throw saknas();
-    const svar = await registreraSkickat(db, motor, req.anvandare!.id, req.params.id, indata.skickad, (nr) => {
+    const svar = await registreraSkickat(db, engine, req.anvandare!.id, req.params.id, indata.skickad, (nr) => {
       return hamtaRad(db, nr).then((rad) => !!rad && kanLasaArende(req.anvandare!, rad.enheter, rad.barn));
     });
     if (svar.nytt) await arendeindex.efterAndring(svar.brev.arendenummer);
@@ -85,7 +85,7 @@ export function brevRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Ro
  */
 export async function registreraSkickat(
   db: Knex,
-  motor: Motor,
+  engine: Engine,
   av: string,
   id: string,
   skickad: string | undefined,
@@ -109,6 +109,6 @@ export async function registreraSkickat(
     );
   }
   // Also on a repeat: a registry retrying after an engine error still reaches the process.
-  if (m.brev.typ === 'atagande-betalningsansvar') await motor.brevSkickat(m.brev.processInstanceId, m.brev.id);
+  if (m.brev.typ === 'atagande-betalningsansvar') await engine.notifyLetterSent(m.brev.processInstanceId, m.brev.id);
   return { nytt: m.utfall === 'markerat', brev: skickatSvar(m.brev) };
 }

@@ -4,21 +4,21 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { kanRegistrera } from '../auth/roller.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { registreraKronofogden, registreraUnderrattelse, type Registrerat } from '../intake/registrera.ts';
 import { kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
 import { Problem, validationProblem } from './problem.ts';
 
 /** POST /api/underrattelser and /api/kronofogden-meddelanden: the two notices that start cases. */
-export function intagRouter(db: Knex, motor: Motor, arendeindex: Arendeindex): Router {
+export function intagRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): Router {
   const router = Router();
   router.post('/underrattelser', async (req, res) => {
     const u = validera(req, underrattelseSchema);
-    svara(res, await indexerat(arendeindex, registreraUnderrattelse(db, motor, u, req.anvandare!.id)));
+    svara(res, await indexerat(arendeindex, registreraUnderrattelse(db, engine, u, req.anvandare!.id)));
   });
   router.post('/kronofogden-meddelanden', async (req, res) => {
     const k = validera(req, kronofogdeMeddelandeSchema);
-    svara(res, await indexerat(arendeindex, registreraKronofogden(db, motor, k, req.anvandare!.id)));
+    svara(res, await indexerat(arendeindex, registreraKronofogden(db, engine, k, req.anvandare!.id)));
   });
   return router;
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { kanSeOversikt } from '../auth/roller.ts';
 import { oversikt } from '../arenden/diagram.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { Problem } from './problem.ts';
 
 /**
@@ -10,13 +10,13 @@ import { Problem } from './problem.ts';
  * open cases, so one answer serves every viewer for a few seconds, and
  * concurrent requests share one engine query.
  */
-export function oversiktRouter(motor: Motor, cacheMs = 5_000): Router {
+export function oversiktRouter(engine: Engine, cacheMs = 5_000): Router {
   const router = Router();
   let senast: { till: number; data: Promise<Awaited<ReturnType<typeof oversikt>>> } | undefined;
   router.get('/oversikt', async (req, res) => {
     if (!kanSeOversikt(req.anvandare!)) throw new Problem(403, 'Saknar behörighet');
     if (!senast || senast.till < Date.now()) {
-      const data = oversikt(motor);
+      const data = oversikt(engine);
       senast = { till: Date.now() + cacheMs, data };
       data.catch(() => {
         senast = undefined;
@@ -27,7 +27,7 @@ export function oversiktRouter(motor: Motor, cacheMs = 5_000): Router {
   router.get('/processer/:id/xml', async (req, res) => {
     if (!kanSeOversikt(req.anvandare!)) throw new Problem(403, 'Saknar behörighet');
     if (!/^[\w.:-]+$/.test(req.params.id)) throw new Problem(404, 'Processen finns inte');
-    const { bpmn20Xml } = await motor.rest.get<{ bpmn20Xml: string }>(`/process-definition/${req.params.id}/xml`);
+    const { bpmn20Xml } = await engine.repository.processDefinitionXml(req.params.id);
     res.type('application/xml').send(bpmn20Xml);
   });
   return router;

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import type { EngineRest } from '../../engine-rest/client.ts';
-import { motorformat, sammanstall, type Arendelage, type MotorInstans, type MotorTimer, type MotorUppgift } from './arendelage.ts';
+import { HistoryQueries, type HistoricActivityInstanceQuery } from '../../engine-rest/history.ts';
+import { RuntimeQueries, type TaskQuery } from '../../engine-rest/runtime.ts';
+import type { ProcessInstance } from '../../engine-rest/types.ts';
+import { motorformat, sammanstall, type Arendelage } from './arendelage.ts';
 
 /**
  * The case index (table `arendeindex`, migration 013): each case's open state,
@@ -35,7 +38,7 @@ export const OVERLAPP_MS = 30_000;
 
 /** Business keys or instance ids per engine query. */
 const KLUMP = 200;
-const UPPGIFTSORDNING = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
+const UPPGIFTSORDNING: TaskQuery['sorting'] = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
 
 /** The variables that say children are affected (the sources dela-barn hands to every instance of the case). */
 export const BARNFAKTA = ['barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare', 'barnOchUngaInvolverade'];
@@ -53,24 +56,19 @@ interface Logg {
   info: (o: object, m: string) => void;
 }
 
-interface HistoriskAktivitet {
-  processInstanceId: string | null;
-}
-
-interface Operation {
-  processInstanceId: string | null;
-  operationType: string;
-  entityType: string;
-}
-
 export class Arendeindex {
   private pagaende: Promise<Uppdatering> | undefined;
+  private readonly history: HistoryQueries;
+  private readonly runtime: RuntimeQueries;
 
   constructor(
     private readonly db: Knex,
-    private readonly engine: EngineRest,
+    engine: EngineRest,
     private readonly log: Logg = { error: () => {}, info: () => {} },
-  ) {}
+  ) {
+    this.history = new HistoryQueries(engine);
+    this.runtime = new RuntimeQueries(engine);
+  }
 
   /** Until this time every engine change is in the index; null before the first build. */
   async indexeradTid(): Promise<Date | null> {
@@ -158,9 +156,9 @@ export class Arendeindex {
     const start = new Date();
     const [instanser, uppgifter, timers] = await Promise.all([
       // Paging needs a stable order: by id (tasks by creation first, the order aktuellt keeps).
-      this.engine.getAll<MotorInstans>('/process-instance', { active: true, sortBy: 'instanceId', sortOrder: 'asc' }),
-      this.engine.postAll<MotorUppgift>('/task', { active: true, sorting: UPPGIFTSORDNING }),
-      this.engine.getAll<MotorTimer>('/job', { timers: true, active: true, sortBy: 'jobId', sortOrder: 'asc' }),
+      this.runtime.processInstances({ active: true, sortBy: 'instanceId', sortOrder: 'asc' }),
+      this.runtime.tasks({ active: true, sorting: UPPGIFTSORDNING }),
+      this.runtime.jobs({ timers: true, active: true, sorting: [{ sortBy: 'jobId', sortOrder: 'asc' }] }),
     ]);
     const lage = sammanstall(instanser, uppgifter, timers);
     const barn = await this.barnfakta(instanser);
@@ -200,11 +198,11 @@ export class Arendeindex {
    */
   async andradeArenden(fran: Date): Promise<string[] | 'alla'> {
     const efter = motorformat(fran);
-    const ordning = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
+    const ordning: HistoricActivityInstanceQuery['sorting'] = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
     const [startade, avslutade, operationer] = await Promise.all([
-      this.engine.postAll<HistoriskAktivitet>('/history/activity-instance', { startedAfter: efter, sorting: ordning }),
-      this.engine.postAll<HistoriskAktivitet>('/history/activity-instance', { finishedAfter: efter, sorting: ordning }),
-      this.engine.getAll<Operation>('/history/user-operation', { afterTimestamp: efter, sortBy: 'timestamp', sortOrder: 'asc' }),
+      this.history.activityInstances({ startedAfter: efter, sorting: ordning }),
+      this.history.activityInstances({ finishedAfter: efter, sorting: ordning }),
+      this.history.userOperations({ afterTimestamp: efter, sortBy: 'timestamp', sortOrder: 'asc' }),
     ]);
     if (operationer.some((o) => !o.processInstanceId && /^(Suspend|Activate)/.test(o.operationType))) return 'alla';
     const instanser = new Set<string>();
@@ -216,7 +214,7 @@ export class Arendeindex {
   private async affarsnycklar(instansIds: string[]): Promise<string[]> {
     const nycklar = new Set<string>();
     for (const klump of klumpar(instansIds, KLUMP)) {
-      const rader = await this.engine.postAll<{ businessKey: string | null }>('/history/process-instance', { processInstanceIds: klump });
+      const rader = await this.history.processInstances({ processInstanceIds: klump });
       for (const r of rader) if (r.businessKey) nycklar.add(r.businessKey);
     }
     return [...nycklar];
@@ -227,13 +225,13 @@ export class Arendeindex {
     const lage: Arendelage[] = [];
     const barn = new Set<string>();
     for (const klump of klumpar(arendenummer, KLUMP)) {
-      const instanser = await this.engine.postAll<MotorInstans>('/history/process-instance', { processInstanceBusinessKeyIn: klump, active: true });
+      const instanser = await this.history.processInstances({ processInstanceBusinessKeyIn: klump, active: true });
       const ids = instanser.map((i) => i.id);
       const [uppgifter, timers, medBarn] = ids.length === 0
         ? [[], [], new Set<string>()]
         : await Promise.all([
-            this.engine.postAll<MotorUppgift>('/task', { processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
-            this.engine.postAll<MotorTimer>('/job', { processInstanceIds: ids, timers: true, active: true }),
+            this.runtime.tasks({ processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
+            this.runtime.jobs({ processInstanceIds: ids, timers: true, active: true }),
             this.barnfakta(instanser),
           ]);
       lage.push(...sammanstall(instanser, uppgifter, timers, klump).values());
@@ -245,15 +243,11 @@ export class Arendeindex {
   }
 
   /** The case numbers among these instances' cases where some instance holds a child fact. */
-  private async barnfakta(instanser: MotorInstans[]): Promise<Set<string>> {
+  private async barnfakta(instanser: Pick<ProcessInstance, 'id' | 'businessKey'>[]): Promise<Set<string>> {
     const nyckel = new Map(instanser.map((i) => [i.id, i.businessKey]));
     const barn = new Set<string>();
     for (const klump of klumpar([...nyckel.keys()], KLUMP)) {
-      const rader = await this.engine.postAll<{ processInstanceId: string; value: unknown }>(
-        '/history/variable-instance',
-        { processInstanceIdIn: klump, variableNameIn: BARNFAKTA },
-        { deserializeValues: false },
-      );
+      const rader = await this.history.variableInstances({ processInstanceIdIn: klump, variableNameIn: BARNFAKTA });
       for (const r of rader) {
         const nr = nyckel.get(r.processInstanceId);
         if (r.value === true && nr) barn.add(nr);

@@ -1,24 +1,11 @@
+import type { Job, ProcessInstance, Task } from '../../engine-rest/types.ts';
+
 /**
  * A case's place in the case list, computed from what the engine reports about
  * the case's running instances (the main one and every called one: they share
  * the case number as business key). Pure: the index (arendeindex.ts) feeds it
  * the engine's answers and stores the result.
  */
-export interface MotorInstans {
-  id: string;
-  businessKey: string | null;
-}
-
-export interface MotorUppgift {
-  name: string;
-  processInstanceId: string;
-  due: string | null;
-}
-
-export interface MotorTimer {
-  processInstanceId: string;
-  dueDate: string | null;
-}
 
 export interface Arendelage {
   arendenummer: string;
@@ -34,12 +21,13 @@ export interface Arendelage {
  * Every case among `arendenummer` (or, without it, every case with a running
  * instance): open with its next deadline and current tasks, or closed. Tasks
  * and timers of instances outside `instanser` (suspended, ended, another
- * case's) are not counted.
+ * case's) are not counted. Only the fields it reads are asked of the engine
+ * types, so runtime and history instances both do.
  */
 export function sammanstall(
-  instanser: MotorInstans[],
-  uppgifter: MotorUppgift[],
-  timers: MotorTimer[],
+  instanser: Pick<ProcessInstance, 'id' | 'businessKey'>[],
+  uppgifter: Pick<Task, 'name' | 'processInstanceId' | 'due'>[],
+  timers: Pick<Job, 'processInstanceId' | 'dueDate'>[],
   arendenummer?: Iterable<string>,
 ): Map<string, Arendelage> {
   const lage = new Map<string, Arendelage>();

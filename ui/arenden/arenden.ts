@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import { lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
+import type { ActivityInstance, HistoricActivityInstance, HistoricProcessInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { fristpost, type Fristpost } from '../../frister/index.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { arArendetsEnhet, kanLasaArende, lasAllaArenden, handlaggarenheter, type Anvandare } from '../auth/roller.ts';
 import { dagarKvar } from './arendelage.ts';
 
@@ -26,17 +27,6 @@ export interface ArendeRad {
   registrerad_av?: string | null;
 }
 
-interface ActivityInstanceTree {
-  id: string;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  processInstanceId: string;
-  childActivityInstances: ActivityInstanceTree[];
-  childTransitionInstances: { activityId: string; activityName: string | null; activityType: string }[];
-  incidentIds?: string[];
-}
-
 export interface Aktivitet {
   id: string;
   namn: string;
@@ -45,9 +35,9 @@ export interface Aktivitet {
 }
 
 /** Active activities in an instance's tree: leaves and transition instances (async continuations). */
-export function aktivaAktiviteter(tree: ActivityInstanceTree): Aktivitet[] {
+export function aktivaAktiviteter(tree: ActivityInstance): Aktivitet[] {
   const out: Aktivitet[] = [];
-  const walk = (node: ActivityInstanceTree): void => {
+  const walk = (node: ActivityInstance): void => {
     for (const t of node.childTransitionInstances ?? []) {
       out.push({ id: rensa(t.activityId), namn: t.activityName ?? t.activityId, typ: t.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
     }
@@ -75,18 +65,9 @@ export async function hamtaRad(db: Knex, arendenummer: string): Promise<ArendeRa
 }
 
 /** Variables of every instance of the case (history keeps the last value, also after the end). */
-async function variabler(motor: Motor, instanser: string[]): Promise<Record<string, unknown>> {
+async function variabler(engine: Engine, instanser: string[]): Promise<Record<string, unknown>> {
   if (instanser.length === 0) return {};
-  const rows = (
-    await Promise.all(
-      instanser.map((processInstanceId) =>
-        motor.rest.get<{ name: string; type: string; value: unknown; processInstanceId: string }[]>('/history/variable-instance', {
-          processInstanceId,
-          deserializeValues: false,
-        }),
-      ),
-    )
-  )
+  const rows = (await Promise.all(instanser.map((processInstanceId) => engine.history.variableInstances({ processInstanceId }))))
     .flat()
     .filter((r) => VARIABLER.includes(r.name));
   const result: Record<string, unknown> = {};
@@ -134,19 +115,10 @@ export interface Detalj {
   tidslinje: { aktivitet: string; namn: string; typ: string; start: string; slut: string | null; avbruten: boolean }[];
 }
 
-export interface HistoriskInstans {
-  id: string;
-  processDefinitionId: string;
-  processDefinitionKey: string;
-  state: string;
-  startTime: string;
-  endTime: string | null;
-}
-
 /** A case as the engine knows it: its register row, every instance (main first) and their variables. */
 export interface ArendetsInstanser {
   rad: ArendeRad & { process_instance_id: string };
-  historik: HistoriskInstans[];
+  historik: HistoricProcessInstance[];
   /** Instance ids, the main instance first. */
   instanser: string[];
   variabler: Record<string, unknown>;
@@ -158,35 +130,19 @@ export interface ArendetsInstanser {
  * view of a case (case view, diagram, the auditor's timeline) starts here, so
  * they all decide access the same way. undefined: no such case, or not readable.
  */
-export async function lasArende(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<ArendetsInstanser | undefined> {
+export async function lasArende(db: Knex, engine: Engine, a: Anvandare, arendenummer: string): Promise<ArendetsInstanser | undefined> {
   const rad = await hamtaRad(db, arendenummer);
   if (!rad?.process_instance_id) return undefined;
-  const historik = await motor.rest.get<HistoriskInstans[]>('/history/process-instance', {
+  const historik = await engine.history.processInstances({
     processInstanceBusinessKey: arendenummer,
-    sortBy: 'startTime',
-    sortOrder: 'asc',
+    sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }],
   });
   const instanser = [rad.process_instance_id, ...historik.filter((h) => h.id !== rad.process_instance_id).map((h) => h.id)];
-  const v = await variabler(motor, instanser);
+  const v = await variabler(engine, instanser);
   const barnBerorda =
     rad.barn || [v.barnBerorda, v.barnEnligtAnmalan, v.barnEnligtHyresvard, v.barnEnligtHandlaggare, v.barnOchUngaInvolverade].some((x) => x === true);
   if (!kanLasaArende(a, rad.enheter, barnBerorda)) return undefined;
   return { rad: rad as ArendetsInstanser['rad'], historik, instanser, variabler: v, barnBerorda };
-}
-
-export interface HistoriskAktivitet {
-  id: string;
-  activityId: string;
-  activityName: string | null;
-  activityType: string;
-  processInstanceId: string;
-  processDefinitionId: string;
-  parentActivityInstanceId: string | null;
-  taskId: string | null;
-  calledProcessInstanceId: string | null;
-  startTime: string;
-  endTime: string | null;
-  canceled: boolean;
 }
 
 /**
@@ -194,10 +150,10 @@ export interface HistoriskAktivitet {
  * one instance the engine's own order (occurrence) breaks ties of the same
  * millisecond, so a step never appears before the step that led to it.
  */
-export async function aktivitetshistorik(motor: Motor, instanser: string[]): Promise<HistoriskAktivitet[]> {
+export async function aktivitetshistorik(engine: Engine, instanser: string[]): Promise<HistoricActivityInstance[]> {
   const perInstans = await Promise.all(
     instanser.map((processInstanceId) =>
-      motor.rest.post<HistoriskAktivitet[]>('/history/activity-instance', {
+      engine.history.activityInstances({
         processInstanceId,
         sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }],
       }),
@@ -208,8 +164,8 @@ export async function aktivitetshistorik(motor: Motor, instanser: string[]): Pro
 }
 
 /** undefined: no such case, or the user may not read it (the same answer: 404). */
-export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
-  const arende = await lasArende(db, motor, a, arendenummer);
+export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenummer: string): Promise<Detalj | undefined> {
+  const arende = await lasArende(db, engine, a, arendenummer);
   if (!arende) return undefined;
   const { rad, historik, instanser, variabler: v, barnBerorda } = arende;
   const rot = historik.find((h) => h.id === rad.process_instance_id);
@@ -217,9 +173,9 @@ export async function detalj(db: Knex, motor: Motor, a: Anvandare, arendenummer:
   // Independent reads run together: the case view's time is its slowest read, not their sum.
   const aktiva = historik.filter((h) => h.state === 'ACTIVE');
   const [trees, incidenter, historikAktiviteter, brev, samtycken, relaterade] = await Promise.all([
-    Promise.all(aktiva.map((i) => motor.rest.get<ActivityInstanceTree>(`/process-instance/${i.id}/activity-instances`).catch(() => undefined))),
-    motor.rest.get<unknown[]>('/incident', { processInstanceId: rad.process_instance_id }),
-    aktivitetshistorik(motor, instanser),
+    Promise.all(aktiva.map((i) => engine.runtime.activityInstanceTree(i.id).catch(() => undefined))),
+    engine.runtime.incidents({ processInstanceId: rad.process_instance_id }),
+    aktivitetshistorik(engine, instanser),
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')

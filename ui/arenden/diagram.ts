@@ -1,5 +1,6 @@
 import { DEPLOYMENT_SOURCE } from '../../engine-rest/deployment.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { ActivityInstance } from '../../engine-rest/types.ts';
+import type { Engine } from '../engine/engine.ts';
 import { aktivaAktiviteter } from './arenden.ts';
 
 /**
@@ -22,26 +23,21 @@ export interface Diagramdata {
   overordnad: string | null;
 }
 
-export async function diagramdata(motor: Motor, processInstanceId: string): Promise<Diagramdata> {
-  const instans = await motor.rest.get<{ id: string; processDefinitionId: string; processDefinitionKey: string; state: string; superProcessInstanceId: string | null }>(
-    `/history/process-instance/${processInstanceId}`,
-  );
+export async function diagramdata(engine: Engine, processInstanceId: string): Promise<Diagramdata> {
+  const instans = await engine.history.processInstance(processInstanceId);
   const aktiv = instans.state === 'ACTIVE';
   const [xml, historik, incidenter, jobb, jobbdefinitioner, tree] = await Promise.all([
-    motor.rest.get<{ bpmn20Xml: string }>(`/process-definition/${instans.processDefinitionId}/xml`),
-    motor.rest.get<{ activityId: string; activityType: string; endTime: string | null; canceled: boolean; calledProcessInstanceId: string | null }[]>(
-      '/history/activity-instance',
-      { processInstanceId },
-    ),
-    motor.rest.get<{ activityId: string; incidentMessage: string | null; incidentType: string }[]>('/incident', { processInstanceId }),
-    aktiv ? motor.rest.get<{ jobDefinitionId: string; dueDate: string | null }[]>('/job', { processInstanceId, timers: true }) : Promise.resolve([]),
-    aktiv ? motor.rest.get<{ id: string; activityId: string }[]>('/job-definition', { processDefinitionId: instans.processDefinitionId }) : Promise.resolve([]),
-    aktiv ? motor.rest.get<Parameters<typeof aktivaAktiviteter>[0]>(`/process-instance/${processInstanceId}/activity-instances`) : Promise.resolve(undefined),
+    engine.repository.processDefinitionXml(instans.processDefinitionId),
+    engine.history.activityInstances({ processInstanceId }),
+    engine.runtime.incidents({ processInstanceId }),
+    aktiv ? engine.runtime.jobs({ processInstanceId, timers: true }) : Promise.resolve([]),
+    aktiv ? engine.runtime.jobDefinitions({ processDefinitionId: instans.processDefinitionId }) : Promise.resolve([]),
+    aktiv ? engine.runtime.activityInstanceTree(processInstanceId) : Promise.resolve(undefined),
   ]);
   const aktiva: Record<string, number> = {};
   for (const a of tree ? aktivaAktiviteter(tree) : []) aktiva[a.id] = (aktiva[a.id] ?? 0) + 1;
   const omfang = new Set<string>();
-  const scopes = (node: { activityId: string; activityType: string; childActivityInstances: typeof node[] }, root: boolean): void => {
+  const scopes = (node: ActivityInstance, root: boolean): void => {
     if (!root && node.activityType === 'subProcess' && node.childActivityInstances.length > 0) omfang.add(node.activityId);
     for (const child of node.childActivityInstances ?? []) scopes(child, false);
   };
@@ -77,12 +73,12 @@ export interface Oversiktsprocess {
   aktiviteter: Record<string, { instanser: number; incidenter: number }>;
 }
 
-export async function oversikt(motor: Motor): Promise<Oversiktsprocess[]> {
+export async function oversikt(engine: Engine): Promise<Oversiktsprocess[]> {
   const [definitioner, statistik, bokvarsDriftsattningar] = await Promise.all([
-    motor.rest.get<{ id: string; key: string; name: string | null; version: number; deploymentId: string }[]>('/process-definition', { latestVersion: true, sortBy: 'name', sortOrder: 'asc' }),
-    motor.rest.get<{ id: string; instances: number; definition: { id: string; key: string } }[]>('/process-definition/statistics'),
+    engine.repository.processDefinitions({ latestVersion: true, sortBy: 'name', sortOrder: 'asc' }),
+    engine.repository.processDefinitionStatistics(),
     // Bokvar's own models come from bpmn/ (scripts/deploy.ts); anything else deployed to the engine is not shown
-    motor.rest.get<{ id: string }[]>('/deployment', { source: DEPLOYMENT_SOURCE }),
+    engine.repository.deployments({ source: DEPLOYMENT_SOURCE }),
   ]);
   const franBpmn = new Set(bokvarsDriftsattningar.map((d) => d.id));
   const result = new Map<string, Oversiktsprocess>();
@@ -90,14 +86,7 @@ export async function oversikt(motor: Motor): Promise<Oversiktsprocess[]> {
     result.set(d.key, { key: d.key, namn: d.name ?? d.key, senasteId: d.id, instanser: 0, aktiviteter: {} });
   }
   const medInstanser = statistik.filter((s) => s.instances > 0);
-  const perVersion = await Promise.all(
-    medInstanser.map((s) =>
-      motor.rest.get<{ id: string; instances: number; incidents: { incidentCount: number }[] }[]>(
-        `/process-definition/${s.definition.id}/statistics`,
-        { incidents: true },
-      ),
-    ),
-  );
+  const perVersion = await Promise.all(medInstanser.map((s) => engine.repository.activityStatistics(s.definition.id)));
   medInstanser.forEach((s, i) => {
     const p = result.get(s.definition.key);
     if (!p) return;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Varde } from '../engine/motor.ts';
+import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Handelse } from '../intake/schemas.ts';
 
 /**
@@ -24,7 +24,7 @@ export function anstandOrdning(beslutsdatum: string | undefined, mottaget: Date)
 }
 
 /** The process variables sent with the message. Every key is sent, null when absent, so no earlier message's value lingers. */
-export function handelsevariabler(h: KronofogdeHandelse, mottaget: Date): Record<string, Varde> {
+export function handelsevariabler(h: KronofogdeHandelse, mottaget: Date): Record<string, PlainValue> {
   switch (h.typ) {
     case 'anstand-beviljat':
       return {

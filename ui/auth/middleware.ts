@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { arMotorfel, type Motor } from '../engine/motor.ts';
+import { isEngineError, type Engine } from '../engine/engine.ts';
 import { sendProblem } from '../api/problem.ts';
 import type { Inloggningsbegransning } from './begransning.ts';
 import type { Anvandare } from './roller.ts';
@@ -40,7 +40,7 @@ export function lika(a: string, b: string): boolean {
  * of user and password) so a busy client does not log in to the engine on
  * every request. Does not refuse anyone; `krav*` below do.
  */
-export function identifiera(motor: Motor, sessioner: Sessioner, begransning: Inloggningsbegransning) {
+export function identifiera(engine: Engine, sessioner: Sessioner, begransning: Inloggningsbegransning) {
   const cache = new Map<string, { grupper: string[]; till: number }>();
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
@@ -59,13 +59,13 @@ export function identifiera(motor: Motor, sessioner: Sessioner, begransning: Inl
           return next();
         }
         if (begransning.sparrad(id, kalla(req))) return sendProblem(res, 429, 'För många misslyckade inloggningar', 'Vänta en stund och försök igen.');
-        if (!(await verifiera(motor, id, losenord))) {
+        if (!(await verifiera(engine, id, losenord))) {
           begransning.misslyckad(id, kalla(req));
           res.set('WWW-Authenticate', 'Basic realm="Bokvar", charset="UTF-8"');
           return sendProblem(res, 401, 'Inloggning krävs', 'Fel användarnamn eller lösenord.');
         }
         begransning.lyckad(id, kalla(req));
-        const grupper = await motor.grupper(id);
+        const grupper = await engine.groups(id);
         cache.set(nyckel, { grupper, till: Date.now() + 60_000 });
         req.anvandare = { id, grupper, via: 'basic' };
         return next();
@@ -87,12 +87,12 @@ export function kalla(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'okand';
 }
 
-export async function verifiera(motor: Motor, id: string, losenord: string): Promise<boolean> {
+export async function verifiera(engine: Engine, id: string, losenord: string): Promise<boolean> {
   try {
-    return await motor.verifiera(id, losenord);
+    return await engine.verifyPassword(id, losenord);
   } catch (error) {
     // The engine refuses a throttled user with an error rather than "false".
-    if (arMotorfel(error) && error.status < 500) return false;
+    if (isEngineError(error) && error.status < 500) return false;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { SKYDDADE_ADRESSER } from '../../domain/skyddad-adress.ts';
 import type { EngineRest } from '../../engine-rest/client.ts';
+import { HistoryQueries } from '../../engine-rest/history.ts';
 
 /**
  * Gallring of Bokvar's own tables, following the engine's history cleanup.
@@ -33,19 +34,14 @@ export interface Gallringsresultat {
   sessioner: number;
 }
 
-interface HistorikInstans {
-  id: string;
-  endTime: string | null;
-  removalTime: string | null;
-}
-
 const BATCH = 500;
 
 /** The engine writes offsets as +0000; Date wants +00:00. */
 const tid = (s: string | null): Date | null => (s ? new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : null);
 
 export async function gallra(db: Knex, engine: EngineRest, ttlDagar: number, nu = new Date()): Promise<Gallringsresultat> {
-  const noterade = await noteraAvslutade(db, engine);
+  const history = new HistoryQueries(engine);
+  const noterade = await noteraAvslutade(db, history);
   const kandidater = await db('arenden')
     .whereNotNull('avslutad')
     .whereNotNull('gallras_efter')
@@ -55,8 +51,7 @@ export async function gallra(db: Knex, engine: EngineRest, ttlDagar: number, nu 
   const gallrade: string[] = [];
   const misslyckade: string[] = [];
   for (const nr of kandidater) {
-    const { count } = await engine.get<{ count: number }>('/history/process-instance/count', { processInstanceBusinessKey: nr });
-    if (count > 0) continue;
+    if ((await history.processInstanceCount({ processInstanceBusinessKey: nr })) > 0) continue;
     // One case's failure (its transaction is rolled back) does not stop the others.
     try {
       if (await gallraArende(db, nr)) gallrade.push(nr);
@@ -73,7 +68,7 @@ export async function gallra(db: Knex, engine: EngineRest, ttlDagar: number, nu 
  * while the engine still has them. Ended cases are asked again on every run
  * until culled, so a removal time changed in the engine is followed.
  */
-async function noteraAvslutade(db: Knex, engine: EngineRest): Promise<number> {
+async function noteraAvslutade(db: Knex, history: HistoryQueries): Promise<number> {
   let noterade = 0;
   let efter = '';
   for (;;) {
@@ -87,10 +82,7 @@ async function noteraAvslutade(db: Knex, engine: EngineRest): Promise<number> {
       );
     if (rader.length === 0) return noterade;
     efter = rader[rader.length - 1]!.arendenummer;
-    const avslutade = await engine.post<HistorikInstans[]>('/history/process-instance', {
-      processInstanceIds: rader.map((r) => r.process_instance_id),
-      finished: true,
-    });
+    const avslutade = await history.processInstances({ processInstanceIds: rader.map((r) => r.process_instance_id), finished: true });
     const perInstans = new Map(avslutade.map((h) => [h.id, h]));
     for (const rad of rader) {
       const h = perInstans.get(rad.process_instance_id);

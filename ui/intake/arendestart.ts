@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import { EngineRestError, EngineUnreachableError } from '../../engine-rest/client.ts';
+import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import { ADRESS_SKYDDAD, SKYDDADE_ADRESSER, skyddadEnligtRegistret, sparaSkyddadAdress, type Adresskalla } from '../../domain/skyddad-adress.ts';
 import { otillganglig, otillgangligProblem, Problem } from '../api/problem.ts';
-import type { Motor, Varde } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 
 /**
  * The intake's write path: a case row, its number and the engine's
@@ -43,7 +44,7 @@ export interface Arende {
   /** The tenancy's address from the notice; also in `variabler` unless the tenant is protected. */
   adress: Adress;
   adresskalla: Adresskalla;
-  variabler: Record<string, Varde>;
+  variabler: Record<string, PlainValue>;
   frister: Record<string, string>;
 }
 
@@ -52,7 +53,7 @@ interface Rad {
   process_instance_id: string | null;
 }
 
-export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende): Promise<Registrerat> {
+export async function startaArende(db: Knex, engine: Engine, av: string, a: Arende): Promise<Registrerat> {
   const svar = (arendenummer: string, processInstanceId: string) => ({ arendenummer, processInstanceId, frister: a.frister });
   const befintlig = await db('arenden').where({ kallreferens: a.kallreferens }).first<Rad | undefined>();
   if (befintlig?.process_instance_id) return { nytt: false, svar: svar(befintlig.arendenummer, befintlig.process_instance_id) };
@@ -73,7 +74,7 @@ export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende
     // A row without instance: a start under way (its lease runs), or one that broke off.
     if (!(await taLas(db, befintlig.arendenummer))) throw registrerasRedan();
     arendenummer = befintlig.arendenummer;
-    const instans = await fragaMedLas(db, arendenummer, () => startadInstans(motor, arendenummer, a.processKey));
+    const instans = await fragaMedLas(db, arendenummer, () => startadInstans(engine, arendenummer, a.processKey));
     if (instans) {
       await koppla(db, arendenummer, instans);
       return { nytt: false, svar: svar(arendenummer, instans) };
@@ -86,7 +87,7 @@ export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende
   const variabler = skyddad ? { ...utanAdress(a.variabler), [ADRESS_SKYDDAD]: true } : a.variabler;
   let processInstanceId: string;
   try {
-    processInstanceId = await motor.korrelera(a.meddelande, arendenummer, { ...variabler, arendenummer });
+    processInstanceId = await engine.correlate(a.meddelande, arendenummer, { ...variabler, arendenummer });
   } catch (error) {
     if (error instanceof EngineUnreachableError && error.reached) {
       await kortaLas(db, arendenummer);
@@ -110,12 +111,12 @@ export async function startaArende(db: Knex, motor: Motor, av: string, a: Arende
 }
 
 /** Runs `avslutaOfullbordadeStarter` every half minute; returns the stop. */
-export function schemalaggOfullbordadeStarter(db: Knex, motor: Motor, log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }): () => void {
+export function schemalaggOfullbordadeStarter(db: Knex, engine: Engine, log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }): () => void {
   let pagar = false;
   const timer = setInterval(() => {
     if (pagar) return;
     pagar = true;
-    avslutaOfullbordadeStarter(db, motor)
+    avslutaOfullbordadeStarter(db, engine)
       .then((utfall) => {
         if (utfall.kopplade + utfall.aterstallda > 0) log.info(utfall, 'broken-off case starts settled');
       })
@@ -131,7 +132,7 @@ export function schemalaggOfullbordadeStarter(db: Knex, motor: Motor, log: { inf
  * instance whose lease ran out is linked to the case the engine runs under its
  * number, or removed when the engine has none. Returns what it did, for the log.
  */
-export async function avslutaOfullbordadeStarter(db: Knex, motor: Motor): Promise<{ kopplade: number; aterstallda: number }> {
+export async function avslutaOfullbordadeStarter(db: Knex, engine: Engine): Promise<{ kopplade: number; aterstallda: number }> {
   const rader = await db('arenden')
     .whereNull('process_instance_id')
     .where((q) => q.whereNull('start_las_till').orWhere('start_las_till', '<', db.fn.now()))
@@ -141,7 +142,7 @@ export async function avslutaOfullbordadeStarter(db: Knex, motor: Motor): Promis
   const utfall = { kopplade: 0, aterstallda: 0 };
   for (const { arendenummer, process_key } of rader) {
     if (!(await taLas(db, arendenummer))) continue;
-    const instans = await fragaMedLas(db, arendenummer, () => startadInstans(motor, arendenummer, process_key));
+    const instans = await fragaMedLas(db, arendenummer, () => startadInstans(engine, arendenummer, process_key));
     if (instans) {
       await koppla(db, arendenummer, instans);
       utfall.kopplade += 1;
@@ -187,8 +188,8 @@ async function fragaMedLas<T>(db: Knex, arendenummer: string, fraga: () => Promi
 }
 
 /** The case's own instance (its called processes carry the same business key). */
-async function startadInstans(motor: Motor, arendenummer: string, processKey: string): Promise<string | undefined> {
-  const instanser = await motor.rest.get<{ id: string }[]>('/process-instance', { businessKey: arendenummer, processDefinitionKey: processKey });
+async function startadInstans(engine: Engine, arendenummer: string, processKey: string): Promise<string | undefined> {
+  const instanser = await engine.runtime.processInstances({ businessKey: arendenummer, processDefinitionKey: processKey });
   return instanser[0]?.id;
 }
 
@@ -238,7 +239,7 @@ async function skyddadVidIntaget(db: Knex, personnummer: string): Promise<boolea
   }
 }
 
-function utanAdress(variabler: Record<string, Varde>): Record<string, Varde> {
+function utanAdress(variabler: Record<string, PlainValue>): Record<string, PlainValue> {
   const { adress: _adress, ...ovriga } = variabler;
   return ovriga;
 }

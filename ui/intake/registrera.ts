@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
 import { ENHETER_KRONOFOGDEN, enheterForUnderrattelse } from '../auth/roller.ts';
-import type { Motor, Varde } from '../engine/motor.ts';
+import type { PlainValue } from '../../engine-rest/variables.ts';
+import type { Engine } from '../engine/engine.ts';
 import { startaArende, type Registrerat } from './arendestart.ts';
 import type { KronofogdeMeddelande, Underrattelse } from './schemas.ts';
 
@@ -48,7 +49,7 @@ export function fristerForKronofogden(k: KronofogdeMeddelande): Record<string, s
   return { bekraftelseSenast: bekraftelse.senast, avhysningsdatum: k.avhysningsdatum };
 }
 
-export function variablerForUnderrattelse(u: Underrattelse, frister = fristerForUnderrattelse(u)): Record<string, Varde> {
+export function variablerForUnderrattelse(u: Underrattelse, frister = fristerForUnderrattelse(u)): Record<string, PlainValue> {
   const barn = u.barn ?? [];
   return {
     kalla: u.kalla,
@@ -75,7 +76,7 @@ export function variablerForUnderrattelse(u: Underrattelse, frister = fristerFor
  * the tenant's initials (the lists never show the personnummer) and the next
  * legal deadline's day.
  */
-function listvariabler(hyresgast: { personnummer: string; namn: string }, frister: Record<string, string>): Record<string, Varde> {
+function listvariabler(hyresgast: { personnummer: string; namn: string }, frister: Record<string, string>): Record<string, PlainValue> {
   const initialer = hyresgast.namn
     .split(/\s+/)
     .filter(Boolean)
@@ -88,7 +89,7 @@ function listvariabler(hyresgast: { personnummer: string; namn: string }, friste
   return { hyresgastPersonnummer: hyresgast.personnummer, hyresgastInitialer: initialer, nastaFrist: dagar[0] ?? null };
 }
 
-export function variablerForKronofogden(k: KronofogdeMeddelande, frister = fristerForKronofogden(k)): Record<string, Varde> {
+export function variablerForKronofogden(k: KronofogdeMeddelande, frister = fristerForKronofogden(k)): Record<string, PlainValue> {
   return {
     kalla: 'kronofogden',
     mottagen: k.mottagen,
@@ -101,10 +102,10 @@ export function variablerForKronofogden(k: KronofogdeMeddelande, frister = frist
   };
 }
 
-export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underrattelse, av: string): Promise<Registrerat> {
+export async function registreraUnderrattelse(db: Knex, engine: Engine, u: Underrattelse, av: string): Promise<Registrerat> {
   const barn = (u.barn ?? []).length > 0;
   const frister = fristerForUnderrattelse(u);
-  return startaArende(db, motor, av, {
+  return startaArende(db, engine, av, {
     processKey: 'hot-om-avhysning',
     meddelande: MEDDELANDE_UNDERRATTELSE,
     kallreferens: kallreferens('underrattelse', u),
@@ -119,9 +120,9 @@ export async function registreraUnderrattelse(db: Knex, motor: Motor, u: Underra
   });
 }
 
-export async function registreraKronofogden(db: Knex, motor: Motor, k: KronofogdeMeddelande, av: string): Promise<Registrerat> {
+export async function registreraKronofogden(db: Knex, engine: Engine, k: KronofogdeMeddelande, av: string): Promise<Registrerat> {
   const frister = fristerForKronofogden(k);
-  return startaArende(db, motor, av, {
+  return startaArende(db, engine, av, {
     processKey: 'kronofogden-avhysning',
     meddelande: MEDDELANDE_KRONOFOGDEN,
     // Kronofogden's case number identifies the eviction; the same målnummer and date is the same notice.

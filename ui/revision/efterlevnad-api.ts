@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { Problem, zodFalt } from '../api/problem.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { skickaCsv } from './csv.ts';
 import { csvFor, tolkaTabell } from './efterlevnad-csv.ts';
 import { efterlevnadsrapport, urvalSchema } from './efterlevnad.ts';
@@ -23,7 +23,7 @@ export function tolkaUrval(query: Request['query']): Urval {
   return parsed.data;
 }
 
-export function efterlevnadApiRouter(db: Knex, motor: Motor): Router {
+export function efterlevnadApiRouter(db: Knex, engine: Engine): Router {
   const router = Router();
   router.get('/revision/efterlevnad', async (req, res) => {
     if (!lasAllaArenden(req.anvandare!)) throw new Problem(403, 'Saknar behörighet', 'Efterlevnadsrapporten är till för revisorer.');
@@ -31,12 +31,12 @@ export function efterlevnadApiRouter(db: Knex, motor: Motor): Router {
     const format = req.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new Problem(400, 'Ogiltigt urval', undefined, [{ falt: 'format', fel: 'tillåtna: json, csv' }]);
     if (format === 'json') {
-      res.json(await efterlevnadsrapport(db, motor, urval));
+      res.json(await efterlevnadsrapport(db, engine, urval));
       return;
     }
     const forst = tolkaTabell(req.query.tabell, req.query.lista);
     if (Array.isArray(forst)) throw new Problem(400, 'Ogiltigt urval', undefined, forst);
-    const rapport = await efterlevnadsrapport(db, motor, urval);
+    const rapport = await efterlevnadsrapport(db, engine, urval);
     const val = tolkaTabell(req.query.tabell, req.query.lista, rapport);
     if (Array.isArray(val)) throw new Problem(400, 'Ogiltigt urval', undefined, val);
     const fil = csvFor(rapport, val);

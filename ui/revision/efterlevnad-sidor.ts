@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { Problem, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { esc, skickaSida } from '../views/html.ts';
 import { tolkaUrval } from './efterlevnad-api.ts';
 import { decimal } from './efterlevnad-csv.ts';
@@ -18,7 +18,7 @@ import { ZON } from './statistik.ts';
  * case numbers behind a number, each linking to /revision/arenden/<nr>, where
  * the purpose is asked and the read logged). No names or personnummer here.
  */
-export function efterlevnadSidorRouter(db: Knex, motor: Motor): Router {
+export function efterlevnadSidorRouter(db: Knex, engine: Engine): Router {
   const router = Router();
   const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
     skickaSida(req, res, { titel, innehall, aktiv: 'efterlevnad' }, status);
@@ -46,7 +46,7 @@ export function efterlevnadSidorRouter(db: Knex, motor: Motor): Router {
     const { urval, fel } = urvalFran(req);
     const varden = { fran: String(req.query.fran ?? ''), till: String(req.query.till ?? ''), process: String(req.query.process ?? '') };
     if (!urval) return skicka(req, res, 'Efterlevnad – fel i urvalet', sidhuvud() + formular(varden, fel), 400);
-    const r = await efterlevnadsrapport(db, motor, urval);
+    const r = await efterlevnadsrapport(db, engine, urval);
     skicka(req, res, 'Efterlevnad', sidhuvud() + formular(varden, []) + rapportHtml(r));
   });
 
@@ -56,7 +56,7 @@ export function efterlevnadSidorRouter(db: Knex, motor: Motor): Router {
     const { urval, fel } = urvalFran(req);
     if (!(MATT_IDN as readonly string[]).includes(mattId)) return skicka(req, res, 'Måttet finns inte', '<h1>Måttet finns inte</h1>', 404);
     if (!urval) return skicka(req, res, 'Efterlevnad – fel i urvalet', sidhuvud() + formular({}, fel), 400);
-    const r = await efterlevnadsrapport(db, motor, urval);
+    const r = await efterlevnadsrapport(db, engine, urval);
     const matt = r.matt.find((m) => m.id === mattId);
     const radId = typeof req.query.rad === 'string' ? req.query.rad : undefined;
     const rader = matt?.rader.filter((x) => radId === undefined || x.id === radId) ?? [];

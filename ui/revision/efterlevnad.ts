@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { citera, type LagrumId } from '../../frister/lagrum.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, ProcessKey, Urval } from './fakta.ts';
 import { hamtaFakta } from './underlag.ts';
 import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
@@ -531,6 +531,6 @@ export function rapport(urval: Urval, fakta: Arendefakta[], nu: Date): Efterlevn
 }
 
 /** The report for a period (and process), from the engine's history and Bokvar's tables, judged now. */
-export async function efterlevnadsrapport(db: Knex, motor: Motor, urval: Urval, nu = new Date()): Promise<Efterlevnadsrapport> {
-  return rapport(urval, await hamtaFakta(db, motor, urval), nu);
+export async function efterlevnadsrapport(db: Knex, engine: Engine, urval: Urval, nu = new Date()): Promise<Efterlevnadsrapport> {
+  return rapport(urval, await hamtaFakta(db, engine, urval), nu);
 }

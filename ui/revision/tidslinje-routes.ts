@@ -5,7 +5,7 @@ import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
 import { Problem, zodFalt, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden, type Anvandare } from '../auth/roller.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import { renderaTidslinjePdf } from './tidslinje-pdf.ts';
@@ -58,7 +58,7 @@ function kravRevisor(a: Anvandare): void {
 const filnamn = (nr: string, andelse: string) => `tidslinje-${nr}.${andelse}`;
 
 /** The API: mounted under /api (which already refuses anonymous calls). */
-export function tidslinjeApiRouter(db: Knex, motor: Motor): Router {
+export function tidslinjeApiRouter(db: Knex, engine: Engine): Router {
   const router = Router();
 
   const las = async (req: Request): Promise<{ t: Tidslinje; syfte: string; format: 'json' | 'csv' }> => {
@@ -68,7 +68,7 @@ export function tidslinjeApiRouter(db: Knex, motor: Motor): Router {
     if (!fraga.success) {
       throw new Problem(400, 'Syfte krävs', 'Ange syftet med läsningen (syfte); det skrivs i läsloggen.', zodFalt(fraga.error));
     }
-    const t = await byggTidslinje(db, motor, a, String(req.params.arendenummer));
+    const t = await byggTidslinje(db, engine, a, String(req.params.arendenummer));
     if (!t) throw ingetArende();
     return { t, ...fraga.data };
   };
@@ -95,7 +95,7 @@ export function tidslinjeApiRouter(db: Knex, motor: Motor): Router {
 }
 
 /** The page: GET asks for the purpose; POST (with the CSRF token) logs the read and shows the timeline. */
-export function tidslinjeSidorRouter(db: Knex, motor: Motor): Router {
+export function tidslinjeSidorRouter(db: Knex, engine: Engine): Router {
   const router = Router();
   const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
     skickaSida(req, res, { titel, innehall }, status);
@@ -127,7 +127,7 @@ export function tidslinjeSidorRouter(db: Knex, motor: Motor): Router {
     if (!parsed.success) {
       return skicka(req, res, `Syfte – ärende ${nr} – fel`, syftesformular(nr, req.anvandare!.csrf ?? '', varden, zodFalt(parsed.error)), 400);
     }
-    const t = await byggTidslinje(db, motor, req.anvandare!, nr);
+    const t = await byggTidslinje(db, engine, req.anvandare!, nr);
     if (!t) return skicka(req, res, 'Ärendet finns inte', '<h1>Ärendet finns inte</h1>', 404);
     await loggaLasning(db, req.anvandare!, nr, VY, 'sida', parsed.data);
     skicka(req, res, `Tidslinje – ärende ${nr}`, tidslinjesida(t, parsed.data));

@@ -11,9 +11,12 @@ import { fromVariable } from '../../engine-rest/variables.ts';
 import { fristpost } from '../../frister/index.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
 import { XML_TEXT, lagrumIText } from '../../frister/lagrumslista.ts';
-import { aktivitetshistorik, lasArende, type HistoriskAktivitet } from '../arenden/arenden.ts';
+import type {
+  HistoricActivityInstance, HistoricJobLog, HistoricTask, HistoricVariableUpdate, UserOperationLogEntry,
+} from '../../engine-rest/types.ts';
+import { aktivitetshistorik, lasArende } from '../arenden/arenden.ts';
 import type { Anvandare } from '../auth/roller.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
 
 /**
@@ -92,68 +95,7 @@ export interface Tidslinje {
   handelser: Handelse[];
 }
 
-// ---- engine history, as read here -------------------------------------------------------------
-
-interface HistoriskUppgift {
-  id: string;
-  name: string | null;
-  taskDefinitionKey: string;
-  processInstanceId: string;
-  activityInstanceId: string;
-  assignee: string | null;
-  startTime: string;
-  endTime: string | null;
-  deleteReason: string | null;
-  due: string | null;
-}
-
-interface Operation {
-  operationType: string;
-  entityType: string;
-  userId: string | null;
-  timestamp: string;
-  processInstanceId: string | null;
-  taskId: string | null;
-  jobId: string | null;
-  externalTaskId: string | null;
-  property: string | null;
-  newValue: string | null;
-}
-
-interface Incident {
-  id: string;
-  processInstanceId: string;
-  activityId: string;
-  incidentType: string;
-  incidentMessage: string | null;
-  configuration: string | null;
-  createTime: string;
-  endTime: string | null;
-  open: boolean;
-  deleted: boolean;
-  resolved: boolean;
-}
-
-interface Variabeluppdatering {
-  variableName: string;
-  variableType: string;
-  value: unknown;
-  time: string;
-  processInstanceId: string;
-  activityInstanceId?: string | null;
-}
-
-interface Jobblogg {
-  jobId: string;
-  jobDueDate: string | null;
-  jobDefinitionType: string | null;
-  activityId: string | null;
-  processInstanceId: string;
-  timestamp: string;
-  creationLog: boolean;
-  successLog: boolean;
-  deletionLog: boolean;
-}
+// ---- Bokvar's own tables, as read here -------------------------------------------------------
 
 interface BrevRad {
   id: string;
@@ -308,10 +250,10 @@ export function lagrumIModell(xml: string): Map<string, LagrumId[]> {
   return result;
 }
 
-function lagrumFor(motor: Motor, processDefinitionId: string): Promise<Map<string, LagrumId[]>> {
+function lagrumFor(engine: Engine, processDefinitionId: string): Promise<Map<string, LagrumId[]>> {
   let p = modellagrum.get(processDefinitionId);
   if (!p) {
-    p = motor.rest.get<{ bpmn20Xml: string }>(`/process-definition/${processDefinitionId}/xml`).then((x) => lagrumIModell(x.bpmn20Xml));
+    p = engine.repository.processDefinitionXml(processDefinitionId).then((x) => lagrumIModell(x.bpmn20Xml));
     p.catch(() => modellagrum.delete(processDefinitionId));
     modellagrum.set(processDefinitionId, p);
   }
@@ -320,34 +262,29 @@ function lagrumFor(motor: Motor, processDefinitionId: string): Promise<Map<strin
 
 // ---- reading --------------------------------------------------------------------------------
 
-const perInstans = <T>(motor: Motor, instanser: string[], path: string, query: Record<string, string | number | boolean> = {}) =>
-  Promise.all(instanser.map((processInstanceId) => motor.rest.getAll<T>(path, { ...query, processInstanceId }))).then((x) => x.flat());
+/** For the history queries that take one instance at a time: every instance's answer, in one list. */
+const perInstans = <T>(instanser: string[], fraga: (processInstanceId: string) => Promise<T[]>): Promise<T[]> =>
+  Promise.all(instanser.map(fraga)).then((x) => x.flat());
 
-const tolka = (u: Variabeluppdatering): unknown => fromVariable(u.variableType, u.value);
+const tolka = (u: HistoricVariableUpdate): unknown => fromVariable(u.variableType, u.value);
 
 /**
  * The case timeline, or undefined when there is no such case or the user may
  * not read it. Engine history and Bokvar's tables are read in parallel; the
  * queries are per case (business key) or per instance, never per event.
  */
-export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arendenummer: string, nu = new Date()): Promise<Tidslinje | undefined> {
-  const arende = await lasArende(db, motor, a, arendenummer);
+export async function byggTidslinje(db: Knex, engine: Engine, a: Anvandare, arendenummer: string, nu = new Date()): Promise<Tidslinje | undefined> {
+  const arende = await lasArende(db, engine, a, arendenummer);
   if (!arende) return undefined;
   const { rad, historik, instanser, variabler } = arende;
 
   const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken] = await Promise.all([
-    aktivitetshistorik(motor, instanser),
-    motor.rest.getAll<HistoriskUppgift>('/history/task', { processInstanceBusinessKey: arendenummer }),
-    perInstans<Operation>(motor, instanser, '/history/user-operation'),
-    perInstans<Incident>(motor, instanser, '/history/incident'),
-    motor.rest.getAll<Variabeluppdatering>('/history/detail', {
-      processInstanceIdIn: instanser.join(','),
-      variableUpdates: true,
-      deserializeValues: false,
-      sortBy: 'time',
-      sortOrder: 'asc',
-    }),
-    perInstans<Jobblogg>(motor, instanser, '/history/job-log'),
+    aktivitetshistorik(engine, instanser),
+    engine.history.tasks({ processInstanceBusinessKey: arendenummer }),
+    perInstans(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
+    perInstans(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
+    engine.history.variableUpdates({ processInstanceIdIn: instanser, sorting: [{ sortBy: 'time', sortOrder: 'asc' }] }),
+    perInstans(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')
@@ -358,7 +295,7 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
     db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
   ]);
   const definitioner = [...new Set(historik.map((h) => h.processDefinitionId))];
-  const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(motor, d)] as const)));
+  const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(engine, d)] as const)));
   const nyckelFor = new Map(historik.map((h) => [h.id, h.processDefinitionKey]));
 
   // The consents the contacts rest on may have been given in another case: read them too, with every revocation.
@@ -634,7 +571,7 @@ export async function byggTidslinje(db: Knex, motor: Motor, a: Anvandare, arende
 }
 
 /** The variables of an instance as they stood at a moment: the last update of each at or before it. */
-function fore_(uppdateringar: Variabeluppdatering[], processInstanceId: string, tid: string): Map<string, unknown> {
+function fore_(uppdateringar: HistoricVariableUpdate[], processInstanceId: string, tid: string): Map<string, unknown> {
   const result = new Map<string, unknown>();
   const grans = ms(tid);
   for (const u of uppdateringar) {
@@ -644,7 +581,7 @@ function fore_(uppdateringar: Variabeluppdatering[], processInstanceId: string, 
 }
 
 /** What interrupted a task: the message or timer event that started as the task ended, in its instance. */
-function avbrot(aktiviteter: HistoriskAktivitet[], u: HistoriskUppgift): string | undefined {
+function avbrot(aktiviteter: HistoricActivityInstance[], u: HistoricTask): string | undefined {
   const slut = ms(u.endTime!);
   return aktiviteter.find(
     (h) =>
@@ -655,7 +592,7 @@ function avbrot(aktiviteter: HistoriskAktivitet[], u: HistoriskUppgift): string 
 }
 
 /** The scope a conditional boundary event ended: the activity cancelled as it fired, in its instance. */
-function avbrutetAv(aktiviteter: HistoriskAktivitet[], h: HistoriskAktivitet): string | undefined {
+function avbrutetAv(aktiviteter: HistoricActivityInstance[], h: HistoricActivityInstance): string | undefined {
   const tid = ms(h.startTime);
   return aktiviteter.find(
     (a) => a !== h && a.processInstanceId === h.processInstanceId && a.canceled && a.endTime && a.activityName && a.activityType === 'subProcess' && Math.abs(ms(a.endTime) - tid) <= 100,
@@ -663,7 +600,7 @@ function avbrutetAv(aktiviteter: HistoriskAktivitet[], h: HistoriskAktivitet): s
 }
 
 /** The values a completed task recorded that the timeline shows (UPPGIFTSVARDEN), as "label: value". */
-function registrerat(uppdateringar: Variabeluppdatering[], u: HistoriskUppgift): string[] {
+function registrerat(uppdateringar: HistoricVariableUpdate[], u: HistoricTask): string[] {
   const falt = UPPGIFTSVARDEN[u.taskDefinitionKey];
   if (!falt || !u.endTime) return [];
   const slut = ms(u.endTime);
@@ -674,7 +611,7 @@ function registrerat(uppdateringar: Variabeluppdatering[], u: HistoriskUppgift):
   return [...varden].filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => `${falt[k]}: ${String(v).trim()}`);
 }
 
-function korrelerare(operationer: Operation[], h: HistoriskAktivitet): string | null {
+function korrelerare(operationer: UserOperationLogEntry[], h: HistoricActivityInstance): string | null {
   const nara = operationer.filter(
     (o) => o.operationType === 'CorrelateMessage' && o.userId && Math.abs(ms(o.timestamp) - ms(h.startTime)) <= 2000,
   );
@@ -682,16 +619,16 @@ function korrelerare(operationer: Operation[], h: HistoriskAktivitet): string | 
 }
 
 function meddelande(
-  h: HistoriskAktivitet,
-  grannar: HistoriskAktivitet[],
-  uppdateringar: Variabeluppdatering[],
+  h: HistoricActivityInstance,
+  grannar: HistoricActivityInstance[],
+  uppdateringar: HistoricVariableUpdate[],
   process: string | undefined,
   lagrum: string[],
   aktor: string | null,
 ): Handelse {
   // An update belongs to this message when it is within 2 s of it and no other message of the instance is nearer
   // (two of Kronofogden's messages may come a second apart).
-  const egen = (u: Variabeluppdatering) =>
+  const egen = (u: HistoricVariableUpdate) =>
     u.processInstanceId === h.processInstanceId &&
     Math.abs(ms(u.time) - ms(h.startTime)) <= 2000 &&
     grannar.every((g) => Math.abs(ms(u.time) - ms(g.startTime)) > Math.abs(ms(u.time) - ms(h.startTime)));
@@ -727,10 +664,10 @@ function meddelande(
 
 /** A variable the message changed in its instance (after it, and nearer it than any other message): its value before and after, when they differ. */
 function andring(
-  uppdateringar: Variabeluppdatering[],
-  h: HistoriskAktivitet,
+  uppdateringar: HistoricVariableUpdate[],
+  h: HistoricActivityInstance,
   namn: string,
-  egen: (u: Variabeluppdatering) => boolean,
+  egen: (u: HistoricVariableUpdate) => boolean,
 ): { fore: string; efter: string } | undefined {
   const start = ms(h.startTime);
   const egna = uppdateringar.filter((u) => u.processInstanceId === h.processInstanceId && u.variableName === namn);
@@ -752,10 +689,10 @@ const fristversion = fristpost
 type Fristversion = z.infer<typeof fristversion> & { typ: string };
 
 function fristhandelser(
-  uppdateringar: Variabeluppdatering[],
+  uppdateringar: HistoricVariableUpdate[],
   variabler: Record<string, unknown>,
-  uppgifter: HistoriskUppgift[],
-  jobbloggar: Jobblogg[],
+  uppgifter: HistoricTask[],
+  jobbloggar: HistoricJobLog[],
   brev: BrevRad[],
   nu: Date,
 ): Handelse[] {
@@ -823,8 +760,8 @@ function brevIFristen(b: BrevRad): string {
  */
 export function bedomFrist(
   post: Pick<Fristversion, 'typ' | 'slag' | 'art' | 'senast' | 'forfaller'>,
-  uppgifter: HistoriskUppgift[],
-  jobbloggar: Jobblogg[],
+  uppgifter: HistoricTask[],
+  jobbloggar: HistoricJobLog[],
   brev: BrevRad[],
   nu: Date,
 ): { utfall: Fristutfall; forklaring: string } {
@@ -908,7 +845,7 @@ const BARNKALLOR: Record<string, { text: string; variabel: string }> = {
  * earliest. The step is the one that first set the source's variable to true
  * in the process that recorded the discovery.
  */
-function barnhandelser(uppdateringar: Variabeluppdatering[], aktiviteter: HistoriskAktivitet[]): Handelse[] {
+function barnhandelser(uppdateringar: HistoricVariableUpdate[], aktiviteter: HistoricActivityInstance[]): Handelse[] {
   const perKalla = new Map<string, { tid: string; kalla: string; process: string | undefined }>();
   for (const u of uppdateringar) {
     if (u.variableName !== 'barnUpptackter') continue;

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
+import type { HistoricTask, HistoricVariableInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { BARNFAKTA } from '../arenden/arendeindex.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './fakta.ts';
 import { dagensBorjan, dagensSlut } from './statistik.ts';
 
@@ -21,36 +22,6 @@ interface Arenderad {
   mottagen: Date;
   personnummer: string | null;
   barn: boolean;
-}
-
-interface HistoriskInstans {
-  id: string;
-  businessKey: string | null;
-  processDefinitionKey: string;
-  state: string;
-  endTime: string | null;
-}
-
-export interface HistoriskUppgift {
-  processInstanceId: string;
-  taskDefinitionKey: string;
-  startTime: string;
-  endTime: string | null;
-  deleteReason: string | null;
-}
-
-interface HistoriskVariabel {
-  name: string;
-  type: string;
-  value: unknown;
-  processInstanceId: string;
-}
-
-interface Variabeluppdatering {
-  processInstanceId: string;
-  variableName: string;
-  value: unknown;
-  time: string;
 }
 
 /** The user tasks whose times the report reads. */
@@ -76,20 +47,18 @@ const VARIABLER = [
 
 const KLUMP = 500;
 
-/** Splits a long list of ids into requests of bounded size, pages each, and runs a few at a time. */
-async function hamtaIKlumpar<T>(
-  motor: Motor, path: string, idn: string[], kropp: (klump: string[]) => object, query: Record<string, string | boolean> = {},
-): Promise<T[]> {
+/** Splits a long list of ids into queries of bounded size (each read page by page) and runs a few at a time. */
+async function hamtaIKlumpar<T>(idn: string[], fraga: (klump: string[]) => Promise<T[]>): Promise<T[]> {
   const klumpar: string[][] = [];
   for (let i = 0; i < idn.length; i += KLUMP) klumpar.push(idn.slice(i, i + KLUMP));
   const resultat: T[] = [];
   for (let i = 0; i < klumpar.length; i += 4) {
-    for (const del of await Promise.all(klumpar.slice(i, i + 4).map((klump) => motor.rest.postAll<T>(path, kropp(klump), query)))) resultat.push(...del);
+    for (const del of await Promise.all(klumpar.slice(i, i + 4).map(fraga))) resultat.push(...del);
   }
   return resultat;
 }
 
-const varde = (v: HistoriskVariabel): unknown => fromVariable(v.type, v.value);
+const varde = (v: HistoricVariableInstance): unknown => fromVariable(v.type, v.value);
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
@@ -100,7 +69,7 @@ const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() :
  * consent it rested on was revoked, or the case was cancelled) was never
  * carried out.
  */
-export function kontaktuppgifter(uppgifter: HistoriskUppgift[]): HistoriskUppgift[] {
+export function kontaktuppgifter<T extends Pick<HistoricTask, 'taskDefinitionKey' | 'endTime' | 'deleteReason'>>(uppgifter: T[]): T[] {
   return uppgifter.filter((u) => KONTAKTUPPGIFTER[u.taskDefinitionKey] && !(u.endTime && u.deleteReason !== 'completed'));
 }
 
@@ -112,7 +81,7 @@ export function periodfraga(db: Knex, urval: Urval): Knex.QueryBuilder {
   return urval.process ? q.where({ process_key: urval.process }) : q;
 }
 
-export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<Arendefakta[]> {
+export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promise<Arendefakta[]> {
   const arenden = await periodfraga(db, urval)
     .orderBy([{ column: 'mottagen' }, { column: 'arendenummer' }])
     .select<Arenderad[]>('arendenummer', 'process_key', 'process_instance_id', 'mottagen', 'personnummer', 'barn');
@@ -121,13 +90,15 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
   const iPerioden = periodfraga(db, urval).select('arendenummer');
 
   const [instanser, uppgifter, utanAtervinning, brev] = await Promise.all([
-    hamtaIKlumpar<HistoriskInstans>(motor, '/history/process-instance', nycklar, (k) => ({ processInstanceBusinessKeyIn: k })),
-    hamtaIKlumpar<HistoriskUppgift>(motor, '/history/task', nycklar, (k) => ({ processInstanceBusinessKeyIn: k, taskDefinitionKeyIn: UPPGIFTER })),
-    hamtaIKlumpar<HistoriskInstans>(motor, '/history/process-instance', nycklar, (k) => ({
-      processInstanceBusinessKeyIn: k,
-      processDefinitionKey: 'hot-om-avhysning',
-      executedActivityIdIn: ['UtanAtervinning'],
-    })),
+    hamtaIKlumpar(nycklar, (k) => engine.history.processInstances({ processInstanceBusinessKeyIn: k })),
+    hamtaIKlumpar(nycklar, (k) => engine.history.tasks({ processInstanceBusinessKeyIn: k, taskDefinitionKeyIn: UPPGIFTER })),
+    hamtaIKlumpar(nycklar, (k) =>
+      engine.history.processInstances({
+        processInstanceBusinessKeyIn: k,
+        processDefinitionKey: 'hot-om-avhysning',
+        executedActivityIdIn: ['UtanAtervinning'],
+      }),
+    ),
     db('brev')
       .whereIn('arendenummer', iPerioden)
       .orderBy('skapad')
@@ -136,9 +107,9 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
 
   const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
   const [variabler, kontaktuppdateringar] = await Promise.all([
-    hamtaIKlumpar<HistoriskVariabel>(motor, '/history/variable-instance', instanser.map((i) => i.id), (k) => ({ processInstanceIdIn: k, variableNameIn: VARIABLER }), { deserializeValues: false }),
+    hamtaIKlumpar(instanser.map((i) => i.id), (k) => engine.history.variableInstances({ processInstanceIdIn: k, variableNameIn: VARIABLER })),
     // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
-    hamtaIKlumpar<Variabeluppdatering>(motor, '/history/detail', kuIdn, (k) => ({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad', variableUpdates: true }), { deserializeValues: false }),
+    hamtaIKlumpar(kuIdn, (k) => engine.history.variableUpdates({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad' })),
   ]);
 
   const perInstans = new Map<string, Record<string, unknown>>();
@@ -184,7 +155,7 @@ export async function hamtaFakta(db: Knex, motor: Motor, urval: Urval): Promise<
     const bv = (bu && perInstans.get(bu.id)) || {};
     const kuUppgifter = ku ? uppgifterPerInstans.get(ku.id) ?? [] : [];
     const buUppgifter = bu ? uppgifterPerInstans.get(bu.id) ?? [] : [];
-    const klar = (lista: HistoriskUppgift[], key: string) =>
+    const klar = (lista: HistoricTask[], key: string) =>
       lista.filter((u) => u.taskDefinitionKey === key && u.endTime && u.deleteReason === 'completed').map((u) => u.endTime!).sort()[0] ?? null;
 
     const egnaBrev = brevPerArende.get(a.arendenummer) ?? [];

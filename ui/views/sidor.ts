@@ -8,7 +8,7 @@ import { kalla, kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } f
 import { kanLasaArende, kanLasaArenden, kanRegistrera, kanSeOversikt } from '../auth/roller.ts';
 import type { Sessioner } from '../auth/sessioner.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
-import type { Motor } from '../engine/motor.ts';
+import type { Engine } from '../engine/engine.ts';
 import { registreraSkickat } from '../api/brev.ts';
 import { faltMedStyrtecken, indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
@@ -18,7 +18,7 @@ import { esc, layout, tid } from './html.ts';
 
 export interface SidorDeps {
   db: Knex;
-  motor: Motor;
+  engine: Engine;
   arendeindex: Arendeindex;
   sessioner: Sessioner;
   begransning: Inloggningsbegransning;
@@ -79,12 +79,12 @@ export function sidorRouter(d: SidorDeps): Router {
     if (d.begransning.sparrad(id, kalla(req))) {
       return inloggningsform(res, till, 'För många misslyckade försök. Vänta några minuter och försök igen.', 429);
     }
-    if (!(await verifiera(d.motor, id, losenord))) {
+    if (!(await verifiera(d.engine, id, losenord))) {
       d.begransning.misslyckad(id, kalla(req));
       return inloggningsform(res, till, 'Fel användarnamn eller lösenord.', 401);
     }
     d.begransning.lyckad(id, kalla(req));
-    const grupper = await d.motor.grupper(id);
+    const grupper = await d.engine.groups(id);
     const { token } = await d.sessioner.skapa(id, grupper);
     res.setHeader('Set-Cookie', [
       `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict${d.produktion ? '; Secure' : ''}`,
@@ -139,7 +139,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
 
   router.get('/arenden/:arendenummer', kravInloggadSida, async (req, res) => {
     const a = req.anvandare!;
-    const arende = kanLasaArenden(a) ? await detalj(d.db, d.motor, a, String(req.params.arendenummer)) : undefined;
+    const arende = kanLasaArenden(a) ? await detalj(d.db, d.engine, a, String(req.params.arendenummer)) : undefined;
     if (!arende) {
       return skicka(res, sida(req, { titel: 'Ärendet finns inte', innehall: '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret som du har behörighet till.</p>' }), 404);
     }
@@ -243,7 +243,7 @@ ${rattelse}
       return !!rad && kanLasaArende(req.anvandare!, rad.enheter, rad.barn);
     };
     try {
-      const r = await registreraSkickat(d.db, d.motor, req.anvandare!.id, id, undefined, farLasa);
+      const r = await registreraSkickat(d.db, d.engine, req.anvandare!.id, id, undefined, farLasa);
       if (r.nytt) await d.arendeindex.efterAndring(nr);
     } catch (error) {
       if (error instanceof Problem && error.status === 404) {
@@ -271,7 +271,7 @@ ${rattelse}
     if (styrtecken.length > 0) return visa(styrtecken, 400);
     if (!parsed.success) return visa(zodFalt(parsed.error), 400);
     try {
-      const r = await indexerat(d.arendeindex, registreraUnderrattelse(d.db, d.motor, parsed.data, req.anvandare!.id));
+      const r = await indexerat(d.arendeindex, registreraUnderrattelse(d.db, d.engine, parsed.data, req.anvandare!.id));
       res.redirect(303, `/arenden/${r.svar.arendenummer}`);
     } catch (error) {
       if (error instanceof Problem) return visa([{ falt: '(hela meddelandet)', fel: error.detail ?? error.title }], error.status);

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { EngineRest, EngineRestError } from '../../../engine-rest/client.ts';
 import type { ProcessInstance } from '../../../engine-rest/types.ts';
 import { toVariables } from '../../../engine-rest/variables.ts';
-import { arSamtidigAndring } from '../../../ui/engine/motor.ts';
+import { isConcurrentModification } from '../../../engine-rest/concurrency.ts';
 
 export const stack = () => inject('stack');
 
@@ -28,7 +28,7 @@ export async function cancelInstance(processInstanceId: string, query: Record<st
       await engineAsAdmin().delete(`/process-instance/${processInstanceId}`, query);
       return;
     } catch (error) {
-      if (forsok < 5 && arSamtidigAndring(error)) continue;
+      if (forsok < 5 && isConcurrentModification(error)) continue;
       throw error;
     }
   }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { kontaktuppgifter, type HistoriskUppgift } from '../../../ui/revision/underlag.ts';
+import type { HistoricTask } from '../../../engine-rest/types.ts';
+import { kontaktuppgifter } from '../../../ui/revision/underlag.ts';
 
-const uppgift = (taskDefinitionKey: string, endTime: string | null, deleteReason: string | null): HistoriskUppgift => ({
+type Uppgift = Pick<HistoricTask, 'processInstanceId' | 'taskDefinitionKey' | 'startTime' | 'endTime' | 'deleteReason'>;
+
+const uppgift = (taskDefinitionKey: string, endTime: string | null, deleteReason: string | null): Uppgift => ({
   processInstanceId: 'pi', taskDefinitionKey, startTime: '2026-11-20T09:00:00.000+0000', endTime, deleteReason,
 });
 
