@@ -77,7 +77,7 @@ async function restartEmbedded(start: () => Promise<EmbeddedDatabase>, log: (lin
       log('Inbäddad PostgreSQL startad igen');
       return embedded;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Inbäddad PostgreSQL startade inte igen: ${error instanceof Error ? error.message : String(error)}`);
+      if (Date.now() > deadline) throw new Error(`Inbäddad PostgreSQL startade inte igen: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

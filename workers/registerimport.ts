@@ -199,7 +199,10 @@ export async function skrivTillTabell<Rad extends Record<string, unknown>>(
         .merge([...mal.data, 'uppdaterad'] as string[])
         .whereRaw(andrad)
         .returning(trx.raw('(xmax = 0) AS ny') as unknown as string);
-      for (const s of skrivna) s.ny ? nya++ : andrade++;
+      for (const s of skrivna) {
+        if (s.ny) nya++;
+        else andrade++;
+      }
     }
     let borttagna = 0;
     if (options.ersatt) {

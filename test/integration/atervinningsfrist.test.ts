@@ -8,7 +8,6 @@ import { finished, formValues } from './support/samtycke.ts';
 import {
   activitiesRun,
   candidateGroups,
-  complete,
   expectNoIncidents,
   fireTimer,
   openTasks,

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExternalTask, Incident, Task } from '../../engine-rest/types.ts';
-import { adressSchema, hyresgastSchema } from '../../domain/arendevariabler.ts';
 import { folkbokforingTopic } from '../../workers/folkbokforing/handler.ts';
 import { FOLKBOKFORING_TABELL } from '../../workers/folkbokforing/postgres-register.ts';
 import { noEngine } from '../support/no-engine.ts';

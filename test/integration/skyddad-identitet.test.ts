@@ -185,6 +185,7 @@ describe('protected identity never in the engine', () => {
     // given: the register cannot be read when the notice comes in
     await db.schema.renameTable(FOLKBOKFORING_TABELL, `${FOLKBOKFORING_TABELL}_nere`);
     let arendenummer = '';
+    // eslint-disable-next-line no-useless-assignment -- set in the try block, read after its finally
     let processInstanceId = '';
     try {
       const svar = await ui('POST', '/api/underrattelser', {

@@ -1,4 +1,4 @@
-import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
+import { type EngineRest, EngineRestError } from '../../engine-rest/client.ts';
 import { retryOnConcurrentModification } from '../../engine-rest/concurrency.ts';
 import { HistoryQueries } from '../../engine-rest/history.ts';
 import { RepositoryQueries } from '../../engine-rest/repository.ts';

@@ -6,7 +6,7 @@ import { Problem, validationProblem, zodFalt, type Falt } from '../api/problem.t
 import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import {
-  alla, allaStickprov, dragnaRader, draStickprov, KANALNAMN, KATEGORINAMN, LASLOGG_KOLUMNER, lasloggfilterSchema, lasloggfragaSchema, sok, stickprov,
+  alla, allaStickprov, dragnaRader, draStickprov, KANALNAMN, KATEGORINAMN, LASLOGG_KOLUMNER, lasloggfragaSchema, sok, stickprov,
   stickprovJson, STICKPROV_KOLUMNER, stickprovSchema, svenskTid, type Lasloggfilter, type Lasloggrad, type Stickprov,
 } from './lasloggar.ts';
 

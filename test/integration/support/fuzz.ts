@@ -360,7 +360,7 @@ const formularTransport = fc.oneof(
   { arbitrary: fc.constant('kodning'), weight: 2 },
 );
 
-export function begaranArb(g: Grund) {
+export function begaranArb(_g: Grund) {
   return fc.record({
     mal: fc.constantFrom<Mal>('underrattelser', 'kronofogden-meddelanden', 'handelser', 'registrera'),
     variant: fc.integer({ min: 0, max: GRUNDVARIANTER - 1 }),
@@ -400,7 +400,6 @@ export class Generator {
   constructor(private readonly g: Grund) {}
 
   /** Turns a generated recipe into a request; over the cap, a valid body is broken so the engine gets few new cases. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   bygg(r: any): Begaran {
     this.nr += 1;
     const g = this.g;
