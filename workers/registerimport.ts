@@ -21,8 +21,8 @@ export interface LastCsv<T> {
 }
 
 /** The file as a whole cannot be imported (no header, missing columns, broken quoting). */
-export class CsvFilFel extends Error {
-  override name = 'CsvFilFel';
+export class CsvFilError extends Error {
+  override name = 'CsvFilError';
 }
 
 export interface CsvKolumner {
@@ -45,13 +45,13 @@ export function lasCsv<S extends z.ZodType>(text: string, kolumner: CsvKolumner,
     poster = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof poster;
   } catch (error) {
     const rad = (error as { lines?: number }).lines;
-    throw new CsvFilFel(`Filen kan inte läsas som CSV${rad ? ` (rad ${rad})` : ''}: kontrollera citattecken och avgränsare`);
+    throw new CsvFilError(`Filen kan inte läsas som CSV${rad ? ` (rad ${rad})` : ''}: kontrollera citattecken och avgränsare`);
   }
   const [rubrik, ...data] = poster;
-  if (!rubrik) throw new CsvFilFel('Filen är tom: rubrikraden saknas');
+  if (!rubrik) throw new CsvFilError('Filen är tom: rubrikraden saknas');
   const namn = rubrik.record.map((k) => k.toLowerCase());
   const saknas = kolumner.obligatoriska.filter((k) => !namn.includes(k));
-  if (saknas.length > 0) throw new CsvFilFel(`Rubrikraden saknar kolumnerna ${saknas.join(', ')}`);
+  if (saknas.length > 0) throw new CsvFilError(`Rubrikraden saknar kolumnerna ${saknas.join(', ')}`);
   const lasta = [...kolumner.obligatoriska, ...kolumner.valfria]
     .map((k) => [k, namn.indexOf(k)] as const)
     .filter(([, i]) => i >= 0);
@@ -178,10 +178,10 @@ export async function skrivTillTabell<Rad extends Record<string, unknown>>(
   }
   fel.sort((a, b) => a.rad - b.rad);
   if (options.ersatt && fel.length > 0) {
-    throw new CsvFilFel(`Ett fullständigt uttag med felaktiga rader läses inte in (${fel.length} rader): rätta dem och försök igen`);
+    throw new CsvFilError(`Ett fullständigt uttag med felaktiga rader läses inte in (${fel.length} rader): rätta dem och försök igen`);
   }
   if (options.ersatt && rader.length === 0) {
-    throw new CsvFilFel('Ett fullständigt uttag utan rader skulle tömma registret: läses inte in');
+    throw new CsvFilError('Ett fullständigt uttag utan rader skulle tömma registret: läses inte in');
   }
 
   const kolumner = [...mal.nyckel, ...mal.data];
