@@ -4,7 +4,7 @@
  * reads are listed: a field added here is one the code now relies on.
  *
  * Times are the engine's text, `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, with an offset
- * without colon (+0000): put the colon in before handing them to Date.
+ * without colon (+0000): read and write them with ./time.ts.
  */
 
 // ---- runtime ----------------------------------------------------------------------------------

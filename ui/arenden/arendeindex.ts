@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { EngineRest } from '../../engine-rest/client.ts';
 import { HistoryQueries, type HistoricActivityInstanceQuery } from '../../engine-rest/history.ts';
 import { RuntimeQueries, type TaskQuery } from '../../engine-rest/runtime.ts';
+import { formatEngineTime } from '../../engine-rest/time.ts';
 import type { ProcessInstance } from '../../engine-rest/types.ts';
-import { motorformat, sammanstall, type Arendelage } from './arendelage.ts';
+import { sammanstall, type Arendelage } from './arendelage.ts';
 
 /**
  * The case index (table `arendeindex`, migration 013): each case's open state,
@@ -197,7 +198,7 @@ export class Arendeindex {
    * which touches every instance of it.
    */
   async andradeArenden(fran: Date): Promise<string[] | 'alla'> {
-    const efter = motorformat(fran);
+    const efter = formatEngineTime(fran);
     const ordning: HistoricActivityInstanceQuery['sorting'] = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
     const [startade, avslutade, operationer] = await Promise.all([
       this.history.activityInstances({ startedAfter: efter, sorting: ordning }),
