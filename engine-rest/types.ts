@@ -177,10 +177,14 @@ export interface HistoricTask {
 
 /** A variable's last value (also after the instance ended). Read with deserializeValues=false. */
 export interface HistoricVariableInstance {
+  id: string;
   name: string;
   type: string;
   value: unknown;
   processInstanceId: string;
+  executionId: string | null;
+  /** DELETED once removed at runtime (the query's includeDeleted shows those too). */
+  state: 'CREATED' | 'DELETED' | string;
 }
 
 /** One change of a variable (GET/POST /history/detail with variableUpdates). */
