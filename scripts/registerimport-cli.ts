@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createKnex } from '../migrations/index.ts';
 import { beskrivRadFel, CsvFilError, importeraUttag, type Importresultat, type Registerimport } from '../workers/registerimport.ts';
 
-export async function korImportkommando<Rad extends Record<string, unknown>>(namn: string, register: Registerimport<Rad>): Promise<void> {
+export async function runImportCommand<Rad extends Record<string, unknown>>(namn: string, register: Registerimport<Rad>): Promise<void> {
   z.config(z.locales.sv());
   const args = process.argv.slice(2);
   const ersatt = args.includes('--ersatt');
