@@ -20,7 +20,7 @@ import { planeraBrev } from '../workers/brev/brev.ts';
 import { brevTopic } from '../workers/brev/handler.ts';
 import { brevIndata } from '../workers/brev/indata.ts';
 import { BREVTYPER, type Brevtyp } from '../workers/brev/mallar/typer.ts';
-import { renderaPdf } from '../workers/brev/pdf.ts';
+import { renderPdf } from '../workers/brev/pdf.ts';
 import type { TopicContext } from '../workers/topic.ts';
 
 z.config(z.locales.sv());
@@ -70,7 +70,7 @@ for (const typ of BREVTYPER) {
   for (let i = 0; i < UPPVARMNING + BREV_PER_TYP; i++) {
     const t0 = performance.now();
     const [brev] = planeraBrev(brevIndata.parse(variabler(typ, i)), { arendenummer: `BV-2026-${i}`, avsandare, skapad: new Date() });
-    const pdf = await renderaPdf(brev!.dokument);
+    const pdf = await renderPdf(brev!.dokument);
     if (i >= UPPVARMNING) {
       tider.push(performance.now() - t0);
       storlekar.push(pdf.length);

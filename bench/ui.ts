@@ -15,6 +15,7 @@
 import os from 'node:os';
 import knex from 'knex';
 import { EngineRest } from '../engine-rest/client.ts';
+import { formatEngineTime } from '../engine-rest/time.ts';
 import { Arendeindex, OVERLAPP_MS } from '../ui/arenden/arendeindex.ts';
 import { oneStepProcess } from './one-step-process.ts';
 import { startBenchStack } from './stack.ts';
@@ -50,7 +51,7 @@ try {
       while (next < N) {
         const i = next++;
         const arendenummer = `BV-2026-${String(900000 + i).padStart(6, '0')}`;
-        const due = new Date(Date.now() + (1 + (i % 60)) * 86_400_000).toISOString().replace('Z', '+0000');
+        const due = formatEngineTime(new Date(Date.now() + (1 + (i % 60)) * 86_400_000));
         const pi = await admin.post<{ id: string }>('/process-definition/key/bench-ui/start', {
           businessKey: arendenummer,
           variables: { dueDate: { value: due, type: 'Date' } },

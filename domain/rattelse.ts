@@ -44,7 +44,7 @@ async function obetaldHyra(engine: EngineRest, processInstanceId: string, arende
 }
 
 /** Correlates the message to the case's own instance; a model that cannot take it now gives a reason. */
-async function korrelera(
+async function correlate(
   engine: EngineRest,
   processInstanceId: string,
   messageName: string,
@@ -67,7 +67,7 @@ export async function registreraRattelse(engine: EngineRest, processInstanceId: 
   if (r.brist) variabler.rattelseBrist = r.brist;
   // The corrected notice states the service date anew; it replaces what the first one said.
   if (r.delgivningsdatum) variabler.delgivningsdatum = r.delgivningsdatum;
-  return korrelera(
+  return correlate(
     engine,
     processInstanceId,
     MEDDELANDE_RATTAT,
@@ -85,7 +85,7 @@ export async function registreraDelgivning(engine: EngineRest, processInstanceId
       text: `Ärendet ${arendenummer} har redan en återvinningsfrist. Ett nytt delgivningsdatum kommer med ett rättat meddelande: skicka händelsen rattat-meddelande med delgivningsdatum.`,
     };
   }
-  return korrelera(
+  return correlate(
     engine,
     processInstanceId,
     MEDDELANDE_DELGIVNING,

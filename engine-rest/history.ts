@@ -81,7 +81,7 @@ export interface HistoricProcessInstanceQuery {
 
 export interface HistoricActivityInstanceQuery {
   processInstanceId?: string;
-  /** Engine time text (motorformat in ui/arenden/arendelage.ts). */
+  /** Engine time text (formatEngineTime in ./time.ts). */
   startedAfter?: string;
   finishedAfter?: string;
   sorting?: Sorting<'activityInstanceId' | 'startTime' | 'endTime' | 'occurrence'>[];

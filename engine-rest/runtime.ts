@@ -19,6 +19,11 @@ export class RuntimeQueries {
     return this.rest.getAll('/process-instance', query);
   }
 
+  /** Whether the instance still runs: the list query answers an ended one with nothing, not with 404. */
+  async isRunning(processInstanceId: string): Promise<boolean> {
+    return (await this.rest.get<unknown[]>('/process-instance', { processInstanceIds: processInstanceId })).length > 0;
+  }
+
   activityInstanceTree(processInstanceId: string): Promise<ActivityInstance> {
     return this.rest.get(`/process-instance/${processInstanceId}/activity-instances`);
   }

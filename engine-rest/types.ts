@@ -4,7 +4,7 @@
  * reads are listed: a field added here is one the code now relies on.
  *
  * Times are the engine's text, `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, with an offset
- * without colon (+0000): put the colon in before handing them to Date.
+ * without colon (+0000): read and write them with ./time.ts.
  */
 
 // ---- runtime ----------------------------------------------------------------------------------
@@ -177,10 +177,14 @@ export interface HistoricTask {
 
 /** A variable's last value (also after the instance ended). Read with deserializeValues=false. */
 export interface HistoricVariableInstance {
+  id: string;
   name: string;
   type: string;
   value: unknown;
   processInstanceId: string;
+  executionId: string | null;
+  /** DELETED once removed at runtime (the query's includeDeleted shows those too). */
+  state: 'CREATED' | 'DELETED' | string;
 }
 
 /** One change of a variable (GET/POST /history/detail with variableUpdates). */

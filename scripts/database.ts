@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.ts';
-import { databaseUnreachable } from './startfel.ts';
+import { databaseUnreachable } from './startup-error.ts';
 
 /**
  * PostgreSQL for the engine and for Bokvar's own tables: the server named by

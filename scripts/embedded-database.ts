@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { Startfel } from './startfel.ts';
+import { StartupError } from './startup-error.ts';
 import { waitFor } from './wait.ts';
 
 /**
@@ -89,14 +89,14 @@ export function embeddedDatabaseDir(dataDir: string, systemDir = SYSTEM_DIR): st
  * An embedded server of an earlier run still holding the port, e.g. after its
  * `npm start` was killed: named, so that the operator stops that one process.
  */
-export function leftoverServer(dataDir: string, port: number, systemDir = SYSTEM_DIR): Startfel | undefined {
+export function leftoverServer(dataDir: string, port: number, systemDir = SYSTEM_DIR): StartupError | undefined {
   const databaseDir = embeddedDatabaseDir(dataDir, systemDir);
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return undefined;
   const [pidLine, , , portLine] = fs.readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number.parseInt(pidLine ?? '', 10);
   if (!Number.isInteger(pid) || Number.parseInt(portLine ?? '', 10) !== port || !alive(pid)) return undefined;
-  return new Startfel(
+  return new StartupError(
     `En inbäddad PostgreSQL från en tidigare körning kör fortfarande på port ${port} (pid ${pid}, ${databaseDir}). ` +
       `Stoppa den (kill ${pid}) och kör npm start igen.`,
   );
@@ -129,7 +129,7 @@ function serverUserIds(): Ids | undefined {
   }
   const created = lookupIds(SERVER_USER);
   if (created) return created;
-  throw new Startfel(
+  throw new StartupError(
     `Bokvar körs som root, och PostgreSQL vägrar köra som root; användaren ${SERVER_USER} saknas och kunde inte skapas. ` +
       `Skapa den (useradd --system ${SERVER_USER}), kör npm start som en vanlig användare, eller ange DATABASE_URL till en egen PostgreSQL.`,
   );
@@ -176,7 +176,7 @@ async function packagedBinaries(): Promise<Binaries> {
     };
     return { root: path.dirname(path.dirname(postgres)), version: `${manifest.version}-${platform}` };
   } catch {
-    throw new Startfel(
+    throw new StartupError(
       `PostgreSQL-programmen för ${platform} (${name}) saknas i node_modules. ` +
         'Kör npm install igen (utan --omit=optional), eller ange DATABASE_URL till en egen PostgreSQL.',
     );
@@ -205,7 +205,7 @@ function placeBinaries(binaries: Binaries, ids: Ids | undefined, systemDir: stri
   }
   const copy = { ...binaries, root: target };
   if (!binariesReachable(copy, ids)) {
-    throw new Startfel(
+    throw new StartupError(
       `Användaren ${SERVER_USER} kan inte köra PostgreSQL-programmen i ${target}. ` +
         'Ge den läs- och körrätt där, eller ange DATABASE_URL till en egen PostgreSQL.',
     );
@@ -227,9 +227,9 @@ function inSystemDir<T>(systemDir: string, place: () => T): T {
   try {
     return place();
   } catch (error) {
-    if (error instanceof Startfel) throw error;
+    if (error instanceof StartupError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new Startfel(
+    throw new StartupError(
       `Användaren ${SERVER_USER} når inte Bokvars mapp, och PostgreSQL kunde inte läggas i ${systemDir} (${code}). ` +
         `Gör ${systemDir} skrivbar för root, lägg Bokvar i en mapp som andra når, kör npm start som en vanlig användare, eller ange DATABASE_URL.`,
     );
@@ -242,7 +242,7 @@ function placeDatabaseDir(dataDir: string, ids: Ids | undefined, systemDir: stri
   const databaseDir = embeddedDatabaseDir(dataDir, systemDir);
   if (databaseDir !== own && fs.existsSync(path.join(own, 'PG_VERSION'))) {
     // Never start an empty database beside one the user already has.
-    throw new Startfel(
+    throw new StartupError(
       `Databasen i ${own} kan inte nås av användaren ${SERVER_USER} (en mapp ovanför är stängd för andra). ` +
         `Flytta datamappen med BOKVAR_DATA_DIR till en mapp som ${SERVER_USER} når, eller kör npm start som en vanlig användare.`,
     );
@@ -314,10 +314,10 @@ async function initialise(
       logFile,
     );
     const code = await initdb.exited.catch((error: unknown) => {
-      throw new Startfel(`Inbäddad PostgreSQL kunde inte initieras: ${describeSpawnError(error)}. Se ${logFile}.`);
+      throw new StartupError(`Inbäddad PostgreSQL kunde inte initieras: ${describeSpawnError(error)}. Se ${logFile}.`);
     });
     if (code !== 0) {
-      throw new Startfel(
+      throw new StartupError(
         `Inbäddad PostgreSQL kunde inte initieras (initdb kod ${code}): ${lastProblem(initdb.lastLines) ?? 'se loggen'}. Se ${logFile}.`,
       );
     }
@@ -344,7 +344,7 @@ async function startServer(
   try {
     await waitFor(`inbäddad PostgreSQL på port ${options.port}`, 120_000, async () => {
       if (spawnError) {
-        throw new Startfel(`Inbäddad PostgreSQL kunde inte starta: ${describeSpawnError(spawnError)}. Se ${logFile}.`);
+        throw new StartupError(`Inbäddad PostgreSQL kunde inte starta: ${describeSpawnError(spawnError)}. Se ${logFile}.`);
       }
       if (ended) throw serverExited(ended.code, server.lastLines, databaseDir, options.port, logFile);
       return accepts(url);
@@ -379,21 +379,21 @@ async function stopServer(server: Run): Promise<void> {
   clearTimeout(timer);
 }
 
-function serverExited(code: number | null, lastLines: string[], databaseDir: string, port: number, logFile: string): Startfel {
+function serverExited(code: number | null, lastLines: string[], databaseDir: string, port: number, logFile: string): StartupError {
   const problem = lastProblem(lastLines);
   if (/lock file "postmaster\.pid" already exists/.test(problem ?? '')) {
     const pid = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]?.trim();
-    return new Startfel(
+    return new StartupError(
       `En inbäddad PostgreSQL från en tidigare körning kör fortfarande på ${databaseDir} (pid ${pid}). ` +
         `Stoppa den (kill ${pid}) och kör npm start igen.`,
     );
   }
   if (/could not create any TCP\/IP sockets/.test(problem ?? '')) {
-    return new Startfel(
+    return new StartupError(
       `Porten ${port} (inbäddad PostgreSQL) är redan upptagen. Stoppa det som lyssnar där eller välj en annan port med BOKVAR_EMBEDDED_PG_PORT=<port>.`,
     );
   }
-  return new Startfel(`Inbäddad PostgreSQL avslutades under starten (kod ${code}): ${problem ?? 'se loggen'}. Se ${logFile}.`);
+  return new StartupError(`Inbäddad PostgreSQL avslutades under starten (kod ${code}): ${problem ?? 'se loggen'}. Se ${logFile}.`);
 }
 
 /** The last FATAL/ERROR line the binary wrote, without PostgreSQL's prefix, for the one-line message. */

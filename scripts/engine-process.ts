@@ -4,7 +4,7 @@ import path from 'node:path';
 import { repoRoot } from './config.ts';
 import { toJdbc } from './database.ts';
 import { ldapEngineEnvironment, type LdapSettings } from './ldap-config.ts';
-import { Startfel } from './startfel.ts';
+import { StartupError } from './startup-error.ts';
 import { waitFor } from './wait.ts';
 
 const engineDir = path.join(repoRoot, 'engine');
@@ -104,7 +104,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
   });
   try {
     await waitFor(`motorn på ${baseUrl}`, options.startTimeoutMs ?? 240_000, async () => {
-      if (spawnError) throw new Startfel(`Motorn kunde inte startas (java: ${spawnError.message}). Installera Java 17 eller senare (apt-get install openjdk-17-jre-headless).`);
+      if (spawnError) throw new StartupError(`Motorn kunde inte startas (java: ${spawnError.message}). Installera Java 17 eller senare (apt-get install openjdk-17-jre-headless).`);
       if (child.exitCode !== null) {
         throw new Error(`Motorn avslutades (kod ${child.exitCode}); se ${options.logFile}`);
       }

@@ -4,6 +4,6 @@
  * Columns and examples: docs/import.md.
  */
 import { AKTUELLA_IMPORT } from '../workers/aktuell-kontroll/import.ts';
-import { korImportkommando } from './registerimport-cli.ts';
+import { runImportCommand } from './registerimport-cli.ts';
 
-await korImportkommando('Aktuella', AKTUELLA_IMPORT);
+await runImportCommand('Aktuella', AKTUELLA_IMPORT);

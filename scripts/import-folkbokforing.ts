@@ -4,6 +4,6 @@
  * Columns and examples: docs/import.md.
  */
 import { FOLKBOKFORING_IMPORT } from '../workers/folkbokforing/import.ts';
-import { korImportkommando } from './registerimport-cli.ts';
+import { runImportCommand } from './registerimport-cli.ts';
 
-await korImportkommando('Folkbokföring', FOLKBOKFORING_IMPORT);
+await runImportCommand('Folkbokföring', FOLKBOKFORING_IMPORT);

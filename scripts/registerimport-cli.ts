@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { createKnex } from '../migrations/index.ts';
-import { beskrivRadFel, CsvFilFel, importeraUttag, type Importresultat, type Registerimport } from '../workers/registerimport.ts';
+import { beskrivRadFel, CsvFilError, importeraUttag, type Importresultat, type Registerimport } from '../workers/registerimport.ts';
 
-export async function korImportkommando<Rad extends Record<string, unknown>>(namn: string, register: Registerimport<Rad>): Promise<void> {
+export async function runImportCommand<Rad extends Record<string, unknown>>(namn: string, register: Registerimport<Rad>): Promise<void> {
   z.config(z.locales.sv());
   const args = process.argv.slice(2);
   const ersatt = args.includes('--ersatt');
@@ -27,13 +27,13 @@ export async function korImportkommando<Rad extends Record<string, unknown>>(nam
   const tabell = register.tabell.tabell;
   try {
     if (!(await db.schema.hasTable(tabell))) {
-      throw new CsvFilFel(`Tabellen ${tabell} finns inte: kör migreringarna först (npm start eller docker compose-tjänsten setup)`);
+      throw new CsvFilError(`Tabellen ${tabell} finns inte: kör migreringarna först (npm start eller docker compose-tjänsten setup)`);
     }
     const resultat = await importeraUttag(db, register, fs.readFileSync(filer[0]!, 'utf8'), { ersatt });
     process.stdout.write(beskrivResultat(namn, resultat) + '\n');
     process.exitCode = resultat.fel.length > 0 ? 2 : 0;
   } catch (error) {
-    if (!(error instanceof CsvFilFel)) throw error;
+    if (!(error instanceof CsvFilError)) throw error;
     process.stderr.write(`${namn}: inget lästes in. ${error.message}\n`);
     process.exitCode = 1;
   } finally {

@@ -8,7 +8,7 @@ import { buildEngineIfOutdated, startEngine, type EngineOptions, type EngineProc
 import { requireHaproxy, startLastbalanserare } from './lastbalanserare.ts';
 import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
-import { startNodeService, type NodeService } from './node-service.ts';
+import { startNodeService, type NodeService, type NodeServiceOptions } from './node-service.ts';
 import { laddaUtvecklingsdata } from './syntetisk-data.ts';
 
 export interface StackOptions {
@@ -58,138 +58,191 @@ export interface RunningStack {
  * models, workers, UI. Stops in reverse order; a failed start stops what began.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const { config, log } = options;
-  const stops: (() => Promise<void>)[] = [];
-  const timings: Record<string, number> = {};
-  const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const result = await run();
-    timings[step] = Math.round(performance.now() - started) / 1000;
-    return result;
-  };
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => log(`Fel vid stopp: ${String(error)}`));
-    stops.length = 0;
-  };
-  const logFile = (name: string) => path.join(options.logDir ?? path.join(config.dataDir, 'logs'), `${name}.log`);
-
+  const run = startRun(options);
   try {
     // Before anything starts: without HAProxy there is no cluster to start.
-    if (config.motorer > 1) requireHaproxy();
-    await timed('motorbygge', async () => buildEngineIfOutdated(log));
-    const database: DatabaseServer = await timed('databas', () =>
-      startDatabase({
-        databaseUrl: config.databaseUrl,
-        engineDatabaseUrl: config.engineDatabaseUrl,
-        embeddedPort: config.embeddedPostgresPort,
-        dataDir: config.dataDir,
-        recreate: options.recreateDatabases,
-        log,
-      }),
+    if (options.config.motorer > 1) requireHaproxy();
+    await run.timed('motorbygge', async () => buildEngineIfOutdated(options.log));
+    const database = await run.timed('databas', () => startStackDatabase(run));
+    run.stops.push(database.stop);
+    const engine = await run.timed('motor', () =>
+      startEngineNodes(options.config, engineOptionsFor(run, database), run.logFile('haproxy'), options.log),
     );
-    stops.push(database.stop);
-
-    const engineOptions = (port: number, name: string): EngineOptions => ({
-      port,
-      databaseUrl: database.engineUrl,
-      readLogDatabaseUrl: database.appUrl,
-      admin: config.admin,
-      technicalUsers: { worker: config.worker.user, ui: config.ui.user },
-      historyTimeToLive: config.historyTimeToLive,
-      passwordPolicy: config.mode === 'produktion',
-      ldap: config.ldap,
-      ...(config.motorer > 1 ? { nodeName: name } : {}),
-      logFile: logFile(name),
-      startTimeoutMs: options.startTimeoutMs,
-    });
-    const engine = await timed('motor', () => startEngineNodes(config, engineOptions, logFile('haproxy'), log));
-    stops.push(() => engine.stop());
-
-    const admin = new EngineRest(engine.restUrl, config.admin);
-    await timed('behorigheter', () => provisionIdentity(admin, { ...config, directory: config.ldap !== undefined }));
-    await timed('filter', () => provisionFilters(admin));
-    const applied = await timed('migreringar', () => migrateLatest(database.appUrl));
-    if (applied.length > 0) log(`Migreringar: ${applied.join(', ')}`);
-    if (config.mode === 'utveckling') {
-      const seeded = await timed('syntetiska-data', () => laddaUtvecklingsdata(database.appUrl));
-      if (seeded.laddad) log(`Syntetisk befolkning laddad: ${seeded.personer} personer, ${seeded.aktuella} aktuella`);
-    }
-    const changed = describeDeployed(await timed('driftsattning', () => deployModels(admin)));
-    await timed('historik-ttl', () => applyHistoryTimeToLive(admin, config.historyTimeToLive));
-    log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade');
-
-    const serviceEnv = {
-      ...process.env,
-      BOKVAR_MILJO: config.mode,
-      BOKVAR_ENGINE_URL: engine.restUrl,
-      BOKVAR_ENGINE_PUBLIC_URL: engine.baseUrl,
-      DATABASE_URL: database.appUrl,
-      BOKVAR_WORKER_USER: config.worker.user,
-      BOKVAR_WORKER_PASSWORD: config.worker.password,
-      BOKVAR_UI_PORT: String(config.uiPort),
-      BOKVAR_UI_USER: config.ui.user,
-      BOKVAR_UI_PASSWORD: config.ui.password,
-      BOKVAR_HISTORIK_TTL: config.historyTimeToLive,
-      // A node answers a waiting long poll at once only for tasks created in its
-      // own JVM; a task created on another node waits for the poll to run out.
-      // Shorter polls bound that wait (docs/kluster.md).
-      ...(config.motorer > 1 && process.env.BOKVAR_WORKER_LONG_POLL_MS === undefined
-        ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' }
-        : {}),
-    };
-    const workerOptions = (i: number) => {
-      const name = i === 0 ? 'workers' : `workers-${i + 1}`;
-      return { name, entry: 'workers/main.ts', env: serviceEnv, logFile: options.logDir ? logFile(name) : undefined, readyLine: /workers polling/, timeoutMs: options.startTimeoutMs };
-    };
-    const workers: NodeService[] = await timed('workers', () =>
-      Promise.all(Array.from({ length: config.workerReplicas }, (_, i) => startNodeService(workerOptions(i)))),
+    run.stops.push(() => engine.stop());
+    await provision(run, new EngineRest(engine.restUrl, options.config.admin), database.appUrl);
+    const services = serviceOptions(run, engine, database);
+    const workers = await run.timed('workers', () =>
+      Promise.all(Array.from({ length: options.config.workerReplicas }, (_, i) => startNodeService(services.workers(i)))),
     );
-    for (const w of workers) stops.push(w.stop);
-    const uiOptions = { name: 'ui', entry: 'ui/main.ts', env: serviceEnv, logFile: options.logDir ? logFile('ui') : undefined, readyLine: /ui listening/, timeoutMs: options.startTimeoutMs };
-    const ui: NodeService = await timed('ui', () => startNodeService(uiOptions));
-    stops.push(ui.stop);
-
-    const pids: RunningStack['pids'] = {
-      engine: engine.nodes[0]!.pid,
-      engines: engine.nodes.map((n) => n.pid),
-      ...(engine.lastbalanserarePid === undefined ? {} : { lastbalanserare: engine.lastbalanserarePid }),
-      workers: workers.map((w) => w.pid),
-      ui: ui.pid,
-    };
-    return {
-      engineBaseUrl: engine.baseUrl,
-      engineRestUrl: engine.restUrl,
-      uiUrl: `http://localhost:${config.uiPort}`,
-      databaseUrl: database.appUrl,
-      engineDatabaseUrl: database.engineUrl,
-      pids,
-      engineNodeUrls: engine.nodes.map((n) => n.baseUrl),
-      restart: {
-        database: () => database.restart(),
-        async engine(index = 0) {
-          const pid = await engine.restartNode(index);
-          pids.engines[index] = pid;
-          if (index === 0) pids.engine = pid;
-          return pid;
-        },
-        async workers(i) {
-          const started = await startNodeService(workerOptions(i));
-          stops.push(started.stop);
-          return (pids.workers[i] = started.pid);
-        },
-        async ui() {
-          const started = await startNodeService(uiOptions);
-          stops.push(started.stop);
-          return (pids.ui = started.pid);
-        },
-      },
-      timings,
-      stop: stopAll,
-    };
+    for (const w of workers) run.stops.push(w.stop);
+    const ui = await run.timed('ui', () => startNodeService(services.ui));
+    run.stops.push(ui.stop);
+    return runningStack(run, { database, engine, workers, ui, services });
   } catch (error) {
-    await stopAll();
+    await run.stopAll();
     throw error;
   }
+}
+
+/** What the start steps share: the options, the stop list (in start order) and the timings. */
+interface StackRun {
+  options: StackOptions;
+  stops: (() => Promise<void>)[];
+  timings: Record<string, number>;
+  /** Runs one step and records how long it took. */
+  timed<T>(step: string, run: () => Promise<T>): Promise<T>;
+  /** Stops everything started so far, the last started first. */
+  stopAll(): Promise<void>;
+  logFile(name: string): string;
+}
+
+function startRun(options: StackOptions): StackRun {
+  const stops: (() => Promise<void>)[] = [];
+  const timings: Record<string, number> = {};
+  return {
+    options,
+    stops,
+    timings,
+    async timed(step, run) {
+      const started = performance.now();
+      const result = await run();
+      timings[step] = Math.round(performance.now() - started) / 1000;
+      return result;
+    },
+    async stopAll() {
+      for (const stop of stops.reverse()) await stop().catch((error) => options.log(`Fel vid stopp: ${String(error)}`));
+      stops.length = 0;
+    },
+    logFile: (name) => path.join(options.logDir ?? path.join(options.config.dataDir, 'logs'), `${name}.log`),
+  };
+}
+
+function startStackDatabase({ options }: StackRun): Promise<DatabaseServer> {
+  const { config } = options;
+  return startDatabase({
+    databaseUrl: config.databaseUrl,
+    engineDatabaseUrl: config.engineDatabaseUrl,
+    embeddedPort: config.embeddedPostgresPort,
+    dataDir: config.dataDir,
+    recreate: options.recreateDatabases,
+    log: options.log,
+  });
+}
+
+/** One engine node's options; a restarted node gets the same. */
+function engineOptionsFor(run: StackRun, database: DatabaseServer) {
+  const { config } = run.options;
+  return (port: number, name: string): EngineOptions => ({
+    port,
+    databaseUrl: database.engineUrl,
+    readLogDatabaseUrl: database.appUrl,
+    admin: config.admin,
+    technicalUsers: { worker: config.worker.user, ui: config.ui.user },
+    historyTimeToLive: config.historyTimeToLive,
+    passwordPolicy: config.mode === 'produktion',
+    ldap: config.ldap,
+    ...(config.motorer > 1 ? { nodeName: name } : {}),
+    logFile: run.logFile(name),
+    startTimeoutMs: run.options.startTimeoutMs,
+  });
+}
+
+/** Users, groups and filters in the engine; Bokvar's tables; synthetic data in development; the models. */
+async function provision(run: StackRun, admin: EngineRest, appUrl: string): Promise<void> {
+  const { config, log } = run.options;
+  await run.timed('behorigheter', () => provisionIdentity(admin, { ...config, directory: config.ldap !== undefined }));
+  await run.timed('filter', () => provisionFilters(admin));
+  const applied = await run.timed('migreringar', () => migrateLatest(appUrl));
+  if (applied.length > 0) log(`Migreringar: ${applied.join(', ')}`);
+  if (config.mode === 'utveckling') {
+    const seeded = await run.timed('syntetiska-data', () => laddaUtvecklingsdata(appUrl));
+    if (seeded.laddad) log(`Syntetisk befolkning laddad: ${seeded.personer} personer, ${seeded.aktuella} aktuella`);
+  }
+  const changed = describeDeployed(await run.timed('driftsattning', () => deployModels(admin)));
+  await run.timed('historik-ttl', () => applyHistoryTimeToLive(admin, config.historyTimeToLive));
+  log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade');
+}
+
+interface ServiceOptions {
+  workers(index: number): NodeServiceOptions;
+  ui: NodeServiceOptions;
+}
+
+/** How the workers and the UI are started (and started again): their environment, log and ready line. */
+function serviceOptions(run: StackRun, engine: EngineNodes, database: DatabaseServer): ServiceOptions {
+  const { config, logDir, startTimeoutMs } = run.options;
+  const env = {
+    ...process.env,
+    BOKVAR_MILJO: config.mode,
+    BOKVAR_ENGINE_URL: engine.restUrl,
+    BOKVAR_ENGINE_PUBLIC_URL: engine.baseUrl,
+    DATABASE_URL: database.appUrl,
+    BOKVAR_WORKER_USER: config.worker.user,
+    BOKVAR_WORKER_PASSWORD: config.worker.password,
+    BOKVAR_UI_PORT: String(config.uiPort),
+    BOKVAR_UI_USER: config.ui.user,
+    BOKVAR_UI_PASSWORD: config.ui.password,
+    BOKVAR_HISTORIK_TTL: config.historyTimeToLive,
+    // A node answers a waiting long poll at once only for tasks created in its
+    // own JVM; a task created on another node waits for the poll to run out.
+    // Shorter polls bound that wait (docs/kluster.md).
+    ...(config.motorer > 1 && process.env.BOKVAR_WORKER_LONG_POLL_MS === undefined
+      ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' }
+      : {}),
+  };
+  const logFile = (name: string) => (logDir ? run.logFile(name) : undefined);
+  return {
+    workers(i) {
+      const name = i === 0 ? 'workers' : `workers-${i + 1}`;
+      return { name, entry: 'workers/main.ts', env, logFile: logFile(name), readyLine: /workers polling/, timeoutMs: startTimeoutMs };
+    },
+    ui: { name: 'ui', entry: 'ui/main.ts', env, logFile: logFile('ui'), readyLine: /ui listening/, timeoutMs: startTimeoutMs },
+  };
+}
+
+/** The started stack as its callers see it; a restart updates `pids` and joins the stop list. */
+function runningStack(
+  run: StackRun,
+  started: { database: DatabaseServer; engine: EngineNodes; workers: NodeService[]; ui: NodeService; services: ServiceOptions },
+): RunningStack {
+  const { database, engine, services } = started;
+  const pids: RunningStack['pids'] = {
+    engine: engine.nodes[0]!.pid,
+    engines: engine.nodes.map((n) => n.pid),
+    ...(engine.lastbalanserarePid === undefined ? {} : { lastbalanserare: engine.lastbalanserarePid }),
+    workers: started.workers.map((w) => w.pid),
+    ui: started.ui.pid,
+  };
+  return {
+    engineBaseUrl: engine.baseUrl,
+    engineRestUrl: engine.restUrl,
+    uiUrl: `http://localhost:${run.options.config.uiPort}`,
+    databaseUrl: database.appUrl,
+    engineDatabaseUrl: database.engineUrl,
+    pids,
+    engineNodeUrls: engine.nodes.map((n) => n.baseUrl),
+    restart: {
+      database: () => database.restart(),
+      async engine(index = 0) {
+        const pid = await engine.restartNode(index);
+        pids.engines[index] = pid;
+        if (index === 0) pids.engine = pid;
+        return pid;
+      },
+      async workers(i) {
+        const service = await startNodeService(services.workers(i));
+        run.stops.push(service.stop);
+        return (pids.workers[i] = service.pid);
+      },
+      async ui() {
+        const service = await startNodeService(services.ui);
+        run.stops.push(service.stop);
+        return (pids.ui = service.pid);
+      },
+    },
+    timings: run.timings,
+    stop: () => run.stopAll(),
+  };
 }
 
 interface EngineNodes {

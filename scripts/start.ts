@@ -10,7 +10,7 @@ import { leftoverServer } from './embedded-database.ts';
 import { engineJar } from './engine-process.ts';
 import { DEMO_USERS } from './identity.ts';
 import { startStack } from './stack.ts';
-import { Startfel, checkJava, checkMaven, checkPortsFree, engineBuildNeeded, startFailureLine, type PortUse } from './startfel.ts';
+import { StartupError, checkJava, checkMaven, checkPortsFree, engineBuildNeeded, startFailureLine, type PortUse } from './startup-error.ts';
 
 const log = (line: string) => process.stdout.write(`[bokvar] ${line}\n`);
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
 /** Ends with one line on stderr; an unforeseen error's whole story goes to a file beside the logs. */
 function fail(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof Startfel || !config) {
+  if (error instanceof ConfigError || error instanceof StartupError || !config) {
     process.stderr.write((error instanceof Error ? error.message : String(error)) + '\n');
     process.exit(1);
   }

@@ -15,17 +15,17 @@ export interface RadFel {
   fel: string[];
 }
 
-export interface LastCsv<T> {
+export interface ParsedCsv<T> {
   rader: { rad: number; varde: T }[];
   fel: RadFel[];
 }
 
 /** The file as a whole cannot be imported (no header, missing columns, broken quoting). */
-export class CsvFilFel extends Error {
-  override name = 'CsvFilFel';
+export class CsvFilError extends Error {
+  override name = 'CsvFilError';
 }
 
-export interface CsvKolumner {
+export interface CsvColumns {
   /** Columns the header must name. */
   obligatoriska: readonly string[];
   /** Columns read when present. Any other column is ignored and never stored. */
@@ -37,7 +37,7 @@ export interface CsvKolumner {
  * header line) and validates each record with `schema`. Empty fields become
  * undefined. Header names are matched case-insensitively.
  */
-export function lasCsv<S extends z.ZodType>(text: string, kolumner: CsvKolumner, schema: S): LastCsv<z.output<S>> {
+export function readCsv<S extends z.ZodType>(text: string, kolumner: CsvColumns, schema: S): ParsedCsv<z.output<S>> {
   const forstaRaden = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = forstaRaden.includes(';') ? ';' : ',';
   let poster: { record: string[]; info: { lines: number } }[];
@@ -45,18 +45,18 @@ export function lasCsv<S extends z.ZodType>(text: string, kolumner: CsvKolumner,
     poster = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof poster;
   } catch (error) {
     const rad = (error as { lines?: number }).lines;
-    throw new CsvFilFel(`Filen kan inte läsas som CSV${rad ? ` (rad ${rad})` : ''}: kontrollera citattecken och avgränsare`);
+    throw new CsvFilError(`Filen kan inte läsas som CSV${rad ? ` (rad ${rad})` : ''}: kontrollera citattecken och avgränsare`);
   }
   const [rubrik, ...data] = poster;
-  if (!rubrik) throw new CsvFilFel('Filen är tom: rubrikraden saknas');
+  if (!rubrik) throw new CsvFilError('Filen är tom: rubrikraden saknas');
   const namn = rubrik.record.map((k) => k.toLowerCase());
   const saknas = kolumner.obligatoriska.filter((k) => !namn.includes(k));
-  if (saknas.length > 0) throw new CsvFilFel(`Rubrikraden saknar kolumnerna ${saknas.join(', ')}`);
+  if (saknas.length > 0) throw new CsvFilError(`Rubrikraden saknar kolumnerna ${saknas.join(', ')}`);
   const lasta = [...kolumner.obligatoriska, ...kolumner.valfria]
     .map((k) => [k, namn.indexOf(k)] as const)
     .filter(([, i]) => i >= 0);
 
-  const resultat: LastCsv<z.output<S>> = { rader: [], fel: [] };
+  const resultat: ParsedCsv<z.output<S>> = { rader: [], fel: [] };
   for (const { record, info } of data) {
     if (record.length !== namn.length) {
       resultat.fel.push({ rad: info.lines, fel: [`(rad): ${record.length} fält, rubrikraden har ${namn.length}`] });
@@ -79,8 +79,8 @@ export function lasCsv<S extends z.ZodType>(text: string, kolumner: CsvKolumner,
   return resultat;
 }
 
-/** Writes records as `;`-separated CSV with a header (the inverse of lasCsv). */
-export function skrivCsv(kolumner: readonly string[], poster: Record<string, string | undefined>[]): string {
+/** Writes records as `;`-separated CSV with a header (the inverse of readCsv). */
+export function writeCsv(kolumner: readonly string[], poster: Record<string, string | undefined>[]): string {
   const falt = (v: string | undefined) => (v === undefined ? '' : /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return [kolumner.join(';'), ...poster.map((p) => kolumner.map((k) => falt(p[k])).join(';'))].join('\n') + '\n';
 }
@@ -128,24 +128,24 @@ export interface Tabellimport<Rad extends Record<string, unknown>> {
 
 /** One register's import: the columns of its extract, the check of each record, and the table it loads into. */
 export interface Registerimport<Rad extends Record<string, unknown>> {
-  kolumner: CsvKolumner;
+  kolumner: CsvColumns;
   schema: z.ZodType<Rad>;
   tabell: Tabellimport<Rad>;
 }
 
 /** Reads and validates an extract; no database needed. */
-export function lasUttag<Rad extends Record<string, unknown>>(register: Registerimport<Rad>, text: string): LastCsv<Rad> {
-  return lasCsv(text, register.kolumner, register.schema);
+export function lasUttag<Rad extends Record<string, unknown>>(register: Registerimport<Rad>, text: string): ParsedCsv<Rad> {
+  return readCsv(text, register.kolumner, register.schema);
 }
 
-/** Loads an extract into the register's table (see skrivTillTabell for upsert and `ersatt`). */
+/** Loads an extract into the register's table (see writeToTable for upsert and `ersatt`). */
 export function importeraUttag<Rad extends Record<string, unknown>>(
   db: Knex,
   register: Registerimport<Rad>,
   text: string,
   options: { ersatt?: boolean } = {},
 ): Promise<Importresultat> {
-  return skrivTillTabell(db, register.tabell, lasUttag(register, text), options);
+  return writeToTable(db, register.tabell, lasUttag(register, text), options);
 }
 
 const BATCH = 1000;
@@ -157,10 +157,10 @@ const BATCH = 1000;
  * extract: rows whose key it lacks are deleted, and a file with rejected records
  * (whose keys may be among them) is refused as a whole.
  */
-export async function skrivTillTabell<Rad extends Record<string, unknown>>(
+export async function writeToTable<Rad extends Record<string, unknown>>(
   db: Knex,
   mal: Tabellimport<Rad>,
-  lasta: LastCsv<Rad>,
+  lasta: ParsedCsv<Rad>,
   options: { ersatt?: boolean } = {},
 ): Promise<Importresultat> {
   const fel = [...lasta.fel];
@@ -178,10 +178,10 @@ export async function skrivTillTabell<Rad extends Record<string, unknown>>(
   }
   fel.sort((a, b) => a.rad - b.rad);
   if (options.ersatt && fel.length > 0) {
-    throw new CsvFilFel(`Ett fullständigt uttag med felaktiga rader läses inte in (${fel.length} rader): rätta dem och försök igen`);
+    throw new CsvFilError(`Ett fullständigt uttag med felaktiga rader läses inte in (${fel.length} rader): rätta dem och försök igen`);
   }
   if (options.ersatt && rader.length === 0) {
-    throw new CsvFilFel('Ett fullständigt uttag utan rader skulle tömma registret: läses inte in');
+    throw new CsvFilError('Ett fullständigt uttag utan rader skulle tömma registret: läses inte in');
   }
 
   const kolumner = [...mal.nyckel, ...mal.data];

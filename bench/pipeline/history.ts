@@ -1,4 +1,5 @@
 import type { EngineRest } from '../../engine-rest/client.ts';
+import { engineTimeMs } from '../../engine-rest/time.ts';
 import { NOOP_TOPIC } from './ceiling.ts';
 import { sleep } from './stats.ts';
 
@@ -26,7 +27,7 @@ export async function caseTimes(admin: EngineRest, keys: Set<string>): Promise<C
   const started = new Map<string, number>();
   for (const i of instances) {
     keyOf.set(i.id, i.businessKey!);
-    const t = Date.parse(i.startTime);
+    const t = engineTimeMs(i.startTime);
     // The case begins with its first instance (the one the notice's message started).
     started.set(i.businessKey!, Math.min(started.get(i.businessKey!) ?? Infinity, t));
   }
@@ -34,7 +35,7 @@ export async function caseTimes(admin: EngineRest, keys: Set<string>): Promise<C
   for (const task of await admin.getAll<HistoricTask>('/history/task')) {
     const key = keyOf.get(task.processInstanceId) ?? (task.rootProcessInstanceId ? keyOf.get(task.rootProcessInstanceId) : undefined);
     if (key === undefined) continue;
-    firstCreated.set(key, Math.min(firstCreated.get(key) ?? Infinity, Date.parse(task.startTime)));
+    firstCreated.set(key, Math.min(firstCreated.get(key) ?? Infinity, engineTimeMs(task.startTime)));
   }
   const firstTask = new Map<string, number>();
   for (const [key, created] of firstCreated) firstTask.set(key, created - started.get(key)!);
@@ -54,7 +55,7 @@ export async function stepDurations(admin: EngineRest, instanceIds: Set<string>)
 /** External tasks completed from `since` until the last one, the no-op topic excepted. */
 export async function completedSince(admin: EngineRest, since: number): Promise<{ count: number; seconds: number }> {
   const log = await admin.getAll<{ timestamp: string; topicName: string }>('/history/external-task-log', { successLog: true, sortBy: 'timestamp', sortOrder: 'asc' });
-  const times = log.filter((l) => l.topicName !== NOOP_TOPIC).map((l) => Date.parse(l.timestamp)).filter((t) => t >= since);
+  const times = log.filter((l) => l.topicName !== NOOP_TOPIC).map((l) => engineTimeMs(l.timestamp)).filter((t) => t >= since);
   const last = times.reduce((a, b) => Math.max(a, b), since);
   return { count: times.length, seconds: (last - since) / 1000 };
 }

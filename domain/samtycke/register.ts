@@ -179,8 +179,8 @@ export function aterkallelseFranRad(r: AterkallelseRad): Aterkallelse {
   return { id: r.id, samtyckeId: r.samtycke_id, mottagare: r.mottagare, syften: r.syften, aterkallat: r.aterkallat };
 }
 
-export class SamtyckesregisterFel extends Error {
-  override name = 'SamtyckesregisterFel';
+export class SamtyckesregisterError extends Error {
+  override name = 'SamtyckesregisterError';
 }
 
 /** A database error becomes a readable technical failure, naming what could not be done. */
@@ -188,7 +188,7 @@ async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
   try {
     return await arbete();
   } catch (error) {
-    if (error instanceof SamtyckesregisterFel) throw error;
-    throw new SamtyckesregisterFel(`Samtyckesregistret: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
+    if (error instanceof SamtyckesregisterError) throw error;
+    throw new SamtyckesregisterError(`Samtyckesregistret: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatEngineTime } from '../../engine-rest/time.ts';
 import { Arendeindex, UPPDATERINGSINTERVALL_MS } from '../../ui/arenden/arendeindex.ts';
 import { DEV_UI_PASSWORD } from '../../scripts/config.ts';
 import { engineAs, engineAsAdmin, eventually, stack } from './support/engine.ts';
@@ -26,7 +27,6 @@ afterAll(async () => {
 });
 
 const dagar = (n: number) => new Date(Date.now() + n * 86_400_000);
-const motortid = (d: Date) => d.toISOString().replace('Z', '+0000');
 
 /** One refresh interval plus a refresh's own time on a loaded machine. */
 const GRANS_MS = UPPDATERINGSINTERVALL_MS + 20_000;
@@ -63,11 +63,11 @@ describe('the case list follows the engine', () => {
     const pi = await engineAsAdmin().post<{ id: string }>('/process-definition/key/test-arendeindex/start', {
       businessKey: nr,
       variables: {
-        handlaggSenast: { value: motortid(dagar(10)), type: 'Date' },
-        paminnelse: { value: motortid(paminnelse), type: 'Date' },
-        uppfoljningSenast: { value: motortid(uppfoljningSenast), type: 'Date' },
-        delstegSenast: { value: motortid(dagar(8)), type: 'Date' },
-        delstegTimer: { value: motortid(dagar(20)), type: 'Date' },
+        handlaggSenast: { value: formatEngineTime(dagar(10)), type: 'Date' },
+        paminnelse: { value: formatEngineTime(paminnelse), type: 'Date' },
+        uppfoljningSenast: { value: formatEngineTime(uppfoljningSenast), type: 'Date' },
+        delstegSenast: { value: formatEngineTime(dagar(8)), type: 'Date' },
+        delstegTimer: { value: formatEngineTime(dagar(20)), type: 'Date' },
       },
     });
     instans = pi.id;
@@ -108,7 +108,7 @@ describe('the case list follows the engine', () => {
     const index = new Arendeindex(db, engineAs('bokvar-ui', DEV_UI_PASSWORD));
     const fore = new Date();
     expect(await index.andradeArenden(fore)).not.toContain(nr);
-    await engineAsAdmin().put(`/job/${bevakning!.id}/duedate`, { duedate: motortid(imorgon) });
+    await engineAsAdmin().put(`/job/${bevakning!.id}/duedate`, { duedate: formatEngineTime(imorgon) });
     const flyttad = new Date();
     // No activity ran: only the engine's operation log tells that the case changed.
     expect(await index.andradeArenden(fore)).toContain(nr);

@@ -7,6 +7,7 @@ import type { Personnummer } from '../../domain/personnummer.ts';
 import { registreraAterkallelse, registreraSamtycke } from '../../domain/samtycke/register.ts';
 import { EngineRest, EngineRestError } from '../../engine-rest/client.ts';
 import { DEPLOYMENT_SOURCE } from '../../engine-rest/deployment.ts';
+import { engineTimeMs } from '../../engine-rest/time.ts';
 import { DEV_UI_PASSWORD, repoRoot } from '../../scripts/config.ts';
 import { applyHistoryTimeToLive } from '../../scripts/deploy.ts';
 import { gallra } from '../../ui/gallring/gallring.ts';
@@ -109,7 +110,6 @@ async function motornsHistorikstadning(klar: () => Promise<boolean>): Promise<vo
   }, 60_000);
 }
 
-const engineTid = (s: string) => new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 
 beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl });
@@ -201,7 +201,7 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
     );
     await korBatch(batch, async () => {
       const h = await admin().get<{ removalTime: string | null }[]>('/history/process-instance', { processInstanceIds: `${gallras.pi},${delad.pi}` });
-      return h.length === 2 && h.every((x) => x.removalTime !== null && engineTid(x.removalTime).getTime() === engineTid(dag).getTime());
+      return h.length === 2 && h.every((x) => x.removalTime !== null && engineTimeMs(x.removalTime) === engineTimeMs(dag));
     });
     const r = await gallra(db, uiAnvandare(), TTL_DAGAR);
     // then: Bokvar follows the new removal time, but removes nothing yet

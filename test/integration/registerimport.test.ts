@@ -12,7 +12,7 @@ import { databaseName, siblingDatabase } from '../../scripts/database.ts';
 import { laddaUtvecklingsdata } from '../../scripts/syntetisk-data.ts';
 import { AKTUELLA_IMPORT } from '../../workers/aktuell-kontroll/import.ts';
 import { FOLKBOKFORING_IMPORT } from '../../workers/folkbokforing/import.ts';
-import { CsvFilFel, importeraUttag } from '../../workers/registerimport.ts';
+import { CsvFilError, importeraUttag } from '../../workers/registerimport.ts';
 import { stack } from './support/engine.ts';
 import { fixturUttag, tabellavtryck } from './support/registerdata.ts';
 
@@ -108,7 +108,7 @@ describe('importing a folkbokföring extract', () => {
   it('refuses a complete extract with bad lines, and changes nothing', async () => {
     await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
     const fore = await tabellavtryck(db, 'folkbokforing_personer');
-    await expect(importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforingMedFel, { ersatt: true })).rejects.toThrow(CsvFilFel);
+    await expect(importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforingMedFel, { ersatt: true })).rejects.toThrow(CsvFilError);
     expect(await tabellavtryck(db, 'folkbokforing_personer')).toEqual(fore);
   });
 });

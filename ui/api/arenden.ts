@@ -10,7 +10,7 @@ import { isNothingWaiting, type Engine } from '../engine/engine.ts';
 import { taEmotHandelse } from '../arenden/handelselogg.ts';
 import { handelseSchema } from '../intake/schemas.ts';
 import { handelsevariabler, PROCESS_KRONOFOGDEN } from '../arenden/kronofogden-handelser.ts';
-import { validera } from './intag.ts';
+import { validate } from './intag.ts';
 import { Problem, validationProblem } from './problem.ts';
 
 export const VYER = ['api', 'arendevy', 'diagram', 'arendelista', 'brev'] as const;
@@ -73,7 +73,7 @@ export function arendenRouter(db: Knex, engine: Engine, arendeindex: Arendeindex
    * (200, `redanMottagen`; ui/arenden/handelselogg.ts).
    */
   router.post('/arenden/:arendenummer/handelser', async (req, res) => {
-    const h = validera(req, handelseSchema);
+    const h = validate(req, handelseSchema);
     const nr = req.params.arendenummer;
     const rad = await hamtaRad(db, nr);
     if (!rad || !kanLasaArende(req.anvandare!, rad.enheter, rad.barn)) throw ingetArende();

@@ -6,7 +6,7 @@ import { kanLasaArende } from '../auth/roller.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
 import type { Engine } from '../engine/engine.ts';
-import { kravSkriv, validera } from './intag.ts';
+import { requireWriteAccess, validate } from './intag.ts';
 import { Problem, validationProblem } from './problem.ts';
 
 const TIDPUNKT = z.iso.datetime({ offset: true });
@@ -64,7 +64,7 @@ export function brevRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): 
   router.post('/brev/:id/skickad', async (req, res) => {
     // No body at all means "sent now"; a body must be JSON.
     const utanKropp = req.headers['content-type'] === undefined && (req.headers['content-length'] ?? '0') === '0' && !req.headers['transfer-encoding'];
-    const indata = utanKropp ? (kravSkriv(req), {} as { skickad?: string }) : validera(req, skickadSchema);
+    const indata = utanKropp ? (requireWriteAccess(req), {} as { skickad?: string }) : validate(req, skickadSchema);
     if (!z.uuid().safeParse(req.params.id).success) throw saknas();
     const svar = await registreraSkickat(db, engine, req.anvandare!.id, req.params.id, indata.skickad, (nr) => {
       return hamtaRad(db, nr).then((rad) => !!rad && kanLasaArende(req.anvandare!, rad.enheter, rad.barn));

@@ -13,12 +13,12 @@ import { Problem, validationProblem } from './problem.ts';
 export function intagRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): Router {
   const router = Router();
   router.post('/underrattelser', async (req, res) => {
-    const u = validera(req, underrattelseSchema);
-    svara(res, await indexerat(arendeindex, registreraUnderrattelse(db, engine, u, req.anvandare!.id)));
+    const u = validate(req, underrattelseSchema);
+    respond(res, await indexerat(arendeindex, registreraUnderrattelse(db, engine, u, req.anvandare!.id)));
   });
   router.post('/kronofogden-meddelanden', async (req, res) => {
-    const k = validera(req, kronofogdeMeddelandeSchema);
-    svara(res, await indexerat(arendeindex, registreraKronofogden(db, engine, k, req.anvandare!.id)));
+    const k = validate(req, kronofogdeMeddelandeSchema);
+    respond(res, await indexerat(arendeindex, registreraKronofogden(db, engine, k, req.anvandare!.id)));
   });
   return router;
 }
@@ -40,14 +40,15 @@ function forstaFrist(frister: Record<string, string>): Date | null {
   return tider.length > 0 ? new Date(tider[0]!) : null;
 }
 
-export function kravSkriv(req: Request): void {
+export function requireWriteAccess(req: Request): void {
   if (!kanRegistrera(req.anvandare!)) {
     throw new Problem(403, 'Saknar behörighet', 'Endast handläggare får registrera underrättelser och händelser.');
   }
 }
 
-export function validera<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
-  kravSkriv(req);
+/** A write request's body: the caller may write, it is JSON without control characters and fits the schema; otherwise a Problem. */
+export function validate<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  requireWriteAccess(req);
   if (!req.is('application/json')) {
     throw new Problem(415, 'Fel innehållstyp', 'Skicka meddelandet som application/json.');
   }
@@ -90,6 +91,7 @@ export function faltMedStyrtecken(varde: unknown): string[] {
   return fynd;
 }
 
-function svara(res: Response, r: Registrerat): void {
+/** 201 for a new case, 200 for a repeat; the case's address either way. */
+function respond(res: Response, r: Registrerat): void {
   res.status(r.nytt ? 201 : 200).location(`/api/arenden/${r.svar.arendenummer}`).json(r.svar);
 }

@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { EngineRest } from '../../engine-rest/client.ts';
 import { HistoryQueries, type HistoricActivityInstanceQuery } from '../../engine-rest/history.ts';
 import { RuntimeQueries, type TaskQuery } from '../../engine-rest/runtime.ts';
+import { formatEngineTime } from '../../engine-rest/time.ts';
 import type { ProcessInstance } from '../../engine-rest/types.ts';
-import { motorformat, sammanstall, type Arendelage } from './arendelage.ts';
+import { sammanstall, type Arendelage } from './arendelage.ts';
 
 /**
  * The case index (table `arendeindex`, migration 013): each case's open state,
@@ -37,7 +38,7 @@ export const UPPDATERINGSINTERVALL_MS = 3_000;
 export const OVERLAPP_MS = 30_000;
 
 /** Business keys or instance ids per engine query. */
-const KLUMP = 200;
+const ENGINE_BATCH = 200;
 const UPPGIFTSORDNING: TaskQuery['sorting'] = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
 
 /** The variables that say children are affected (the sources dela-barn hands to every instance of the case). */
@@ -197,7 +198,7 @@ export class Arendeindex {
    * which touches every instance of it.
    */
   async andradeArenden(fran: Date): Promise<string[] | 'alla'> {
-    const efter = motorformat(fran);
+    const efter = formatEngineTime(fran);
     const ordning: HistoricActivityInstanceQuery['sorting'] = [{ sortBy: 'activityInstanceId', sortOrder: 'asc' }];
     const [startade, avslutade, operationer] = await Promise.all([
       this.history.activityInstances({ startedAfter: efter, sorting: ordning }),
@@ -213,8 +214,8 @@ export class Arendeindex {
   /** The case numbers (business keys) of instances, ended ones included. */
   private async affarsnycklar(instansIds: string[]): Promise<string[]> {
     const nycklar = new Set<string>();
-    for (const klump of klumpar(instansIds, KLUMP)) {
-      const rader = await this.history.processInstances({ processInstanceIds: klump });
+    for (const batch of batches(instansIds, ENGINE_BATCH)) {
+      const rader = await this.history.processInstances({ processInstanceIds: batch });
       for (const r of rader) if (r.businessKey) nycklar.add(r.businessKey);
     }
     return [...nycklar];
@@ -224,8 +225,8 @@ export class Arendeindex {
   private async lasOchSkriv(arendenummer: string[], start: Date): Promise<void> {
     const lage: Arendelage[] = [];
     const barn = new Set<string>();
-    for (const klump of klumpar(arendenummer, KLUMP)) {
-      const instanser = await this.history.processInstances({ processInstanceBusinessKeyIn: klump, active: true });
+    for (const batch of batches(arendenummer, ENGINE_BATCH)) {
+      const instanser = await this.history.processInstances({ processInstanceBusinessKeyIn: batch, active: true });
       const ids = instanser.map((i) => i.id);
       const [uppgifter, timers, medBarn] = ids.length === 0
         ? [[], [], new Set<string>()]
@@ -234,7 +235,7 @@ export class Arendeindex {
             this.runtime.jobs({ processInstanceIds: ids, timers: true, active: true }),
             this.barnfakta(instanser),
           ]);
-      lage.push(...sammanstall(instanser, uppgifter, timers, klump).values());
+      lage.push(...sammanstall(instanser, uppgifter, timers, batch).values());
       for (const nr of medBarn) barn.add(nr);
     }
     await skriv(this.db, lage, start);
@@ -246,8 +247,8 @@ export class Arendeindex {
   private async barnfakta(instanser: Pick<ProcessInstance, 'id' | 'businessKey'>[]): Promise<Set<string>> {
     const nyckel = new Map(instanser.map((i) => [i.id, i.businessKey]));
     const barn = new Set<string>();
-    for (const klump of klumpar([...nyckel.keys()], KLUMP)) {
-      const rader = await this.history.variableInstances({ processInstanceIdIn: klump, variableNameIn: BARNFAKTA });
+    for (const batch of batches([...nyckel.keys()], ENGINE_BATCH)) {
+      const rader = await this.history.variableInstances({ processInstanceIdIn: batch, variableNameIn: BARNFAKTA });
       for (const r of rader) {
         const nr = nyckel.get(r.processInstanceId);
         if (r.value === true && nr) barn.add(nr);
@@ -259,9 +260,9 @@ export class Arendeindex {
 
 /** Upserts each case's state; a row read later than `start` stays (the newest read wins). */
 async function skriv(db: Knex, lage: Arendelage[], start: Date): Promise<void> {
-  for (const klump of klumpar(lage, 1000)) {
+  for (const batch of batches(lage, 1000)) {
     await db('arendeindex')
-      .insert(klump.map((l) => ({ arendenummer: l.arendenummer, oppen: l.oppen, nasta_frist: l.nastaFrist, aktuellt: l.aktuellt, indexerad: start })))
+      .insert(batch.map((l) => ({ arendenummer: l.arendenummer, oppen: l.oppen, nasta_frist: l.nastaFrist, aktuellt: l.aktuellt, indexerad: start })))
       .onConflict('arendenummer')
       .merge(['oppen', 'nasta_frist', 'aktuellt', 'indexerad'])
       .where('arendeindex.indexerad', '<=', start);
@@ -274,7 +275,7 @@ async function skriv(db: Knex, lage: Arendelage[], start: Date): Promise<void> {
  * decides it instead). Only rows out of step change.
  */
 async function skrivBarn(db: Knex, arendenummer: string[], barn: Set<string>, start: Date): Promise<void> {
-  for (const klump of klumpar(arendenummer, 1000)) {
+  for (const batch of batches(arendenummer, 1000)) {
     await db.raw(
       `UPDATE arenden a
           SET barn = v.barn,
@@ -283,13 +284,13 @@ async function skrivBarn(db: Knex, arendenummer: string[], barn: Set<string>, st
          JOIN arendeindex i ON i.arendenummer = v.arendenummer AND i.indexerad = ?
         WHERE a.arendenummer = v.arendenummer
           AND (a.barn <> v.barn OR (? = ANY(a.enheter)) <> v.barn)`,
-      [BARNENHET, BARNENHET, BARNENHET, klump, klump.map((nr) => barn.has(nr)), start, BARNENHET],
+      [BARNENHET, BARNENHET, BARNENHET, batch, batch.map((nr) => barn.has(nr)), start, BARNENHET],
     );
   }
 }
 
-function klumpar<T>(lista: T[], storlek: number): T[][] {
+function batches<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < lista.length; i += storlek) out.push(lista.slice(i, i + storlek));
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }

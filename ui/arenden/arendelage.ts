@@ -1,3 +1,4 @@
+import { parseEngineTime } from '../../engine-rest/time.ts';
 import type { Job, ProcessInstance, Task } from '../../engine-rest/types.ts';
 
 /**
@@ -41,7 +42,7 @@ export function sammanstall(
     else lage.set(i.businessKey, { arendenummer: i.businessKey, oppen: true, nastaFrist: null, aktuellt: [] });
   }
   const frist = (l: Arendelage, tid: string | null) => {
-    const t = motortid(tid);
+    const t = parseEngineTime(tid);
     if (t && (!l.nastaFrist || t < l.nastaFrist)) l.nastaFrist = t;
   };
   for (const u of uppgifter) {
@@ -55,18 +56,6 @@ export function sammanstall(
     if (l) frist(l, j.dueDate);
   }
   return lage;
-}
-
-/** The engine writes offsets without a colon (+0000); undefined and unparsable times become null. */
-export function motortid(tid: string | null | undefined): Date | null {
-  if (!tid) return null;
-  const d = new Date(tid.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** A time as the engine's REST API takes it in queries (yyyy-MM-dd'T'HH:mm:ss.SSSZ), in UTC like the engine. */
-export function motorformat(tid: Date): string {
-  return tid.toISOString().replace('Z', '+0000');
 }
 
 /** Whole days until the deadline, rounded up: 1 within the next 24 hours, 0 up to a day after it passed, then negative. */

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { SKYDDADE_ADRESSER } from '../../domain/skyddad-adress.ts';
 import type { EngineRest } from '../../engine-rest/client.ts';
 import { HistoryQueries } from '../../engine-rest/history.ts';
+import { engineTimeMs } from '../../engine-rest/time.ts';
 
 /**
  * Gallring of Bokvar's own tables, following the engine's history cleanup.
@@ -36,8 +37,8 @@ export interface Gallringsresultat {
 
 const BATCH = 500;
 
-/** The engine writes offsets as +0000; Date wants +00:00. */
-const tid = (s: string | null): Date | null => (s ? new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : null);
+/** Absent is null; text that is no time becomes an Invalid Date, which the database refuses, not a quiet null. */
+const tid = (s: string | null): Date | null => (s ? new Date(engineTimeMs(s)) : null);
 
 export async function gallra(db: Knex, engine: EngineRest, ttlDagar: number, nu = new Date()): Promise<Gallringsresultat> {
   const history = new HistoryQueries(engine);

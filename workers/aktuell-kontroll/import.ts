@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personnummerSchema } from '../../domain/arendevariabler.ts';
-import { registerdatumSchema, skrivCsv, type Registerimport } from '../registerimport.ts';
+import { registerdatumSchema, writeCsv, type Registerimport } from '../registerimport.ts';
 import { AKTUELLA_TABELL } from './postgres-register.ts';
 import { ENHETER, ENHETSKODER, FORVALTNINGAR, type Enhet } from './register.ts';
 
@@ -59,5 +59,5 @@ export interface AktuellCsvRad {
 }
 
 export function skrivAktuellaCsv(rader: AktuellCsvRad[]): string {
-  return skrivCsv(['personnummer', 'forvaltning', 'enhet', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'], rader as unknown as Record<string, string>[]);
+  return writeCsv(['personnummer', 'forvaltning', 'enhet', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'], rader as unknown as Record<string, string>[]);
 }

@@ -49,8 +49,8 @@ export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export class BrevarkivFel extends Error {
-  override name = 'BrevarkivFel';
+export class BrevarkivError extends Error {
+  override name = 'BrevarkivError';
 }
 
 /** A database error becomes a readable technical failure, naming what could not be done. */
@@ -58,7 +58,7 @@ async function databas<T>(vad: string, arbete: () => Promise<T>): Promise<T> {
   try {
     return await arbete();
   } catch (error) {
-    throw new BrevarkivFel(`Brevarkivet: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
+    throw new BrevarkivError(`Brevarkivet: kunde inte ${vad} (${postgresMessage(error)})`, { cause: error });
   }
 }
 

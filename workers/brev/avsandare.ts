@@ -55,15 +55,15 @@ const schema = z.strictObject(
 
 export type Avsandare = z.infer<typeof schema> & { readonly fil: string };
 
-export class AvsandareFel extends Error {
-  override name = 'AvsandareFel';
+export class AvsandareError extends Error {
+  override name = 'AvsandareError';
 }
 
 function falt(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(hela filen)' : path.map(String).join('.');
 }
 
-/** Validates sender details already read (tests, other sources). Throws AvsandareFel naming each field. */
+/** Validates sender details already read (tests, other sources). Throws AvsandareError naming each field. */
 export function tolkaAvsandare(data: unknown, fil = '(i minnet)'): Avsandare {
   const res = schema.safeParse(data);
   if (res.success) return Object.freeze({ ...res.data, fil });
@@ -72,7 +72,7 @@ export function tolkaAvsandare(data: unknown, fil = '(i minnet)'): Avsandare {
       ? iss.keys.map((k) => `${falt([...iss.path, k])}: okänt fält (stavfel?)`)
       : [`${falt(iss.path)}: ${iss.message}`],
   );
-  throw new AvsandareFel(`Avsändaruppgifterna i ${fil} är ogiltiga: ${problem.join('; ')}`);
+  throw new AvsandareError(`Avsändaruppgifterna i ${fil} är ogiltiga: ${problem.join('; ')}`);
 }
 
 export function lasAvsandare(fil: string = process.env[AVSANDARE_MILJOVARIABEL] || AVSANDARE_STANDARDFIL): Avsandare {
@@ -80,13 +80,13 @@ export function lasAvsandare(fil: string = process.env[AVSANDARE_MILJOVARIABEL] 
   try {
     innehall = readFileSync(fil, 'utf8');
   } catch (e) {
-    throw new AvsandareFel(`Avsändaruppgifterna kunde inte läsas från ${fil}: ${(e as Error).message}`);
+    throw new AvsandareError(`Avsändaruppgifterna kunde inte läsas från ${fil}: ${(e as Error).message}`);
   }
   let data: unknown;
   try {
     data = JSON.parse(innehall);
   } catch (e) {
-    throw new AvsandareFel(`Avsändaruppgifterna i ${fil} är inte giltig JSON: ${(e as Error).message}`);
+    throw new AvsandareError(`Avsändaruppgifterna i ${fil} är inte giltig JSON: ${(e as Error).message}`);
   }
   return tolkaAvsandare(data, fil);
 }

@@ -59,20 +59,43 @@ const MARKERING: Partial<Record<Kanal, string>> = {
 export function planeraBrev(indata: BrevIndata, s: Sammanhang): PlaneratBrev[] {
   const mall = MALLAR[indata.brevtyp];
   const saknas: string[] = [];
-  // Collects every missing variable, so that one incident names them all; nothing is rendered before the check.
-  const krav = <T>(varde: T | undefined, variabel: string): T => {
-    if (varde === undefined) saknas.push(`${variabel}: krävs för brevtypen ${indata.brevtyp}`);
-    return varde as T;
-  };
+  const krav = kravsamlare(indata.brevtyp, saknas);
 
-  // Protected identity: the address is never handed to a template, so no letter can print it.
-  const adress = indata.skyddadIdentitet ? undefined : indata.adress;
   const tillHyresgast = mall.mottagare === 'hyresgast' || mall.kopiaTill === 'hyresgast';
   if (tillHyresgast && !indata.skyddadIdentitet) krav(indata.adress, 'adress');
-
   const fristutdrag = mall.frist ? lasFrist(indata, mall.frist.typ, mall.frist.kravs, saknas) : undefined;
+  const grund = arendedata(indata, s);
+  const skrivText = textskrivare(indata, grund, fristutdrag, krav, saknas);
+  if (saknas.length > 0) throw new InvalidInputError(saknas.join('; '));
 
-  const grund: Arendedata = {
+  const efterFrist = fristutdrag ? s.skapad.getTime() >= Date.parse(fristutdrag.senast) : false;
+  const frist = fristutdrag && { typ: fristutdrag.typ, senast: fristutdrag.senast, utdrag: fristutdrag };
+  const brev = (mottagare: Mottagarroll, kopia: boolean): PlaneratBrev => {
+    const kanal = valjKanal(kopia ? 'post' : mall.standardkanal, mottagare, indata);
+    const kopiaTill = !kopia && mall.kopiaTill ? mall.kopiaTill : undefined;
+    const text = skrivText(mottagare);
+    const dokument = brevdokument({ text, mottagare, kanal, kopia, kopiaTill, grund, indata, s });
+    return { typ: mall.typ, mottagare, kanal, mallversion: mall.mallversion, frist, efterFrist, dokument };
+  };
+  const planerade = [brev(mall.mottagare, false)];
+  if (mall.kopiaTill) planerade.push(brev(mall.kopiaTill, true));
+  return planerade;
+}
+
+type Krav = <T>(varde: T | undefined, variabel: string) => T;
+type Fristutdraget = ReturnType<typeof lasFrist>;
+
+/** Collects every missing variable, so that one incident names them all; nothing is rendered before the check. */
+function kravsamlare(brevtyp: BrevIndata['brevtyp'], saknas: string[]): Krav {
+  return <T>(varde: T | undefined, variabel: string): T => {
+    if (varde === undefined) saknas.push(`${variabel}: krävs för brevtypen ${brevtyp}`);
+    return varde as T;
+  };
+}
+
+/** What every template gets: the case, the sender, the case worker and the parties. */
+function arendedata(indata: BrevIndata, s: Sammanhang): Arendedata {
+  return {
     arendenummer: s.arendenummer,
     datum: svensktDatumFor(s.skapad),
     avsandare: s.avsandare,
@@ -82,22 +105,29 @@ export function planeraBrev(indata: BrevIndata, s: Sammanhang): PlaneratBrev[] {
       epost: indata.ansvarigHandlaggareEpost,
     },
     hyresgast: indata.hyresgast,
-    adress,
+    // Protected identity: the address is never handed to a template, so no letter can print it.
+    adress: indata.skyddadIdentitet ? undefined : indata.adress,
     hyresvard: indata.hyresvard,
   };
+}
 
-  let skrivText: (mottagare: Mottagarroll) => Brevtext;
+/** The letter type's own data, checked, and its template's text for one recipient. */
+function textskrivare(
+  indata: BrevIndata,
+  grund: Arendedata,
+  fristutdrag: Fristutdraget,
+  krav: Krav,
+  saknas: string[],
+): (mottagare: Mottagarroll) => Brevtext {
   switch (indata.brevtyp) {
     case 'informationsbrev': {
       const d: InformationsbrevData = { ...grund, atervinningsfrist: fristutdrag };
-      skrivText = (m) => informationsbrev.text(d, m);
-      break;
+      return (m) => informationsbrev.text(d, m);
     }
     case 'hembesok': {
       const tid = krav(indata.hembesokTid, 'hembesokTid');
       const d: HembesokData = { ...grund, besok: tidEllerInget(tid)! };
-      skrivText = (m) => hembesok.text(d, m);
-      break;
+      return (m) => hembesok.text(d, m);
     }
     case 'bekraftelse-kronofogden': {
       const avhysningsdatum = krav(indata.avhysningsdatum, 'avhysningsdatum');
@@ -109,8 +139,7 @@ export function planeraBrev(indata: BrevIndata, s: Sammanhang): PlaneratBrev[] {
             ? { datum: avhysningsdatum }
             : tidEllerInget(avhysningsdatum)!,
       };
-      skrivText = (m) => bekraftelseKronofogden.text(d, m);
-      break;
+      return (m) => bekraftelseKronofogden.text(d, m);
     }
     case 'atagande-betalningsansvar': {
       krav(indata.hyresvardAdress, 'hyresvardAdress');
@@ -122,48 +151,39 @@ export function planeraBrev(indata: BrevIndata, s: Sammanhang): PlaneratBrev[] {
         hyresskuldAvser: indata.hyresskuldAvser,
         atervinningsfrist: fristutdrag as AtagandeData['atervinningsfrist'],
       };
-      skrivText = (m) => atagandeBetalningsansvar.text(d, m);
-      break;
+      return (m) => atagandeBetalningsansvar.text(d, m);
     }
     case 'erbjudande-uppfoljning': {
       const d: UppfoljningData = { ...grund, mote: tidEllerInget(indata.uppfoljningTid) };
-      skrivText = (m) => erbjudandeUppfoljning.text(d, m);
-      break;
+      return (m) => erbjudandeUppfoljning.text(d, m);
     }
   }
-  if (saknas.length > 0) throw new InvalidInputError(saknas.join('; '));
+}
 
-  const efterFrist = fristutdrag ? s.skapad.getTime() >= Date.parse(fristutdrag.senast) : false;
-  const frist = fristutdrag && { typ: fristutdrag.typ, senast: fristutdrag.senast, utdrag: fristutdrag };
-
-  const brev = (mottagare: Mottagarroll, kopia: boolean): PlaneratBrev => {
-    const kanal = valjKanal(kopia ? 'post' : mall.standardkanal, mottagare, indata);
-    const text = skrivText(mottagare);
-    const markering = [kopia && 'KOPIA', MARKERING[kanal]].filter(Boolean).join(' – ') || undefined;
-    return {
-      typ: mall.typ,
-      mottagare,
-      kanal,
-      mallversion: mall.mallversion,
-      frist,
-      efterFrist,
-      dokument: {
-        titel: `${text.rubrik}, ärende ${s.arendenummer}`,
-        avsandare: s.avsandare,
-        datum: grund.datum,
-        arendenummer: s.arendenummer,
-        mottagare: mottagarblock(mottagare, indata, s.avsandare),
-        markering,
-        text,
-        handlaggare: grund.handlaggare,
-        kopiaTill: !kopia && mall.kopiaTill ? MOTTAGARNAMN[mall.kopiaTill] : undefined,
-        skapad: s.skapad,
-      },
-    };
+/** The letter as printed: title, recipient block, marking (copy, channel) and text. */
+function brevdokument(b: {
+  text: Brevtext;
+  mottagare: Mottagarroll;
+  kanal: Kanal;
+  kopia: boolean;
+  kopiaTill: Mottagarroll | undefined;
+  grund: Arendedata;
+  indata: BrevIndata;
+  s: Sammanhang;
+}): Brevdokument {
+  const { text, s } = b;
+  return {
+    titel: `${text.rubrik}, ärende ${s.arendenummer}`,
+    avsandare: s.avsandare,
+    datum: b.grund.datum,
+    arendenummer: s.arendenummer,
+    mottagare: mottagarblock(b.mottagare, b.indata, s.avsandare),
+    markering: [b.kopia && 'KOPIA', MARKERING[b.kanal]].filter(Boolean).join(' – ') || undefined,
+    text,
+    handlaggare: b.grund.handlaggare,
+    kopiaTill: b.kopiaTill ? MOTTAGARNAMN[b.kopiaTill] : undefined,
+    skapad: s.skapad,
   };
-  const planerade = [brev(mall.mottagare, false)];
-  if (mall.kopiaTill) planerade.push(brev(mall.kopiaTill, true));
-  return planerade;
 }
 
 /**

@@ -5,7 +5,7 @@ import { sparaBrev, sparadeBrev, type NyttBrev } from './arkiv.ts';
 import { lasAvsandare, type Avsandare } from './avsandare.ts';
 import { planeraBrev } from './brev.ts';
 import { brevIndata } from './indata.ts';
-import { renderaPdf } from './pdf.ts';
+import { renderPdf } from './pdf.ts';
 
 /**
  * brev: writes the letter the task's `brevtyp` names (the Kronofogden
@@ -41,7 +41,7 @@ export function brevTopic(deps: WorkerDependencies, avsandare: Avsandare = lasAv
           mottagare: p.mottagare,
           kanal: p.kanal,
           mallversion: p.mallversion,
-          pdf: await renderaPdf(p.dokument),
+          pdf: await renderPdf(p.dokument),
           frist: p.frist,
           efterFrist: p.efterFrist,
           skapad,

@@ -32,7 +32,7 @@ const HOGERKOLUMN = 306;
 const HOGERBREDD = A4.bredd - MARGINAL.right - HOGERKOLUMN;
 const TEXTBREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
 
-export async function renderaPdf(brev: Brevdokument): Promise<Buffer> {
+export async function renderPdf(brev: Brevdokument): Promise<Buffer> {
   const { doc, klar } = nyttPdfA({
     titel: brev.titel,
     forfattare: `${brev.avsandare.forvaltning}, ${brev.avsandare.kommun}`,

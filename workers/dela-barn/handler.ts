@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
+import { RuntimeQueries } from '../../engine-rest/runtime.ts';
 import { fromVariable, toVariables } from '../../engine-rest/variables.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
@@ -96,7 +97,7 @@ export function delaBarnTopic(deps: WorkerDependencies) {
           if (Object.keys(sanna).length > 0) await engine.post(`/process-instance/${id}/variables`, { modifications: toVariables(sanna) });
         } catch (error) {
           // The instance ended in between: nothing left to tell it.
-          if (error instanceof EngineRestError && (error.status === 404 || error.status === 500) && !(await kor(engine, id))) continue;
+          if (error instanceof EngineRestError && (error.status === 404 || error.status === 500) && !(await new RuntimeQueries(engine).isRunning(id))) continue;
           throw error;
         }
       }
@@ -127,9 +128,4 @@ async function upptackterI(engine: EngineRest, processInstanceId: string): Promi
     if (error instanceof EngineRestError && error.status === 404) return [];
     throw error;
   }
-}
-
-async function kor(engine: EngineRest, processInstanceId: string): Promise<boolean> {
-  const rader = await engine.get<{ id: string }[]>('/process-instance', { processInstanceIds: processInstanceId });
-  return rader.length > 0;
 }

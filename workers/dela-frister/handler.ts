@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
+import { engineTimeMs, formatEngineTime } from '../../engine-rest/time.ts';
 import { toVariables } from '../../engine-rest/variables.ts';
 import { FRISTTYPER, fristgrupper, fristpost } from '../../frister/index.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
@@ -215,13 +216,13 @@ async function flyttaForfallodatum(
     const nyckel = (await modeller.forfalloNycklar(uppgift.processDefinitionId)).get(uppgift.taskDefinitionKey);
     const post = nyckel ? nycklar.get(nyckel) : undefined;
     if (!post) continue;
-    if (uppgift.due !== null && Date.parse(uppgift.due) === Date.parse(post.forfaller)) continue;
+    if (uppgift.due !== null && engineTimeMs(uppgift.due) === Date.parse(post.forfaller)) continue;
     try {
       // PUT replaces the task's updatable fields: send back what it has, with the new due date
       // (only those fields: the engine refuses the read-only ones, e.g. a Camunda Form's reference).
       const aktuell = await engine.get<Record<string, unknown>>(`/task/${uppgift.id}`);
       const behall = Object.fromEntries(UPPDATERBARA.map((falt) => [falt, aktuell[falt] ?? null]));
-      await engine.put(`/task/${uppgift.id}`, { ...behall, due: tillMotorn(post.forfaller) });
+      await engine.put(`/task/${uppgift.id}`, { ...behall, due: formatEngineTime(DateTime.fromISO(post.forfaller, { setZone: true })) });
       flyttade += 1;
     } catch (error) {
       // Completed meanwhile: nothing left to move.
@@ -229,9 +230,4 @@ async function flyttaForfallodatum(
     }
   }
   return flyttade;
-}
-
-/** The engine's REST date format: milliseconds and an offset without colon (2026-12-22T00:00:00.000+0100). */
-function tillMotorn(iso: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ");
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personnummerSchema } from '../../domain/arendevariabler.ts';
-import { jaNejSchema, registerdatumSchema, skrivCsv, type Registerimport } from '../registerimport.ts';
+import { jaNejSchema, registerdatumSchema, writeCsv, type Registerimport } from '../registerimport.ts';
 import { adressnyckel, lagenhetsnummerIAdressrad } from './adress.ts';
 import { FOLKBOKFORING_FALT, FOLKBOKFORING_TABELL } from './postgres-register.ts';
 
@@ -115,5 +115,5 @@ export interface FolkbokforingCsvRad {
 
 
 export function skrivFolkbokforingCsv(rader: FolkbokforingCsvRad[]): string {
-  return skrivCsv(FOLKBOKFORING_FALT, rader as unknown as Record<string, string>[]);
+  return writeCsv(FOLKBOKFORING_FALT, rader as unknown as Record<string, string>[]);
 }

@@ -3,18 +3,15 @@ import type { Logger } from 'pino';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import { sparaSkyddadAdress, type Adresskalla } from '../../domain/skyddad-adress.ts';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
+import { RuntimeQueries } from '../../engine-rest/runtime.ts';
+import type { HistoricVariableInstance } from '../../engine-rest/types.ts';
 
 /** The variable that carries the notice's address (ui/intake/registrera.ts). */
 const ADRESS = 'adress';
 /** Rounds of "find, remove, look again" before the task fails and is retried. */
 const VARV = 3;
 
-interface HistoriskVariabel {
-  id: string;
-  processInstanceId: string;
-  executionId: string | null;
-  state: 'CREATED' | 'DELETED' | string;
-}
+type AdressVariabel = Pick<HistoricVariableInstance, 'id' | 'processInstanceId' | 'executionId' | 'state'>;
 
 /**
  * Protection learned after the case started (the register could not be read
@@ -65,27 +62,23 @@ export async function rensaAdressenUrMotorn(engine: EngineRest, arendenummer: st
   throw new Error(`adressen finns kvar i motorns historik efter ${VARV} försök`);
 }
 
-async function adressvariabler(engine: EngineRest, arendenummer: string): Promise<HistoriskVariabel[]> {
+async function adressvariabler(engine: EngineRest, arendenummer: string): Promise<AdressVariabel[]> {
   const instanser = await engine.getAll<{ id: string }>('/history/process-instance', { processInstanceBusinessKey: arendenummer });
   if (instanser.length === 0) return [];
   // includeDeleted: a variable removed at runtime (or whose instance ended) keeps its value in history.
-  return engine.postAll<HistoriskVariabel>('/history/variable-instance', {
+  return engine.postAll<AdressVariabel>('/history/variable-instance', {
     processInstanceIdIn: instanser.map((i) => i.id),
     variableName: ADRESS,
     includeDeleted: true,
   });
 }
 
-async function taBortKorande(engine: EngineRest, v: HistoriskVariabel): Promise<void> {
+async function taBortKorande(engine: EngineRest, v: AdressVariabel): Promise<void> {
   try {
     await engine.delete(`/execution/${v.executionId}/localVariables/${ADRESS}`);
   } catch (error) {
     // The execution ended in between: its variables are gone at runtime, history is handled next.
-    if (error instanceof EngineRestError && (error.status === 404 || error.status === 500) && !(await kor(engine, v.processInstanceId))) return;
+    if (error instanceof EngineRestError && (error.status === 404 || error.status === 500) && !(await new RuntimeQueries(engine).isRunning(v.processInstanceId))) return;
     throw error;
   }
-}
-
-async function kor(engine: EngineRest, processInstanceId: string): Promise<boolean> {
-  return (await engine.get<unknown[]>('/process-instance', { processInstanceIds: processInstanceId })).length > 0;
 }

@@ -134,18 +134,54 @@ interface Byggnad {
 export function genereraPopulation(options: SyntetiskaOptions): SyntetiskPopulation {
   const seed = options.seed ?? 20261125;
   const referensdatum = options.referensdatum ?? '2026-11-25';
-  const slump = slumpgenerator(seed);
-  const [ar, manad, dag] = referensdatum.split('-').map(Number) as [number, number, number];
-  /** The day `ar` years and `dagar` days before the reference date, as a UTC Date. */
-  const fore = (ar0: number, dagar: number) => new Date(Date.UTC(ar - ar0, manad - 1, dag - dagar));
-  const anvanda = new Set<string>();
-  const byggnader = new Map<string, Byggnad>();
-  /** Blocks of flats that still have a free flat. */
-  const medLediga: Byggnad[] = [];
+  const bygge = nyttBygge(seed, referensdatum);
   const personer: FolkbokforingCsvRad[] = [];
   const hushall: SyntetisktHushall[] = [];
+  while (personer.length < options.antal) {
+    const nytt = nyttHushall(bygge);
+    personer.push(...nytt.personer);
+    hushall.push(nytt.hushall);
+  }
+  const { slump } = bygge;
+  const okandaPersonnummer = Array.from({ length: 20 }, () => bygge.personnummer(slump.heltal(18, 80), slump.chans(0.5)));
+  return { seed, referensdatum, personer, hushall, okandaPersonnummer };
+}
 
-  const personnummer = (alder: number, kvinna: boolean): Personnummer => {
+/**
+ * What the steps share: one random sequence (so the order of draws fixes the
+ * population), the personnummer handed out and the buildings so far.
+ */
+interface Bygge {
+  slump: Slump;
+  /** The day `ar` years and `dagar` days before the reference date, as a UTC Date. */
+  fore(ar: number, dagar: number): Date;
+  personnummer(alder: number, kvinna: boolean): Personnummer;
+  /** A flat (or a house) nobody has yet. */
+  nyBostad(): Bostad;
+}
+
+interface Bostad {
+  adress: Adress;
+  register: RegisterAdress;
+}
+
+interface Medlem {
+  alder: number;
+  kvinna: boolean;
+  efternamn: string;
+}
+
+function nyttBygge(seed: number, referensdatum: string): Bygge {
+  const slump = slumpgenerator(seed);
+  const [ar, manad, dag] = referensdatum.split('-').map(Number) as [number, number, number];
+  const fore = (ar0: number, dagar: number) => new Date(Date.UTC(ar - ar0, manad - 1, dag - dagar));
+  return { slump, fore, personnummer: personnummergenerator(slump, fore), nyBostad: bostadsgenerator(slump) };
+}
+
+/** Unique personnummer with a valid check digit in the test series 980–999. */
+function personnummergenerator(slump: Slump, fore: Bygge['fore']) {
+  const anvanda = new Set<string>();
+  return (alder: number, kvinna: boolean): Personnummer => {
     for (;;) {
       const datum = isoDatum(fore(alder, slump.heltal(0, 364))).replace(/-/g, '');
       const lopnummer = 980 + slump.heltal(0, 9) * 2 + (kvinna ? 0 : 1); // odd for men, even for women
@@ -157,138 +193,160 @@ export function genereraPopulation(options: SyntetiskaOptions): SyntetiskPopulat
       }
     }
   };
+}
 
-  /** A flat (or a house) nobody has yet: reuses a block of flats while it has free ones. */
-  const nyBostad = (): { adress: Adress; register: RegisterAdress } => {
+/** Homes nobody has yet: reuses a block of flats while it has free ones. */
+function bostadsgenerator(slump: Slump): () => Bostad {
+  const byggnader = new Map<string, Byggnad>();
+  /** Blocks of flats that still have a free flat. */
+  const medLediga: Byggnad[] = [];
+  const nyByggnad = (villa: boolean): Byggnad => {
+    for (;;) {
+      const [gata, postnummer, ort] = slump.valj(GATOR);
+      const nummer = `${slump.heltal(1, 140)}${slump.chans(0.15) ? slump.valj(['A', 'B', 'C']) : ''}`;
+      const nyckel = `${gata} ${nummer}`;
+      if (byggnader.has(nyckel)) continue;
+      const lediga = villa ? [] : lagenheter(slump);
+      const byggnad = { gata, nummer, postnummer, ort, lediga, villa };
+      byggnader.set(nyckel, byggnad);
+      if (!villa) medLediga.push(byggnad);
+      return byggnad;
+    }
+  };
+  return () => {
     const villa = slump.chans(0.08);
     let byggnad: Byggnad | undefined;
     if (!villa && medLediga.length > 0 && slump.chans(0.7)) byggnad = medLediga[slump.heltal(0, medLediga.length - 1)];
-    if (!byggnad) {
-      for (;;) {
-        const [gata, postnummer, ort] = slump.valj(GATOR);
-        const nummer = `${slump.heltal(1, 140)}${slump.chans(0.15) ? slump.valj(['A', 'B', 'C']) : ''}`;
-        const nyckel = `${gata} ${nummer}`;
-        if (byggnader.has(nyckel)) continue;
-        const lediga = villa ? [] : lagenheter(slump);
-        byggnad = { gata, nummer, postnummer, ort, lediga, villa };
-        byggnader.set(nyckel, byggnad);
-        if (!villa) medLediga.push(byggnad);
-        break;
-      }
-    }
+    if (!byggnad) byggnad = nyByggnad(villa);
     const lagenhetsnummer = byggnad.villa ? undefined : byggnad.lediga.shift();
     if (!byggnad.villa && byggnad.lediga.length === 0) medLediga.splice(medLediga.indexOf(byggnad), 1);
-    const gatuadress = `${byggnad.gata} ${byggnad.nummer}`;
-    return {
-      adress: {
-        gatuadress,
-        postnummer: `${byggnad.postnummer.slice(0, 3)} ${byggnad.postnummer.slice(3)}`,
-        ort: byggnad.ort,
-        ...(lagenhetsnummer ? { lagenhetsnummer } : {}),
-      },
-      register: {
-        utdelningsadress2: gatuadress.toLocaleUpperCase('sv-SE'),
-        postnummer: byggnad.postnummer,
-        postort: byggnad.ort.toLocaleUpperCase('sv-SE'),
-        ...(lagenhetsnummer ? { lagenhetsnummer } : {}),
-      },
-    };
+    return bostadsadresser(byggnad, lagenhetsnummer);
   };
+}
 
-  while (personer.length < options.antal) {
-    const typ = valjTyp(slump);
-    const efternamn = slump.valj(EFTERNAMN);
-    const medlemmar: { alder: number; kvinna: boolean; efternamn: string }[] = [];
-    const vuxen = (min: number, max: number, kvinna = slump.chans(0.5), namn = efternamn) =>
-      medlemmar.push({ alder: slump.heltal(min, max), kvinna, efternamn: namn });
-    switch (typ) {
-      case 'ensam':
-        vuxen(19, 64);
-        break;
-      case 'aldre':
-        vuxen(65, 94);
-        break;
-      case 'par':
-        vuxen(20, 80, true);
-        vuxen(20, 80, false, slump.chans(0.5) ? efternamn : slump.valj(EFTERNAMN));
-        break;
-      case 'kompisar':
-        for (let i = slump.heltal(2, 3); i > 0; i--) vuxen(19, 30, slump.chans(0.5), slump.valj(EFTERNAMN));
-        break;
-      case 'familj':
-      case 'ensamstaende-foralder': {
-        vuxen(24, 55, typ === 'familj' || slump.chans(0.75));
-        if (typ === 'familj') vuxen(24, 55, !medlemmar[0]!.kvinna);
-        const yngstaForalder = Math.min(...medlemmar.map((m) => m.alder));
-        for (let i = slump.heltal(1, 3); i > 0; i--) {
-          medlemmar.push({ alder: slump.heltal(0, Math.min(17, yngstaForalder - 19)), kvinna: slump.chans(0.5), efternamn });
-        }
-        break;
+/** The address as the landlord writes it, and as the register (Navet) does. */
+function bostadsadresser(byggnad: Byggnad, lagenhetsnummer: string | undefined): Bostad {
+  const gatuadress = `${byggnad.gata} ${byggnad.nummer}`;
+  return {
+    adress: {
+      gatuadress,
+      postnummer: `${byggnad.postnummer.slice(0, 3)} ${byggnad.postnummer.slice(3)}`,
+      ort: byggnad.ort,
+      ...(lagenhetsnummer ? { lagenhetsnummer } : {}),
+    },
+    register: {
+      utdelningsadress2: gatuadress.toLocaleUpperCase('sv-SE'),
+      postnummer: byggnad.postnummer,
+      postort: byggnad.ort.toLocaleUpperCase('sv-SE'),
+      ...(lagenhetsnummer ? { lagenhetsnummer } : {}),
+    },
+  };
+}
+
+/** One household: its members in the register, now and then a deregistered person at its address. */
+function nyttHushall(b: Bygge): { personer: FolkbokforingCsvRad[]; hushall: SyntetisktHushall } {
+  const { slump } = b;
+  const typ = valjTyp(slump);
+  const efternamn = slump.valj(EFTERNAMN);
+  const medlemmar = hushallsmedlemmar(slump, typ, efternamn);
+
+  const skydd = slump.chans(0.01) ? 'sekretessmarkering' : slump.chans(0.005) ? 'skyddad-folkbokforing' : 'inget';
+  const bostad = b.nyBostad();
+  // Skyddad folkbokföring: the register keeps them at another address than where they live.
+  const registerAdress = skydd === 'skyddad-folkbokforing' ? b.nyBostad().register : bostad.register;
+  const folkbokfordAnnanstans = skydd === 'inget' && slump.chans(0.06);
+  const yngstaVuxen = Math.min(...medlemmar.filter((m) => m.alder >= 18).map((m) => m.alder));
+  const inflyttning = isoDatum(b.fore(0, slump.heltal(30, Math.min(15, yngstaVuxen - 18) * 365 + 30)));
+
+  const pnr = medlemmar.map((m) => b.personnummer(m.alder, m.kvinna));
+  const personer = medlemmar.map((m, i): FolkbokforingCsvRad => {
+    const adress = i === 0 && folkbokfordAnnanstans ? b.nyBostad().register : registerAdress;
+    const fodd = `${pnr[i]!.slice(0, 4)}-${pnr[i]!.slice(4, 6)}-${pnr[i]!.slice(6, 8)}`;
+    return {
+      personnummer: pnr[i]!,
+      fornamn: slump.valj(m.kvinna ? KVINNONAMN : MANSNAMN),
+      efternamn: m.efternamn,
+      ...adress,
+      folkbokforingsdatum: fodd > inflyttning ? fodd : inflyttning,
+      sekretessmarkering: skydd === 'sekretessmarkering' ? 'J' : 'N',
+      skyddad_folkbokforing: skydd === 'skyddad-folkbokforing' ? 'J' : 'N',
+    };
+  });
+  const hushall: SyntetisktHushall = {
+    typ,
+    boendeadress: bostad.adress,
+    hyresgast: pnr[0]!,
+    medlemmar: pnr,
+    antalBarn: medlemmar.filter((m) => m.alder < 18).length,
+    hyresgastFolkbokfordHar: !folkbokfordAnnanstans && skydd !== 'skyddad-folkbokforing',
+    skydd,
+  };
+  personer.push(...avregistrerade(b, efternamn, registerAdress));
+  return { personer, hushall };
+}
+
+function hushallsmedlemmar(slump: Slump, typ: Hushallstyp, efternamn: string): Medlem[] {
+  const medlemmar: Medlem[] = [];
+  const vuxen = (min: number, max: number, kvinna = slump.chans(0.5), namn = efternamn) =>
+    medlemmar.push({ alder: slump.heltal(min, max), kvinna, efternamn: namn });
+  switch (typ) {
+    case 'ensam':
+      vuxen(19, 64);
+      break;
+    case 'aldre':
+      vuxen(65, 94);
+      break;
+    case 'par':
+      vuxen(20, 80, true);
+      vuxen(20, 80, false, slump.chans(0.5) ? efternamn : slump.valj(EFTERNAMN));
+      break;
+    case 'kompisar':
+      for (let i = slump.heltal(2, 3); i > 0; i--) vuxen(19, 30, slump.chans(0.5), slump.valj(EFTERNAMN));
+      break;
+    case 'familj':
+    case 'ensamstaende-foralder': {
+      vuxen(24, 55, typ === 'familj' || slump.chans(0.75));
+      if (typ === 'familj') vuxen(24, 55, !medlemmar[0]!.kvinna);
+      const yngstaForalder = Math.min(...medlemmar.map((m) => m.alder));
+      for (let i = slump.heltal(1, 3); i > 0; i--) {
+        medlemmar.push({ alder: slump.heltal(0, Math.min(17, yngstaForalder - 19)), kvinna: slump.chans(0.5), efternamn });
       }
-    }
-
-    const skydd = slump.chans(0.01) ? 'sekretessmarkering' : slump.chans(0.005) ? 'skyddad-folkbokforing' : 'inget';
-    const bostad = nyBostad();
-    // Skyddad folkbokföring: the register keeps them at another address than where they live.
-    const registerAdress = skydd === 'skyddad-folkbokforing' ? nyBostad().register : bostad.register;
-    const folkbokfordAnnanstans = skydd === 'inget' && slump.chans(0.06);
-    const yngstaVuxen = Math.min(...medlemmar.filter((m) => m.alder >= 18).map((m) => m.alder));
-    const inflyttning = isoDatum(fore(0, slump.heltal(30, Math.min(15, yngstaVuxen - 18) * 365 + 30)));
-
-    const pnr = medlemmar.map((m) => personnummer(m.alder, m.kvinna));
-    medlemmar.forEach((m, i) => {
-      const adress = i === 0 && folkbokfordAnnanstans ? nyBostad().register : registerAdress;
-      const fodd = `${pnr[i]!.slice(0, 4)}-${pnr[i]!.slice(4, 6)}-${pnr[i]!.slice(6, 8)}`;
-      personer.push({
-        personnummer: pnr[i]!,
-        fornamn: slump.valj(m.kvinna ? KVINNONAMN : MANSNAMN),
-        efternamn: m.efternamn,
-        ...adress,
-        folkbokforingsdatum: fodd > inflyttning ? fodd : inflyttning,
-        sekretessmarkering: skydd === 'sekretessmarkering' ? 'J' : 'N',
-        skyddad_folkbokforing: skydd === 'skyddad-folkbokforing' ? 'J' : 'N',
-      });
-    });
-    hushall.push({
-      typ,
-      boendeadress: bostad.adress,
-      hyresgast: pnr[0]!,
-      medlemmar: pnr,
-      antalBarn: medlemmar.filter((m) => m.alder < 18).length,
-      hyresgastFolkbokfordHar: !folkbokfordAnnanstans && skydd !== 'skyddad-folkbokforing',
-      skydd,
-    });
-
-    // Now and then someone deregistered: deceased at this address, or emigrated with no address left.
-    if (slump.chans(0.005)) {
-      const kvinna = slump.chans(0.5);
-      personer.push({
-        personnummer: personnummer(slump.heltal(70, 95), kvinna),
-        fornamn: slump.valj(kvinna ? KVINNONAMN : MANSNAMN),
-        efternamn,
-        ...registerAdress,
-        sekretessmarkering: 'N',
-        skyddad_folkbokforing: 'N',
-        avregistreringsorsak: 'AV',
-        avregistreringsdatum: isoDatum(fore(0, slump.heltal(1, 300))),
-      });
-    }
-    if (slump.chans(0.003)) {
-      const kvinna = slump.chans(0.5);
-      personer.push({
-        personnummer: personnummer(slump.heltal(20, 60), kvinna),
-        fornamn: slump.valj(kvinna ? KVINNONAMN : MANSNAMN),
-        efternamn: slump.valj(EFTERNAMN),
-        sekretessmarkering: 'N',
-        skyddad_folkbokforing: 'N',
-        avregistreringsorsak: 'UV',
-        avregistreringsdatum: isoDatum(fore(0, slump.heltal(1, 900))),
-      });
+      break;
     }
   }
+  return medlemmar;
+}
 
-  const okandaPersonnummer = Array.from({ length: 20 }, () => personnummer(slump.heltal(18, 80), slump.chans(0.5)));
-  return { seed, referensdatum, personer, hushall, okandaPersonnummer };
+/** Now and then someone deregistered: deceased at this address, or emigrated with no address left. */
+function avregistrerade(b: Bygge, efternamn: string, registerAdress: RegisterAdress): FolkbokforingCsvRad[] {
+  const { slump } = b;
+  const personer: FolkbokforingCsvRad[] = [];
+  if (slump.chans(0.005)) {
+    const kvinna = slump.chans(0.5);
+    personer.push({
+      personnummer: b.personnummer(slump.heltal(70, 95), kvinna),
+      fornamn: slump.valj(kvinna ? KVINNONAMN : MANSNAMN),
+      efternamn,
+      ...registerAdress,
+      sekretessmarkering: 'N',
+      skyddad_folkbokforing: 'N',
+      avregistreringsorsak: 'AV',
+      avregistreringsdatum: isoDatum(b.fore(0, slump.heltal(1, 300))),
+    });
+  }
+  if (slump.chans(0.003)) {
+    const kvinna = slump.chans(0.5);
+    personer.push({
+      personnummer: b.personnummer(slump.heltal(20, 60), kvinna),
+      fornamn: slump.valj(kvinna ? KVINNONAMN : MANSNAMN),
+      efternamn: slump.valj(EFTERNAMN),
+      sekretessmarkering: 'N',
+      skyddad_folkbokforing: 'N',
+      avregistreringsorsak: 'UV',
+      avregistreringsdatum: isoDatum(b.fore(0, slump.heltal(1, 900))),
+    });
+  }
+  return personer;
 }
 
 const isoDatum = (d: Date) => d.toISOString().slice(0, 10);

@@ -2,17 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AvsandareFel, lasAvsandare, tolkaAvsandare } from '../../../workers/brev/avsandare.ts';
+import { AvsandareError, lasAvsandare, tolkaAvsandare } from '../../../workers/brev/avsandare.ts';
 import { avsandareData } from './stod.ts';
 
 function felFor(data: unknown): string {
   try {
     tolkaAvsandare(data, 'avsandare-test.json');
   } catch (error) {
-    expect(error).toBeInstanceOf(AvsandareFel);
+    expect(error).toBeInstanceOf(AvsandareError);
     return (error as Error).message;
   }
-  throw new Error('expected AvsandareFel');
+  throw new Error('expected AvsandareError');
 }
 
 describe('sender configuration', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citera } from '../../../frister/index.ts';
 import { planeraBrev, type PlaneratBrev } from '../../../workers/brev/brev.ts';
 import { MALLAR, type Brevtyp } from '../../../workers/brev/mallar/index.ts';
-import { renderaPdf } from '../../../workers/brev/pdf.ts';
+import { renderPdf } from '../../../workers/brev/pdf.ts';
 import { avsandare, indata, lasPdf, type LastPdf } from './stod.ts';
 
 const SKAPAD = new Date('2026-12-14T12:00:00+01:00');
@@ -11,7 +11,7 @@ async function skriv(brevtyp: Brevtyp, andra: Record<string, unknown> = {}): Pro
   const planerade = planeraBrev(indata(brevtyp, andra), { arendenummer: 'BV-2026-42', avsandare, skapad: SKAPAD });
   return Promise.all(
     planerade.map(async (brev) => {
-      const pdf = await renderaPdf(brev.dokument);
+      const pdf = await renderPdf(brev.dokument);
       return { brev, pdf, last: await lasPdf(pdf) };
     }),
   );
@@ -167,8 +167,8 @@ describe('the PDF itself', () => {
 
   it('is the same file for the same letter and creation time', async () => {
     const [brev] = planeraBrev(indata('informationsbrev'), { arendenummer: 'BV-2026-42', avsandare, skapad: SKAPAD });
-    const a = await renderaPdf(brev!.dokument);
-    const b = await renderaPdf(brev!.dokument);
+    const a = await renderPdf(brev!.dokument);
+    const b = await renderPdf(brev!.dokument);
     expect(a.equals(b)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planeraBrev } from '../../../workers/brev/brev.ts';
 import { MALLAR, type Brevtyp } from '../../../workers/brev/mallar/index.ts';
-import { renderaPdf } from '../../../workers/brev/pdf.ts';
+import { renderPdf } from '../../../workers/brev/pdf.ts';
 import { adress, avsandare, indata, lasPdf } from './stod.ts';
 
 /**
@@ -20,7 +20,7 @@ describe('protected identity', () => {
 
     for (const brev of planerade) {
       // when
-      const { text, info, radata } = await lasPdf(await renderaPdf(brev.dokument));
+      const { text, info, radata } = await lasPdf(await renderPdf(brev.dokument));
 
       // then: no part of the address, anywhere in the text or the metadata
       for (const del of [adress.gatuadress, 'Ängsvägen', '987 12', adress.lagenhetsnummer, 'lgh']) {

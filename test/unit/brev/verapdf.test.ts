@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { planeraBrev } from '../../../workers/brev/brev.ts';
 import { MALLAR, type Brevtyp } from '../../../workers/brev/mallar/index.ts';
-import { renderaPdf } from '../../../workers/brev/pdf.ts';
+import { renderPdf } from '../../../workers/brev/pdf.ts';
 import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje-pdf.ts';
 import { avsandare, indata } from './stod.ts';
 
@@ -36,7 +36,7 @@ describe.runIf(process.env.BOKVAR_VERAPDF === '1')('veraPDF', () => {
         const planerade = planeraBrev(indata(typ, { skyddadIdentitet }), { arendenummer: 'BV-2026-1', avsandare, skapad: new Date() });
         for (const brev of planerade) {
           const fil = path.join(dir, `${typ}-${brev.mottagare}${skyddadIdentitet ? '-skyddad' : ''}.pdf`);
-          writeFileSync(fil, await renderaPdf(brev.dokument));
+          writeFileSync(fil, await renderPdf(brev.dokument));
           filer.push(fil);
         }
       }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FOLKBOKFORING_IMPORT, skrivFolkbokforingCsv } from '../../../workers/folkbokforing/import.ts';
 import { genereraPopulation } from '../../../workers/folkbokforing/syntetisk.ts';
-import { CsvFilFel, lasUttag } from '../../../workers/registerimport.ts';
+import { CsvFilError, lasUttag } from '../../../workers/registerimport.ts';
 import { fixturer, navetUttag } from './minnesregister.ts';
 
 const medFel = () => fs.readFileSync(path.join(fixturer, 'navet-uttag-med-fel.csv'), 'utf8');
@@ -67,12 +67,12 @@ describe('reading a folkbokföring extract (CSV)', () => {
 
   it('refuses a file whose header lacks a required column', () => {
     const utanPostort = 'personnummer;fornamn;efternamn;utdelningsadress2;postnummer\n198503149828;Anna;Testsson;X 1;41304\n';
-    expect(() => lasUttag(FOLKBOKFORING_IMPORT, utanPostort)).toThrow(new CsvFilFel('Rubrikraden saknar kolumnerna postort'));
+    expect(() => lasUttag(FOLKBOKFORING_IMPORT, utanPostort)).toThrow(new CsvFilError('Rubrikraden saknar kolumnerna postort'));
   });
 
   it('refuses a file with broken quoting, naming the line only', () => {
     const trasig = 'personnummer;fornamn;efternamn;utdelningsadress2;postnummer;postort\n198503149828;"Anna;Testsson;X 1;41304;G\n';
-    expect(() => lasUttag(FOLKBOKFORING_IMPORT, trasig)).toThrow(CsvFilFel);
+    expect(() => lasUttag(FOLKBOKFORING_IMPORT, trasig)).toThrow(CsvFilError);
     expect(() => lasUttag(FOLKBOKFORING_IMPORT, trasig)).toThrow(/^Filen kan inte läsas som CSV \(rad \d\)/);
   });
 

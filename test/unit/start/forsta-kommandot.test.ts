@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/config.ts';
 import { startDatabase } from '../../../scripts/database.ts';
 import { embeddedDatabaseDir, leftoverServer, startEmbeddedDatabase } from '../../../scripts/embedded-database.ts';
-import { Startfel } from '../../../scripts/startfel.ts';
+import { StartupError } from '../../../scripts/startup-error.ts';
 
 /**
  * README command 1 from any folder, as any user: the embedded database from a
@@ -121,7 +121,7 @@ describe('the embedded database from a folder of mode 700', () => {
       systemDir: '/dev/null/bokvar',
       log: () => {},
     });
-    await expect(start).rejects.toBeInstanceOf(Startfel);
+    await expect(start).rejects.toBeInstanceOf(StartupError);
     await expect(start).rejects.toThrow(
       /^Användaren postgres når inte Bokvars mapp, och PostgreSQL kunde inte läggas i \/dev\/null\/bokvar \(ENOTDIR\)\. .*DATABASE_URL\.$/,
     );
@@ -136,7 +136,7 @@ describe('the embedded database from a folder of mode 700', () => {
       embeddedPort: await freePort(),
       dataDir: tempDir('bokvar-data-', 0o700),
     });
-    await expect(start).rejects.toBeInstanceOf(Startfel);
+    await expect(start).rejects.toBeInstanceOf(StartupError);
     await expect(start).rejects.toThrow(
       `Databasen i DATABASE_URL (postgres://postgres:***@127.0.0.1:${port}/bokvar) svarar inte.`,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dagarKvar, motorformat, motortid, sammanstall } from '../../../ui/arenden/arendelage.ts';
+import { dagarKvar, sammanstall } from '../../../ui/arenden/arendelage.ts';
 
 describe('sammanstall: a case in the list from its running instances', () => {
   const instanser = [
@@ -56,20 +56,6 @@ describe('sammanstall: a case in the list from its running instances', () => {
     const lage = sammanstall([instanser[2]!], [], [], ['BV-2026-000001', 'BV-2026-000002']);
     expect(lage.get('BV-2026-000001')).toEqual({ arendenummer: 'BV-2026-000001', oppen: false, nastaFrist: null, aktuellt: [] });
     expect(lage.get('BV-2026-000002')!.oppen).toBe(true);
-  });
-});
-
-describe('times to and from the engine', () => {
-  it('reads the engine’s offsets without a colon, and nothing else as a time', () => {
-    expect(motortid('2026-11-26T01:02:03.456+0100')).toEqual(new Date('2026-11-26T00:02:03.456Z'));
-    expect(motortid('2026-11-26T01:02:03.456+01:00')).toEqual(new Date('2026-11-26T00:02:03.456Z'));
-    expect(motortid(null)).toBeNull();
-    expect(motortid('inte en tid')).toBeNull();
-  });
-
-  it('writes query times in UTC with the offset the engine parses', () => {
-    expect(motorformat(new Date('2026-11-26T00:02:03.456Z'))).toBe('2026-11-26T00:02:03.456+0000');
-    expect(motortid(motorformat(new Date('2026-03-29T01:30:00Z')))).toEqual(new Date('2026-03-29T01:30:00Z'));
   });
 });
 

@@ -9,8 +9,8 @@ import path from 'node:path';
  * checks that can run before anything starts run first, so that a failure
  * leaves nothing half-started.
  */
-export class Startfel extends Error {
-  override name = 'Startfel';
+export class StartupError extends Error {
+  override name = 'StartupError';
 }
 
 export interface PortUse {
@@ -27,7 +27,7 @@ export async function checkPortsFree(uses: PortUse[]): Promise<void> {
   for (const use of uses) {
     const earlier = seen.get(use.port);
     if (earlier) {
-      throw new Startfel(
+      throw new StartupError(
         `Porten ${use.port} är vald både för ${earlier.what} (${earlier.variable}) och ${use.what} (${use.variable}). Ge dem olika portar.`,
       );
     }
@@ -37,15 +37,15 @@ export async function checkPortsFree(uses: PortUse[]): Promise<void> {
     const problem = await portProblem(use.port);
     if (problem === 'upptagen') throw portTaken(use);
     if (problem === 'forbjuden') {
-      throw new Startfel(
+      throw new StartupError(
         `Bokvar får inte lyssna på port ${use.port} (${use.what}): portar under 1024 kräver root. Välj en annan port med ${use.variable}=<port>.`,
       );
     }
   }
 }
 
-export function portTaken(use: PortUse): Startfel {
-  return new Startfel(
+export function portTaken(use: PortUse): StartupError {
+  return new StartupError(
     `Porten ${use.port} (${use.what}) är redan upptagen av ett annat program. ` +
       `Stoppa det (se vilket med: ss -ltnp 'sport = :${use.port}') eller välj en annan port med ${use.variable}=<port>.`,
   );
@@ -95,11 +95,11 @@ export function checkJava(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   const install = 'Installera Java 17 eller senare (t.ex. apt-get install openjdk-17-jdk-headless) och kör npm start igen.';
   if (result.error || result.status !== 0) {
-    throw new Startfel(`Java saknas: motorn (Camunda) körs i Java. ${install}`);
+    throw new StartupError(`Java saknas: motorn (Camunda) körs i Java. ${install}`);
   }
   const major = javaMajorVersion(`${result.stderr}${result.stdout}`);
   if (major !== undefined && major < 17) {
-    throw new Startfel(`Java ${major} är för gammal för motorn. ${install}`);
+    throw new StartupError(`Java ${major} är för gammal för motorn. ${install}`);
   }
 }
 
@@ -115,7 +115,7 @@ export function javaMajorVersion(output: string): number | undefined {
 export function checkMaven(): void {
   const result = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new Startfel(
+    throw new StartupError(
       'Maven saknas, och motorn måste byggas (engine/target/bokvar-engine.jar saknas eller är äldre än engine/). ' +
         'Installera Maven 3.8+ (t.ex. apt-get install maven) och kör npm start igen.',
     );
@@ -145,34 +145,34 @@ function newestModification(paths: string[]): number {
  * A database server named by the operator that cannot be used. `setting`
  * names where the URL came from; `redactedUrl` has no password.
  */
-export function databaseUnreachable(error: unknown, redactedUrl: string, setting: string): Startfel | undefined {
+export function databaseUnreachable(error: unknown, redactedUrl: string, setting: string): StartupError | undefined {
   const { code, message } = error as { code?: string; message?: string };
   const where = `Databasen i ${setting} (${redactedUrl})`;
   const codes = [code, ...((error as { errors?: { code?: string }[] }).errors ?? []).map((e) => e.code)];
   if (codes.some((c) => c === 'ECONNREFUSED' || c === 'EHOSTUNREACH' || c === 'ENETUNREACH' || c === 'ETIMEDOUT')) {
-    return new Startfel(
+    return new StartupError(
       `${where} svarar inte. Starta PostgreSQL där, rätta ${setting}, eller ta bort ${setting} så startar Bokvar en inbäddad PostgreSQL.`,
     );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new Startfel(`${where}: datornamnet finns inte. Rätta ${setting}.`);
+    return new StartupError(`${where}: datornamnet finns inte. Rätta ${setting}.`);
   }
   if (code === '28P01' || code === '28000') {
-    return new Startfel(`${where} nekade inloggningen (fel användare eller lösenord). Rätta ${setting}.`);
+    return new StartupError(`${where} nekade inloggningen (fel användare eller lösenord). Rätta ${setting}.`);
   }
   if (/timeout/i.test(message ?? '')) {
-    return new Startfel(`${where} svarar inte i tid. Kontrollera att servern är igång och nåbar, eller rätta ${setting}.`);
+    return new StartupError(`${where} svarar inte i tid. Kontrollera att servern är igång och nåbar, eller rätta ${setting}.`);
   }
   return undefined;
 }
 
 /**
- * The one line for an error that is not a Startfel: the failures of other
+ * The one line for an error that is not a StartupError: the failures of other
  * modules that are recognised by their text, and otherwise a short line that
  * says where the whole story is.
  */
 export function startFailureLine(error: unknown, logDir: string, detailFile: string): string {
-  if (error instanceof Startfel) return error.message;
+  if (error instanceof StartupError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   const maven = /Maven-bygget av motorn misslyckades \(kod ([^)]*)\)/.exec(message);
   if (maven) {

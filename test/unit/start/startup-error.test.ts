@@ -2,14 +2,14 @@ import net from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  Startfel,
+  StartupError,
   checkJava,
   checkMaven,
   checkPortsFree,
   databaseUnreachable,
   javaMajorVersion,
   startFailureLine,
-} from '../../../scripts/startfel.ts';
+} from '../../../scripts/startup-error.ts';
 
 /** A port this test holds, the way another program would. */
 async function occupy(host = '127.0.0.1'): Promise<{ port: number; close: () => Promise<void> }> {
@@ -35,7 +35,7 @@ describe('ports', () => {
     const held = await occupy();
     try {
       const refusal = checkPortsFree([{ port: held.port, what: 'motorn', variable: 'BOKVAR_ENGINE_PORT' }]);
-      await expect(refusal).rejects.toBeInstanceOf(Startfel);
+      await expect(refusal).rejects.toBeInstanceOf(StartupError);
       await expect(refusal).rejects.toThrow(
         new RegExp(`^Porten ${held.port} \\(motorn\\) är redan upptagen .*BOKVAR_ENGINE_PORT=<port>\\.$`),
       );
@@ -133,8 +133,8 @@ describe('the one line for any failure', () => {
   const logDir = '/srv/bokvar/.data/logs';
   const detail = `${logDir}/start-fel.log`;
 
-  it('a Startfel is its own line', () => {
-    expect(startFailureLine(new Startfel('Porten 8080 (motorn) är redan upptagen.'), logDir, detail)).toBe(
+  it('a StartupError is its own line', () => {
+    expect(startFailureLine(new StartupError('Porten 8080 (motorn) är redan upptagen.'), logDir, detail)).toBe(
       'Porten 8080 (motorn) är redan upptagen.',
     );
   });
