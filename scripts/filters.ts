@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { ENHETER, type Enhet } from '../domain/enheter.ts';
+import type { ProcessKey } from '../domain/processer.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 
 /**
@@ -47,7 +49,7 @@ export const LIST_VARIABLES = [
   { name: 'nastaFrist', label: 'Nästa frist' },
 ];
 
-const CASEWORKERS = ['vuxenenheten', 'barn-och-unga', 'ekonomiskt-bistand', 'samordnare'];
+const CASEWORKERS: Enhet[] = [...ENHETER];
 
 export interface FilterDefinition {
   name: string;
@@ -57,7 +59,7 @@ export interface FilterDefinition {
   color: string;
   query: Record<string, unknown>;
   /** Groups that get READ on the filter. */
-  groups: string[];
+  groups: Enhet[];
 }
 
 export const FILTERS: FilterDefinition[] = [
@@ -135,7 +137,7 @@ export const FILTERS: FilterDefinition[] = [
     description: 'Ärenden där Kronofogden har underrättat om avhysning',
     priority: 70,
     color: '#57606a',
-    query: { processDefinitionKey: 'kronofogden-avhysning', sorting: byDueDate },
+    query: { processDefinitionKey: 'kronofogden-avhysning' satisfies ProcessKey, sorting: byDueDate },
     groups: CASEWORKERS,
   },
   {

@@ -1,3 +1,4 @@
+import { TASKLISTPROCESSER } from '../domain/processer.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 
 /**
@@ -53,9 +54,6 @@ interface Grant {
 const apps = (...ids: string[]): Grant[] =>
   ids.map((id) => ({ resourceType: RESOURCE.application, resourceId: id, permissions: ['ACCESS'] }));
 
-/** Process definitions caseworkers start themselves from Tasklist. */
-export const STARTED_BY_CASEWORKERS = ['aterkalla-samtycke', 'registrera-rattat-meddelande'] as const;
-
 const CASEWORKER: Grant[] = [
   ...apps('tasklist', 'welcome'),
   // Filters are granted one by one to the groups they serve (scripts/filters.ts).
@@ -63,7 +61,7 @@ const CASEWORKER: Grant[] = [
   { resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
   // Tasklist's "Starta process": the processes a caseworker starts by hand, and nothing else
   // (cases themselves start by message from the intake).
-  ...STARTED_BY_CASEWORKERS.map((key) => ({ resourceType: RESOURCE.processDefinition, resourceId: key, permissions: ['CREATE_INSTANCE'] })),
+  ...TASKLISTPROCESSER.map((key) => ({ resourceType: RESOURCE.processDefinition, resourceId: key, permissions: ['CREATE_INSTANCE'] })),
   { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
 ];
 

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { citera, type LagrumId } from '../../frister/lagrum.ts';
+import { PROCESSER, type ProcessKey } from '../../domain/processer.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { Arendefakta, Kontaktfakta, Kontaktslag, ProcessKey, Urval } from './fakta.ts';
+import type { Arendefakta, Kontaktfakta, Kontaktslag, Urval } from './fakta.ts';
 import { hamtaFakta } from './underlag.ts';
 import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
 
@@ -17,11 +18,6 @@ import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } fro
  * tables) into the measures' rows. docs/efterlevnad.md states each definition
  * in words; the unit tests pin them.
  */
-
-export const PROCESSER = {
-  'hot-om-avhysning': 'Hot om avhysning',
-  'kronofogden-avhysning': 'Avhysning (Kronofogden)',
-} as const satisfies Record<ProcessKey, string>;
 
 /**
  * The landlord-contact grounds that need no consent: the outputs of

@@ -1,4 +1,5 @@
 import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
+import { processnamn } from '../../domain/processer.ts';
 import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
 
 /**
@@ -8,11 +9,6 @@ import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
  */
 const MARGINAL = { top: 56, bottom: 60, left: 56, right: 56 };
 const BREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
-
-const PROCESSNAMN: Record<string, string> = {
-  'hot-om-avhysning': 'Hot om avhysning',
-  'kronofogden-avhysning': 'Information om avhysning från Kronofogden',
-};
 
 export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
   const { doc, klar } = nyttPdfA({
@@ -30,7 +26,7 @@ export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Dat
   doc.moveDown(0.4);
   doc.font('brodtext').fontSize(9.5);
   const fakta: [string, string][] = [
-    ['Process', PROCESSNAMN[t.processKey] ?? t.processKey],
+    ['Process', processnamn(t.processKey)],
     ['Hyresgäst', t.hyresgast ?? '–'],
     ['Mottagen', tidText(t.mottagen)],
     ['Status', t.status === 'pagaende' ? 'Pågående' : 'Avslutat'],

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Delprocess } from '../../domain/processer.ts';
 import type { HistoricTask, HistoricVariableInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { BARNFAKTA } from '../arenden/arendeindex.ts';
@@ -105,7 +106,7 @@ export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promis
       .select<Brevfakta[]>('arendenummer', 'typ', 'mottagare', 'skapad', 'efter_frist', 'frist_senast', 'skickad'),
   ]);
 
-  const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
+  const kuIdn = instanser.filter((i) => i.processDefinitionKey === ('kontakt-och-utredning' satisfies Delprocess)).map((i) => i.id);
   const [variabler, kontaktuppdateringar] = await Promise.all([
     hamtaIKlumpar(instanser.map((i) => i.id), (k) => engine.history.variableInstances({ processInstanceIdIn: k, variableNameIn: VARIABLER })),
     // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
@@ -148,8 +149,8 @@ export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promis
   return arenden.map((a): Arendefakta => {
     const egna = instanserPerArende.get(a.arendenummer) ?? [];
     const rot = egna.find((i) => i.id === a.process_instance_id);
-    const ku = egna.find((i) => i.processDefinitionKey === 'kontakt-och-utredning');
-    const bu = egna.find((i) => i.processDefinitionKey === 'barn-och-unga');
+    const ku = egna.find((i) => i.processDefinitionKey === ('kontakt-och-utredning' satisfies Delprocess));
+    const bu = egna.find((i) => i.processDefinitionKey === ('barn-och-unga' satisfies Delprocess));
     const rv = perInstans.get(a.process_instance_id) ?? {};
     const kv = (ku && perInstans.get(ku.id)) || {};
     const bv = (bu && perInstans.get(bu.id)) || {};

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { processnamn, type ProcessKey } from '../../domain/processer.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
 import { kalla, kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
@@ -28,10 +29,6 @@ export interface SidorDeps {
 
 const LOGIN_COOKIE = 'bokvar_inloggning';
 
-const PROCESSNAMN: Record<string, string> = {
-  'hot-om-avhysning': 'Hot om avhysning',
-  'kronofogden-avhysning': 'Avhysning (Kronofogden)',
-};
 export const KALLNAMN: Record<string, string> = {
   hyresvard: 'Hyresvärd', storningsjour: 'Störningsjour', 'annan-forvaltning': 'Annan förvaltning',
   anhorig: 'Anhörig', privatperson: 'Privatperson', annan: 'Annan',
@@ -110,7 +107,7 @@ export function sidorRouter(d: SidorDeps): Router {
       .map(
         (a) => `<tr>
 <td><a href="/arenden/${esc(a.arendenummer)}">${esc(a.arendenummer)}</a></td>
-<td>${esc(PROCESSNAMN[a.processKey] ?? a.processKey)}</td>
+<td>${esc(processnamn(a.processKey, 'kortnamn'))}</td>
 <td>${a.barn ? '<span class="barn">Barn berörs</span>' : 'Nej'}</td>
 <td>${esc(a.aktuellt.join(', ') || '–')}</td>
 <td>${tid(a.nastaFrist)}</td>
@@ -170,12 +167,12 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
       .join('\n');
     const relaterade = arende.relateradeArenden.map((nr) => `<li><a href="/arenden/${esc(nr)}">${esc(nr)}</a></li>`).join('\n');
     const instanser = arende.instanser
-      .map((i) => `<option value="${esc(i.id)}">${esc(PROCESSNAMN[i.processDefinitionKey] ?? i.processDefinitionKey)}${i.ended ? ' (avslutad)' : ''}</option>`)
+      .map((i) => `<option value="${esc(i.id)}">${esc(processnamn(i.processDefinitionKey))}${i.ended ? ' (avslutad)' : ''}</option>`)
       .join('');
     const statusText = { pagaende: 'Pågående', avslutat: 'Avslutat', incident: 'Tekniskt fel (incident)' }[arende.status];
     // A corrected notice (NJA 1985 s. 586) can be registered at any time while a hot-om-avhysning case is open.
     const rattelse =
-      arende.processKey === 'hot-om-avhysning' && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
+      arende.processKey === ('hot-om-avhysning' satisfies ProcessKey) && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
     skicka(
       res,
       sida(req, {
@@ -185,7 +182,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
         skript: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/diagram.js', '/static/arende.js'],
         innehall: `<h1>Ärende ${esc(arende.arendenummer)}</h1>
 <dl class="fakta">
-<dt>Process</dt><dd>${esc(PROCESSNAMN[arende.processKey] ?? arende.processKey)}</dd>
+<dt>Process</dt><dd>${esc(processnamn(arende.processKey))}</dd>
 <dt>Status</dt><dd>${esc(statusText)}</dd>
 <dt>Mottagen</dt><dd>${tid(arende.mottagen)}</dd>
 <dt>Hyresgäst</dt><dd>${esc(arende.hyresgast?.namn ?? '–')}</dd>
