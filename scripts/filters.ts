@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ENHETER, type Enhet } from '../domain/enheter.ts';
 import type { ProcessKey } from '../domain/processer.ts';
+import { ZON } from '../domain/svensk-tid.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 
 /**
@@ -25,7 +26,7 @@ import type { EngineRest } from '../engine-rest/client.ts';
 // Stockholm's calendar day, whatever zone the engine's JVM runs in (UTC):
 // Joda's static DateTimeZone.forID is reached through an instance, as JUEL has
 // no static calls.
-const STOCKHOLM = "dateTime().getZone().forID('Europe/Stockholm')";
+const STOCKHOLM = `dateTime().getZone().forID('${ZON}')`;
 const todayStart = `dateTime().withZone(${STOCKHOLM}).withTimeAtStartOfDay()`;
 const dayOfWeek = `dateTime().withZone(${STOCKHOLM}).getDayOfWeek()`;
 

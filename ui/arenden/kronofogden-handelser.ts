@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { ProcessKey } from '../../domain/processer.ts';
+import { svensktDatum } from '../../domain/svensk-tid.ts';
 import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Handelse } from '../intake/schemas.ts';
 
@@ -21,7 +21,7 @@ type KronofogdeHandelse = Extract<Handelse, { typ: 'anstand-beviljat' | 'nycklar
  * text (ÅÅÅÅ-MM-DD|UTC ISO time), which is how the model compares it.
  */
 export function anstandOrdning(beslutsdatum: string | undefined, mottaget: Date): string {
-  const dag = beslutsdatum ?? DateTime.fromJSDate(mottaget).setZone('Europe/Stockholm').toISODate()!;
+  const dag = beslutsdatum ?? svensktDatum(mottaget);
   return `${dag}|${mottaget.toISOString()}`;
 }
 

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { enheterForUnderrattelse, PROCESSER } from '../../domain/processer.ts';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
 import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -80,7 +80,7 @@ function listvariabler(hyresgast: { personnummer: string; namn: string }, friste
     .map((del) => `${del[0]!.toLocaleUpperCase('sv-SE')}.`)
     .join('');
   const dagar = Object.values(frister)
-    .map((v) => DateTime.fromISO(v, { setZone: true }).setZone('Europe/Stockholm').toISODate())
+    .map((v) => svenskTidpunkt(v).toISODate())
     .filter((d): d is string => d !== null)
     .sort();
   return { hyresgastPersonnummer: hyresgast.personnummer, hyresgastInitialer: initialer, nastaFrist: dagar[0] ?? null };

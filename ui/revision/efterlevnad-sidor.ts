@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
 import { PROCESSER } from '../../domain/processer.ts';
+import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
 import { Problem, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
@@ -11,7 +11,6 @@ import { tolkaUrval } from './efterlevnad-api.ts';
 import { decimal } from './efterlevnad-csv.ts';
 import { efterlevnadsrapport, MATT_IDN, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad } from './efterlevnad.ts';
 import type { Urval } from './fakta.ts';
-import { ZON } from './statistik.ts';
 
 /**
  * The auditor's compliance report as pages: /revision (period and process,
@@ -41,7 +40,7 @@ export function efterlevnadSidorRouter(db: Knex, engine: Engine): Router {
   router.get('/revision', kravInloggadSida, async (req, res) => {
     if (!behorig(req, res)) return;
     if (req.query.fran === undefined && req.query.till === undefined) {
-      const idag = DateTime.now().setZone(ZON);
+      const idag = svenskTidpunkt(new Date());
       return skicka(req, res, 'Efterlevnad', sidhuvud() + formular({ fran: idag.startOf('year').toISODate()!, till: idag.toISODate()! }, []));
     }
     const { urval, fel } = urvalFran(req);
@@ -122,7 +121,7 @@ function rapportHtml(r: Efterlevnadsrapport): string {
   const avvikelser = r.matt.filter((m) => m.rader.some((x) => x.avvikelse) || m.nyckeltal.some((n) => n.avvikelse));
   return `<section aria-labelledby="rubrik-sammanfattning">
 <h2 id="rubrik-sammanfattning">Sammanfattning</h2>
-<p>${r.antalArenden} ärenden mottagna ${esc(r.urval.fran)}–${esc(r.urval.till)}${r.urval.process ? `, ${esc(PROCESSER[r.urval.process].namn)}` : ', alla processer'}. Beräknad ${esc(DateTime.fromISO(r.beraknad).setZone(ZON).toFormat('yyyy-MM-dd HH:mm'))}; pågående ärenden bedöms vid den tidpunkten.</p>
+<p>${r.antalArenden} ärenden mottagna ${esc(r.urval.fran)}–${esc(r.urval.till)}${r.urval.process ? `, ${esc(PROCESSER[r.urval.process].namn)}` : ', alla processer'}. Beräknad ${esc(tidText(r.beraknad))}; pågående ärenden bedöms vid den tidpunkten.</p>
 ${
   avvikelser.length
     ? `<div class="felruta avvikelser"><p>${AVVIKELSE}: ${avvikelser.length} mått har avvikelser (något som ska vara 0 eller 100 % är det inte):</p><ul>${avvikelser

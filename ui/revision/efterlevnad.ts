@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { citera, type LagrumId } from '../../frister/lagrum.ts';
 import { PROCESSER, type ProcessKey } from '../../domain/processer.ts';
+import { dagensSlut, svensktDatum } from '../../domain/svensk-tid.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Urval } from './fakta.ts';
 import { hamtaFakta } from './underlag.ts';
-import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
+import { andel, kalenderdagar, median, percentil } from './statistik.ts';
 
 /**
  * The compliance report (efterlevnadsrapport) for auditors: for the cases received

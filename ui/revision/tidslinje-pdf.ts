@@ -1,6 +1,7 @@
 import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
 import { processnamn } from '../../domain/processer.ts';
-import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
+import { tidText } from '../../domain/svensk-tid.ts';
+import { HANDELSETYPER, type Tidslinje } from './tidslinje.ts';
 
 /**
  * The case timeline as a PDF/A-2b document for the case file (akten). It

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { tidText } from '../../domain/svensk-tid.ts';
 import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
 import { Problem, zodFalt, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
@@ -9,7 +10,7 @@ import type { Engine } from '../engine/engine.ts';
 import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import { renderaTidslinjePdf } from './tidslinje-pdf.ts';
-import { byggTidslinje, HANDELSETYPER, TIDSLINJE_KOLUMNER, tidText, UTFALLSTEXT, type Tidslinje } from './tidslinje.ts';
+import { byggTidslinje, HANDELSETYPER, TIDSLINJE_KOLUMNER, UTFALLSTEXT, type Tidslinje } from './tidslinje.ts';
 
 /**
  * The auditor's case timeline: the page /revision/arenden/:nr (asks for the

@@ -7,6 +7,7 @@ import {
   aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
 } from '../../domain/samtycke/register.ts';
 import { SYFTEN, type Syfte } from '../../domain/samtycke/syften.ts';
+import { tidText } from '../../domain/svensk-tid.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { fristpost } from '../../frister/index.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
@@ -226,9 +227,6 @@ export const UTFALLSTEXT: Record<Fristutfall, string> = {
   information: 'Information',
   'ingen-atgard': 'Ingen åtgärd knuten till fristen',
 };
-
-const svenskTid = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-export const tidText = (tid: string | Date | null | undefined): string => (tid ? svenskTid.format(new Date(ms(tid))) : '–');
 
 // ---- the model's legal references per activity ------------------------------------------------
 

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { Delprocess } from '../../domain/processer.ts';
+import { dagensBorjan, dagensSlut } from '../../domain/svensk-tid.ts';
 import type { HistoricTask, HistoricVariableInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { BARNFAKTA } from '../arenden/arendeindex.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './fakta.ts';
-import { dagensBorjan, dagensSlut } from './statistik.ts';
 
 /**
  * Gathers the compliance report's facts for every case received in a period,

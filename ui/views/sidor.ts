@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
 import { processnamn, type ProcessKey } from '../../domain/processer.ts';
+import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
 import { kalla, kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
@@ -15,7 +15,7 @@ import { faltMedStyrtecken, indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
 import { registreraUnderrattelse } from '../intake/registrera.ts';
 import { KALLOR, ORSAKER, underrattelseSchema } from '../intake/schemas.ts';
-import { esc, layout, tid } from './html.ts';
+import { esc, layout } from './html.ts';
 
 export interface SidorDeps {
   db: Knex;
@@ -110,7 +110,7 @@ export function sidorRouter(d: SidorDeps): Router {
 <td>${esc(processnamn(a.processKey, 'kortnamn'))}</td>
 <td>${a.barn ? '<span class="barn">Barn berörs</span>' : 'Nej'}</td>
 <td>${esc(a.aktuellt.join(', ') || '–')}</td>
-<td>${tid(a.nastaFrist)}</td>
+<td>${tidText(a.nastaFrist)}</td>
 <td class="tal">${a.dagarKvar === null ? '–' : `<span class="${a.dagarKvar <= 2 ? 'bradskande' : ''}">${a.dagarKvar}</span>`}</td>
 </tr>`,
       )
@@ -122,7 +122,7 @@ export function sidorRouter(d: SidorDeps): Router {
         aktiv: 'arenden',
         innehall: `<h1>Öppna ärenden</h1>
 <form method="get" action="/arenden" class="filter"><label><input type="checkbox" name="barn" value="true"${barn ? ' checked' : ''}> Endast ärenden där barn berörs</label> <button type="submit">Filtrera</button></form>
-<p>${totalt} öppna ärenden, sorterade efter nästa frist. ${indexeradTid ? `Uppdaterad ${esc(tid(indexeradTid))}; ändringar i processerna syns inom några sekunder.` : 'Listan byggs upp; ladda om sidan om en stund.'}</p>
+<p>${totalt} öppna ärenden, sorterade efter nästa frist. ${indexeradTid ? `Uppdaterad ${esc(tidText(indexeradTid))}; ändringar i processerna syns inom några sekunder.` : 'Listan byggs upp; ladda om sidan om en stund.'}</p>
 <table>
 <caption>Öppna ärenden</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Process</th><th scope="col">Barn</th><th scope="col">Aktuellt steg</th><th scope="col">Nästa frist</th><th scope="col">Dagar kvar</th></tr></thead>
@@ -144,7 +144,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     await loggaLasning(d.db, a, arende.arendenummer, 'arendevy', arende.skyddadAdress ? 'skyddad-adress' : undefined);
     const frister = Object.entries(arende.frister)
       .sort(([, x], [, y]) => (x.senast ?? '').localeCompare(y.senast ?? ''))
-      .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tid(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
+      .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tidText(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
       .join('\n');
     // Written is not sent: each letter shows when the registry (or a caseworker) marked it sent, or a button to do so.
     const markera = (id: string) =>
@@ -154,16 +154,16 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     const brev = arende.brev
       .map(
         (b) =>
-          `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (skrivet ${tid(b.skapad)})` +
-          (b.skickad ? ` – Skickat ${tid(b.skickad)} av ${esc(b.skickadAv ?? '')}` : markera(b.id)) +
+          `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (skrivet ${tidText(b.skapad)})` +
+          (b.skickad ? ` – Skickat ${tidText(b.skickad)} av ${esc(b.skickadAv ?? '')}` : markera(b.id)) +
           '</li>',
       )
       .join('\n');
     const samtycken = arende.samtycken
-      .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tid(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tid(s.giltigtTill)}` : ''}</li>`)
+      .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tidText(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tidText(s.giltigtTill)}` : ''}</li>`)
       .join('\n');
     const tidslinje = arende.tidslinje
-      .map((t) => `<li><time datetime="${esc(t.start)}">${tid(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`)
+      .map((t) => `<li><time datetime="${esc(t.start)}">${tidText(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`)
       .join('\n');
     const relaterade = arende.relateradeArenden.map((nr) => `<li><a href="/arenden/${esc(nr)}">${esc(nr)}</a></li>`).join('\n');
     const instanser = arende.instanser
@@ -184,7 +184,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
 <dl class="fakta">
 <dt>Process</dt><dd>${esc(processnamn(arende.processKey))}</dd>
 <dt>Status</dt><dd>${esc(statusText)}</dd>
-<dt>Mottagen</dt><dd>${tid(arende.mottagen)}</dd>
+<dt>Mottagen</dt><dd>${tidText(arende.mottagen)}</dd>
 <dt>Hyresgäst</dt><dd>${esc(arende.hyresgast?.namn ?? '–')}</dd>
 <dt>Adress</dt><dd>${adressfalt(arende)}</dd>
 <dt>Barn</dt><dd>${arende.barnBerorda ? '<span class="barn">Barn berörs</span>' : 'Inga kända'}</dd>
@@ -356,7 +356,7 @@ export function franFormular(v: Record<string, string | undefined>): Record<stri
   };
   const mottagenText = text('mottagen');
   const mottagen = mottagenText
-    ? (DateTime.fromISO(mottagenText, { zone: 'Europe/Stockholm' }).toISO({ suppressMilliseconds: true }) ?? mottagenText)
+    ? (svenskTidpunkt(mottagenText).toISO({ suppressMilliseconds: true }) ?? mottagenText)
     : undefined;
   const skuld = text('uppsagning.hyresskuld');
   const antalBarn = Number(text('barn') ?? '0');

@@ -4,9 +4,9 @@
  * storing happen in the handler.
  */
 import type { Adress } from '../../domain/arendevariabler.ts';
+import { datumOchKlockslag, svensktDatum } from '../../domain/svensk-tid.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Avsandare } from './avsandare.ts';
-import { svenskTid, svensktDatumFor } from './format.ts';
 import { fristutdragSchema, type BrevIndata } from './indata.ts';
 import { atagandeBetalningsansvar, type AtagandeData } from './mallar/atagande-betalningsansvar.ts';
 import { bekraftelseKronofogden, type BekraftelseKronofogdenData } from './mallar/bekraftelse-kronofogden.ts';
@@ -74,7 +74,7 @@ export function planeraBrev(indata: BrevIndata, s: Sammanhang): PlaneratBrev[] {
 
   const grund: Arendedata = {
     arendenummer: s.arendenummer,
-    datum: svensktDatumFor(s.skapad),
+    datum: svensktDatum(s.skapad),
     avsandare: s.avsandare,
     handlaggare: {
       namn: indata.ansvarigHandlaggare,
@@ -194,7 +194,7 @@ function mottagarblock(mottagare: Mottagarroll, indata: BrevIndata, avsandare: A
 }
 
 function tidEllerInget(tid: string | Date | undefined) {
-  return tid === undefined ? undefined : svenskTid(tid);
+  return tid === undefined ? undefined : datumOchKlockslag(tid);
 }
 
 function adressrader(adress: Adress): string[] {
