@@ -1,3 +1,5 @@
+import { ENHETER } from '../domain/enheter.ts';
+import { ENHETSNAMN } from '../domain/etiketter.ts';
 import { TASKLISTPROCESSER } from '../domain/processer.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 
@@ -7,11 +9,7 @@ import type { EngineRest } from '../engine-rest/client.ts';
  * change here is a change in every environment.
  */
 export const GROUPS = [
-  { id: 'vuxenenheten', name: 'Vuxenenheten' },
-  { id: 'barn-och-unga', name: 'Barn och unga' },
-  { id: 'ekonomiskt-bistand', name: 'Ekonomiskt bistånd' },
-  // Vuxenenheten has the coordinating role (handbook, "Vuxenheterna"); escalations go here.
-  { id: 'samordnare', name: 'Samordnare (vuxenenheten)' },
+  ...ENHETER.map((id) => ({ id, name: ENHETSNAMN[id] })),
   { id: 'revisor', name: 'Revisorer (endast läsbehörighet)' },
   { id: 'processagare', name: 'Processägare' },
 ] as const;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
+import { adressSchema, hyresgastSchema, hyresvardSchema, KALLOR, ORSAKER, postadressSchema } from '../../domain/arendevariabler.ts';
 import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 
 /**
@@ -35,9 +35,6 @@ export const mottagenSchema = tidpunktSchema.refine(
   (s) => DateTime.fromISO(s).toMillis() <= Date.now() + 5 * 60_000,
   'mottagen kan inte ligga i framtiden',
 );
-
-export const KALLOR = ['hyresvard', 'storningsjour', 'annan-forvaltning', 'anhorig', 'privatperson', 'annan'] as const;
-export const ORSAKER = ['obetald-hyra', 'storningar', 'vanvard', 'annat'] as const;
 
 export const underrattelseSchema = z
   .strictObject({

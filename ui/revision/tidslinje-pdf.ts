@@ -1,4 +1,5 @@
 import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
+import { STATUSNAMN } from '../../domain/etiketter.ts';
 import { processnamn } from '../../domain/processer.ts';
 import { tidText } from '../../domain/svensk-tid.ts';
 import { HANDELSETYPER, type Tidslinje } from './tidslinje.ts';
@@ -30,7 +31,7 @@ export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Dat
     ['Process', processnamn(t.processKey)],
     ['Hyresgäst', t.hyresgast ?? '–'],
     ['Mottagen', tidText(t.mottagen)],
-    ['Status', t.status === 'pagaende' ? 'Pågående' : 'Avslutat'],
+    ['Status', STATUSNAMN[t.status]],
     ['Utskriven', `${tidText(uppgifter.skapad)} av ${uppgifter.utskrivenAv}`],
   ];
   if (t.skyddadIdentitet) fakta.push(['Skyddad identitet', 'Ja – adressen finns inte i handlingen']);

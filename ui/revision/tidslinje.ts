@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { canonicalJson } from '../../domain/canonical-json.ts';
+import { arBarnkalla, BARNKALLOR } from '../../domain/barnkallor.ts';
+import { BARNKALLANAMN, BREVKANALNAMN, BREVTYPNAMN, etikett, KALLNAMN, MOTTAGARNAMN, ORSAKNAMN } from '../../domain/etiketter.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../domain/samtycke/giltighet.ts';
 import { MOTTAGARE, type Mottagare } from '../../domain/samtycke/mottagare.ts';
 import {
@@ -18,7 +20,6 @@ import type {
 import { aktivitetshistorik, lasArende } from '../arenden/arenden.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import type { Engine } from '../engine/engine.ts';
-import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
 
 /**
  * The case timeline for auditors: what happened in the case, who did
@@ -202,21 +203,6 @@ const SAMTYCKESLAGE: Record<string, string> = {
   'inte-lamnat-an': 'var INTE lämnat vid kontakten',
   utgatt: 'hade gått ut före kontakten',
   aterkallat: 'var återkallat före kontakten',
-};
-
-const BREVTYPER: Record<string, string> = {
-  informationsbrev: 'Informationsbrev',
-  hembesok: 'Brev om hembesök',
-  'bekraftelse-kronofogden': 'Bekräftelse till Kronofogden',
-  'atagande-betalningsansvar': 'Åtagande om betalningsansvar',
-  'erbjudande-uppfoljning': 'Erbjudande om uppföljning',
-};
-export const MOTTAGARROLLER: Record<string, string> = { hyresgast: 'hyresgästen', hyresvard: 'hyresvärden', kronofogden: 'Kronofogdemyndigheten' };
-export const KANALER: Record<string, string> = {
-  post: 'post',
-  rekommenderat: 'rekommenderat brev',
-  'epost-myndighet': 'e-post till myndighet',
-  'sarskild-postformedling': 'särskild postförmedling (Skatteverket)',
 };
 
 export const UTFALLSTEXT: Record<Fristutfall, string> = {
@@ -408,9 +394,9 @@ export async function byggTidslinje(db: Knex, engine: Engine, a: Anvandare, aren
       typ: 'brev',
       tid: b.skapad.toISOString(),
       aktor: 'Bokvar (brev)',
-      rubrik: `${BREVTYPER[b.typ] ?? b.typ} till ${MOTTAGARROLLER[b.mottagare] ?? b.mottagare}`,
+      rubrik: `${etikett(BREVTYPNAMN, b.typ) ?? b.typ} till ${etikett(MOTTAGARNAMN, b.mottagare) ?? b.mottagare}`,
       text:
-        `Skrivet ${tidText(b.skapad)}; kanal: ${KANALER[b.kanal] ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}. ` +
+        `Skrivet ${tidText(b.skapad)}; kanal: ${etikett(BREVKANALNAMN, b.kanal) ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}. ` +
         (b.skickad
           ? `Skickat ${tidText(b.skickad)}, registrerat av ${b.skickad_av ?? 'okänd'} ${tidText(b.skickad_registrerad ?? b.skickad)}.`
           : 'Inte markerat som skickat.') +
@@ -640,7 +626,7 @@ function meddelande(
   const rader = [...uppgifter]
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => {
-      const text = k === 'kalla' ? KALLNAMN[String(v)] : k === 'orsak' ? ORSAKNAMN[String(v)] : undefined;
+      const text = k === 'kalla' ? etikett(KALLNAMN, String(v)) : k === 'orsak' ? etikett(ORSAKNAMN, String(v)) : undefined;
       return `${MEDDELANDEUPPGIFTER[k]}: ${text ?? (typeof v === 'string' && /T\d{2}:/.test(v) ? tidText(v) : String(v))}`;
     });
   // A later message that moved the eviction day (an anstånd): the day before and after.
@@ -766,7 +752,7 @@ export function bedomFrist(
   const senast = ms(post.senast);
   const tjanande = brev.filter((b) => b.fristtyp === post.typ && b.frist_senast && b.frist_senast.getTime() === senast);
   if (tjanande.length > 0) {
-    const namn = (l: BrevRad[]) => l.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ');
+    const namn = (l: BrevRad[]) => l.map((b) => etikett(BREVTYPNAMN, b.typ) ?? b.typ).join(', ');
     const sena = tjanande.filter((b) => b.skickad && b.skickad.getTime() >= senast);
     if (sena.length > 0) return { utfall: 'ej-uppfylld', forklaring: `${namn(sena)} skickat efter fristen.` };
     const ejSkickade = tjanande.filter((b) => !b.skickad);
@@ -830,13 +816,6 @@ export const HANDELSETYPER: Record<Handelsetyp, string> = {
   barn: 'Barn berörs',
 };
 
-const BARNKALLOR: Record<string, { text: string; variabel: string }> = {
-  anmalan: { text: 'anmälan (underrättelsen nämner barn)', variabel: 'barnEnligtAnmalan' },
-  folkbokforing: { text: 'folkbokföringen (barn folkbokförda på adressen)', variabel: 'barnBerorda' },
-  hyresvard: { text: 'hyresvärden', variabel: 'barnEnligtHyresvard' },
-  handlaggare: { text: 'handläggaren (barn i hushållet)', variabel: 'barnEnligtHandlaggare' },
-};
-
 /**
  * Each child-discovery event of the case: every instance's barnUpptackter
  * (dela-barn hands the list on, so copies repeat), one per source, the
@@ -858,7 +837,7 @@ function barnhandelser(uppdateringar: HistoricVariableUpdate[], aktiviteter: His
   const ordnade = [...perKalla.values()].sort((a, b) => ms(a.tid) - ms(b.tid));
   const aktivitetFor = new Map(aktiviteter.map((h) => [h.id, h]));
   return ordnade.map((x, i) => {
-    const kalla = BARNKALLOR[x.kalla];
+    const kalla = arBarnkalla(x.kalla) ? { text: BARNKALLANAMN[x.kalla], variabel: BARNKALLOR[x.kalla] } : undefined;
     const satt = kalla
       ? uppdateringar.find((u) => u.variableName === kalla.variabel && tolka(u) === true && (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)))
       : undefined;

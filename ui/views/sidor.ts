@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
+import { KALLOR, ORSAKER } from '../../domain/arendevariabler.ts';
+import { KALLNAMN, ORSAKNAMN, STATUSNAMN } from '../../domain/etiketter.ts';
 import { processnamn, type ProcessKey } from '../../domain/processer.ts';
 import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
@@ -14,7 +16,7 @@ import { registreraSkickat } from '../api/brev.ts';
 import { faltMedStyrtecken, indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
 import { registreraUnderrattelse } from '../intake/registrera.ts';
-import { KALLOR, ORSAKER, underrattelseSchema } from '../intake/schemas.ts';
+import { underrattelseSchema } from '../intake/schemas.ts';
 import { esc, layout } from './html.ts';
 
 export interface SidorDeps {
@@ -29,11 +31,6 @@ export interface SidorDeps {
 
 const LOGIN_COOKIE = 'bokvar_inloggning';
 
-export const KALLNAMN: Record<string, string> = {
-  hyresvard: 'Hyresvärd', storningsjour: 'Störningsjour', 'annan-forvaltning': 'Annan förvaltning',
-  anhorig: 'Anhörig', privatperson: 'Privatperson', annan: 'Annan',
-};
-export const ORSAKNAMN: Record<string, string> = { 'obetald-hyra': 'Obetald hyra', storningar: 'Störningar', vanvard: 'Vanvård', annat: 'Annat' };
 
 /** The Swedish pages: login, case list, case view, overview and the paper intake form. */
 export function sidorRouter(d: SidorDeps): Router {
@@ -169,7 +166,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     const instanser = arende.instanser
       .map((i) => `<option value="${esc(i.id)}">${esc(processnamn(i.processDefinitionKey))}${i.ended ? ' (avslutad)' : ''}</option>`)
       .join('');
-    const statusText = { pagaende: 'Pågående', avslutat: 'Avslutat', incident: 'Tekniskt fel (incident)' }[arende.status];
+    const statusText = STATUSNAMN[arende.status];
     // A corrected notice (NJA 1985 s. 586) can be registered at any time while a hot-om-avhysning case is open.
     const rattelse =
       arende.processKey === ('hot-om-avhysning' satisfies ProcessKey) && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';

@@ -4,6 +4,8 @@
  * storing happen in the handler.
  */
 import type { Adress } from '../../domain/arendevariabler.ts';
+import type { Brevtyp, Kanal, Mottagarroll } from '../../domain/brevtyper.ts';
+import { MOTTAGARNAMN } from '../../domain/etiketter.ts';
 import { datumOchKlockslag, svensktDatum } from '../../domain/svensk-tid.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Avsandare } from './avsandare.ts';
@@ -18,10 +20,7 @@ import {
   postnummerText,
   type Arendedata,
   type Brevtext,
-  type Brevtyp,
   type Fristutdrag,
-  type Kanal,
-  type Mottagarroll,
 } from './mallar/index.ts';
 import type { Brevdokument } from './pdf.ts';
 
@@ -44,12 +43,6 @@ export interface Sammanhang {
 }
 
 const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
-
-const MOTTAGARNAMN: Record<Mottagarroll, string> = {
-  hyresgast: 'hyresgästen',
-  hyresvard: 'hyresvärden',
-  kronofogden: 'Kronofogdemyndigheten',
-};
 
 const MARKERING: Partial<Record<Kanal, string>> = {
   rekommenderat: 'REKOMMENDERAT BREV',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { fristpost } from '../../frister/index.ts';
 import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
+import { BREVTYPER } from '../../domain/brevtyper.ts';
 import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
-import { BREVTYPER } from './mallar/typer.ts';
 
 /** null (an empty form field) counts as not given. */
 const valfri = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
