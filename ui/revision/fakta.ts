@@ -37,7 +37,7 @@ export interface Kontaktfakta {
 /** What the report needs to know about one case; gathered by ./underlag.ts. */
 export interface Arendefakta {
   arendenummer: string;
-  processKey: string;
+  processKey: ProcessKey;
   /** When social services received the notice (ISO). */
   mottagen: string;
   /** The case's main process instance has ended. */

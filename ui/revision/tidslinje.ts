@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { arBarnkalla, BARNKALLOR } from '../../domain/barnkallor.ts';
 import { BARNKALLANAMN, BREVKANALNAMN, BREVTYPNAMN, etikett, KALLNAMN, MOTTAGARNAMN, ORSAKNAMN } from '../../domain/etiketter.ts';
+import type { ProcessKey } from '../../domain/processer.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../domain/samtycke/giltighet.ts';
 import { MOTTAGARE, type Mottagare } from '../../domain/samtycke/mottagare.ts';
 import {
@@ -89,7 +90,7 @@ export interface Handelse {
 
 export interface Tidslinje {
   arendenummer: string;
-  processKey: string;
+  processKey: ProcessKey;
   hyresgast: string | null;
   skyddadIdentitet: boolean;
   mottagen: string;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Delprocess } from '../../domain/processer.ts';
+import type { Delprocess, ProcessKey } from '../../domain/processer.ts';
 import { dagensBorjan, dagensSlut } from '../../domain/svensk-tid.ts';
 import type { HistoricTask, HistoricVariableInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
@@ -18,7 +18,8 @@ import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } fr
 
 interface Arenderad {
   arendenummer: string;
-  process_key: string;
+  /** Only the intake writes it, from the catalogue. */
+  process_key: ProcessKey;
   process_instance_id: string;
   mottagen: Date;
   personnummer: string | null;
@@ -96,7 +97,7 @@ export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promis
     hamtaIKlumpar(nycklar, (k) =>
       engine.history.processInstances({
         processInstanceBusinessKeyIn: k,
-        processDefinitionKey: 'hot-om-avhysning',
+        processDefinitionKey: 'hot-om-avhysning' satisfies ProcessKey,
         executedActivityIdIn: ['UtanAtervinning'],
       }),
     ),

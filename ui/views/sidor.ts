@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { KALLOR, ORSAKER } from '../../domain/arendevariabler.ts';
 import { KALLNAMN, ORSAKNAMN, STATUSNAMN } from '../../domain/etiketter.ts';
-import { processnamn, type ProcessKey } from '../../domain/processer.ts';
+import { processnamn } from '../../domain/processer.ts';
 import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
@@ -169,7 +169,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     const statusText = STATUSNAMN[arende.status];
     // A corrected notice (NJA 1985 s. 586) can be registered at any time while a hot-om-avhysning case is open.
     const rattelse =
-      arende.processKey === ('hot-om-avhysning' satisfies ProcessKey) && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
+      arende.processKey === 'hot-om-avhysning' && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
     skicka(
       res,
       sida(req, {
