@@ -71,4 +71,3 @@ export function skickaSida(req: Request, res: Response, s: Omit<Sida, 'anvandare
     .type('html')
     .send(layout({ ...s, anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
 }
-

@@ -15,13 +15,7 @@ import { bekraftelseKronofogden, type BekraftelseKronofogdenData } from './malla
 import { erbjudandeUppfoljning, type UppfoljningData } from './mallar/erbjudande-uppfoljning.ts';
 import { hembesok, type HembesokData } from './mallar/hembesok.ts';
 import { informationsbrev, type InformationsbrevData } from './mallar/informationsbrev.ts';
-import {
-  MALLAR,
-  postnummerText,
-  type Arendedata,
-  type Brevtext,
-  type Fristutdrag,
-} from './mallar/index.ts';
+import { MALLAR, postnummerText, type Arendedata, type Brevtext, type Fristutdrag } from './mallar/index.ts';
 import type { Brevdokument } from './pdf.ts';
 
 export interface PlaneratBrev {

@@ -30,7 +30,9 @@ function startmeddelanden(xml: string): string[] {
       const fore = xml.slice(0, m.index);
       return (fore.match(/<bpmn:subProcess\b/g) ?? []).length === (fore.match(/<\/bpmn:subProcess>/g) ?? []).length;
     })
-    .flatMap((m) => [...m[0].matchAll(/<bpmn:messageEventDefinition\b[^>]*\bmessageRef="([^"]+)"/g)].map((r) => namn.get(r[1]!) ?? `?${r[1]}`));
+    .flatMap((m) =>
+      [...m[0].matchAll(/<bpmn:messageEventDefinition\b[^>]*\bmessageRef="([^"]+)"/g)].map((r) => namn.get(r[1]!) ?? `?${r[1]}`),
+    );
 }
 
 describe('the process catalogue and bpmn/', () => {

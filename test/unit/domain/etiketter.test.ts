@@ -30,7 +30,7 @@ describe('the label maps', () => {
     for (const namn of Object.values(karta)) expect(namn.trim()).not.toBe('');
   });
 
-  it('gives the engine its groups with the units\' names', () => {
+  it("gives the engine its groups with the units' names", () => {
     for (const enhet of ENHETER) expect(GROUPS).toContainEqual({ id: enhet, name: ENHETSNAMN[enhet] });
   });
 

@@ -28,7 +28,7 @@ describe('Swedish calendar days', () => {
     expect(svensktDatum('2026-07-01T23:30')).toBe('2026-07-01');
   });
 
-  it("today is the Swedish date: after 23:00 UTC in winter it is already tomorrow", () => {
+  it('today is the Swedish date: after 23:00 UTC in winter it is already tomorrow', () => {
     expect(idag(new Date('2026-01-15T22:59:59Z'))).toBe('2026-01-15');
     expect(idag(new Date('2026-01-15T23:00:00Z'))).toBe('2026-01-16');
     expect(idag()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
