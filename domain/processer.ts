@@ -6,8 +6,10 @@ import type { Enhet } from './enheter.ts';
  * checklist, with the case number as business key.
  *
  * Adding a checklist starts here: its entry in PROCESSER must fill every field
- * of `Process`, and the compiler then points to the maps keyed by `ProcessKey`.
- * test/unit/bpmn/processer.test.ts keeps the catalogue in step with bpmn/.
+ * of `Process`. What lists or names the checklists reads this catalogue; a key
+ * written out elsewhere (a rule about one checklist) is checked against
+ * `ProcessKey`. test/unit/bpmn/processer.test.ts keeps the catalogue in step
+ * with bpmn/; docs/arkitektur.md lists the steps.
  */
 export interface Process {
   /** The handbook's name of the checklist, and the process name in its model: what pages and documents call it. */
