@@ -4,9 +4,10 @@
  * models ask for. It reads no database; engine round trips are not included.
  */
 import os from 'node:os';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { svenskTidpunkt } from '../domain/svensk-tid.ts';
 import { beraknaFristerTopic } from '../workers/berakna-frister/handler.ts';
 import type { TopicContext } from '../workers/topic.ts';
 
@@ -41,7 +42,7 @@ console.log(`\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node $
 console.log('| frister | uppgifter/s | p50 (ms) | p95 (ms) |');
 console.log('|---|---|---|---|');
 for (const [name, input] of Object.entries(CASES)) {
-  const start = DateTime.fromISO('2026-01-01T10:00:00', { zone: 'Europe/Stockholm' });
+  const start = svenskTidpunkt('2026-01-01T10:00:00');
   const times: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {

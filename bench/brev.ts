@@ -11,6 +11,7 @@
 import os from 'node:os';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { BREVTYPER, type Brevtyp } from '../domain/brevtyper.ts';
 import { atervinningsfrist, bekraftelseKronofogden, uppfoljning } from '../frister/index.ts';
 import { ensureDatabase } from '../scripts/database.ts';
 import { createKnex, migrateLatest } from '../migrations/index.ts';
@@ -19,7 +20,6 @@ import { lasAvsandare } from '../workers/brev/avsandare.ts';
 import { planeraBrev } from '../workers/brev/brev.ts';
 import { brevTopic } from '../workers/brev/handler.ts';
 import { brevIndata } from '../workers/brev/indata.ts';
-import { BREVTYPER, type Brevtyp } from '../workers/brev/mallar/typer.ts';
 import { renderPdf } from '../workers/brev/pdf.ts';
 import type { TopicContext } from '../workers/topic.ts';
 

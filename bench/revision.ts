@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import knex from 'knex';
-import { DateTime } from 'luxon';
+import { svenskTidpunkt } from '../domain/svensk-tid.ts';
 import { EngineRest } from '../engine-rest/client.ts';
 import { startBenchStack } from './stack.ts';
 
@@ -32,7 +32,7 @@ try {
     .select<{ personnummer: string; fornamn: string; efternamn: string; utdelningsadress2: string; postnummer: string; postort: string; lagenhetsnummer: string }[]>();
   if (personer.length < N) throw new Error(`only ${personer.length} adults in the synthetic population`);
 
-  const nu = DateTime.now().setZone('Europe/Stockholm').startOf('second');
+  const nu = svenskTidpunkt(new Date()).startOf('second');
   const seedStart = performance.now();
   let next = 0;
   const arenden: string[] = [];

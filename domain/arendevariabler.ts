@@ -47,6 +47,14 @@ export const hyresvardSchema = z.object({
   epost: z.email().optional(),
 });
 
+/** Who reported a threat of eviction (`kalla`); a Kronofogden case has 'kronofogden'. */
+export const KALLOR = ['hyresvard', 'storningsjour', 'annan-forvaltning', 'anhorig', 'privatperson', 'annan'] as const;
+export type Kalla = (typeof KALLOR)[number];
+
+/** Why the tenancy is threatened (`orsak`); only unpaid rent gives an återvinningsfrist. */
+export const ORSAKER = ['obetald-hyra', 'storningar', 'vanvard', 'annat'] as const;
+export type Orsak = (typeof ORSAKER)[number];
+
 export type Hyresgast = z.infer<typeof hyresgastSchema>;
 export type Adress = z.infer<typeof adressSchema>;
 export type Postadress = z.infer<typeof postadressSchema>;

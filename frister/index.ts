@@ -83,7 +83,6 @@ export {
   type Lagrumspost,
 } from './lagrum.ts';
 export {
-  ZON,
   isoMedOffset,
   plusDagar,
   plusManader,

@@ -1,12 +1,12 @@
 /**
  * Svensk tid. All kalenderräkning i Bokvar sker i Europe/Stockholm, oberoende av
  * serverns tidszon (processmotorn kör i UTC). Inget här läser värdens tidszon:
- * varje DateTime skapas med zonen angiven.
+ * varje DateTime skapas med zonen angiven. Zonen och veckodagarnas namn kommer från
+ * domain/svensk-tid.ts, som också skriver datum och tider för sidor och brev.
  */
 import { DateTime } from 'luxon';
+import { VECKODAGAR, ZON } from '../domain/svensk-tid.ts';
 import { FristError, felText } from './fel.ts';
-
-export const ZON = 'Europe/Stockholm';
 
 /** Ett kalenderdatum, 'ÅÅÅÅ-MM-DD'. */
 export type Datum = string;
@@ -168,8 +168,6 @@ export function startAvDagenEfter(datum: Datum): string {
 export function slutAvDagen(datum: Datum): string {
   return minns(slutMinne, datum, () => isoMedOffset(klockslag(datum, 23, 59, 59)));
 }
-
-const VECKODAGAR = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'] as const;
 
 /** Veckodag på svenska, t.ex. 'söndag'. */
 export function veckodag(datum: Datum): string {

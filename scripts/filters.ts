@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { ENHETER, type Enhet } from '../domain/enheter.ts';
+import type { ProcessKey } from '../domain/processer.ts';
+import { ZON } from '../domain/svensk-tid.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 
 /**
@@ -23,7 +26,7 @@ import type { EngineRest } from '../engine-rest/client.ts';
 // Stockholm's calendar day, whatever zone the engine's JVM runs in (UTC):
 // Joda's static DateTimeZone.forID is reached through an instance, as JUEL has
 // no static calls.
-const STOCKHOLM = "dateTime().getZone().forID('Europe/Stockholm')";
+const STOCKHOLM = `dateTime().getZone().forID('${ZON}')`;
 const todayStart = `dateTime().withZone(${STOCKHOLM}).withTimeAtStartOfDay()`;
 const dayOfWeek = `dateTime().withZone(${STOCKHOLM}).getDayOfWeek()`;
 
@@ -47,7 +50,7 @@ export const LIST_VARIABLES = [
   { name: 'nastaFrist', label: 'Nästa frist' },
 ];
 
-const CASEWORKERS = ['vuxenenheten', 'barn-och-unga', 'ekonomiskt-bistand', 'samordnare'];
+const CASEWORKERS: Enhet[] = [...ENHETER];
 
 export interface FilterDefinition {
   name: string;
@@ -57,7 +60,7 @@ export interface FilterDefinition {
   color: string;
   query: Record<string, unknown>;
   /** Groups that get READ on the filter. */
-  groups: string[];
+  groups: Enhet[];
 }
 
 export const FILTERS: FilterDefinition[] = [
@@ -135,7 +138,7 @@ export const FILTERS: FilterDefinition[] = [
     description: 'Ärenden där Kronofogden har underrättat om avhysning',
     priority: 70,
     color: '#57606a',
-    query: { processDefinitionKey: 'kronofogden-avhysning', sorting: byDueDate },
+    query: { processDefinitionKey: 'kronofogden-avhysning' satisfies ProcessKey, sorting: byDueDate },
     groups: CASEWORKERS,
   },
   {

@@ -1,3 +1,6 @@
+import { ENHETER } from '../domain/enheter.ts';
+import { ENHETSNAMN } from '../domain/etiketter.ts';
+import { TASKLISTPROCESSER } from '../domain/processer.ts';
 import type { EngineRest } from '../engine-rest/client.ts';
 
 /**
@@ -6,11 +9,7 @@ import type { EngineRest } from '../engine-rest/client.ts';
  * change here is a change in every environment.
  */
 export const GROUPS = [
-  { id: 'vuxenenheten', name: 'Vuxenenheten' },
-  { id: 'barn-och-unga', name: 'Barn och unga' },
-  { id: 'ekonomiskt-bistand', name: 'Ekonomiskt bistånd' },
-  // Vuxenenheten has the coordinating role (handbook, "Vuxenheterna"); escalations go here.
-  { id: 'samordnare', name: 'Samordnare (vuxenenheten)' },
+  ...ENHETER.map((id) => ({ id, name: ENHETSNAMN[id] })),
   { id: 'revisor', name: 'Revisorer (endast läsbehörighet)' },
   { id: 'processagare', name: 'Processägare' },
 ] as const;
@@ -53,9 +52,6 @@ interface Grant {
 const apps = (...ids: string[]): Grant[] =>
   ids.map((id) => ({ resourceType: RESOURCE.application, resourceId: id, permissions: ['ACCESS'] }));
 
-/** Process definitions caseworkers start themselves from Tasklist. */
-export const STARTED_BY_CASEWORKERS = ['aterkalla-samtycke', 'registrera-rattat-meddelande'] as const;
-
 const CASEWORKER: Grant[] = [
   ...apps('tasklist', 'welcome'),
   // Filters are granted one by one to the groups they serve (scripts/filters.ts).
@@ -63,7 +59,7 @@ const CASEWORKER: Grant[] = [
   { resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
   // Tasklist's "Starta process": the processes a caseworker starts by hand, and nothing else
   // (cases themselves start by message from the intake).
-  ...STARTED_BY_CASEWORKERS.map((key) => ({ resourceType: RESOURCE.processDefinition, resourceId: key, permissions: ['CREATE_INSTANCE'] })),
+  ...TASKLISTPROCESSER.map((key) => ({ resourceType: RESOURCE.processDefinition, resourceId: key, permissions: ['CREATE_INSTANCE'] })),
   { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
 ];
 

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ZON } from '../frister/index.ts';
+import { svenskTidpunkt } from '../domain/svensk-tid.ts';
 
 /**
  * Input that Tasklist's forms capture, as the consent topics read it: lists from
@@ -50,12 +49,12 @@ export function tolkaTidpunkt(varde: Date | string, sida: 'start' | 'slut'): Dat
   if (varde instanceof Date) return Number.isNaN(varde.getTime()) ? null : varde;
   const text = varde.trim();
   if (DATUM.test(text)) {
-    const dag = DateTime.fromISO(text, { zone: ZON });
+    const dag = svenskTidpunkt(text);
     if (!dag.isValid) return null;
     return (sida === 'start' ? dag : dag.plus({ days: 1 })).startOf('day').toJSDate();
   }
   if (!TIDPUNKT.test(text)) return null;
-  const dt = DateTime.fromISO(text, { zone: ZON });
+  const dt = svenskTidpunkt(text);
   return dt.isValid ? dt.toJSDate() : null;
 }
 
@@ -64,5 +63,5 @@ export const anvandarId = z.string().trim().min(1).max(100);
 
 /** A moment with its offset in Swedish time, as a process variable and in the auditors' records. */
 export function iso(ogonblick: Date): string {
-  return DateTime.fromJSDate(ogonblick, { zone: ZON }).toISO({ suppressMilliseconds: true }) ?? ogonblick.toISOString();
+  return svenskTidpunkt(ogonblick).toISO({ suppressMilliseconds: true }) ?? ogonblick.toISOString();
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 
 /**
  * Notices for the intake API, each for a different adult of the synthetic
@@ -28,7 +28,6 @@ export async function loadPeople(db: Knex, n: number): Promise<Person[]> {
   return people;
 }
 
-const ZONE = 'Europe/Stockholm';
 const run = Date.now().toString(36);
 const hyresgast = (p: Person) => ({
   hyresgast: { personnummer: p.personnummer, namn: `${p.fornamn} ${p.efternamn}` },
@@ -37,7 +36,7 @@ const hyresgast = (p: Person) => ({
 
 /** Hot om avhysning; two in three for unpaid rent with a service date (the återvinningsfrist path). */
 export function underrattelse(p: Person, i: number): Record<string, unknown> {
-  const nu = DateTime.now().setZone(ZONE).startOf('second');
+  const nu = svenskTidpunkt(new Date()).startOf('second');
   return {
     mottagen: nu.toISO({ suppressMilliseconds: true }),
     kalla: 'hyresvard',
@@ -51,7 +50,7 @@ export function underrattelse(p: Person, i: number): Record<string, unknown> {
 
 /** Kronofogden's notice of an eviction three weeks ahead, on a weekday. */
 export function kronofogdeMeddelande(p: Person, i: number): Record<string, unknown> {
-  const nu = DateTime.now().setZone(ZONE).startOf('second');
+  const nu = svenskTidpunkt(new Date()).startOf('second');
   let dag = nu.plus({ days: 21 });
   while (dag.weekday > 5) dag = dag.plus({ days: 1 });
   return {

@@ -1,4 +1,5 @@
 /** Förhandsbedömning: vuxen (handbokens riktmärke, inställningar) och efter anmälan som rör barn (lag). */
+import type { Barnkalla } from '../../domain/barnkallor.ts';
 import { arHelgfri, ejVardagSkal } from '../helgdagar.ts';
 import { type Installningar, beskrivTid, hamtaInstallningar } from '../installningar.ts';
 import type { LagrumId } from '../lagrum.ts';
@@ -79,8 +80,8 @@ export function forhandsbedomningVuxen(
   return { paminnelse, eskalering };
 }
 
-/** Hur socialnämnden fick kännedom om barnet (barnUpptackter i processerna). */
-export type Barnkalla = 'anmalan' | 'folkbokforing' | 'hyresvard' | 'handlaggare';
+/** Hur socialnämnden fick kännedom om barnet (barnUpptackter i processerna, domain/barnkallor.ts). */
+export type { Barnkalla };
 
 const BARNKALLA_TEXT: Record<Barnkalla, string> = {
   anmalan: 'Socialnämnden tog emot anmälan som rör ett barn',

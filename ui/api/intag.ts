@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { DateTime } from 'luxon';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 import { kanRegistrera } from '../auth/roller.ts';
 import type { Arendeindex } from '../arenden/arendeindex.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -33,7 +33,7 @@ export async function indexerat(arendeindex: Arendeindex, registrering: Promise<
 /** The earliest of the notice's deadlines (instants with offset, or Swedish days). */
 function forstaFrist(frister: Record<string, string>): Date | null {
   const tider = Object.values(frister)
-    .map((v) => DateTime.fromISO(v, { zone: 'Europe/Stockholm', setZone: false }))
+    .map((v) => svenskTidpunkt(v))
     .filter((t) => t.isValid)
     .map((t) => t.toMillis())
     .sort((a, b) => a - b);

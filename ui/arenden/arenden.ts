@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Adress } from '../../domain/arendevariabler.ts';
+import type { ProcessKey } from '../../domain/processer.ts';
 import { lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
 import type { ActivityInstance, HistoricActivityInstance, HistoricProcessInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
@@ -16,7 +17,8 @@ import { dagarKvar } from './arendelage.ts';
  */
 export interface ArendeRad {
   arendenummer: string;
-  process_key: string;
+  /** Only the intake writes it, from the catalogue. */
+  process_key: ProcessKey;
   process_instance_id: string | null;
   mottagen: Date;
   skapad: Date;
@@ -90,7 +92,7 @@ const fristoversikt = fristpost.pick({ benamning: true, sistaDag: true, senast: 
 
 export interface Detalj {
   arendenummer: string;
-  processKey: string;
+  processKey: ProcessKey;
   processInstanceId: string;
   status: 'pagaende' | 'avslutat' | 'incident';
   mottagen: string;
@@ -234,7 +236,7 @@ export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenumme
 
 export interface ListRad {
   arendenummer: string;
-  processKey: string;
+  processKey: ProcessKey;
   barn: boolean;
   aktuellt: string[];
   nastaFrist: string | null;
@@ -275,7 +277,7 @@ export async function lista(db: Knex, a: Anvandare, filter: Listfilter): Promise
       .orderByRaw('i.nasta_frist ASC NULLS LAST, i.arendenummer ASC')
       .limit(filter.max)
       .offset(filter.forsta)
-      .select<{ arendenummer: string; process_key: string; barn: boolean; aktuellt: string[]; nasta_frist: Date | null }[]>(
+      .select<{ arendenummer: string; process_key: ProcessKey; barn: boolean; aktuellt: string[]; nasta_frist: Date | null }[]>(
         'a.arendenummer', 'a.process_key', 'a.barn', 'i.aktuellt', 'i.nasta_frist',
       ),
     q.clone().count<{ count: string }[]>('* as count'),

@@ -1,13 +1,15 @@
-import { DateTime } from 'luxon';
+import type { ProcessKey } from '../../domain/processer.ts';
+import { svensktDatum } from '../../domain/svensk-tid.ts';
 import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Handelse } from '../intake/schemas.ts';
 
 /**
  * Kronofogden's later messages in a running eviction case: what each
  * hands the engine. kronofogden-avhysning.bpmn catches them with event
- * subprocesses at process level, so a case takes them wherever it stands.
+ * subprocesses at process level, so a case takes them wherever it stands;
+ * PROCESS_KRONOFOGDEN is that checklist.
  */
-export const PROCESS_KRONOFOGDEN = 'kronofogden-avhysning';
+export const PROCESS_KRONOFOGDEN = 'kronofogden-avhysning' satisfies ProcessKey;
 
 /** The events that come from Kronofogden (the others concern the återvinningsfrist, domain/rattelse.ts). */
 type KronofogdeHandelse = Extract<Handelse, { typ: 'anstand-beviljat' | 'nycklar-aterlamnade' | 'avhysning-installd' }>;
@@ -19,7 +21,7 @@ type KronofogdeHandelse = Extract<Handelse, { typ: 'anstand-beviljat' | 'nycklar
  * text (ÅÅÅÅ-MM-DD|UTC ISO time), which is how the model compares it.
  */
 export function anstandOrdning(beslutsdatum: string | undefined, mottaget: Date): string {
-  const dag = beslutsdatum ?? DateTime.fromJSDate(mottaget).setZone('Europe/Stockholm').toISODate()!;
+  const dag = beslutsdatum ?? svensktDatum(mottaget);
   return `${dag}|${mottaget.toISOString()}`;
 }
 

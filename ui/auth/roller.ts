@@ -1,9 +1,11 @@
+import { arEnhet, type Enhet } from '../../domain/enheter.ts';
+
 /**
- * Roles come from the engine's groups. Caseworker groups register notices and
- * events and read the cases of their units; revisor reads every case and
- * writes nothing; processagare sees the overview (counts, no personal data).
+ * Roles come from the engine's groups. Caseworker groups (the units,
+ * domain/enheter.ts) register notices and events and read the cases of their
+ * units; revisor reads every case and writes nothing; processagare sees the
+ * overview (counts, no personal data).
  */
-export const HANDLAGGARGRUPPER = ['vuxenenheten', 'barn-och-unga', 'ekonomiskt-bistand', 'samordnare'] as const;
 
 export interface Anvandare {
   id: string;
@@ -13,8 +15,8 @@ export interface Anvandare {
   csrf?: string;
 }
 
-export function handlaggarenheter(a: Anvandare): string[] {
-  return a.grupper.filter((g) => (HANDLAGGARGRUPPER as readonly string[]).includes(g));
+export function handlaggarenheter(a: Anvandare): Enhet[] {
+  return a.grupper.filter(arEnhet);
 }
 
 export function kanRegistrera(a: Anvandare): boolean {
@@ -51,19 +53,3 @@ export function arArendetsEnhet(a: Anvandare, enheter: string[], barn = false): 
   const egna = handlaggarenheter(a);
   return egna.some((g) => enheter.includes(g)) || (barn && egna.includes('barn-och-unga'));
 }
-
-/**
- * The units a new case belongs to. Vuxenenheten runs both checklists and its
- * coordinators escalate; ekonomiskt bistånd is involved for rent debts and
- * every Kronofogden case; barn och unga when the reporter names children.
- * When the engine learns of children later, in any instance of the case, the
- * case index (ui/arenden/arendeindex.ts) sets `barn` and adds barn och unga.
- */
-export function enheterForUnderrattelse(orsak: string, barn: boolean): string[] {
-  const enheter = ['vuxenenheten', 'samordnare'];
-  if (orsak === 'obetald-hyra') enheter.push('ekonomiskt-bistand');
-  if (barn) enheter.push('barn-och-unga');
-  return enheter;
-}
-
-export const ENHETER_KRONOFOGDEN = ['vuxenenheten', 'samordnare', 'ekonomiskt-bistand'];

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { EngineRestError, EngineUnreachableError } from '../../engine-rest/client.ts';
 import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Adress } from '../../domain/arendevariabler.ts';
+import type { Enhet } from '../../domain/enheter.ts';
+import type { ProcessKey } from '../../domain/processer.ts';
 import { ADRESS_SKYDDAD, SKYDDADE_ADRESSER, skyddadEnligtRegistret, sparaSkyddadAdress, type Adresskalla } from '../../domain/skyddad-adress.ts';
 import { otillganglig, otillgangligProblem, Problem } from '../api/problem.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -34,11 +36,11 @@ export interface Registrerat {
 }
 
 export interface Arende {
-  processKey: string;
+  processKey: ProcessKey;
   meddelande: string;
   kallreferens: string;
   mottagen: string;
-  enheter: string[];
+  enheter: Enhet[];
   personnummer: string;
   barn: boolean;
   /** The tenancy's address from the notice; also in `variabler` unless the tenant is protected. */

@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from '../../domain/canonical-json.ts';
+import { enheterForUnderrattelse, PROCESSER } from '../../domain/processer.ts';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 import { atervinningsfrist, bekraftelseKronofogden, forhandsbedomningVuxen } from '../../frister/index.ts';
-import { ENHETER_KRONOFOGDEN, enheterForUnderrattelse } from '../auth/roller.ts';
 import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Engine } from '../engine/engine.ts';
 import { startaArende, type Registrerat } from './arendestart.ts';
@@ -22,9 +22,6 @@ export type { Registrerat };
  * Bokvar's table `skyddade_adresser` and the case starts without it (with
  * `adressSkyddad`), so it never reaches the engine's variables or history.
  */
-export const MEDDELANDE_UNDERRATTELSE = 'underrattelse-hot-om-avhysning';
-export const MEDDELANDE_KRONOFOGDEN = 'kronofogden-meddelande';
-
 export function kallreferens(slag: string, innehall: unknown): string {
   return `${slag}:${createHash('sha256').update(canonicalJson(innehall)).digest('hex')}`;
 }
@@ -83,7 +80,7 @@ function listvariabler(hyresgast: { personnummer: string; namn: string }, friste
     .map((del) => `${del[0]!.toLocaleUpperCase('sv-SE')}.`)
     .join('');
   const dagar = Object.values(frister)
-    .map((v) => DateTime.fromISO(v, { setZone: true }).setZone('Europe/Stockholm').toISODate())
+    .map((v) => svenskTidpunkt(v).toISODate())
     .filter((d): d is string => d !== null)
     .sort();
   return { hyresgastPersonnummer: hyresgast.personnummer, hyresgastInitialer: initialer, nastaFrist: dagar[0] ?? null };
@@ -107,7 +104,7 @@ export async function registreraUnderrattelse(db: Knex, engine: Engine, u: Under
   const frister = fristerForUnderrattelse(u);
   return startaArende(db, engine, av, {
     processKey: 'hot-om-avhysning',
-    meddelande: MEDDELANDE_UNDERRATTELSE,
+    meddelande: PROCESSER['hot-om-avhysning'].startmeddelande,
     kallreferens: kallreferens('underrattelse', u),
     mottagen: u.mottagen,
     enheter: enheterForUnderrattelse(u.orsak, barn),
@@ -124,11 +121,11 @@ export async function registreraKronofogden(db: Knex, engine: Engine, k: Kronofo
   const frister = fristerForKronofogden(k);
   return startaArende(db, engine, av, {
     processKey: 'kronofogden-avhysning',
-    meddelande: MEDDELANDE_KRONOFOGDEN,
+    meddelande: PROCESSER['kronofogden-avhysning'].startmeddelande,
     // Kronofogden's case number identifies the eviction; the same målnummer and date is the same notice.
     kallreferens: kallreferens('kronofogden', k),
     mottagen: k.mottagen,
-    enheter: ENHETER_KRONOFOGDEN,
+    enheter: [...PROCESSER['kronofogden-avhysning'].enheter],
     personnummer: k.hyresgast.personnummer,
     barn: false,
     adress: k.adress,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
+import { adressSchema, hyresgastSchema, hyresvardSchema, KALLOR, ORSAKER, postadressSchema } from '../../domain/arendevariabler.ts';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 
 /**
  * The intake's request bodies. The same schemas validate the API, the paper
@@ -13,8 +14,8 @@ import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from
  * received in 1900 or an eviction in 9999 is a typing error, and the deadline
  * calendar would turn it into an immediate incident instead of a clear 400.
  */
-const TIDIGAST = DateTime.fromISO('2000-01-01', { zone: 'Europe/Stockholm' });
-const senast = () => DateTime.now().setZone('Europe/Stockholm').plus({ years: 5 }).endOf('day');
+const TIDIGAST = svenskTidpunkt('2000-01-01');
+const senast = () => svenskTidpunkt(new Date()).plus({ years: 5 }).endOf('day');
 const inomRimligtIntervall = (t: DateTime) => t >= TIDIGAST && t <= senast();
 const UTANFOR = 'ligger utanför det rimliga intervallet (år 2000 till fem år framåt)';
 
@@ -22,7 +23,7 @@ const UTANFOR = 'ligger utanför det rimliga intervallet (år 2000 till fem år 
 export const datumSchema = z.iso
   .date({ error: 'ska vara ett datum ÅÅÅÅ-MM-DD' })
   .refine((s) => DateTime.fromISO(s).isValid, 'datumet finns inte')
-  .refine((s) => inomRimligtIntervall(DateTime.fromISO(s, { zone: 'Europe/Stockholm' })), `datumet ${UTANFOR}`);
+  .refine((s) => inomRimligtIntervall(svenskTidpunkt(s)), `datumet ${UTANFOR}`);
 
 /** ISO 8601 date-time with an explicit offset, so the deadline clock is unambiguous. */
 export const tidpunktSchema = z.iso
@@ -34,9 +35,6 @@ export const mottagenSchema = tidpunktSchema.refine(
   (s) => DateTime.fromISO(s).toMillis() <= Date.now() + 5 * 60_000,
   'mottagen kan inte ligga i framtiden',
 );
-
-export const KALLOR = ['hyresvard', 'storningsjour', 'annan-forvaltning', 'anhorig', 'privatperson', 'annan'] as const;
-export const ORSAKER = ['obetald-hyra', 'storningar', 'vanvard', 'annat'] as const;
 
 export const underrattelseSchema = z
   .strictObject({

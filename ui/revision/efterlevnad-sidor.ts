@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
+import { PROCESSER } from '../../domain/processer.ts';
+import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
 import { Problem, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
@@ -8,9 +9,8 @@ import type { Engine } from '../engine/engine.ts';
 import { esc, skickaSida } from '../views/html.ts';
 import { tolkaUrval } from './efterlevnad-api.ts';
 import { decimal } from './efterlevnad-csv.ts';
-import { efterlevnadsrapport, MATT_IDN, PROCESSER, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad } from './efterlevnad.ts';
+import { efterlevnadsrapport, MATT_IDN, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad } from './efterlevnad.ts';
 import type { Urval } from './fakta.ts';
-import { ZON } from './statistik.ts';
 
 /**
  * The auditor's compliance report as pages: /revision (period and process,
@@ -40,7 +40,7 @@ export function efterlevnadSidorRouter(db: Knex, engine: Engine): Router {
   router.get('/revision', kravInloggadSida, async (req, res) => {
     if (!behorig(req, res)) return;
     if (req.query.fran === undefined && req.query.till === undefined) {
-      const idag = DateTime.now().setZone(ZON);
+      const idag = svenskTidpunkt(new Date());
       return skicka(req, res, 'Efterlevnad', sidhuvud() + formular({ fran: idag.startOf('year').toISODate()!, till: idag.toISODate()! }, []));
     }
     const { urval, fel } = urvalFran(req);
@@ -90,7 +90,7 @@ ${falt('till', 'Till och med', v.till)}
 <p><label for="process">Process</label><br>
 <select id="process" name="process"${processFel.length ? ' aria-invalid="true" aria-describedby="process-fel"' : ''}>
 <option value="">Alla processer</option>
-${Object.entries(PROCESSER).map(([k, namn]) => `<option value="${k}"${v.process === k ? ' selected' : ''}>${esc(namn)}</option>`).join('')}
+${Object.entries(PROCESSER).map(([k, p]) => `<option value="${k}"${v.process === k ? ' selected' : ''}>${esc(p.namn)}</option>`).join('')}
 </select>${processFel.length ? ` <span id="process-fel" class="falt-fel">${esc(processFel.join('; '))}</span>` : ''}</p>
 ${ovriga.length ? `<p class="falt-fel">${esc(ovriga.map((f) => f.fel).join('; '))}</p>` : ''}
 <button type="submit">Visa rapporten</button>
@@ -121,7 +121,7 @@ function rapportHtml(r: Efterlevnadsrapport): string {
   const avvikelser = r.matt.filter((m) => m.rader.some((x) => x.avvikelse) || m.nyckeltal.some((n) => n.avvikelse));
   return `<section aria-labelledby="rubrik-sammanfattning">
 <h2 id="rubrik-sammanfattning">Sammanfattning</h2>
-<p>${r.antalArenden} ärenden mottagna ${esc(r.urval.fran)}–${esc(r.urval.till)}${r.urval.process ? `, ${esc(PROCESSER[r.urval.process])}` : ', alla processer'}. Beräknad ${esc(DateTime.fromISO(r.beraknad).setZone(ZON).toFormat('yyyy-MM-dd HH:mm'))}; pågående ärenden bedöms vid den tidpunkten.</p>
+<p>${r.antalArenden} ärenden mottagna ${esc(r.urval.fran)}–${esc(r.urval.till)}${r.urval.process ? `, ${esc(PROCESSER[r.urval.process].namn)}` : ', alla processer'}. Beräknad ${esc(tidText(r.beraknad))}; pågående ärenden bedöms vid den tidpunkten.</p>
 ${
   avvikelser.length
     ? `<div class="felruta avvikelser"><p>${AVVIKELSE}: ${avvikelser.length} mått har avvikelser (något som ska vara 0 eller 100 % är det inte):</p><ul>${avvikelser
@@ -180,7 +180,7 @@ ${m.dagar ? `<td class="tal">${m.dagar[nr] ?? '–'}</td>` : ''}
     .join('\n');
   return `<p><a href="/revision?${esc(fraga(r))}">Tillbaka till rapporten</a></p>
 <h1>${esc(titel)}</h1>
-<p>Ärenden mottagna ${esc(r.urval.fran)}–${esc(r.urval.till)}${r.urval.process ? `, ${esc(PROCESSER[r.urval.process])}` : ''}. Att öppna ett ärende kräver att du anger syftet; läsningen loggas.</p>
+<p>Ärenden mottagna ${esc(r.urval.fran)}–${esc(r.urval.till)}${r.urval.process ? `, ${esc(PROCESSER[r.urval.process].namn)}` : ''}. Att öppna ett ärende kräver att du anger syftet; läsningen loggas.</p>
 <table>
 <caption>${esc(titel)}: ${new Set(poster.map((p) => p.nr)).size} ärenden</caption>
 <thead><tr><th scope="col">Ärendenummer</th><th scope="col">Mottagen</th><th scope="col">Utfall</th>${m.dagar ? '<th scope="col">Dagar</th>' : ''}</tr></thead>

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { citera, type LagrumId } from '../../frister/lagrum.ts';
+import { PROCESSNYCKLAR, type ProcessKey } from '../../domain/processer.ts';
+import { dagensSlut, svensktDatum } from '../../domain/svensk-tid.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { Arendefakta, Kontaktfakta, Kontaktslag, ProcessKey, Urval } from './fakta.ts';
+import type { Arendefakta, Kontaktfakta, Kontaktslag, Urval } from './fakta.ts';
 import { hamtaFakta } from './underlag.ts';
-import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } from './statistik.ts';
+import { andel, kalenderdagar, median, percentil } from './statistik.ts';
 
 /**
  * The compliance report (efterlevnadsrapport) for auditors: for the cases received
@@ -17,11 +19,6 @@ import { andel, dagensSlut, kalenderdagar, median, percentil, svensktDatum } fro
  * tables) into the measures' rows. docs/efterlevnad.md states each definition
  * in words; the unit tests pin them.
  */
-
-export const PROCESSER = {
-  'hot-om-avhysning': 'Hot om avhysning',
-  'kronofogden-avhysning': 'Avhysning (Kronofogden)',
-} as const satisfies Record<ProcessKey, string>;
 
 /**
  * The landlord-contact grounds that need no consent: the outputs of
@@ -70,6 +67,7 @@ export interface Matt {
   definition: string;
   /** What the population counts: cases, contacts or letters. */
   enhet: 'arenden' | 'kontakter' | 'brev';
+  /** The checklists it concerns: every one (PROCESSNYCKLAR, so a new checklist is measured too) or those it names. */
   processer: ProcessKey[];
   lagrum: string[];
   population: number;
@@ -116,7 +114,7 @@ export const urvalSchema = z
     fran: datum('fran'),
     till: datum('till'),
     process: z
-      .enum(Object.keys(PROCESSER) as [ProcessKey, ...ProcessKey[]], { error: `okänd process; tillåtna: ${Object.keys(PROCESSER).join(', ')}` })
+      .enum(PROCESSNYCKLAR as [ProcessKey, ...ProcessKey[]], { error: `okänd process; tillåtna: ${PROCESSNYCKLAR.join(', ')}` })
       .optional(),
   })
   .superRefine((u, ctx) => {
@@ -273,7 +271,7 @@ function brevEjSkickade(fakta: Arendefakta[]): Matt {
     definition:
       'Bokvar skriver och arkiverar breven; registraturen skickar dem och markerar dem som skickade (eller en handläggare på ärendesidan). Ett brev som är skrivet men inte markerat som skickat är en avvikelse tills det markeras.',
     enhet: 'brev',
-    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    processer: [...PROCESSNYCKLAR],
     lagrum: lagrum('jb-12-44-4-1', 'handbok-bekraftelse-kronofogden'),
     population,
     rader: r,
@@ -317,7 +315,7 @@ function forhandsbedomning(fakta: Arendefakta[], nu: Date): Matt {
     definition:
       'Från mottagandet till beslutet om utredning ("Besluta om utredning" klar), i kalenderdagar svensk tid. Riktmärket är högst cirka fyra veckor om inte särskilda skäl har registrerats.',
     enhet: 'arenden',
-    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    processer: [...PROCESSNYCKLAR],
     lagrum: lagrum('handbok-forhandsbedomning', 'sol-2025-400-14-2'),
     population,
     rader: r,
@@ -347,7 +345,7 @@ function barnOchUngaInvolverade(fakta: Arendefakta[]): Matt {
     definition:
       'Ärenden där någon källa (anmälaren, folkbokföringen, hyresvärden eller handläggaren) visar att barn berörs. Involverade: processen barn-och-unga har startats för ärendet. Ska vara 100 %.',
     enhet: 'arenden',
-    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    processer: [...PROCESSNYCKLAR],
     lagrum: lagrum('sol-2025-400-18-1', 'sol-2025-400-20-2'),
     population,
     rader: r,
@@ -409,7 +407,7 @@ function barnutredning(fakta: Arendefakta[], nu: Date): Matt {
     definition:
       'Förhandsbedömningen av barnets situation ("Bedöm behov av barnutredning") ska avgöras inom 14 dagar från att socialtjänsten fick kännedom om barnet (den första upptäckten: anmälan, folkbokföringen, hyresvärden eller handläggaren; utan registrerad upptäckt från mottagandet); fristen har löpt ut 00:00 svensk tid dagen efter den fjortonde dagen.',
     enhet: 'arenden',
-    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    processer: [...PROCESSNYCKLAR],
     lagrum: lagrum('sol-2025-400-20-2'),
     population,
     rader: r,
@@ -459,7 +457,7 @@ function kontakterUtanGrund(fakta: Arendefakta[]): Matt {
     definition:
       'Varje kontakt med hyresvärden, information till hyresvärden och kontakt med annan förvaltning ska vila på en registrerad grund: samtycke i samtyckesregistret, eller att hyresvärden själv underrättade. Ska vara noll utan grund.',
     enhet: 'kontakter',
-    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    processer: [...PROCESSNYCKLAR],
     lagrum: lagrum('osl-26-1', 'osl-12-2'),
     population,
     rader: r,
@@ -492,7 +490,7 @@ function forstaKontakt(fakta: Arendefakta[]): Matt {
     definition:
       'Från mottagandet till första gången en handläggare registrerade "Kontakt etablerad" med hyresgästen (telefon, sms, samtal eller hembesök; informationsbrevet räknas inte), i kalenderdagar svensk tid.',
     enhet: 'arenden',
-    processer: ['hot-om-avhysning', 'kronofogden-avhysning'],
+    processer: [...PROCESSNYCKLAR],
     lagrum: lagrum('sol-2025-400-14-2'),
     population,
     rader: r,

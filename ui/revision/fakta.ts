@@ -1,12 +1,11 @@
+import type { ProcessKey } from '../../domain/processer.ts';
+
 /**
  * The facts the compliance report classifies, one record per case, and the
  * selection they are gathered for. ./underlag.ts gathers them from the
  * engine's history and Bokvar's tables; ./efterlevnad.ts turns them into the
  * measures. Types only, so that neither of the two needs the other.
  */
-
-/** The processes the report covers (their names are in ./efterlevnad.ts, PROCESSER). */
-export type ProcessKey = 'hot-om-avhysning' | 'kronofogden-avhysning';
 
 /** The cases received from `fran` to `till` (Swedish dates, both included), of one process or all. */
 export interface Urval {
@@ -38,7 +37,7 @@ export interface Kontaktfakta {
 /** What the report needs to know about one case; gathered by ./underlag.ts. */
 export interface Arendefakta {
   arendenummer: string;
-  processKey: string;
+  processKey: ProcessKey;
   /** When social services received the notice (ISO). */
   mottagen: string;
   /** The case's main process instance has ended. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { dagensBorjan, dagensSlut, tidMedSekunder } from '../../domain/svensk-tid.ts';
 import type { Kolumn } from './csv.ts';
 import { dra, nyttSeed } from './stickprov.ts';
 
@@ -80,8 +81,6 @@ export interface Lasloggrad {
   kategori: (typeof KATEGORIER)[number];
 }
 
-const ZON = 'Europe/Stockholm';
-
 /** The period is whole Swedish days: from the start of `fran` to the end of `till`. */
 function filtrerad(db: Knex, f: Lasloggfilter): Knex.QueryBuilder {
   let q = db('lasloggar');
@@ -89,8 +88,8 @@ function filtrerad(db: Knex, f: Lasloggfilter): Knex.QueryBuilder {
   if (f.arende) q = q.where({ arendenummer: f.arende });
   if (f.kanal) q = q.where({ kanal: f.kanal });
   if (f.kategori) q = q.where({ kategori: f.kategori });
-  if (f.fran) q = q.where('tidpunkt', '>=', DateTime.fromISO(f.fran, { zone: ZON }).toJSDate());
-  if (f.till) q = q.where('tidpunkt', '<', DateTime.fromISO(f.till, { zone: ZON }).plus({ days: 1 }).toJSDate());
+  if (f.fran) q = q.where('tidpunkt', '>=', dagensBorjan(f.fran));
+  if (f.till) q = q.where('tidpunkt', '<', dagensSlut(f.till));
   return q;
 }
 
@@ -107,13 +106,9 @@ export async function alla(db: Knex, f: Lasloggfilter): Promise<Lasloggrad[]> {
   return filtrerad(db, f).orderBy([{ column: 'tidpunkt', order: 'asc' }, { column: 'id', order: 'asc' }]).select<Lasloggrad[]>(KOLUMNER);
 }
 
-export function svenskTid(d: Date): string {
-  return DateTime.fromJSDate(d, { zone: ZON }).toFormat('yyyy-MM-dd HH:mm:ss');
-}
-
 export const LASLOGG_KOLUMNER: Kolumn<Lasloggrad>[] = [
   { rubrik: 'Id', varde: (r) => r.id },
-  { rubrik: 'Tidpunkt', varde: (r) => svenskTid(r.tidpunkt) },
+  { rubrik: 'Tidpunkt', varde: (r) => tidMedSekunder(r.tidpunkt) },
   { rubrik: 'Användare', varde: (r) => r.anvandare },
   { rubrik: 'Kategori', varde: (r) => r.kategori },
   { rubrik: 'Kanal', varde: (r) => r.kanal },
@@ -202,7 +197,7 @@ export async function dragnaRader(db: Knex, s: Stickprov): Promise<Lasloggrad[]>
 
 export const STICKPROV_KOLUMNER: Kolumn<Stickprov>[] = [
   { rubrik: 'Stickprov', varde: (s) => s.id },
-  { rubrik: 'Tidpunkt', varde: (s) => svenskTid(s.tidpunkt) },
+  { rubrik: 'Tidpunkt', varde: (s) => tidMedSekunder(s.tidpunkt) },
   { rubrik: 'Dragen av', varde: (s) => s.dragenAv },
   { rubrik: 'Filter användare', varde: (s) => s.filter.anvandare },
   { rubrik: 'Filter ärende', varde: (s) => s.filter.arende },

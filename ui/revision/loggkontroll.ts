@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
+import { tidMedSekunder } from '../../domain/svensk-tid.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import { Problem, validationProblem, zodFalt, type Falt } from '../api/problem.ts';
@@ -7,7 +8,7 @@ import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import {
   alla, allaStickprov, dragnaRader, draStickprov, KANALNAMN, KATEGORINAMN, LASLOGG_KOLUMNER, lasloggfragaSchema, sok, stickprov,
-  stickprovJson, STICKPROV_KOLUMNER, stickprovSchema, svenskTid, type Lasloggfilter, type Lasloggrad, type Stickprov,
+  stickprovJson, STICKPROV_KOLUMNER, stickprovSchema, type Lasloggfilter, type Lasloggrad, type Stickprov,
 } from './lasloggar.ts';
 
 /**
@@ -130,7 +131,7 @@ function filtertext(f: Lasloggfilter): string {
 
 function lasloggtabell(rubrik: string, rader: Lasloggrad[]): string {
   const rad = (r: Lasloggrad) =>
-    `<tr><td class="tal">${esc(r.id)}</td><td>${esc(svenskTid(r.tidpunkt))}</td><td>${esc(r.anvandare)}</td><td>${esc(KATEGORINAMN[r.kategori] ?? r.kategori)}</td><td>${esc(KANALNAMN[r.kanal] ?? r.kanal)}</td><td><a href="/arenden/${esc(r.arendenummer)}">${esc(r.arendenummer)}</a></td><td>${esc(r.vy)}</td><td>${esc(r.resurs ?? '–')}</td><td>${esc(r.syfte ?? '–')}</td></tr>`;
+    `<tr><td class="tal">${esc(r.id)}</td><td>${esc(tidMedSekunder(r.tidpunkt))}</td><td>${esc(r.anvandare)}</td><td>${esc(KATEGORINAMN[r.kategori] ?? r.kategori)}</td><td>${esc(KANALNAMN[r.kanal] ?? r.kanal)}</td><td><a href="/arenden/${esc(r.arendenummer)}">${esc(r.arendenummer)}</a></td><td>${esc(r.vy)}</td><td>${esc(r.resurs ?? '–')}</td><td>${esc(r.syfte ?? '–')}</td></tr>`;
   return `<table>
 <caption>${esc(rubrik)}</caption>
 <thead><tr><th scope="col">Rad</th><th scope="col">Tidpunkt</th><th scope="col">Användare</th><th scope="col">Kategori</th><th scope="col">Kanal</th><th scope="col">Ärende</th><th scope="col">Vy</th><th scope="col">Resurs</th><th scope="col">Syfte</th></tr></thead>
@@ -175,7 +176,7 @@ ${egna.length > 0 ? `<span id="fel-${k}" class="falt-fel">${esc(egna.map((f) => 
     forsta + max < totalt ? `<a href="/revision/loggkontroll?${filterFraga(filter, { forsta: String(forsta + max) })}">Nästa ${max}</a>` : '',
   ].filter(Boolean).join(' · ');
   const stickprovsrader = senaste
-    .map((s) => `<tr><td><a href="/revision/loggkontroll/stickprov/${esc(s.id)}">Stickprov ${esc(s.id)}</a></td><td>${esc(svenskTid(s.tidpunkt))}</td><td>${esc(s.dragenAv)}</td><td>${esc(filtertext(s.filter))}</td><td class="tal">${s.radIds.length} av ${s.populationsstorlek}</td></tr>`)
+    .map((s) => `<tr><td><a href="/revision/loggkontroll/stickprov/${esc(s.id)}">Stickprov ${esc(s.id)}</a></td><td>${esc(tidMedSekunder(s.tidpunkt))}</td><td>${esc(s.dragenAv)}</td><td>${esc(filtertext(s.filter))}</td><td class="tal">${s.radIds.length} av ${s.populationsstorlek}</td></tr>`)
     .join('\n');
   return `<h1>Loggkontroll</h1>
 <p>Granska vem som har läst vilka ärenden, i Bokvar och i motorn (Tasklist, Cockpit och motorns REST-API). Tekniska användare och administratörer har egna kategorier. Filtrera läsloggen, exportera den och dra slumpmässiga stickprov att granska. Varje stickprov sparas med sitt seed, så att dragningen kan göras om och kontrolleras.</p>
@@ -218,7 +219,7 @@ function stickprovssida(s: Stickprov, rader: Lasloggrad[]): string {
   const gallrade = s.radIds.length - rader.length;
   return `<h1>Stickprov ${esc(s.id)}</h1>
 <dl class="fakta">
-<dt>Draget</dt><dd>${esc(svenskTid(s.tidpunkt))}</dd>
+<dt>Draget</dt><dd>${esc(tidMedSekunder(s.tidpunkt))}</dd>
 <dt>Dragen av</dt><dd>${esc(s.dragenAv)}</dd>
 <dt>Filter</dt><dd>${esc(filtertext(s.filter))}</dd>
 <dt>Begärt antal</dt><dd>${s.antal}</dd>

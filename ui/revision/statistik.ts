@@ -1,17 +1,11 @@
 import { DateTime } from 'luxon';
+import { svensktDatum } from '../../domain/svensk-tid.ts';
 
 /**
  * The compliance report's arithmetic, kept pure so that its definitions can be
- * tested exactly: Swedish calendar days and the percentiles it states.
+ * tested exactly: Swedish calendar days and the percentiles it states. The
+ * Swedish date of a moment and a day's bounds are domain/svensk-tid.ts's.
  */
-export const ZON = 'Europe/Stockholm';
-
-/** The Swedish calendar date (YYYY-MM-DD) of a moment, whatever offset it was written with. */
-export function svensktDatum(tidpunkt: string | Date): string {
-  const d = typeof tidpunkt === 'string' ? DateTime.fromISO(tidpunkt, { setZone: true }) : DateTime.fromJSDate(tidpunkt);
-  if (!d.isValid) throw new Error(`Ogiltig tidpunkt: ${String(tidpunkt)}`);
-  return d.setZone(ZON).toISODate()!;
-}
 
 /** True when both moments fall on the same calendar day in Sweden (daylight saving included). */
 export function sammaSvenskDag(a: string | Date, b: string | Date): boolean {
@@ -27,18 +21,6 @@ export function kalenderdagar(fran: string | Date, till: string | Date): number 
   const a = DateTime.fromISO(svensktDatum(fran), { zone: 'UTC' });
   const b = DateTime.fromISO(svensktDatum(till), { zone: 'UTC' });
   return Math.round(b.diff(a, 'days').days);
-}
-
-/** The first moment of a Swedish date (00:00 Swedish time), as a Date. */
-export function dagensBorjan(datum: string): Date {
-  const d = DateTime.fromISO(datum, { zone: ZON });
-  if (!d.isValid) throw new Error(`Ogiltigt datum: ${datum}`);
-  return d.startOf('day').toJSDate();
-}
-
-/** The first moment after a Swedish date (00:00 Swedish time the next day), as a Date. */
-export function dagensSlut(datum: string): Date {
-  return DateTime.fromISO(datum, { zone: ZON }).startOf('day').plus({ days: 1 }).toJSDate();
 }
 
 /** The median: the middle value, or the mean of the two middle values when there are an even number. */

@@ -1,5 +1,8 @@
 import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
-import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
+import { STATUSNAMN } from '../../domain/etiketter.ts';
+import { processnamn } from '../../domain/processer.ts';
+import { tidText } from '../../domain/svensk-tid.ts';
+import { HANDELSETYPER, type Tidslinje } from './tidslinje.ts';
 
 /**
  * The case timeline as a PDF/A-2b document for the case file (akten). It
@@ -8,11 +11,6 @@ import { HANDELSETYPER, tidText, type Tidslinje } from './tidslinje.ts';
  */
 const MARGINAL = { top: 56, bottom: 60, left: 56, right: 56 };
 const BREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
-
-const PROCESSNAMN: Record<string, string> = {
-  'hot-om-avhysning': 'Hot om avhysning',
-  'kronofogden-avhysning': 'Information om avhysning från Kronofogden',
-};
 
 export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
   const { doc, klar } = nyttPdfA({
@@ -30,10 +28,10 @@ export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Dat
   doc.moveDown(0.4);
   doc.font('brodtext').fontSize(9.5);
   const fakta: [string, string][] = [
-    ['Process', PROCESSNAMN[t.processKey] ?? t.processKey],
+    ['Process', processnamn(t.processKey)],
     ['Hyresgäst', t.hyresgast ?? '–'],
     ['Mottagen', tidText(t.mottagen)],
-    ['Status', t.status === 'pagaende' ? 'Pågående' : 'Avslutat'],
+    ['Status', STATUSNAMN[t.status]],
     ['Utskriven', `${tidText(uppgifter.skapad)} av ${uppgifter.utskrivenAv}`],
   ];
   if (t.skyddadIdentitet) fakta.push(['Skyddad identitet', 'Ja – adressen finns inte i handlingen']);

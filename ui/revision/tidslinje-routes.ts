@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { STATUSNAMN } from '../../domain/etiketter.ts';
+import { tidText } from '../../domain/svensk-tid.ts';
 import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
 import { Problem, zodFalt, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
@@ -9,7 +11,7 @@ import type { Engine } from '../engine/engine.ts';
 import { esc, skickaSida } from '../views/html.ts';
 import { skickaCsv, tillCsv } from './csv.ts';
 import { renderaTidslinjePdf } from './tidslinje-pdf.ts';
-import { byggTidslinje, HANDELSETYPER, TIDSLINJE_KOLUMNER, tidText, UTFALLSTEXT, type Tidslinje } from './tidslinje.ts';
+import { byggTidslinje, HANDELSETYPER, TIDSLINJE_KOLUMNER, UTFALLSTEXT, type Tidslinje } from './tidslinje.ts';
 
 /**
  * The auditor's case timeline: the page /revision/arenden/:nr (asks for the
@@ -185,7 +187,7 @@ function tidslinjesida(t: Tidslinje, syfte: string): string {
 <dl class="fakta">
 <dt>Hyresgäst</dt><dd>${esc(t.hyresgast ?? '–')}</dd>
 <dt>Mottagen</dt><dd>${esc(tidText(t.mottagen))}</dd>
-<dt>Status</dt><dd>${t.status === 'pagaende' ? 'Pågående' : 'Avslutat'}</dd>
+<dt>Status</dt><dd>${STATUSNAMN[t.status]}</dd>
 <dt>Syfte med läsningen</dt><dd>${esc(syfte)}</dd>
 </dl>
 <p><a href="${esc(`${bas}?${q}&format=csv`)}" download>Exportera som CSV</a> · <a href="${esc(`${bas}.pdf?${q}`)}" download>Exportera som PDF/A för akten</a> (varje export skrivs i läsloggen)</p>

@@ -1,12 +1,16 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { canonicalJson } from '../../domain/canonical-json.ts';
+import { arBarnkalla, BARNKALLOR } from '../../domain/barnkallor.ts';
+import { BARNKALLANAMN, BREVKANALNAMN, BREVTYPNAMN, etikett, KALLNAMN, MOTTAGARNAMN, ORSAKNAMN } from '../../domain/etiketter.ts';
+import type { ProcessKey } from '../../domain/processer.ts';
 import { lage, type Aterkallelse, type Samtycke } from '../../domain/samtycke/giltighet.ts';
 import { MOTTAGARE, type Mottagare } from '../../domain/samtycke/mottagare.ts';
 import {
   aterkallelseFranRad, samtyckeFranRad, type AterkallelseRad as RegistretsAterkallelseRad, type SamtyckeRad as RegistretsSamtyckeRad,
 } from '../../domain/samtycke/register.ts';
 import { SYFTEN, type Syfte } from '../../domain/samtycke/syften.ts';
+import { tidText } from '../../domain/svensk-tid.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { fristpost } from '../../frister/index.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum, type LagrumId } from '../../frister/lagrum.ts';
@@ -17,7 +21,6 @@ import type {
 import { aktivitetshistorik, lasArende } from '../arenden/arenden.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import type { Engine } from '../engine/engine.ts';
-import { KALLNAMN, ORSAKNAMN } from '../views/sidor.ts';
 
 /**
  * The case timeline for auditors: what happened in the case, who did
@@ -87,7 +90,7 @@ export interface Handelse {
 
 export interface Tidslinje {
   arendenummer: string;
-  processKey: string;
+  processKey: ProcessKey;
   hyresgast: string | null;
   skyddadIdentitet: boolean;
   mottagen: string;
@@ -203,21 +206,6 @@ const SAMTYCKESLAGE: Record<string, string> = {
   aterkallat: 'var återkallat före kontakten',
 };
 
-const BREVTYPER: Record<string, string> = {
-  informationsbrev: 'Informationsbrev',
-  hembesok: 'Brev om hembesök',
-  'bekraftelse-kronofogden': 'Bekräftelse till Kronofogden',
-  'atagande-betalningsansvar': 'Åtagande om betalningsansvar',
-  'erbjudande-uppfoljning': 'Erbjudande om uppföljning',
-};
-export const MOTTAGARROLLER: Record<string, string> = { hyresgast: 'hyresgästen', hyresvard: 'hyresvärden', kronofogden: 'Kronofogdemyndigheten' };
-export const KANALER: Record<string, string> = {
-  post: 'post',
-  rekommenderat: 'rekommenderat brev',
-  'epost-myndighet': 'e-post till myndighet',
-  'sarskild-postformedling': 'särskild postförmedling (Skatteverket)',
-};
-
 export const UTFALLSTEXT: Record<Fristutfall, string> = {
   uppfylld: 'Uppfylld',
   'ej-uppfylld': 'Inte uppfylld',
@@ -226,9 +214,6 @@ export const UTFALLSTEXT: Record<Fristutfall, string> = {
   information: 'Information',
   'ingen-atgard': 'Ingen åtgärd knuten till fristen',
 };
-
-const svenskTid = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-export const tidText = (tid: string | Date | null | undefined): string => (tid ? svenskTid.format(new Date(ms(tid))) : '–');
 
 // ---- the model's legal references per activity ------------------------------------------------
 
@@ -410,9 +395,9 @@ export async function byggTidslinje(db: Knex, engine: Engine, a: Anvandare, aren
       typ: 'brev',
       tid: b.skapad.toISOString(),
       aktor: 'Bokvar (brev)',
-      rubrik: `${BREVTYPER[b.typ] ?? b.typ} till ${MOTTAGARROLLER[b.mottagare] ?? b.mottagare}`,
+      rubrik: `${etikett(BREVTYPNAMN, b.typ) ?? b.typ} till ${etikett(MOTTAGARNAMN, b.mottagare) ?? b.mottagare}`,
       text:
-        `Skrivet ${tidText(b.skapad)}; kanal: ${KANALER[b.kanal] ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}. ` +
+        `Skrivet ${tidText(b.skapad)}; kanal: ${etikett(BREVKANALNAMN, b.kanal) ?? b.kanal}; mall ${b.mallversion}; SHA-256 ${b.sha256}. ` +
         (b.skickad
           ? `Skickat ${tidText(b.skickad)}, registrerat av ${b.skickad_av ?? 'okänd'} ${tidText(b.skickad_registrerad ?? b.skickad)}.`
           : 'Inte markerat som skickat.') +
@@ -642,7 +627,7 @@ function meddelande(
   const rader = [...uppgifter]
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => {
-      const text = k === 'kalla' ? KALLNAMN[String(v)] : k === 'orsak' ? ORSAKNAMN[String(v)] : undefined;
+      const text = k === 'kalla' ? etikett(KALLNAMN, String(v)) : k === 'orsak' ? etikett(ORSAKNAMN, String(v)) : undefined;
       return `${MEDDELANDEUPPGIFTER[k]}: ${text ?? (typeof v === 'string' && /T\d{2}:/.test(v) ? tidText(v) : String(v))}`;
     });
   // A later message that moved the eviction day (an anstånd): the day before and after.
@@ -768,7 +753,7 @@ export function bedomFrist(
   const senast = ms(post.senast);
   const tjanande = brev.filter((b) => b.fristtyp === post.typ && b.frist_senast && b.frist_senast.getTime() === senast);
   if (tjanande.length > 0) {
-    const namn = (l: BrevRad[]) => l.map((b) => BREVTYPER[b.typ] ?? b.typ).join(', ');
+    const namn = (l: BrevRad[]) => l.map((b) => etikett(BREVTYPNAMN, b.typ) ?? b.typ).join(', ');
     const sena = tjanande.filter((b) => b.skickad && b.skickad.getTime() >= senast);
     if (sena.length > 0) return { utfall: 'ej-uppfylld', forklaring: `${namn(sena)} skickat efter fristen.` };
     const ejSkickade = tjanande.filter((b) => !b.skickad);
@@ -832,13 +817,6 @@ export const HANDELSETYPER: Record<Handelsetyp, string> = {
   barn: 'Barn berörs',
 };
 
-const BARNKALLOR: Record<string, { text: string; variabel: string }> = {
-  anmalan: { text: 'anmälan (underrättelsen nämner barn)', variabel: 'barnEnligtAnmalan' },
-  folkbokforing: { text: 'folkbokföringen (barn folkbokförda på adressen)', variabel: 'barnBerorda' },
-  hyresvard: { text: 'hyresvärden', variabel: 'barnEnligtHyresvard' },
-  handlaggare: { text: 'handläggaren (barn i hushållet)', variabel: 'barnEnligtHandlaggare' },
-};
-
 /**
  * Each child-discovery event of the case: every instance's barnUpptackter
  * (dela-barn hands the list on, so copies repeat), one per source, the
@@ -860,7 +838,7 @@ function barnhandelser(uppdateringar: HistoricVariableUpdate[], aktiviteter: His
   const ordnade = [...perKalla.values()].sort((a, b) => ms(a.tid) - ms(b.tid));
   const aktivitetFor = new Map(aktiviteter.map((h) => [h.id, h]));
   return ordnade.map((x, i) => {
-    const kalla = BARNKALLOR[x.kalla];
+    const kalla = arBarnkalla(x.kalla) ? { text: BARNKALLANAMN[x.kalla], variabel: BARNKALLOR[x.kalla] } : undefined;
     const satt = kalla
       ? uppdateringar.find((u) => u.variableName === kalla.variabel && tolka(u) === true && (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)))
       : undefined;

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import type { Delprocess, ProcessKey } from '../../domain/processer.ts';
+import { dagensBorjan, dagensSlut } from '../../domain/svensk-tid.ts';
 import type { HistoricTask, HistoricVariableInstance } from '../../engine-rest/types.ts';
 import { fromVariable } from '../../engine-rest/variables.ts';
 import { BARNFAKTA } from '../arenden/arendeindex.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Arendefakta, Kontaktfakta, Kontaktslag, Samtyckesfakta, Urval } from './fakta.ts';
-import { dagensBorjan, dagensSlut } from './statistik.ts';
 
 /**
  * Gathers the compliance report's facts for every case received in a period,
@@ -17,7 +18,8 @@ import { dagensBorjan, dagensSlut } from './statistik.ts';
 
 interface Arenderad {
   arendenummer: string;
-  process_key: string;
+  /** Only the intake writes it, from the catalogue. */
+  process_key: ProcessKey;
   process_instance_id: string;
   mottagen: Date;
   personnummer: string | null;
@@ -95,7 +97,7 @@ export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promis
     hamtaIKlumpar(nycklar, (k) =>
       engine.history.processInstances({
         processInstanceBusinessKeyIn: k,
-        processDefinitionKey: 'hot-om-avhysning',
+        processDefinitionKey: 'hot-om-avhysning' satisfies ProcessKey,
         executedActivityIdIn: ['UtanAtervinning'],
       }),
     ),
@@ -105,7 +107,7 @@ export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promis
       .select<Brevfakta[]>('arendenummer', 'typ', 'mottagare', 'skapad', 'efter_frist', 'frist_senast', 'skickad'),
   ]);
 
-  const kuIdn = instanser.filter((i) => i.processDefinitionKey === 'kontakt-och-utredning').map((i) => i.id);
+  const kuIdn = instanser.filter((i) => i.processDefinitionKey === ('kontakt-och-utredning' satisfies Delprocess)).map((i) => i.id);
   const [variabler, kontaktuppdateringar] = await Promise.all([
     hamtaIKlumpar(instanser.map((i) => i.id), (k) => engine.history.variableInstances({ processInstanceIdIn: k, variableNameIn: VARIABLER })),
     // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
@@ -148,8 +150,8 @@ export async function hamtaFakta(db: Knex, engine: Engine, urval: Urval): Promis
   return arenden.map((a): Arendefakta => {
     const egna = instanserPerArende.get(a.arendenummer) ?? [];
     const rot = egna.find((i) => i.id === a.process_instance_id);
-    const ku = egna.find((i) => i.processDefinitionKey === 'kontakt-och-utredning');
-    const bu = egna.find((i) => i.processDefinitionKey === 'barn-och-unga');
+    const ku = egna.find((i) => i.processDefinitionKey === ('kontakt-och-utredning' satisfies Delprocess));
+    const bu = egna.find((i) => i.processDefinitionKey === ('barn-och-unga' satisfies Delprocess));
     const rv = perInstans.get(a.process_instance_id) ?? {};
     const kv = (ku && perInstans.get(ku.id)) || {};
     const bv = (bu && perInstans.get(bu.id)) || {};

@@ -71,13 +71,3 @@ export function skickaSida(req: Request, res: Response, s: Omit<Sida, 'anvandare
     .type('html')
     .send(layout({ ...s, anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
 }
-
-const svensk = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-
-/** A date or date-time as people in Sweden read it. */
-export function tid(value: string | null | undefined): string {
-  if (!value) return '–';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : svensk.format(d);
-}

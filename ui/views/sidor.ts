@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
+import { KALLOR, ORSAKER } from '../../domain/arendevariabler.ts';
+import { KALLNAMN, ORSAKNAMN, STATUSNAMN } from '../../domain/etiketter.ts';
+import { processnamn } from '../../domain/processer.ts';
+import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
 import { detalj, hamtaRad, lista, loggaLasning } from '../arenden/arenden.ts';
 import type { Inloggningsbegransning } from '../auth/begransning.ts';
 import { kalla, kravInloggadSida, lasCookie, lika, SESSION_COOKIE, verifiera } from '../auth/middleware.ts';
@@ -13,8 +16,8 @@ import { registreraSkickat } from '../api/brev.ts';
 import { faltMedStyrtecken, indexerat } from '../api/intag.ts';
 import { zodFalt, type Falt, Problem } from '../api/problem.ts';
 import { registreraUnderrattelse } from '../intake/registrera.ts';
-import { KALLOR, ORSAKER, underrattelseSchema } from '../intake/schemas.ts';
-import { esc, layout, tid } from './html.ts';
+import { underrattelseSchema } from '../intake/schemas.ts';
+import { esc, layout } from './html.ts';
 
 export interface SidorDeps {
   db: Knex;
@@ -28,15 +31,6 @@ export interface SidorDeps {
 
 const LOGIN_COOKIE = 'bokvar_inloggning';
 
-const PROCESSNAMN: Record<string, string> = {
-  'hot-om-avhysning': 'Hot om avhysning',
-  'kronofogden-avhysning': 'Avhysning (Kronofogden)',
-};
-export const KALLNAMN: Record<string, string> = {
-  hyresvard: 'Hyresvärd', storningsjour: 'Störningsjour', 'annan-forvaltning': 'Annan förvaltning',
-  anhorig: 'Anhörig', privatperson: 'Privatperson', annan: 'Annan',
-};
-export const ORSAKNAMN: Record<string, string> = { 'obetald-hyra': 'Obetald hyra', storningar: 'Störningar', vanvard: 'Vanvård', annat: 'Annat' };
 
 /** The Swedish pages: login, case list, case view, overview and the paper intake form. */
 export function sidorRouter(d: SidorDeps): Router {
@@ -110,10 +104,10 @@ export function sidorRouter(d: SidorDeps): Router {
       .map(
         (a) => `<tr>
 <td><a href="/arenden/${esc(a.arendenummer)}">${esc(a.arendenummer)}</a></td>
-<td>${esc(PROCESSNAMN[a.processKey] ?? a.processKey)}</td>
+<td>${esc(processnamn(a.processKey, 'kortnamn'))}</td>
 <td>${a.barn ? '<span class="barn">Barn berörs</span>' : 'Nej'}</td>
 <td>${esc(a.aktuellt.join(', ') || '–')}</td>
-<td>${tid(a.nastaFrist)}</td>
+<td>${tidText(a.nastaFrist)}</td>
 <td class="tal">${a.dagarKvar === null ? '–' : `<span class="${a.dagarKvar <= 2 ? 'bradskande' : ''}">${a.dagarKvar}</span>`}</td>
 </tr>`,
       )
@@ -125,7 +119,7 @@ export function sidorRouter(d: SidorDeps): Router {
         aktiv: 'arenden',
         innehall: `<h1>Öppna ärenden</h1>
 <form method="get" action="/arenden" class="filter"><label><input type="checkbox" name="barn" value="true"${barn ? ' checked' : ''}> Endast ärenden där barn berörs</label> <button type="submit">Filtrera</button></form>
-<p>${totalt} öppna ärenden, sorterade efter nästa frist. ${indexeradTid ? `Uppdaterad ${esc(tid(indexeradTid))}; ändringar i processerna syns inom några sekunder.` : 'Listan byggs upp; ladda om sidan om en stund.'}</p>
+<p>${totalt} öppna ärenden, sorterade efter nästa frist. ${indexeradTid ? `Uppdaterad ${esc(tidText(indexeradTid))}; ändringar i processerna syns inom några sekunder.` : 'Listan byggs upp; ladda om sidan om en stund.'}</p>
 <table>
 <caption>Öppna ärenden</caption>
 <thead><tr><th scope="col">Ärende</th><th scope="col">Process</th><th scope="col">Barn</th><th scope="col">Aktuellt steg</th><th scope="col">Nästa frist</th><th scope="col">Dagar kvar</th></tr></thead>
@@ -147,7 +141,7 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     await loggaLasning(d.db, a, arende.arendenummer, 'arendevy', arende.skyddadAdress ? 'skyddad-adress' : undefined);
     const frister = Object.entries(arende.frister)
       .sort(([, x], [, y]) => (x.senast ?? '').localeCompare(y.senast ?? ''))
-      .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tid(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
+      .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tidText(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
       .join('\n');
     // Written is not sent: each letter shows when the registry (or a caseworker) marked it sent, or a button to do so.
     const markera = (id: string) =>
@@ -157,22 +151,22 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
     const brev = arende.brev
       .map(
         (b) =>
-          `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (skrivet ${tid(b.skapad)})` +
-          (b.skickad ? ` – Skickat ${tid(b.skickad)} av ${esc(b.skickadAv ?? '')}` : markera(b.id)) +
+          `<li><a href="/api/brev/${esc(b.id)}" download>${esc(b.typ)} till ${esc(b.mottagare)}</a> (skrivet ${tidText(b.skapad)})` +
+          (b.skickad ? ` – Skickat ${tidText(b.skickad)} av ${esc(b.skickadAv ?? '')}` : markera(b.id)) +
           '</li>',
       )
       .join('\n');
     const samtycken = arende.samtycken
-      .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tid(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tid(s.giltigtTill)}` : ''}</li>`)
+      .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tidText(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tidText(s.giltigtTill)}` : ''}</li>`)
       .join('\n');
     const tidslinje = arende.tidslinje
-      .map((t) => `<li><time datetime="${esc(t.start)}">${tid(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`)
+      .map((t) => `<li><time datetime="${esc(t.start)}">${tidText(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`)
       .join('\n');
     const relaterade = arende.relateradeArenden.map((nr) => `<li><a href="/arenden/${esc(nr)}">${esc(nr)}</a></li>`).join('\n');
     const instanser = arende.instanser
-      .map((i) => `<option value="${esc(i.id)}">${esc(PROCESSNAMN[i.processDefinitionKey] ?? i.processDefinitionKey)}${i.ended ? ' (avslutad)' : ''}</option>`)
+      .map((i) => `<option value="${esc(i.id)}">${esc(processnamn(i.processDefinitionKey))}${i.ended ? ' (avslutad)' : ''}</option>`)
       .join('');
-    const statusText = { pagaende: 'Pågående', avslutat: 'Avslutat', incident: 'Tekniskt fel (incident)' }[arende.status];
+    const statusText = STATUSNAMN[arende.status];
     // A corrected notice (NJA 1985 s. 586) can be registered at any time while a hot-om-avhysning case is open.
     const rattelse =
       arende.processKey === 'hot-om-avhysning' && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
@@ -185,9 +179,9 @@ ${rader || '<tr><td colspan="6">Inga öppna ärenden.</td></tr>'}
         skript: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/diagram.js', '/static/arende.js'],
         innehall: `<h1>Ärende ${esc(arende.arendenummer)}</h1>
 <dl class="fakta">
-<dt>Process</dt><dd>${esc(PROCESSNAMN[arende.processKey] ?? arende.processKey)}</dd>
+<dt>Process</dt><dd>${esc(processnamn(arende.processKey))}</dd>
 <dt>Status</dt><dd>${esc(statusText)}</dd>
-<dt>Mottagen</dt><dd>${tid(arende.mottagen)}</dd>
+<dt>Mottagen</dt><dd>${tidText(arende.mottagen)}</dd>
 <dt>Hyresgäst</dt><dd>${esc(arende.hyresgast?.namn ?? '–')}</dd>
 <dt>Adress</dt><dd>${adressfalt(arende)}</dd>
 <dt>Barn</dt><dd>${arende.barnBerorda ? '<span class="barn">Barn berörs</span>' : 'Inga kända'}</dd>
@@ -359,7 +353,7 @@ export function franFormular(v: Record<string, string | undefined>): Record<stri
   };
   const mottagenText = text('mottagen');
   const mottagen = mottagenText
-    ? (DateTime.fromISO(mottagenText, { zone: 'Europe/Stockholm' }).toISO({ suppressMilliseconds: true }) ?? mottagenText)
+    ? (svenskTidpunkt(mottagenText).toISO({ suppressMilliseconds: true }) ?? mottagenText)
     : undefined;
   const skuld = text('uppsagning.hyresskuld');
   const antalBarn = Number(text('barn') ?? '0');

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { hyresgastSchema, type Hyresgast } from '../../domain/arendevariabler.ts';
+import { idag } from '../../domain/svensk-tid.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic, type TopicOutcome } from '../topic.ts';
 import { PostgresAktualitetsregister } from './postgres-register.ts';
@@ -41,7 +41,7 @@ export async function kontrolleraAktualitet(
   register: Aktualitetsregister,
   input: { hyresgast: Hyresgast; referensdatum?: string | undefined },
 ): Promise<TopicOutcome> {
-  const pa = input.referensdatum ?? DateTime.now().setZone('Europe/Stockholm').toISODate()!;
+  const pa = input.referensdatum ?? idag();
   const aktuella = await register.aktuellaEnheter(input.hyresgast.personnummer, pa);
   const egna = aktuella
     .filter((a) => a.forvaltning === EGEN_FORVALTNING)

@@ -4,8 +4,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Brevtyp, Kanal, Mottagarroll } from '../../domain/brevtyper.ts';
 import { postgresMessage } from '../../domain/database-error.ts';
-import type { Brevtyp, Kanal, Mottagarroll } from './mallar/typer.ts';
 
 export interface NyttBrev {
   arendenummer: string;

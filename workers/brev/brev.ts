@@ -4,25 +4,18 @@
  * storing happen in the handler.
  */
 import type { Adress } from '../../domain/arendevariabler.ts';
+import type { Brevtyp, Kanal, Mottagarroll } from '../../domain/brevtyper.ts';
+import { MOTTAGARNAMN } from '../../domain/etiketter.ts';
+import { datumOchKlockslag, svensktDatum } from '../../domain/svensk-tid.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Avsandare } from './avsandare.ts';
-import { svenskTid, svensktDatumFor } from './format.ts';
 import { fristutdragSchema, type BrevIndata } from './indata.ts';
 import { atagandeBetalningsansvar, type AtagandeData } from './mallar/atagande-betalningsansvar.ts';
 import { bekraftelseKronofogden, type BekraftelseKronofogdenData } from './mallar/bekraftelse-kronofogden.ts';
 import { erbjudandeUppfoljning, type UppfoljningData } from './mallar/erbjudande-uppfoljning.ts';
 import { hembesok, type HembesokData } from './mallar/hembesok.ts';
 import { informationsbrev, type InformationsbrevData } from './mallar/informationsbrev.ts';
-import {
-  MALLAR,
-  postnummerText,
-  type Arendedata,
-  type Brevtext,
-  type Brevtyp,
-  type Fristutdrag,
-  type Kanal,
-  type Mottagarroll,
-} from './mallar/index.ts';
+import { MALLAR, postnummerText, type Arendedata, type Brevtext, type Fristutdrag } from './mallar/index.ts';
 import type { Brevdokument } from './pdf.ts';
 
 export interface PlaneratBrev {
@@ -44,12 +37,6 @@ export interface Sammanhang {
 }
 
 const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
-
-const MOTTAGARNAMN: Record<Mottagarroll, string> = {
-  hyresgast: 'hyresgästen',
-  hyresvard: 'hyresvärden',
-  kronofogden: 'Kronofogdemyndigheten',
-};
 
 const MARKERING: Partial<Record<Kanal, string>> = {
   rekommenderat: 'REKOMMENDERAT BREV',
@@ -97,7 +84,7 @@ function kravsamlare(brevtyp: BrevIndata['brevtyp'], saknas: string[]): Krav {
 function arendedata(indata: BrevIndata, s: Sammanhang): Arendedata {
   return {
     arendenummer: s.arendenummer,
-    datum: svensktDatumFor(s.skapad),
+    datum: svensktDatum(s.skapad),
     avsandare: s.avsandare,
     handlaggare: {
       namn: indata.ansvarigHandlaggare,
@@ -214,7 +201,7 @@ function mottagarblock(mottagare: Mottagarroll, indata: BrevIndata, avsandare: A
 }
 
 function tidEllerInget(tid: string | Date | undefined) {
-  return tid === undefined ? undefined : svenskTid(tid);
+  return tid === undefined ? undefined : datumOchKlockslag(tid);
 }
 
 function adressrader(adress: Adress): string[] {

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { fristpost, ZON } from '../../frister/index.ts';
+import { fristpost } from '../../frister/index.ts';
 import { adressSchema, hyresgastSchema, hyresvardSchema, postadressSchema } from '../../domain/arendevariabler.ts';
-import { BREVTYPER } from './mallar/typer.ts';
+import { BREVTYPER } from '../../domain/brevtyper.ts';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 
 /** null (an empty form field) counts as not given. */
 const valfri = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
@@ -17,7 +17,7 @@ const isoDatum = z.iso.date();
 const tidpunkt = z.union([
   z
     .string()
-    .refine((s) => TIDPUNKT.test(s) && DateTime.fromISO(s, { zone: ZON }).isValid, {
+    .refine((s) => TIDPUNKT.test(s) && svenskTidpunkt(s).isValid, {
       error: 'måste vara en tidpunkt, t.ex. 2026-12-03T10:00+01:00',
     }),
   z.date(),

@@ -5,8 +5,8 @@
  */
 import { citera, type Datum } from '../../frister/index.ts';
 import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
+import { datumText } from '../../domain/svensk-tid.ts';
 import type { Avsandare } from './avsandare.ts';
-import { datumText } from './format.ts';
 import type { Brevtext, Handlaggare } from './mallar/typer.ts';
 
 /** A letter ready to print: text, sender, recipient block and the marks around it. */

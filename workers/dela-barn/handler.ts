@@ -1,19 +1,11 @@
 import { z } from 'zod';
+import { BARNKALLOR, type Barnkalla } from '../../domain/barnkallor.ts';
 import { EngineRestError, type EngineRest } from '../../engine-rest/client.ts';
 import { RuntimeQueries } from '../../engine-rest/runtime.ts';
 import { fromVariable, toVariables } from '../../engine-rest/variables.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
-
-/** Where social services learned that children are affected, and the variable each source sets. */
-export const BARNKALLOR = {
-  anmalan: 'barnEnligtAnmalan',
-  folkbokforing: 'barnBerorda',
-  hyresvard: 'barnEnligtHyresvard',
-  handlaggare: 'barnEnligtHandlaggare',
-} as const;
-export type Barnkalla = keyof typeof BARNKALLOR;
 
 /** One child-discovery event: when social services learned of the children, from which source, in which process. */
 const barnUpptackt = z.object({

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { adressSchema, hyresgastSchema, type Adress, type Hyresgast } from '../../domain/arendevariabler.ts';
 import { alder } from '../../domain/personnummer.ts';
 import { ADRESS_SKYDDAD, lasSkyddadAdress } from '../../domain/skyddad-adress.ts';
+import { idag } from '../../domain/svensk-tid.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic, type TopicContext, type TopicOutcome } from '../topic.ts';
@@ -106,7 +106,7 @@ export async function kontrolleraFolkbokforing(
   if (!hyresgast) {
     return { kind: 'bpmnError', errorCode: PERSON_SAKNAS, message: 'Hyresgästen finns inte i folkbokföringen' };
   }
-  const pa = input.referensdatum ?? DateTime.now().setZone('Europe/Stockholm').toISODate()!;
+  const pa = input.referensdatum ?? idag();
   const { boende, oklart } = hushallet(await register.personerPaAdress(input.adress), hyresgast, input.adress);
   const ovriga = boende.filter((p) => p.personnummer !== pnr);
   const barn: Barn[] = ovriga

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { EngineRest } from '../../engine-rest/client.ts';
 import { hyresgastSchema } from '../../domain/arendevariabler.ts';
+import { PROCESSNYCKLAR } from '../../domain/processer.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
-
-/** The checklists whose instance is the case itself (its business key is the case number). */
-export const CHECKLISTOR = ['hot-om-avhysning', 'kronofogden-avhysning'] as const;
 
 /**
  * hitta-arende: finds the open case a caseworker named by its case number, for
@@ -26,7 +24,8 @@ export function hittaArendeTopic(deps: WorkerDependencies) {
       const arendenummer = input.arendenummer;
       const [instans] = await engine.get<{ id: string }[]>('/process-instance', {
         businessKey: arendenummer,
-        processDefinitionKeyIn: CHECKLISTOR.join(','),
+        // The checklists: their instance is the case itself (its business key is the case number).
+        processDefinitionKeyIn: PROCESSNYCKLAR.join(','),
       });
       if (!instans) {
         context.log.info({ sokt: arendenummer }, 'no open case with that number');

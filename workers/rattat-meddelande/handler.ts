@@ -1,10 +1,8 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { registreraRattelse } from '../../domain/rattelse.ts';
+import { svenskTidpunkt } from '../../domain/svensk-tid.ts';
 import type { WorkerDependencies } from '../dependencies.ts';
 import { defineTopic } from '../topic.ts';
-
-const ZON = 'Europe/Stockholm';
 
 /**
  * rattat-meddelande: registers a corrected notice from the landlord (NJA 1985 s. 586)
@@ -28,7 +26,7 @@ export function rattatMeddelandeTopic(deps: WorkerDependencies) {
     async handle(input, context) {
       const engine = deps.engine;
       const mottagen = /^\d{4}-\d{2}-\d{2}$/.test(input.rattatMottagen)
-        ? DateTime.fromISO(input.rattatMottagen, { zone: ZON }).toISO()!
+        ? svenskTidpunkt(input.rattatMottagen).toISO()!
         : input.rattatMottagen;
       const hinder = await registreraRattelse(engine, input.arendeProcessInstanceId, input.arendenummer, {
         mottagen,

@@ -4,8 +4,8 @@ import { pino } from 'pino';
 import type { ExternalTask, Incident, ProcessInstance, VariableValue } from '../../../engine-rest/types.ts';
 import { atervinningsfrist, bekraftelseKronofogden, uppfoljning } from '../../../frister/index.ts';
 import type { Brevrad } from '../../../workers/brev/arkiv.ts';
-import { svensktDatumFor } from '../../../workers/brev/format.ts';
-import type { Brevtyp } from '../../../workers/brev/mallar/typer.ts';
+import type { Brevtyp } from '../../../domain/brevtyper.ts';
+import { svensktDatum } from '../../../domain/svensk-tid.ts';
 import type { TopicContext } from '../../../workers/topic.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './engine.ts';
 import { deployFixture, fixturesDir } from './fixtures.ts';
@@ -16,7 +16,7 @@ export async function deployBrevFixture(): Promise<void> {
   await deployFixture(path.join(fixturesDir, 'test-brev.bpmn'));
 }
 
-const dagar = (n: number) => svensktDatumFor(new Date(Date.now() + n * 86_400_000));
+const dagar = (n: number) => svensktDatum(new Date(Date.now() + n * 86_400_000));
 
 /** Deadlines as berakna-frister hands them over: the återvinningsfrist runs three weeks from today. */
 export function fristunderlag(delgiven = dagar(0)) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Brevtyp } from '../../../domain/brevtyper.ts';
 import { citera } from '../../../frister/index.ts';
 import { planeraBrev, type PlaneratBrev } from '../../../workers/brev/brev.ts';
-import { MALLAR, type Brevtyp } from '../../../workers/brev/mallar/index.ts';
+import { MALLAR } from '../../../workers/brev/mallar/index.ts';
 import { renderPdf } from '../../../workers/brev/pdf.ts';
 import { avsandare, indata, lasPdf, type LastPdf } from './stod.ts';
 

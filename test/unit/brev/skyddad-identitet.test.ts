@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Brevtyp } from '../../../domain/brevtyper.ts';
 import { planeraBrev } from '../../../workers/brev/brev.ts';
-import { MALLAR, type Brevtyp } from '../../../workers/brev/mallar/index.ts';
+import { MALLAR } from '../../../workers/brev/mallar/index.ts';
 import { renderPdf } from '../../../workers/brev/pdf.ts';
 import { adress, avsandare, indata, lasPdf } from './stod.ts';
 

@@ -1,9 +1,9 @@
 /** Shared by the letter tests: a sender, a case with å, ä and ö everywhere, and reading a PDF back. */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Brevtyp } from '../../../domain/brevtyper.ts';
 import { atervinningsfrist, bekraftelseKronofogden, uppfoljning } from '../../../frister/index.ts';
 import { tolkaAvsandare } from '../../../workers/brev/avsandare.ts';
 import { brevIndata, type BrevIndata } from '../../../workers/brev/indata.ts';
-import type { Brevtyp } from '../../../workers/brev/mallar/typer.ts';
 
 export const avsandareData = {
   kommun: 'Östra Åby kommun',

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { andel, dagensBorjan, dagensSlut, kalenderdagar, median, percentil, sammaSvenskDag, svensktDatum } from '../../../ui/revision/statistik.ts';
+import { andel, kalenderdagar, median, percentil, sammaSvenskDag } from '../../../ui/revision/statistik.ts';
 
 describe('Swedish calendar days', () => {
-  it('takes the date in Swedish time, whatever offset the moment was written with', () => {
-    expect(svensktDatum('2026-11-25T23:30:00Z')).toBe('2026-11-26'); // 00:30 CET
-    expect(svensktDatum('2026-07-01T21:59:59Z')).toBe('2026-07-01'); // 23:59:59 CEST
-    expect(svensktDatum('2026-07-01T22:00:00Z')).toBe('2026-07-02'); // 00:00 CEST
-    expect(svensktDatum(new Date('2026-01-15T22:59:59Z'))).toBe('2026-01-15');
-  });
-
   it('same day across the change to summer time (2026-03-29, a day of 23 hours)', () => {
     // received 00:30 CET, confirmed 23:59 CEST: the same Swedish day
     expect(sammaSvenskDag('2026-03-29T00:30:00+01:00', '2026-03-29T23:59:00+02:00')).toBe(true);
@@ -28,12 +21,6 @@ describe('Swedish calendar days', () => {
     expect(kalenderdagar('2026-10-24T23:30:00+02:00', '2026-10-26T00:30:00+01:00')).toBe(2);
     expect(kalenderdagar('2026-11-26T08:00:00+01:00', '2026-11-26T23:00:00+01:00')).toBe(0);
     expect(kalenderdagar('2026-02-26T08:00:00+01:00', '2026-03-26T08:00:00+01:00')).toBe(28);
-  });
-
-  it('a Swedish day runs from 00:00 to 00:00 local time, 23 hours long on the spring change', () => {
-    expect(dagensBorjan('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(dagensSlut('2026-03-29').toISOString()).toBe('2026-03-29T22:00:00.000Z');
-    expect(dagensSlut('2026-10-25').toISOString()).toBe('2026-10-25T23:00:00.000Z');
   });
 });
 

@@ -1,7 +1,8 @@
 import { EngineRestError, EngineUnreachableError } from '../../../engine-rest/client.ts';
 import { describe, expect, it } from 'vitest';
 import { Inloggningsbegransning } from '../../../ui/auth/begransning.ts';
-import { enheterForUnderrattelse, kanLasaArende, kanRegistrera, type Anvandare } from '../../../ui/auth/roller.ts';
+import { enheterForUnderrattelse } from '../../../domain/processer.ts';
+import { kanLasaArende, kanRegistrera, type Anvandare } from '../../../ui/auth/roller.ts';
 import { aktivaAktiviteter } from '../../../ui/arenden/arenden.ts';
 import { fristerForUnderrattelse, kallreferens, variablerForUnderrattelse } from '../../../ui/intake/registrera.ts';
 import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../../../ui/intake/schemas.ts';

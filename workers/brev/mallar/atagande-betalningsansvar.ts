@@ -1,4 +1,5 @@
-import { beloppText, datumText } from '../format.ts';
+import { datumText } from '../../../domain/svensk-tid.ts';
+import { beloppText } from '../format.ts';
 import { adressText, hanvisningar, kontaktText, type Arendedata, type Brevmall, type Fristutdrag, type Stycke } from './typer.ts';
 
 export interface AtagandeData extends Arendedata {

@@ -1,4 +1,5 @@
-import { datumText, personnummerText } from '../format.ts';
+import { datumText } from '../../../domain/svensk-tid.ts';
+import { personnummerText } from '../format.ts';
 import { hanvisningar, type Arendedata, type Brevmall, type Stycke } from './typer.ts';
 
 export interface BekraftelseKronofogdenData extends Arendedata {

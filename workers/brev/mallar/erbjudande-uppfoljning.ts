@@ -1,4 +1,4 @@
-import { dagOchDatumText } from '../format.ts';
+import { dagOchDatumText } from '../../../domain/svensk-tid.ts';
 import { hanvisningar, kontaktText, type Arendedata, type Brevmall, type Stycke } from './typer.ts';
 
 export interface UppfoljningData extends Arendedata {

@@ -1,4 +1,4 @@
-import { dagOchDatumText } from '../format.ts';
+import { dagOchDatumText } from '../../../domain/svensk-tid.ts';
 import { hanvisningar, kontaktText, type Arendedata, type Brevmall } from './typer.ts';
 
 export interface HembesokData extends Arendedata {

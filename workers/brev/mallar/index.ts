@@ -3,7 +3,8 @@ import { bekraftelseKronofogden } from './bekraftelse-kronofogden.ts';
 import { erbjudandeUppfoljning } from './erbjudande-uppfoljning.ts';
 import { hembesok } from './hembesok.ts';
 import { informationsbrev } from './informationsbrev.ts';
-import type { Arendedata, Brevmall, Brevtyp } from './typer.ts';
+import type { Brevtyp } from '../../../domain/brevtyper.ts';
+import type { Arendedata, Brevmall } from './typer.ts';
 
 export { atagandeBetalningsansvar, bekraftelseKronofogden, erbjudandeUppfoljning, hembesok, informationsbrev };
 export * from './typer.ts';

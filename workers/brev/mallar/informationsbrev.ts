@@ -1,4 +1,4 @@
-import { datumText } from '../format.ts';
+import { datumText } from '../../../domain/svensk-tid.ts';
 import { hanvisningar, kontaktText, type Arendedata, type Brevmall, type Fristutdrag } from './typer.ts';
 
 export interface InformationsbrevData extends Arendedata {

@@ -1,22 +1,7 @@
 import type { Adress, Hyresvard } from '../../../domain/arendevariabler.ts';
+import type { Brevtyp, Kanal, Mottagarroll } from '../../../domain/brevtyper.ts';
 import { citera, type Datum, type Fristpost, type FristTyp, type LagrumId } from '../../../frister/index.ts';
 import type { Avsandare } from '../avsandare.ts';
-
-export const BREVTYPER = [
-  'informationsbrev',
-  'hembesok',
-  'bekraftelse-kronofogden',
-  'atagande-betalningsansvar',
-  'erbjudande-uppfoljning',
-] as const;
-export type Brevtyp = (typeof BREVTYPER)[number];
-
-/** How a letter leaves: the letter row records it, the registry clerk acts on it. */
-export const KANALER = ['post', 'rekommenderat', 'epost-myndighet', 'sarskild-postformedling'] as const;
-export type Kanal = (typeof KANALER)[number];
-
-export const MOTTAGARROLLER = ['hyresgast', 'hyresvard', 'kronofogden'] as const;
-export type Mottagarroll = (typeof MOTTAGARROLLER)[number];
 
 /** A paragraph, a bullet list, or label–value rows (case facts at the top of a letter). */
 export type Stycke = string | { punkter: string[] } | { uppgifter: [string, string][] };
