@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Job, ProcessInstance, Task, VariableValue } from '../../../engine-rest/types.ts';
 import { toVariables, type PlainValue } from '../../../engine-rest/variables.ts';
 import { isConcurrentModification } from '../../../engine-rest/concurrency.ts';
+import { EngineRestError } from '../../../engine-rest/client.ts';
 import { engineAs, engineAsAdmin, eventually } from './engine.ts';
 
 /**
@@ -110,17 +111,19 @@ export async function timerJobs(businessKey: string, activityId: string): Promis
 
 /** Moves time for one timer: executes its job now, through the engine's job API. */
 export async function fireTimer(businessKey: string, activityId: string): Promise<Job> {
-  const [job] = await eventually(`timer ${activityId} in ${businessKey}`, () => timerJobs(businessKey, activityId));
   // A worker may be completing another step of the same instance at that moment: the engine then
   // refuses with a concurrency error (optimistic locking, or a database deadlock), and the job
-  // executor would retry. So does the test, a few times.
+  // executor would retry. So does the test, a few times. The same race can replace the timer's job
+  // (a deadline recomputed, the timer created anew): the old id is then gone (404), and the test
+  // fires the timer's new job.
   for (let forsok = 1; ; forsok += 1) {
+    const [job] = await eventually(`timer ${activityId} in ${businessKey}`, () => timerJobs(businessKey, activityId));
     try {
       await engineAsAdmin().post(`/job/${job!.id}/execute`);
       return job!;
     } catch (error) {
-      const samtidig = isConcurrentModification(error);
-      if (!samtidig || forsok >= 5) throw error;
+      const forsokIgen = isConcurrentModification(error) || (error instanceof EngineRestError && error.status === 404);
+      if (!forsokIgen || forsok >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
