@@ -18,7 +18,7 @@ import {
 import { loggaIn, ui, underrattelse } from './support/ui.ts';
 
 /**
- * Issue 13 points 1–3 and issue 14 point 2 (hot om avhysning) on the real engine and
+ * The återvinningsfrist, the service date and the register check's place (hot om avhysning) on the real engine and
  * workers, through the intake API: the återvinningsfrist only for unpaid rent, never
  * silent when the service date is missing, a corrected notice in any state. Expected
  * deadlines come from the calendar itself (frister/), with the case's own dates.
@@ -270,7 +270,7 @@ describe('3: a corrected notice at any time while the case is open', () => {
   });
 });
 
-describe('issue 14 point 2: the återvinning path does not wait behind the register check', () => {
+describe('the återvinning path does not wait behind the register check', () => {
   it('a tenant missing from the register: the check is due in two working days, and the åtagande decision exists meanwhile', async () => {
     const { nr } = await anmal({ hyresgast: { personnummer: '196001011235', namn: 'Okänd Person' } });
     const kontroll = await waitForTask(nr, 'KontrolleraUppgifterna');

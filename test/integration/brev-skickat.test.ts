@@ -20,7 +20,7 @@ import {
 import { loggaIn, ui, underrattelse } from './support/ui.ts';
 
 /**
- * Written versus sent (issue 13 point 4) on the real stack: Bokvar writes the
+ * Written versus sent on the real stack: Bokvar writes the
  * letters, the registry sends them and marks them sent through
  * POST /api/brev/{id}/skickad (or a caseworker on the case page). The åtagande
  * waits to be marked sent; if it is not by the end of the next working day the

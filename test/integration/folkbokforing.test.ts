@@ -108,7 +108,7 @@ describe('folkbokforing on the engine', () => {
     const v = await variablerna(instans);
     expect(v).toMatchObject({ skyddadIdentitet: true, postkanal: 'sarskild-postformedling' });
     expect(v).not.toHaveProperty('folkbokforingsadress');
-    // and the notice's address has left the engine for Bokvar's table (issue 15; skyddad-identitet.test.ts in full)
+    // and the notice's address has left the engine for Bokvar's table (skyddad-identitet.test.ts in full)
     expect(v).toMatchObject({ adressSkyddad: true });
     expect(v).not.toHaveProperty('adress');
     expect(await db('skyddade_adresser').where({ arendenummer: await affarsnyckel(instans) }).first()).toMatchObject({

@@ -7,7 +7,7 @@ import { begaranArb, beskriv, fel, Generator, iParallell, skickare, type Begaran
 import { kronofogdeMeddelande, loggaIn, ui, underrattelse } from './support/ui.ts';
 
 /**
- * Fuzzed intake (issue 17, item 4): at least 10,000 generated requests against
+ * Fuzzed intake: at least 10,000 generated requests against
  * the real UI, across the two notice endpoints, the case events and the paper
  * form. Bodies start from valid ones and are mutated (deleted fields, wrong
  * types, huge and strange strings, control characters, deep nesting, impossible
@@ -65,7 +65,7 @@ afterAll(() => {
   sandare?.stang();
 });
 
-describe('fuzzed intake (issue 17 item 4)', () => {
+describe('fuzzed intake', () => {
   it(`${ANTAL} generated requests: 2xx or 4xx problem+json, never 5xx, and no process from a refused request`, async () => {
     const start = Date.now();
     const generator = new Generator(grund);

@@ -393,7 +393,7 @@ describe('1: a link to the same tenant\'s open hot-om-avhysning case', () => {
   });
 });
 
-describe('issue 14: nothing waits behind an unclear register, and Kronofogden\'s messages are taken in any state', () => {
+describe('nothing waits behind an unclear register, and Kronofogden\'s messages are taken in any state', () => {
   // Not in the register, and used only here: the register check fails and the tenant's details must be checked.
   const OKAND = { hyresgast: { personnummer: '196203031239', namn: 'Kim Registerlös' }, adress: { gatuadress: 'Okändavägen 3', postnummer: '41503', ort: 'Göteborg' } };
   const SYFTE = 'Intern kontroll';

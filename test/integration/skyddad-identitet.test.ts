@@ -217,7 +217,7 @@ describe('protected identity never in the engine', () => {
     expect((await ui('GET', `/api/arenden/${arendenummer}`, { user: 'vera' })).body).toMatchObject({ skyddadIdentitet: true, skyddadAdress: { gatuadress: SONJA.adress.gatuadress } });
   });
 
-  it('learned later (a Kronofogden case started with the address, as before issue 15): moved out, also from instances called afterwards', async () => {
+  it('learned later (a Kronofogden case started with the address, as before the protected-address change): moved out, also from instances called afterwards', async () => {
     const arendenummer = uniqueCaseNumber('SKYDD-KF');
     const k = kronofogdeMeddelandeSchema.parse(kronofogdeMeddelande({ hyresgast: { personnummer: SVEA.personnummer, namn: SVEA.namn }, adress: SVEA.adress }));
     const processInstanceId = await startByMessage('kronofogden-meddelande', arendenummer, { ...(variablerForKronofogden(k) as Record<string, Value>), arendenummer });

@@ -128,7 +128,7 @@ async function openFilter(page: Page, name: string): Promise<void> {
   await page.locator('.task-filter.active', { hasText: name }).waitFor();
 }
 
-describe('Tasklist for caseworkers (issue #9)', () => {
+describe('Tasklist for caseworkers', () => {
   it('a vuxenenheten caseworker logs in to a Swedish Tasklist with the seeded filters, claims a task due today and completes its form', async () => {
     const page = await openTasklist();
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
@@ -158,7 +158,7 @@ describe('Tasklist for caseworkers (issue #9)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'tasklist-forfaller-idag.png') });
 
     // Opening the form read the case's variables: the read log has it, channel Tasklist,
-    // and the auditor finds it in loggkontroll (issue 15).
+    // and the auditor finds it in loggkontroll.
     const lasning = await eventually('vera\'s form read in the read log', async () => {
       const r = await ui('GET', `/api/revision/lasloggar?arende=${bertil}&anvandare=vera&kanal=tasklist`, { user: 'rut' });
       return (r.body.rader as { vy: string }[]).filter((x) => x.vy === 'uppgiftsformular');

@@ -60,7 +60,7 @@ describe('what each letter type needs', () => {
   });
 
   it('never assumes an address may be printed: an identity the register has not cleared is treated as protected', () => {
-    // Kronofogden's same-day confirmation does not wait for the register (issue 14)
+    // Kronofogden's same-day confirmation does not wait for the register
     for (const skyddadIdentitet of [undefined, null]) {
       const res = brevIndata.safeParse(variabler('bekraftelse-kronofogden', { skyddadIdentitet }));
       expect(res.success).toBe(true);

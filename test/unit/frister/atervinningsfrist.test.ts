@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FristError, atervinningsfrist, tidigastAvhysningsbeslut } from '../../../frister/index.ts';
 
-describe('återvinningsfristen – issue #3:s exempel', () => {
+describe('återvinningsfristen – handbokens och lagens exempel', () => {
   it('delgiven 2026-12-04, meddelandet mottaget 2026-12-01 → sista dag 2026-12-28 (25 dec juldagen, 26 lör, 27 sön)', () => {
     // Given: delgivning fredag 4 december, socialnämnden fick meddelandet tisdag 1 december
     // When: fristen räknas

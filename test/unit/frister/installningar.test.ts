@@ -52,7 +52,7 @@ describe('inställningsfilen', () => {
     expect(inst.forhandsbedomningVuxen.eskalering.kalla.length).toBeGreaterThan(0);
   });
 
-  it('standardvärdena i issue #3: 2/4 veckor, 14:00, 1 timme, [3, 1] vardagar, 4 veckor', () => {
+  it('standardvärdena: 2/4 veckor, 14:00, 1 timme, [3, 1] vardagar, 4 veckor', () => {
     expect(standard.forhandsbedomningVuxen.paminnelse).toMatchObject({ varde: 2, enhet: 'veckor' });
     expect(standard.forhandsbedomningVuxen.eskalering).toMatchObject({ varde: 4, enhet: 'veckor' });
     expect(standard.bekraftelseKronofogden.eskaleringKlockslag.varde).toBe('14:00');

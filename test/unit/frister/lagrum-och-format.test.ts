@@ -46,7 +46,7 @@ function allaFrister(): Frist[] {
 }
 
 describe('lagrumskatalogen', () => {
-  it('innehåller de lagrum issue #3 kräver', () => {
+  it('innehåller de lagrum fristerna bygger på', () => {
     for (const id of [
       'jb-12-42-1',
       'jb-12-42-9',
