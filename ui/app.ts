@@ -15,7 +15,8 @@ import { identifiera, kravInloggadApi } from './auth/middleware.ts';
 import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
 import { Engine } from './engine/engine.ts';
-import { tidslinjeApiRouter, tidslinjeSidorRouter } from './revision/tidslinje-routes.ts';
+import { tidslinjeApiRouter } from './revision/tidslinje/api.ts';
+import { tidslinjePageRouter } from './revision/tidslinje/page.ts';
 import { efterlevnadApiRouter } from './revision/efterlevnad-api.ts';
 import { efterlevnadSidorRouter } from './revision/efterlevnad-sidor.ts';
 import { sidorRouter } from './views/sidor.ts';
@@ -119,7 +120,7 @@ export function createApp(
   });
   app.use('/api', api);
 
-  app.use(tidslinjeSidorRouter(db, engine));
+  app.use(tidslinjePageRouter(db, engine));
   app.use(efterlevnadSidorRouter(db, engine));
   app.use(sidorRouter({ db, engine, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(loggkontrollSidor(db));

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { Problem, zodFalt } from '../api/problem.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
 import type { Engine } from '../engine/engine.ts';
-import { skickaCsv } from './csv.ts';
+import { sendCsv } from './csv.ts';
 import { csvFor, tolkaTabell } from './efterlevnad-csv.ts';
 import { efterlevnadsrapport, urvalSchema } from './efterlevnad.ts';
 import type { Urval } from './fakta.ts';
@@ -41,7 +41,7 @@ export function efterlevnadApiRouter(db: Knex, engine: Engine): Router {
     if (Array.isArray(val)) throw new Problem(400, 'Ogiltigt urval', undefined, val);
     const fil = csvFor(rapport, val);
     if (!fil) throw new Problem(400, 'Ogiltigt urval', undefined, [{ falt: 'tabell', fel: 'måttet gäller inte den valda processen' }]);
-    skickaCsv(res, fil.filnamn, fil.csv);
+    sendCsv(res, fil.filnamn, fil.csv);
   });
   return router;
 }

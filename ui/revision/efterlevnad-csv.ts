@@ -1,5 +1,5 @@
 import type { Falt } from '../api/problem.ts';
-import { tillCsv } from './csv.ts';
+import { toCsv } from './csv.ts';
 import { MATT_IDN, type Efterlevnadsrapport, type Matt, type MattId } from './efterlevnad.ts';
 
 /**
@@ -32,7 +32,7 @@ export function csvFor(r: Efterlevnadsrapport, val: Tabellval): { filnamn: strin
     const rader = r.matt.flatMap((m) => m.rader.map((rad) => ({ m, rad })));
     return {
       filnamn: `efterlevnad_oversikt_${period}.csv`,
-      csv: tillCsv(
+      csv: toCsv(
         [
           { rubrik: 'Mått', varde: (x) => x.m.rubrik },
           { rubrik: 'Utfall', varde: (x) => x.rad.text },
@@ -51,7 +51,7 @@ export function csvFor(r: Efterlevnadsrapport, val: Tabellval): { filnamn: strin
   const poster = rader.flatMap((rad) => rad.arenden.map((nr) => ({ rad, nr })));
   return {
     filnamn: `efterlevnad_${matt.id}_${val.lista}_${period}.csv`,
-    csv: tillCsv(
+    csv: toCsv(
       [
         { rubrik: 'Ärendenummer', varde: (x) => x.nr },
         { rubrik: 'Mottagen', varde: (x) => r.arenden[x.nr]?.mottagen },
@@ -68,7 +68,7 @@ function mattTabell(m: Matt): string {
     ...m.rader.map((x) => ({ text: x.text, varde: String(x.antal), andel: decimal(x.andel), avvikelse: x.avvikelse })),
     ...m.nyckeltal.map((n) => ({ text: n.text, varde: decimal(n.varde), andel: '', avvikelse: n.avvikelse })),
   ];
-  return tillCsv(
+  return toCsv(
     [
       { rubrik: m.rubrik, varde: (x) => x.text },
       { rubrik: 'Antal eller värde', varde: (x) => x.varde },

@@ -6,7 +6,7 @@ import { Problem, type Falt } from '../api/problem.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import { lasAllaArenden } from '../auth/roller.ts';
 import type { Engine } from '../engine/engine.ts';
-import { esc, skickaSida } from '../views/html.ts';
+import { esc, sendPage } from '../views/html.ts';
 import { tolkaUrval } from './efterlevnad-api.ts';
 import { decimal } from './efterlevnad-csv.ts';
 import { efterlevnadsrapport, MATT_IDN, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad } from './efterlevnad.ts';
@@ -21,7 +21,7 @@ import type { Urval } from './fakta.ts';
 export function efterlevnadSidorRouter(db: Knex, engine: Engine): Router {
   const router = Router();
   const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
-    skickaSida(req, res, { titel, innehall, aktiv: 'efterlevnad' }, status);
+    sendPage(req, res, { titel, innehall, aktiv: 'efterlevnad' }, status);
   const behorig = (req: Request, res: Response): boolean => {
     if (lasAllaArenden(req.anvandare!)) return true;
     skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Efterlevnadsrapporten är till för revisorer.</p>', 403);

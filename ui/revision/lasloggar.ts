@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { dagensBorjan, dagensSlut, tidMedSekunder } from '../../domain/svensk-tid.ts';
-import type { Kolumn } from './csv.ts';
+import type { CsvColumn } from './csv.ts';
 import { dra, nyttSeed } from './stickprov.ts';
 
 /**
@@ -106,7 +106,7 @@ export async function alla(db: Knex, f: Lasloggfilter): Promise<Lasloggrad[]> {
   return filtrerad(db, f).orderBy([{ column: 'tidpunkt', order: 'asc' }, { column: 'id', order: 'asc' }]).select<Lasloggrad[]>(KOLUMNER);
 }
 
-export const LASLOGG_KOLUMNER: Kolumn<Lasloggrad>[] = [
+export const LASLOGG_KOLUMNER: CsvColumn<Lasloggrad>[] = [
   { rubrik: 'Id', varde: (r) => r.id },
   { rubrik: 'Tidpunkt', varde: (r) => tidMedSekunder(r.tidpunkt) },
   { rubrik: 'Användare', varde: (r) => r.anvandare },
@@ -195,7 +195,7 @@ export async function dragnaRader(db: Knex, s: Stickprov): Promise<Lasloggrad[]>
   return db('lasloggar').whereIn('id', s.radIds).orderBy('id').select<Lasloggrad[]>(KOLUMNER);
 }
 
-export const STICKPROV_KOLUMNER: Kolumn<Stickprov>[] = [
+export const STICKPROV_KOLUMNER: CsvColumn<Stickprov>[] = [
   { rubrik: 'Stickprov', varde: (s) => s.id },
   { rubrik: 'Tidpunkt', varde: (s) => tidMedSekunder(s.tidpunkt) },
   { rubrik: 'Dragen av', varde: (s) => s.dragenAv },

@@ -4,8 +4,8 @@ import { tidMedSekunder } from '../../domain/svensk-tid.ts';
 import { kravInloggadSida } from '../auth/middleware.ts';
 import type { Anvandare } from '../auth/roller.ts';
 import { Problem, validationProblem, zodFalt, type Falt } from '../api/problem.ts';
-import { esc, skickaSida } from '../views/html.ts';
-import { skickaCsv, tillCsv } from './csv.ts';
+import { esc, sendPage } from '../views/html.ts';
+import { sendCsv, toCsv } from './csv.ts';
 import {
   alla, allaStickprov, dragnaRader, draStickprov, KANALNAMN, KATEGORINAMN, LASLOGG_KOLUMNER, lasloggfragaSchema, sok, stickprov,
   stickprovJson, STICKPROV_KOLUMNER, stickprovSchema, type Lasloggfilter, type Lasloggrad, type Stickprov,
@@ -34,7 +34,7 @@ export function loggkontrollApiRouter(db: Knex): Router {
     const parsed = lasloggfragaSchema.safeParse(req.query);
     if (!parsed.success) throw validationProblem(parsed.error);
     const { forsta, max, format, ...filter } = parsed.data;
-    if (format === 'csv') return skickaCsv(res, 'lasloggar.csv', tillCsv(LASLOGG_KOLUMNER, await alla(db, filter)));
+    if (format === 'csv') return sendCsv(res, 'lasloggar.csv', toCsv(LASLOGG_KOLUMNER, await alla(db, filter)));
     const { totalt, rader } = await sok(db, filter, forsta, max);
     res.json({ totalt, forsta, max, rader: rader.map(radJson) });
   });
@@ -49,7 +49,7 @@ export function loggkontrollApiRouter(db: Knex): Router {
 
   router.get('/revision/lasloggar/stickprov', async (req, res) => {
     const lista = await allaStickprov(db);
-    if (req.query.format === 'csv') return skickaCsv(res, 'stickprov.csv', tillCsv(STICKPROV_KOLUMNER, lista));
+    if (req.query.format === 'csv') return sendCsv(res, 'stickprov.csv', toCsv(STICKPROV_KOLUMNER, lista));
     res.json(lista.map(stickprovJson));
   });
 
@@ -57,7 +57,7 @@ export function loggkontrollApiRouter(db: Knex): Router {
     const s = await stickprov(db, req.params.id);
     if (!s) throw new Problem(404, 'Stickprovet finns inte');
     const rader = await dragnaRader(db, s);
-    if (req.query.format === 'csv') return skickaCsv(res, `stickprov-${s.id}.csv`, tillCsv(LASLOGG_KOLUMNER, rader));
+    if (req.query.format === 'csv') return sendCsv(res, `stickprov-${s.id}.csv`, toCsv(LASLOGG_KOLUMNER, rader));
     res.json({ ...stickprovJson(s), rader: rader.map(radJson) });
   });
 
@@ -70,7 +70,7 @@ const radJson = (r: Lasloggrad) => ({ ...r, id: String(r.id), tidpunkt: r.tidpun
 export function loggkontrollSidor(db: Knex): Router {
   const router = Router();
   const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
-    skickaSida(req, res, { titel, innehall, aktiv: 'loggkontroll' }, status);
+    sendPage(req, res, { titel, innehall, aktiv: 'loggkontroll' }, status);
   router.use('/revision/loggkontroll', kravInloggadSida, (req, res, next) => {
     if (kanGranskaLasloggar(req.anvandare!)) return next();
     skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Endast revisorer får granska läsloggen.</p>', 403);

@@ -64,7 +64,7 @@ ${(s.skript ?? []).map((src) => `<script src="${esc(src)}"></script>`).join('\n'
 }
 
 /** Sends a page in the common layout for the logged-in user (never cached: it may hold case data). */
-export function skickaSida(req: Request, res: Response, s: Omit<Sida, 'anvandare' | 'csrf'>, status = 200): void {
+export function sendPage(req: Request, res: Response, s: Omit<Sida, 'anvandare' | 'csrf'>, status = 200): void {
   res
     .status(status)
     .set('Cache-Control', 'no-store')

@@ -8,7 +8,7 @@ import type { Brevtyp } from '../../../domain/brevtyper.ts';
 import { planeraBrev } from '../../../workers/brev/brev.ts';
 import { MALLAR } from '../../../workers/brev/mallar/index.ts';
 import { renderPdf } from '../../../workers/brev/pdf.ts';
-import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje-pdf.ts';
+import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje/pdf.ts';
 import { avsandare, indata } from './stod.ts';
 
 /**

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citera } from '../../../frister/index.ts';
-import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje-pdf.ts';
-import { bedomFrist, lagrumIModell, type Tidslinje } from '../../../ui/revision/tidslinje.ts';
+import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje/pdf.ts';
+import { bedomFrist } from '../../../ui/revision/tidslinje/handelser/frister.ts';
+import { lagrumIModell } from '../../../ui/revision/tidslinje/lagrum.ts';
+import type { Tidslinje } from '../../../ui/revision/tidslinje/types.ts';
 import { lasPdf } from '../brev/stod.ts';
 
 /** The pure parts of the case timeline: legal references from the models, the deadline verdict, the PDF/A. */

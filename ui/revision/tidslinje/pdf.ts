@@ -1,8 +1,8 @@
-import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
-import { STATUSNAMN } from '../../domain/etiketter.ts';
-import { processnamn } from '../../domain/processer.ts';
-import { tidText } from '../../domain/svensk-tid.ts';
-import { HANDELSETYPER, type Tidslinje } from './tidslinje.ts';
+import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../../domain/pdfa.ts';
+import { STATUSNAMN } from '../../../domain/etiketter.ts';
+import { processnamn } from '../../../domain/processer.ts';
+import { tidText } from '../../../domain/svensk-tid.ts';
+import { HANDELSETYPER, type Tidslinje } from './types.ts';
 
 /**
  * The case timeline as a PDF/A-2b document for the case file (akten). It
