@@ -17,8 +17,8 @@ import type { UiConfig } from './config.ts';
 import { Engine } from './engine/engine.ts';
 import { tidslinjeApiRouter } from './revision/tidslinje/api.ts';
 import { tidslinjePageRouter } from './revision/tidslinje/page.ts';
-import { efterlevnadApiRouter } from './revision/efterlevnad-api.ts';
-import { efterlevnadSidorRouter } from './revision/efterlevnad-sidor.ts';
+import { efterlevnadApiRouter } from './revision/efterlevnad/api.ts';
+import { efterlevnadPageRouter } from './revision/efterlevnad/page.ts';
 import { sidorRouter } from './views/sidor.ts';
 import { loggkontrollApiRouter, loggkontrollSidor } from './revision/loggkontroll.ts';
 
@@ -121,7 +121,7 @@ export function createApp(
   app.use('/api', api);
 
   app.use(tidslinjePageRouter(db, engine));
-  app.use(efterlevnadSidorRouter(db, engine));
+  app.use(efterlevnadPageRouter(db, engine));
   app.use(sidorRouter({ db, engine, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
   app.use(loggkontrollSidor(db));
   app.use(problemHandler(log));

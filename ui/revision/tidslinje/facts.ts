@@ -82,10 +82,10 @@ export interface Kallor {
 export const iso = (tid: string | Date): string => new Date(engineTimeMs(tid)).toISOString();
 
 /** A variable update's value as the process set it. */
-export const tolka = (u: HistoricVariableUpdate): unknown => fromVariable(u.variableType, u.value);
+export const variableValue = (u: HistoricVariableUpdate): unknown => fromVariable(u.variableType, u.value);
 
 /** For the history queries that take one instance at a time: every instance's answer, in one list. */
-const perInstans = <T>(instanser: string[], fraga: (processInstanceId: string) => Promise<T[]>): Promise<T[]> =>
+const perInstance = <T>(instanser: string[], fraga: (processInstanceId: string) => Promise<T[]>): Promise<T[]> =>
   Promise.all(instanser.map(fraga)).then((x) => x.flat());
 
 /** Reads every source of one case's timeline; `arende` is the case as lasArende gave it (access already decided). */
@@ -94,10 +94,10 @@ export async function lasKallor(db: Knex, engine: Engine, arende: ArendetsInstan
   const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken] = await Promise.all([
     aktivitetshistorik(engine, instanser),
     engine.history.tasks({ processInstanceBusinessKey: arendenummer }),
-    perInstans(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
-    perInstans(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
+    perInstance(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
+    perInstance(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
     engine.history.variableUpdates({ processInstanceIdIn: instanser, sorting: [{ sortBy: 'time', sortOrder: 'asc' }] }),
-    perInstans(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
+    perInstance(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
     db('brev')
       .where({ arendenummer })
       .orderBy('skapad')

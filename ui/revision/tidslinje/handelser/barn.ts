@@ -2,7 +2,7 @@ import { arBarnkalla, BARNKALLOR } from '../../../../domain/barnkallor.ts';
 import { BARNKALLANAMN } from '../../../../domain/etiketter.ts';
 import { engineTimeMs } from '../../../../engine-rest/time.ts';
 import { citera } from '../../../../frister/lagrum.ts';
-import { iso, tolka, type Kallor } from '../facts.ts';
+import { iso, variableValue, type Kallor } from '../facts.ts';
 import type { Handelse } from '../types.ts';
 
 /**
@@ -15,7 +15,7 @@ export function barnhandelser({ uppdateringar, aktiviteter }: Kallor): Handelse[
   const perKalla = new Map<string, { tid: string; kalla: string; process: string | undefined }>();
   for (const u of uppdateringar) {
     if (u.variableName !== 'barnUpptackter') continue;
-    const lista = tolka(u);
+    const lista = variableValue(u);
     if (!Array.isArray(lista)) continue;
     for (const x of lista as { tid?: unknown; kalla?: unknown; process?: unknown }[]) {
       if (typeof x?.tid !== 'string' || typeof x.kalla !== 'string' || Number.isNaN(Date.parse(x.tid))) continue;
@@ -28,7 +28,7 @@ export function barnhandelser({ uppdateringar, aktiviteter }: Kallor): Handelse[
   return ordnade.map((x, i) => {
     const kalla = arBarnkalla(x.kalla) ? { text: BARNKALLANAMN[x.kalla], variabel: BARNKALLOR[x.kalla] } : undefined;
     const satt = kalla
-      ? uppdateringar.find((u) => u.variableName === kalla.variabel && tolka(u) === true && (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)))
+      ? uppdateringar.find((u) => u.variableName === kalla.variabel && variableValue(u) === true && (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)))
       : undefined;
     const steg = satt?.activityInstanceId ? aktivitetFor.get(satt.activityInstanceId) : undefined;
     return {

@@ -6,7 +6,7 @@ import { engineTimeMs } from '../../../../engine-rest/time.ts';
 import type { HistoricJobLog, HistoricTask, HistoricVariableUpdate } from '../../../../engine-rest/types.ts';
 import { fristpost } from '../../../../frister/index.ts';
 import { arLagrumId, citera, gallande as gallandeLagrum } from '../../../../frister/lagrum.ts';
-import { iso, tolka, type BrevRad, type Kallor } from '../facts.ts';
+import { iso, variableValue, type BrevRad, type Kallor } from '../facts.ts';
 import { UTFALLSTEXT, type Fristutfall, type Handelse } from '../types.ts';
 
 /**
@@ -39,7 +39,7 @@ function fristversioner(uppdateringar: HistoricVariableUpdate[], variabler: Reco
   // another order): an entry seen before, in any instance, is not a new version.
   const sedda = new Set<string>();
   const underlag = uppdateringar.filter((u) => u.variableName === 'fristunderlag');
-  const kallor = underlag.length > 0 ? underlag.map((u) => ({ tid: u.time, varde: tolka(u) })) : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
+  const kallor = underlag.length > 0 ? underlag.map((u) => ({ tid: u.time, varde: variableValue(u) })) : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
   for (const { tid, varde } of kallor) {
     if (!varde || typeof varde !== 'object') continue;
     for (const [typ, post] of Object.entries(varde)) {

@@ -6,7 +6,7 @@ import { tidText } from '../../../../domain/svensk-tid.ts';
 import { engineTimeMs } from '../../../../engine-rest/time.ts';
 import type { HistoricActivityInstance, HistoricVariableUpdate } from '../../../../engine-rest/types.ts';
 import { citera, type LagrumId } from '../../../../frister/lagrum.ts';
-import { iso, tolka, type Kallor } from '../facts.ts';
+import { iso, variableValue, type Kallor } from '../facts.ts';
 import type { Handelse } from '../types.ts';
 
 /**
@@ -115,7 +115,7 @@ function variablerVid(uppdateringar: HistoricVariableUpdate[], processInstanceId
   const result = new Map<string, unknown>();
   const grans = engineTimeMs(tid);
   for (const u of uppdateringar) {
-    if (u.processInstanceId === processInstanceId && engineTimeMs(u.time) <= grans) result.set(u.variableName, tolka(u));
+    if (u.processInstanceId === processInstanceId && engineTimeMs(u.time) <= grans) result.set(u.variableName, variableValue(u));
   }
   return result;
 }

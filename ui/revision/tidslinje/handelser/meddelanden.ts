@@ -2,7 +2,7 @@ import { etikett, KALLNAMN, ORSAKNAMN } from '../../../../domain/etiketter.ts';
 import { tidText } from '../../../../domain/svensk-tid.ts';
 import { engineTimeMs } from '../../../../engine-rest/time.ts';
 import type { HistoricActivityInstance, HistoricVariableUpdate, UserOperationLogEntry } from '../../../../engine-rest/types.ts';
-import { iso, tolka } from '../facts.ts';
+import { iso, variableValue } from '../facts.ts';
 import type { Handelse } from '../types.ts';
 
 /** What a message brought, by variable: only facts about the case, never personal details. */
@@ -47,7 +47,7 @@ export function meddelande(
   const uppgifter = new Map<string, unknown>();
   for (const u of uppdateringar) {
     if (MEDDELANDEUPPGIFTER[u.variableName] && egen(u)) {
-      uppgifter.set(u.variableName, tolka(u));
+      uppgifter.set(u.variableName, variableValue(u));
     }
   }
   const rader = [...uppgifter]
@@ -85,6 +85,6 @@ function andring(
   const ny = egna.find((u) => engineTimeMs(u.time) >= start && egen(u));
   if (!ny) return undefined;
   const fore = egna.filter((u) => u !== ny && engineTimeMs(u.time) <= engineTimeMs(ny.time) && egna.indexOf(u) < egna.indexOf(ny)).at(-1);
-  const [a, b] = [fore ? tolka(fore) : undefined, tolka(ny)];
+  const [a, b] = [fore ? variableValue(fore) : undefined, variableValue(ny)];
   return a !== undefined && a !== null && String(a) !== String(b) ? { fore: String(a), efter: String(b) } : undefined;
 }

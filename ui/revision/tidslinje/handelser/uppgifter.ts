@@ -1,7 +1,7 @@
 import { tidText } from '../../../../domain/svensk-tid.ts';
 import { engineTimeMs } from '../../../../engine-rest/time.ts';
 import type { HistoricActivityInstance, HistoricTask, HistoricVariableUpdate } from '../../../../engine-rest/types.ts';
-import { iso, tolka, type Kallor } from '../facts.ts';
+import { iso, variableValue, type Kallor } from '../facts.ts';
 import type { Handelse } from '../types.ts';
 import { MEDDELANDETYPER, TIMERTYPER } from './steg.ts';
 
@@ -61,7 +61,7 @@ function registrerat(uppdateringar: HistoricVariableUpdate[], u: HistoricTask): 
   const slut = engineTimeMs(u.endTime);
   const varden = new Map<string, unknown>();
   for (const d of uppdateringar) {
-    if (d.processInstanceId === u.processInstanceId && falt[d.variableName] && Math.abs(engineTimeMs(d.time) - slut) <= 2000) varden.set(d.variableName, tolka(d));
+    if (d.processInstanceId === u.processInstanceId && falt[d.variableName] && Math.abs(engineTimeMs(d.time) - slut) <= 2000) varden.set(d.variableName, variableValue(d));
   }
   return [...varden].filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => `${falt[k]}: ${String(v).trim()}`);
 }

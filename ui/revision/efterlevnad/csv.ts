@@ -1,6 +1,7 @@
-import type { Falt } from '../api/problem.ts';
-import { toCsv } from './csv.ts';
-import { MATT_IDN, type Efterlevnadsrapport, type Matt, type MattId } from './efterlevnad.ts';
+import type { Falt } from '../../api/problem.ts';
+import { toCsv } from '../csv.ts';
+import { MATT_IDN } from './matt.ts';
+import type { Efterlevnadsrapport, Matt, MattId } from './types.ts';
 
 /**
  * The compliance report's tables as CSV: the overview of every measure, one
@@ -10,7 +11,7 @@ import { MATT_IDN, type Efterlevnadsrapport, type Matt, type MattId } from './ef
  */
 export type Tabellval = { tabell: 'oversikt' } | { tabell: MattId; lista?: string };
 
-export function tolkaTabell(tabell: unknown, lista: unknown, r?: Efterlevnadsrapport): Tabellval | Falt[] {
+export function parseTabell(tabell: unknown, lista: unknown, r?: Efterlevnadsrapport): Tabellval | Falt[] {
   if (tabell === undefined || tabell === 'oversikt') return lista === undefined ? { tabell: 'oversikt' } : [{ falt: 'lista', fel: 'gäller bara ett mått' }];
   if (typeof tabell !== 'string' || !(MATT_IDN as readonly string[]).includes(tabell)) {
     return [{ falt: 'tabell', fel: `okänd tabell; tillåtna: oversikt, ${MATT_IDN.join(', ')}` }];
