@@ -20,7 +20,8 @@ import { tidslinjePageRouter } from './revision/tidslinje/page.ts';
 import { efterlevnadApiRouter } from './revision/efterlevnad/api.ts';
 import { efterlevnadPageRouter } from './revision/efterlevnad/page.ts';
 import { sidorRouter } from './views/sidor.ts';
-import { loggkontrollApiRouter, loggkontrollSidor } from './revision/loggkontroll.ts';
+import { loggkontrollApiRouter } from './revision/loggkontroll/api.ts';
+import { loggkontrollPageRouter } from './revision/loggkontroll/page.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nodeModules = path.resolve(here, '..', 'node_modules');
@@ -123,7 +124,7 @@ export function createApp(
   app.use(tidslinjePageRouter(db, engine));
   app.use(efterlevnadPageRouter(db, engine));
   app.use(sidorRouter({ db, engine, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
-  app.use(loggkontrollSidor(db));
+  app.use(loggkontrollPageRouter(db));
   app.use(problemHandler(log));
   return app;
 }

@@ -1,8 +1,8 @@
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { population } from '../../ui/revision/lasloggar.ts';
-import { dra } from '../../ui/revision/stickprov.ts';
+import { population } from '../../ui/revision/loggkontroll/facts.ts';
+import { dra } from '../../ui/revision/loggkontroll/stickprov.ts';
 import { axeViolations, launchChromium } from './support/browser.ts';
 import { stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dra, nyttSeed } from '../../../ui/revision/stickprov.ts';
+import { dra, nyttSeed } from '../../../ui/revision/loggkontroll/stickprov.ts';
 import { ttlDagar } from '../../../domain/gallring.ts';
 import { iFonstret } from '../../../ui/gallring/schema.ts';
 
