@@ -19,7 +19,7 @@ import { tidslinjeApiRouter } from './revision/tidslinje/api.ts';
 import { tidslinjePageRouter } from './revision/tidslinje/page.ts';
 import { efterlevnadApiRouter } from './revision/efterlevnad/api.ts';
 import { efterlevnadPageRouter } from './revision/efterlevnad/page.ts';
-import { sidorRouter } from './views/sidor.ts';
+import { sidorRouter } from './views/sidor/index.ts';
 import { loggkontrollApiRouter } from './revision/loggkontroll/api.ts';
 import { loggkontrollPageRouter } from './revision/loggkontroll/page.ts';
 
