@@ -16,9 +16,9 @@ import type { Urval } from './types.ts';
  * no read log entry; opening a case does that.
  */
 export function parseUrval(query: Request['query']): Urval {
-  const enkel = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-  const process = enkel(query.process);
-  const parsed = urvalSchema.safeParse({ fran: enkel(query.fran), till: enkel(query.till), process: process === '' ? undefined : process });
+  const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const process = first(query.process);
+  const parsed = urvalSchema.safeParse({ fran: first(query.fran), till: first(query.till), process: process === '' ? undefined : process });
   if (!parsed.success) throw new Problem(400, 'Ogiltigt urval', 'Ange period (fran, till) och eventuellt process.', zodFalt(parsed.error));
   return parsed.data;
 }

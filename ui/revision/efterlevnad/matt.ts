@@ -67,7 +67,7 @@ function rader<T>(mallar: Radmall[], poster: T[], klass: (p: T) => string | null
 }
 
 const lagrum = (...idn: LagrumId[]) => idn.map(citera);
-const harText = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
+const hasText = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
 const ms = (iso: string) => Date.parse(iso);
 
 function bekraftelseKronofogden(fakta: Arendefakta[], nu: Date): Matt {
@@ -208,7 +208,7 @@ function forhandsbedomning(fakta: Arendefakta[], nu: Date): Matt {
       else if (f.avslutat) return 'avslutat-utan-beslut';
       const grans = f.forhandsbedomningGrans ? new Date(f.forhandsbedomningGrans) : fyraVeckorFran(f.mottagen);
       const over = (slut ? new Date(slut) : nu) >= grans;
-      if (over) return harText(f.sarskildaSkal) ? 'over-4-veckor-med-skal' : 'over-4-veckor-utan-skal';
+      if (over) return hasText(f.sarskildaSkal) ? 'over-4-veckor-med-skal' : 'over-4-veckor-utan-skal';
       return slut ? 'inom-4-veckor' : 'pagar';
     },
     (f) => f.arendenummer,
@@ -271,7 +271,7 @@ function narvaroBarnfamiljer(fakta: Arendefakta[]): Matt {
     (f) => {
       const n = f.narvaroBarnOchUnga;
       if (n?.narvarade) return 'narvarade';
-      if (n && harText(n.skal) && n.avstamtMedKronofogden) return 'ej-narvaro-med-skal';
+      if (n && hasText(n.skal) && n.avstamtMedKronofogden) return 'ej-narvaro-med-skal';
       return 'ingen-registrering';
     },
     (f) => f.arendenummer,
@@ -334,7 +334,7 @@ const KONTAKTSLAG: Record<Kontaktslag, { text: string; mottagare: (m: string) =>
  */
 export function harGrund(k: Kontaktfakta): boolean {
   const slag = KONTAKTSLAG[k.slag];
-  if (!harText(k.grund)) return false;
+  if (!hasText(k.grund)) return false;
   if (slag.utanSamtycke.includes(k.grund!)) return true;
   const id = /^samtycke:(.+)$/.exec(k.grund!)?.[1];
   if (!id || id === 'null' || id === 'undefined') return false;

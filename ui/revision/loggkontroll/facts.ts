@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { dagensBorjan, dagensSlut } from '../../../domain/svensk-tid.ts';
 import type { Lasloggfilter, Lasloggrad, Stickprov } from './index.ts';
-import { dra, nyttSeed } from './stickprov.ts';
+import { draw, newSeed } from './stickprov.ts';
 
 /**
  * The read log and the recorded samples in the database: the filtered,
@@ -10,7 +10,7 @@ import { dra, nyttSeed } from './stickprov.ts';
  */
 
 /** The period is whole Swedish days: from the start of `fran` to the end of `till`. */
-function filtrerad(db: Knex, f: Lasloggfilter): Knex.QueryBuilder {
+function filtered(db: Knex, f: Lasloggfilter): Knex.QueryBuilder {
   let q = db('lasloggar');
   if (f.anvandare) q = q.where({ anvandare: f.anvandare });
   if (f.arende) q = q.where({ arendenummer: f.arende });
@@ -24,14 +24,14 @@ function filtrerad(db: Knex, f: Lasloggfilter): Knex.QueryBuilder {
 const KOLUMNER = ['id', 'tidpunkt', 'anvandare', 'kategori', 'kanal', 'arendenummer', 'vy', 'resurs', 'syfte'];
 
 export async function sok(db: Knex, f: Lasloggfilter, forsta: number, max: number): Promise<{ totalt: number; rader: Lasloggrad[] }> {
-  const [{ count }] = (await filtrerad(db, f).count('* as count')) as [{ count: string }];
-  const rader = await filtrerad(db, f).orderBy([{ column: 'tidpunkt', order: 'desc' }, { column: 'id', order: 'desc' }]).offset(forsta).limit(max).select<Lasloggrad[]>(KOLUMNER);
+  const [{ count }] = (await filtered(db, f).count('* as count')) as [{ count: string }];
+  const rader = await filtered(db, f).orderBy([{ column: 'tidpunkt', order: 'desc' }, { column: 'id', order: 'desc' }]).offset(forsta).limit(max).select<Lasloggrad[]>(KOLUMNER);
   return { totalt: Number(count), rader };
 }
 
 /** Every matching row, oldest first (the CSV export). */
 export async function alla(db: Knex, f: Lasloggfilter): Promise<Lasloggrad[]> {
-  return filtrerad(db, f).orderBy([{ column: 'tidpunkt', order: 'asc' }, { column: 'id', order: 'asc' }]).select<Lasloggrad[]>(KOLUMNER);
+  return filtered(db, f).orderBy([{ column: 'tidpunkt', order: 'asc' }, { column: 'id', order: 'asc' }]).select<Lasloggrad[]>(KOLUMNER);
 }
 
 interface StickprovRad {
@@ -61,7 +61,7 @@ const fromRow = (r: StickprovRad): Stickprov => ({
 /** The population a draw is made from: the filter's row ids up to `hogstaId`, ascending. */
 export async function population(db: Knex, f: Lasloggfilter, hogstaId: string | null): Promise<string[]> {
   if (hogstaId === null) return [];
-  const ids = await filtrerad(db, f).where('id', '<=', hogstaId).orderBy('id').pluck<string[]>('id');
+  const ids = await filtered(db, f).where('id', '<=', hogstaId).orderBy('id').pluck<string[]>('id');
   return ids.map(String);
 }
 
@@ -73,8 +73,8 @@ export async function draStickprov(db: Knex, dragenAv: string, filter: Lasloggfi
   const [{ max }] = (await db('lasloggar').max('id as max')) as [{ max: string | null }];
   const hogstaId = max === null ? null : String(max);
   const ids = await population(db, filter, hogstaId);
-  const seed = nyttSeed();
-  const dragna = dra(ids, antal, seed);
+  const seed = newSeed();
+  const dragna = draw(ids, antal, seed);
   const [rad] = await db('stickprov')
     .insert({ dragen_av: dragenAv, filter, antal, populationsstorlek: ids.length, hogsta_id: hogstaId, seed, rad_ids: dragna })
     .returning<StickprovRad[]>('*');

@@ -21,7 +21,7 @@ const datum = z
   .refine((s) => DateTime.fromISO(s).isValid, 'finns inte i kalendern');
 
 /** Empty form fields mean "no filter". */
-const valfri = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
+const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
 /** Where a read happened: Bokvar's pages and API, or the engine (docs/loggkontroll.md). */
 export const KANALER = ['bokvar', 'tasklist', 'cockpit', 'admin', 'webapp', 'rest'] as const;
@@ -44,12 +44,12 @@ export const KATEGORINAMN: Record<(typeof KATEGORIER)[number], string> = {
 };
 
 const filterfalt = {
-  anvandare: valfri(z.string().trim().min(1).max(100)),
-  arende: valfri(z.string().trim().min(1).max(50)),
-  kanal: valfri(z.enum(KANALER)),
-  kategori: valfri(z.enum(KATEGORIER)),
-  fran: valfri(datum),
-  till: valfri(datum),
+  anvandare: optional(z.string().trim().min(1).max(100)),
+  arende: optional(z.string().trim().min(1).max(50)),
+  kanal: optional(z.enum(KANALER)),
+  kategori: optional(z.enum(KATEGORIER)),
+  fran: optional(datum),
+  till: optional(datum),
 };
 
 const periodOk = (f: { fran?: string; till?: string }, ctx: z.RefinementCtx) => {
@@ -62,9 +62,9 @@ export type Lasloggfilter = z.output<typeof lasloggfilterSchema>;
 export const lasloggfragaSchema = z
   .strictObject({
     ...filterfalt,
-    forsta: valfri(z.coerce.number().int().min(0)).default(0),
-    max: valfri(z.coerce.number().int().min(1).max(1000)).default(100),
-    format: valfri(z.enum(['json', 'csv'])).default('json'),
+    forsta: optional(z.coerce.number().int().min(0)).default(0),
+    max: optional(z.coerce.number().int().min(1).max(1000)).default(100),
+    format: optional(z.enum(['json', 'csv'])).default('json'),
   })
   .superRefine(periodOk);
 

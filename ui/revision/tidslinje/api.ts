@@ -8,7 +8,7 @@ import type { Engine } from '../../engine/engine.ts';
 import { sendCsv, toCsv } from '../csv.ts';
 import { TIDSLINJE_KOLUMNER } from './csv.ts';
 import { byggTidslinje, VY } from './index.ts';
-import { renderaTidslinjePdf } from './pdf.ts';
+import { renderTidslinjePdf } from './pdf.ts';
 import type { Tidslinje } from './types.ts';
 
 /**
@@ -37,7 +37,7 @@ const filnamn = (nr: string, andelse: string) => `tidslinje-${nr}.${andelse}`;
 export function tidslinjeApiRouter(db: Knex, engine: Engine): Router {
   const router = Router();
 
-  const las = async (req: Request): Promise<{ t: Tidslinje; syfte: string; format: 'json' | 'csv' }> => {
+  const readTimeline = async (req: Request): Promise<{ t: Tidslinje; syfte: string; format: 'json' | 'csv' }> => {
     const a = req.anvandare!;
     kravRevisor(a);
     const fraga = apiFraga.safeParse(req.query);
@@ -50,16 +50,16 @@ export function tidslinjeApiRouter(db: Knex, engine: Engine): Router {
   };
 
   router.get('/revision/arenden/:arendenummer/tidslinje', async (req, res) => {
-    const { t, syfte, format } = await las(req);
+    const { t, syfte, format } = await readTimeline(req);
     await loggaLasning(db, req.anvandare!, t.arendenummer, VY, format, syfte);
     if (format === 'csv') return sendCsv(res, filnamn(t.arendenummer, 'csv'), toCsv(TIDSLINJE_KOLUMNER, t.handelser));
     res.json(t);
   });
 
   router.get('/revision/arenden/:arendenummer/tidslinje.pdf', async (req, res) => {
-    const { t, syfte } = await las(req);
+    const { t, syfte } = await readTimeline(req);
     await loggaLasning(db, req.anvandare!, t.arendenummer, VY, 'pdf', syfte);
-    const pdf = await renderaTidslinjePdf(t, { skapad: new Date(), utskrivenAv: req.anvandare!.id });
+    const pdf = await renderTidslinjePdf(t, { skapad: new Date(), utskrivenAv: req.anvandare!.id });
     res
       .type('application/pdf')
       .set('Content-Disposition', `attachment; filename="${filnamn(t.arendenummer, 'pdf')}"`)

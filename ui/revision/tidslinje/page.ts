@@ -46,7 +46,7 @@ export function tidslinjePageRouter(db: Knex, engine: Engine): Router {
   const send = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
     sendPage(req, res, { titel, innehall }, status);
 
-  const forbered = async (req: Request, res: Response): Promise<string | undefined> => {
+  const prepare = async (req: Request, res: Response): Promise<string | undefined> => {
     const a = req.anvandare!;
     if (!lasAllaArenden(a)) {
       send(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Ärendets tidslinje är till för revisorer.</p>', 403);
@@ -61,12 +61,12 @@ export function tidslinjePageRouter(db: Knex, engine: Engine): Router {
   };
 
   router.get('/revision/arenden/:arendenummer', kravInloggadSida, async (req, res) => {
-    const nr = await forbered(req, res);
+    const nr = await prepare(req, res);
     if (nr) send(req, res, `Syfte – ärende ${nr}`, syftesformular(nr, req.anvandare!.csrf ?? '', {}, []));
   });
 
   router.post('/revision/arenden/:arendenummer', kravInloggadSida, async (req, res) => {
-    const nr = await forbered(req, res);
+    const nr = await prepare(req, res);
     if (!nr) return;
     const varden = req.body as Record<string, string | undefined>;
     const parsed = sidformular.safeParse({ syfte: varden.syfte || undefined, syfteAnnat: varden.syfteAnnat });

@@ -12,7 +12,7 @@ import { HANDELSETYPER, type Tidslinje } from './types.ts';
 const MARGINAL = { top: 56, bottom: 60, left: 56, right: 56 };
 const BREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
 
-export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
+export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
   const { doc, klar } = nyttPdfA({
     titel: `Ärendets tidslinje, ärende ${t.arendenummer}`,
     forfattare: 'Bokvar',
