@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
  * `stickprov`: every random sample an auditor drew from the read log — who,
  * when, the filter, the size asked for, the population (how many rows matched,
  * up to which id), the seed and the drawn row ids — so that the review is
- * documented and anyone can redo the draw (ui/revision/stickprov.ts).
+ * documented and anyone can redo the draw (ui/revision/loggkontroll/stickprov.ts).
  * Append-only like the read log.
  *
  * `arenden.avslutad`, `arenden.gallras_efter`: when the case's root process

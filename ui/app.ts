@@ -15,11 +15,13 @@ import { identifiera, kravInloggadApi } from './auth/middleware.ts';
 import { Sessioner } from './auth/sessioner.ts';
 import type { UiConfig } from './config.ts';
 import { Engine } from './engine/engine.ts';
-import { tidslinjeApiRouter, tidslinjeSidorRouter } from './revision/tidslinje-routes.ts';
-import { efterlevnadApiRouter } from './revision/efterlevnad-api.ts';
-import { efterlevnadSidorRouter } from './revision/efterlevnad-sidor.ts';
-import { sidorRouter } from './views/sidor.ts';
-import { loggkontrollApiRouter, loggkontrollSidor } from './revision/loggkontroll.ts';
+import { tidslinjeApiRouter } from './revision/tidslinje/api.ts';
+import { tidslinjePageRouter } from './revision/tidslinje/page.ts';
+import { efterlevnadApiRouter } from './revision/efterlevnad/api.ts';
+import { efterlevnadPageRouter } from './revision/efterlevnad/page.ts';
+import { sidorRouter } from './views/sidor/index.ts';
+import { loggkontrollApiRouter } from './revision/loggkontroll/api.ts';
+import { loggkontrollPageRouter } from './revision/loggkontroll/page.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nodeModules = path.resolve(here, '..', 'node_modules');
@@ -119,10 +121,10 @@ export function createApp(
   });
   app.use('/api', api);
 
-  app.use(tidslinjeSidorRouter(db, engine));
-  app.use(efterlevnadSidorRouter(db, engine));
+  app.use(tidslinjePageRouter(db, engine));
+  app.use(efterlevnadPageRouter(db, engine));
   app.use(sidorRouter({ db, engine, arendeindex, sessioner, begransning, produktion, engineUrl: config.BOKVAR_ENGINE_PUBLIC_URL }));
-  app.use(loggkontrollSidor(db));
+  app.use(loggkontrollPageRouter(db));
   app.use(problemHandler(log));
   return app;
 }

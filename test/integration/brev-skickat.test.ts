@@ -2,7 +2,7 @@ import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atagandeSkickat, atervinningsfrist } from '../../frister/index.ts';
-import type { Efterlevnadsrapport, Matt } from '../../ui/revision/efterlevnad.ts';
+import type { Efterlevnadsrapport, Matt } from '../../ui/revision/efterlevnad/types.ts';
 import { arendeVariabler, avslutad, deployBrevFixture, startaBrev } from './support/brev.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';

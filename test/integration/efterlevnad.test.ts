@@ -1,7 +1,7 @@
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Efterlevnadsrapport, Matt } from '../../ui/revision/efterlevnad.ts';
+import type { Efterlevnadsrapport, Matt } from '../../ui/revision/efterlevnad/types.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { activitiesRun, completeWhenOpen, fireTimer, historicVariable, instancesOf, submitFormAsTasklist, waitForTask, type Value } from './support/scenario.ts';

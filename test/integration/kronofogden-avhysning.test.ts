@@ -3,7 +3,7 @@ import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vardagarFran } from '../../frister/index.ts';
-import type { Tidslinje } from '../../ui/revision/tidslinje.ts';
+import type { Tidslinje } from '../../ui/revision/tidslinje/types.ts';
 import { engineAsAdmin, eventually, stack, uniqueCaseNumber } from './support/engine.ts';
 import { deployFixture, fixturesDir, importScenarioPeople } from './support/fixtures.ts';
 import {

@@ -1,8 +1,8 @@
 import knex, { type Knex } from 'knex';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { population } from '../../ui/revision/lasloggar.ts';
-import { dra } from '../../ui/revision/stickprov.ts';
+import { population } from '../../ui/revision/loggkontroll/facts.ts';
+import { draw } from '../../ui/revision/loggkontroll/stickprov.ts';
 import { axeViolations, launchChromium } from './support/browser.ts';
 import { stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
@@ -160,7 +160,7 @@ describe('stickprov', () => {
     await las('vera', a, 1);
     const pop = await population(db, rad.filter, String(rad.hogsta_id));
     expect(pop).toHaveLength(4);
-    expect(dra(pop, rad.antal, rad.seed)).toEqual(r.body.radIds);
+    expect(draw(pop, rad.antal, rad.seed)).toEqual(r.body.radIds);
   });
 
   it('asking for more than the population draws every row; an empty filter result draws none', async () => {

@@ -5,7 +5,7 @@ import { retryOnConcurrentModification } from '../../engine-rest/concurrency.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExternalTask, Incident } from '../../engine-rest/types.ts';
 import { atervinningsfrist, citera } from '../../frister/index.ts';
-import type { Handelse, Tidslinje } from '../../ui/revision/tidslinje.ts';
+import type { Handelse, Tidslinje } from '../../ui/revision/tidslinje/types.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
 import { complete, completeWhenOpen, expectNoIncidents, fireTimer, openTasks, variables, waitForTask } from './support/scenario.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../intake/schemas.ts';
-import { stickprovSchema } from '../revision/lasloggar.ts';
+import { stickprovSchema } from '../revision/loggkontroll/index.ts';
 import { skickadSchema } from './brev.ts';
 
 /**

@@ -63,11 +63,17 @@ ${(s.skript ?? []).map((src) => `<script src="${esc(src)}"></script>`).join('\n'
 </html>`;
 }
 
-/** Sends a page in the common layout for the logged-in user (never cached: it may hold case data). */
-export function skickaSida(req: Request, res: Response, s: Omit<Sida, 'anvandare' | 'csrf'>, status = 200): void {
-  res
-    .status(status)
-    .set('Cache-Control', 'no-store')
-    .type('html')
-    .send(layout({ ...s, anvandare: req.anvandare, csrf: req.anvandare?.csrf }));
+/** Sends a whole HTML document (never cached: it may hold case data). */
+export function sendHtml(res: Response, html: string, status = 200): void {
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+}
+
+/** Sends a page in the common layout for the logged-in user. */
+export function sendPage(req: Request, res: Response, s: Omit<Sida, 'anvandare' | 'csrf'>, status = 200): void {
+  sendHtml(res, layout({ ...s, anvandare: req.anvandare, csrf: req.anvandare?.csrf }), status);
+}
+
+/** The 403 page for a logged-in user without the role a page needs. */
+export function sendForbiddenPage(req: Request, res: Response): void {
+  sendPage(req, res, { titel: 'Saknar behörighet', innehall: '<h1>Saknar behörighet</h1><p>Du har inte behörighet till den här sidan.</p>' }, 403);
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { faltMedStyrtecken } from '../../../ui/api/intag.ts';
 import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from '../../../ui/intake/schemas.ts';
-import { franFormular } from '../../../ui/views/sidor.ts';
+import { franFormular } from '../../../ui/views/sidor/formular.ts';
 import { basic, kronofogdeMeddelande, underrattelse, vardag } from './ui.ts';
 
 /**

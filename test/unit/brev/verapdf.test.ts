@@ -8,7 +8,7 @@ import type { Brevtyp } from '../../../domain/brevtyper.ts';
 import { planeraBrev } from '../../../workers/brev/brev.ts';
 import { MALLAR } from '../../../workers/brev/mallar/index.ts';
 import { renderPdf } from '../../../workers/brev/pdf.ts';
-import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje-pdf.ts';
+import { renderTidslinjePdf } from '../../../ui/revision/tidslinje/pdf.ts';
 import { avsandare, indata } from './stod.ts';
 
 /**
@@ -46,7 +46,7 @@ describe.runIf(process.env.BOKVAR_VERAPDF === '1')('veraPDF', () => {
     const tidslinje = path.join(dir, 'tidslinje.pdf');
     writeFileSync(
       tidslinje,
-      await renderaTidslinjePdf(
+      await renderTidslinjePdf(
         {
           arendenummer: 'BV-2026-1', processKey: 'hot-om-avhysning', hyresgast: 'Åsa Örnbäck', skyddadIdentitet: true,
           mottagen: '2026-11-26T08:00:00.000Z', status: 'avslutat',

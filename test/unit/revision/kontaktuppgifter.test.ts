@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoricTask } from '../../../engine-rest/types.ts';
-import { kontaktuppgifter } from '../../../ui/revision/underlag.ts';
+import { kontaktuppgifter } from '../../../ui/revision/efterlevnad/facts.ts';
 
 type Uppgift = Pick<HistoricTask, 'processInstanceId' | 'taskDefinitionKey' | 'startTime' | 'endTime' | 'deleteReason'>;
 

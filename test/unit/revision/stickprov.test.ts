@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dra, nyttSeed } from '../../../ui/revision/stickprov.ts';
+import { draw, newSeed } from '../../../ui/revision/loggkontroll/stickprov.ts';
 import { ttlDagar } from '../../../domain/gallring.ts';
 import { iFonstret } from '../../../ui/gallring/schema.ts';
 
@@ -7,31 +7,31 @@ const population = Array.from({ length: 50 }, (_, i) => String(1000 + i * 3));
 
 describe('stickprov: a uniformly random sample, reproducible from its seed', () => {
   it('the same seed and population give the same rows', () => {
-    const seed = nyttSeed();
-    expect(dra(population, 10, seed)).toEqual(dra(population, 10, seed));
+    const seed = newSeed();
+    expect(draw(population, 10, seed)).toEqual(draw(population, 10, seed));
   });
 
   it('another seed gives another sample', () => {
-    expect(dra(population, 10, 'a'.repeat(32))).not.toEqual(dra(population, 10, 'b'.repeat(32)));
+    expect(draw(population, 10, 'a'.repeat(32))).not.toEqual(draw(population, 10, 'b'.repeat(32)));
   });
 
   it('draws without replacement, from the population only, ascending', () => {
-    const urval = dra(population, 20, nyttSeed());
+    const urval = draw(population, 20, newSeed());
     expect(new Set(urval).size).toBe(20);
     expect(urval.every((id) => population.includes(id))).toBe(true);
     expect([...urval].sort((a, b) => Number(a) - Number(b))).toEqual(urval);
   });
 
   it('asking for more rows than there are gives every row', () => {
-    expect(dra(population, 500, nyttSeed())).toEqual(population);
-    expect(dra([], 5, nyttSeed())).toEqual([]);
+    expect(draw(population, 500, newSeed())).toEqual(population);
+    expect(draw([], 5, newSeed())).toEqual([]);
   });
 
   it('every row is equally likely to be drawn (chi-square, 20 000 draws of 3 of 10)', () => {
     const ids = Array.from({ length: 10 }, (_, i) => i + 1);
     const counts = new Map<number, number>();
     const runs = 20_000;
-    for (let i = 0; i < runs; i++) for (const id of dra(ids, 3, `seed-${i}`)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (let i = 0; i < runs; i++) for (const id of draw(ids, 3, `seed-${i}`)) counts.set(id, (counts.get(id) ?? 0) + 1);
     const expected = (runs * 3) / 10;
     const chi2 = ids.reduce((sum, id) => sum + ((counts.get(id) ?? 0) - expected) ** 2 / expected, 0);
     // 9 degrees of freedom: 27.88 is the 0.999 quantile. Fixed seeds: the result is deterministic.

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citera } from '../../../frister/index.ts';
-import { renderaTidslinjePdf } from '../../../ui/revision/tidslinje-pdf.ts';
-import { bedomFrist, lagrumIModell, type Tidslinje } from '../../../ui/revision/tidslinje.ts';
+import { renderTidslinjePdf } from '../../../ui/revision/tidslinje/pdf.ts';
+import { bedomFrist } from '../../../ui/revision/tidslinje/handelser/frister.ts';
+import { lagrumIModell } from '../../../ui/revision/tidslinje/lagrum.ts';
+import type { Tidslinje } from '../../../ui/revision/tidslinje/types.ts';
 import { lasPdf } from '../brev/stod.ts';
 
 /** The pure parts of the case timeline: legal references from the models, the deadline verdict, the PDF/A. */
@@ -93,7 +95,7 @@ describe('the timeline as PDF/A for the case file', () => {
   };
 
   it('declares PDF/A-2b, is tagged in Swedish, and carries every event over several pages', async () => {
-    const pdf = await renderaTidslinjePdf(tidslinje, { skapad: new Date('2026-11-27T09:00:00Z'), utskrivenAv: 'rut' });
+    const pdf = await renderTidslinjePdf(tidslinje, { skapad: new Date('2026-11-27T09:00:00Z'), utskrivenAv: 'rut' });
     const last = await lasPdf(pdf);
     expect(last.xmp?.get('pdfaid:part')).toBe('2');
     expect(last.xmp?.get('pdfaid:conformance')).toBe('B');
@@ -109,6 +111,6 @@ describe('the timeline as PDF/A for the case file', () => {
 
   it('gives the same bytes for the same timeline and time', async () => {
     const u = { skapad: new Date('2026-11-27T09:00:00Z'), utskrivenAv: 'rut' };
-    expect((await renderaTidslinjePdf(tidslinje, u)).equals(await renderaTidslinjePdf(tidslinje, u))).toBe(true);
+    expect((await renderTidslinjePdf(tidslinje, u)).equals(await renderTidslinjePdf(tidslinje, u))).toBe(true);
   });
 });

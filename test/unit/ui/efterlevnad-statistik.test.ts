@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { andel, kalenderdagar, median, percentil, sammaSvenskDag } from '../../../ui/revision/statistik.ts';
+import { andel, kalenderdagar, median, percentil, sammaSvenskDag } from '../../../ui/revision/efterlevnad/statistik.ts';
 
 describe('Swedish calendar days', () => {
   it('same day across the change to summer time (2026-03-29, a day of 23 hours)', () => {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beraknaMatt, GRUNDER_UTAN_SAMTYCKE, harGrund, urvalSchema, type Matt, type MattId } from '../../../ui/revision/efterlevnad.ts';
-import type { Arendefakta } from '../../../ui/revision/fakta.ts';
+import { urvalSchema } from '../../../ui/revision/efterlevnad/index.ts';
+import { beraknaMatt, GRUNDER_UTAN_SAMTYCKE, harGrund } from '../../../ui/revision/efterlevnad/matt.ts';
+import type { Arendefakta, Matt, MattId } from '../../../ui/revision/efterlevnad/types.ts';
 
 /** A case with nothing recorded yet; each test adds what its scenario recorded. */
 function arende(nr: string, over: Partial<Arendefakta> = {}): Arendefakta {

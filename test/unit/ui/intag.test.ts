@@ -9,7 +9,7 @@ import { handelseSchema, kronofogdeMeddelandeSchema, underrattelseSchema } from 
 import { faltMedStyrtecken } from '../../../ui/api/intag.ts';
 import { otillganglig, zodFalt } from '../../../ui/api/problem.ts';
 import { openapi } from '../../../ui/api/openapi.ts';
-import { formularvarden, franFormular } from '../../../ui/views/sidor.ts';
+import { formularvarden, franFormular } from '../../../ui/views/sidor/formular.ts';
 import { brevIndata } from '../../../workers/brev/indata.ts';
 
 const giltig = {

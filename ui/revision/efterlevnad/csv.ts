@@ -1,6 +1,7 @@
-import type { Falt } from '../api/problem.ts';
-import { tillCsv } from './csv.ts';
-import { MATT_IDN, type Efterlevnadsrapport, type Matt, type MattId } from './efterlevnad.ts';
+import type { Falt } from '../../api/problem.ts';
+import { toCsv } from '../csv.ts';
+import { MATT_IDN } from './matt.ts';
+import type { Efterlevnadsrapport, Matt, MattId } from './types.ts';
 
 /**
  * The compliance report's tables as CSV: the overview of every measure, one
@@ -10,7 +11,7 @@ import { MATT_IDN, type Efterlevnadsrapport, type Matt, type MattId } from './ef
  */
 export type Tabellval = { tabell: 'oversikt' } | { tabell: MattId; lista?: string };
 
-export function tolkaTabell(tabell: unknown, lista: unknown, r?: Efterlevnadsrapport): Tabellval | Falt[] {
+export function parseTabell(tabell: unknown, lista: unknown, r?: Efterlevnadsrapport): Tabellval | Falt[] {
   if (tabell === undefined || tabell === 'oversikt') return lista === undefined ? { tabell: 'oversikt' } : [{ falt: 'lista', fel: 'gäller bara ett mått' }];
   if (typeof tabell !== 'string' || !(MATT_IDN as readonly string[]).includes(tabell)) {
     return [{ falt: 'tabell', fel: `okänd tabell; tillåtna: oversikt, ${MATT_IDN.join(', ')}` }];
@@ -32,7 +33,7 @@ export function csvFor(r: Efterlevnadsrapport, val: Tabellval): { filnamn: strin
     const rader = r.matt.flatMap((m) => m.rader.map((rad) => ({ m, rad })));
     return {
       filnamn: `efterlevnad_oversikt_${period}.csv`,
-      csv: tillCsv(
+      csv: toCsv(
         [
           { rubrik: 'Mått', varde: (x) => x.m.rubrik },
           { rubrik: 'Utfall', varde: (x) => x.rad.text },
@@ -51,7 +52,7 @@ export function csvFor(r: Efterlevnadsrapport, val: Tabellval): { filnamn: strin
   const poster = rader.flatMap((rad) => rad.arenden.map((nr) => ({ rad, nr })));
   return {
     filnamn: `efterlevnad_${matt.id}_${val.lista}_${period}.csv`,
-    csv: tillCsv(
+    csv: toCsv(
       [
         { rubrik: 'Ärendenummer', varde: (x) => x.nr },
         { rubrik: 'Mottagen', varde: (x) => r.arenden[x.nr]?.mottagen },
@@ -68,7 +69,7 @@ function mattTabell(m: Matt): string {
     ...m.rader.map((x) => ({ text: x.text, varde: String(x.antal), andel: decimal(x.andel), avvikelse: x.avvikelse })),
     ...m.nyckeltal.map((n) => ({ text: n.text, varde: decimal(n.varde), andel: '', avvikelse: n.avvikelse })),
   ];
-  return tillCsv(
+  return toCsv(
     [
       { rubrik: m.rubrik, varde: (x) => x.text },
       { rubrik: 'Antal eller värde', varde: (x) => x.varde },

@@ -1,10 +1,10 @@
-import type { ProcessKey } from '../../domain/processer.ts';
+import type { ProcessKey } from '../../../domain/processer.ts';
 
 /**
- * The facts the compliance report classifies, one record per case, and the
- * selection they are gathered for. ./underlag.ts gathers them from the
- * engine's history and Bokvar's tables; ./efterlevnad.ts turns them into the
- * measures. Types only, so that neither of the two needs the other.
+ * The compliance report's types: the selection, the facts gathered for each
+ * case (./facts.ts reads them from the engine's history and Bokvar's tables),
+ * and the report the measures (./matt.ts) make of them. Types only, so that
+ * the reading and the pure definitions need not import each other.
  */
 
 /** The cases received from `fran` to `till` (Swedish dates, both included), of one process or all. */
@@ -34,7 +34,7 @@ export interface Kontaktfakta {
   samtycke?: Samtyckesfakta | null;
 }
 
-/** What the report needs to know about one case; gathered by ./underlag.ts. */
+/** What the report needs to know about one case; gathered by ./facts.ts. */
 export interface Arendefakta {
   arendenummer: string;
   processKey: ProcessKey;
@@ -82,4 +82,66 @@ export interface Arendefakta {
   kontakter: Kontaktfakta[];
   /** The first time a caseworker recorded "Kontakt etablerad" with the tenant (ISO). */
   forstaPersonligaKontakt: string | null;
+}
+
+// ---- the report
+
+export interface Rad {
+  id: string;
+  text: string;
+  antal: number;
+  /** Per cent of the measure's population, one decimal. */
+  andel: number | null;
+  /** The row must be zero: any case in it is a deviation (röd flagga). */
+  skaVaraNoll: boolean;
+  avvikelse: boolean;
+  arenden: string[];
+}
+
+export interface Nyckeltal {
+  id: string;
+  text: string;
+  varde: number | null;
+  enhet: 'procent' | 'dagar' | 'antal';
+  /** The target the value must meet, e.g. 100 (%); a value that misses it is a deviation. */
+  mal?: number;
+  avvikelse: boolean;
+}
+
+export type MattId =
+  | 'bekraftelse-kronofogden'
+  | 'atervinningsfrist'
+  | 'forhandsbedomning'
+  | 'barn-och-unga-involverade'
+  | 'narvaro-barnfamiljer'
+  | 'barnutredning-14-dagar'
+  | 'kontakter-utan-grund'
+  | 'forsta-kontakt'
+  | 'brev-ej-skickade';
+
+export interface Matt {
+  id: MattId;
+  rubrik: string;
+  /** The definition in one or two sentences; docs/efterlevnad.md has the rest. */
+  definition: string;
+  /** What the population counts: cases, contacts or letters. */
+  enhet: 'arenden' | 'kontakter' | 'brev';
+  /** The checklists it concerns: every one (PROCESSNYCKLAR, so a new checklist is measured too) or those it names. */
+  processer: ProcessKey[];
+  lagrum: string[];
+  population: number;
+  rader: Rad[];
+  nyckeltal: Nyckeltal[];
+  /** For duration measures: the days of each case behind the numbers. */
+  dagar?: Record<string, number>;
+}
+
+export interface Efterlevnadsrapport {
+  urval: { fran: string; till: string; process: ProcessKey | null };
+  /** When the report was computed (ISO): open cases are judged at this moment. */
+  beraknad: string;
+  antalArenden: number;
+  /** Every case in the selection: its reception date (Swedish) and process. Numbers, no personal data. */
+  arenden: Record<string, { mottagen: string; process: string }>;
+  matt: Matt[];
 }

@@ -1,23 +1,14 @@
-import type { Knex } from 'knex';
-import { z } from 'zod';
-import { citera, type LagrumId } from '../../frister/lagrum.ts';
-import { PROCESSNYCKLAR, type ProcessKey } from '../../domain/processer.ts';
-import { dagensSlut, svensktDatum } from '../../domain/svensk-tid.ts';
-import type { Engine } from '../engine/engine.ts';
-import type { Arendefakta, Kontaktfakta, Kontaktslag, Urval } from './fakta.ts';
-import { hamtaFakta } from './underlag.ts';
+import { citera, type LagrumId } from '../../../frister/lagrum.ts';
+import { PROCESSNYCKLAR, type ProcessKey } from '../../../domain/processer.ts';
+import { dagensSlut, svensktDatum } from '../../../domain/svensk-tid.ts';
 import { andel, kalenderdagar, median, percentil } from './statistik.ts';
+import type { Arendefakta, Kontaktfakta, Kontaktslag, Matt, MattId, Rad } from './types.ts';
 
 /**
- * The compliance report (efterlevnadsrapport) for auditors: for the cases received
- * in a period, were the deadlines and the consent rules kept? Every number
- * comes with the case numbers behind it, and nothing else about the cases:
- * no names, no personnummer.
- *
- * This module is the report's definitions, pure: it classifies the facts of
- * each case (gathered by ./underlag.ts from the engine's history and Bokvar's
- * tables) into the measures' rows. docs/efterlevnad.md states each definition
- * in words; the unit tests pin them.
+ * The compliance report's measures, pure: each classifies the facts of every
+ * case into the measure's rows and key figures. docs/efterlevnad.md states
+ * each definition in words; the unit tests pin them. One function per
+ * measure, in the report's order (beraknaMatt at the end lists them).
  */
 
 /**
@@ -26,66 +17,6 @@ import { andel, kalenderdagar, median, percentil } from './statistik.ts';
  * keeps the two in step). Any other ground must be a registered consent.
  */
 export const GRUNDER_UTAN_SAMTYCKE = ['hyresvarden-underrattade', 'storningsjouren-underrattade'] as const;
-
-export interface Rad {
-  id: string;
-  text: string;
-  antal: number;
-  /** Per cent of the measure's population, one decimal. */
-  andel: number | null;
-  /** The row must be zero: any case in it is a deviation (röd flagga). */
-  skaVaraNoll: boolean;
-  avvikelse: boolean;
-  arenden: string[];
-}
-
-export interface Nyckeltal {
-  id: string;
-  text: string;
-  varde: number | null;
-  enhet: 'procent' | 'dagar' | 'antal';
-  /** The target the value must meet, e.g. 100 (%); a value that misses it is a deviation. */
-  mal?: number;
-  avvikelse: boolean;
-}
-
-export type MattId =
-  | 'bekraftelse-kronofogden'
-  | 'atervinningsfrist'
-  | 'forhandsbedomning'
-  | 'barn-och-unga-involverade'
-  | 'narvaro-barnfamiljer'
-  | 'barnutredning-14-dagar'
-  | 'kontakter-utan-grund'
-  | 'forsta-kontakt'
-  | 'brev-ej-skickade';
-
-export interface Matt {
-  id: MattId;
-  rubrik: string;
-  /** The definition in one or two sentences; docs/efterlevnad.md has the rest. */
-  definition: string;
-  /** What the population counts: cases, contacts or letters. */
-  enhet: 'arenden' | 'kontakter' | 'brev';
-  /** The checklists it concerns: every one (PROCESSNYCKLAR, so a new checklist is measured too) or those it names. */
-  processer: ProcessKey[];
-  lagrum: string[];
-  population: number;
-  rader: Rad[];
-  nyckeltal: Nyckeltal[];
-  /** For duration measures: the days of each case behind the numbers. */
-  dagar?: Record<string, number>;
-}
-
-export interface Efterlevnadsrapport {
-  urval: { fran: string; till: string; process: ProcessKey | null };
-  /** When the report was computed (ISO): open cases are judged at this moment. */
-  beraknad: string;
-  antalArenden: number;
-  /** Every case in the selection: its reception date (Swedish) and process. Numbers, no personal data. */
-  arenden: Record<string, { mottagen: string; process: string }>;
-  matt: Matt[];
-}
 
 export const MATT_IDN: readonly MattId[] = [
   'bekraftelse-kronofogden',
@@ -98,32 +29,6 @@ export const MATT_IDN: readonly MattId[] = [
   'forsta-kontakt',
   'brev-ej-skickade',
 ];
-
-// ---------------------------------------------------------------- the request
-
-const datum = (falt: string) =>
-  z.string({ error: 'saknas' }).superRefine((s, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: `${falt} ska vara ett datum ÅÅÅÅ-MM-DD` });
-    else if (Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) {
-      ctx.addIssue({ code: 'custom', message: 'datumet finns inte' });
-    }
-  });
-
-export const urvalSchema = z
-  .object({
-    fran: datum('fran'),
-    till: datum('till'),
-    process: z
-      .enum(PROCESSNYCKLAR as [ProcessKey, ...ProcessKey[]], { error: `okänd process; tillåtna: ${PROCESSNYCKLAR.join(', ')}` })
-      .optional(),
-  })
-  .superRefine((u, ctx) => {
-    // Only when both are dates: a malformed date has its own message.
-    const ar = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
-    if (ar(u.fran) && ar(u.till) && u.till < u.fran) ctx.addIssue({ code: 'custom', path: ['till'], message: 'till får inte vara före fran' });
-  });
-
-// ---------------------------------------------------------------- the measures
 
 interface Radmall {
   id: string;
@@ -162,7 +67,7 @@ function rader<T>(mallar: Radmall[], poster: T[], klass: (p: T) => string | null
 }
 
 const lagrum = (...idn: LagrumId[]) => idn.map(citera);
-const harText = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
+const hasText = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
 const ms = (iso: string) => Date.parse(iso);
 
 function bekraftelseKronofogden(fakta: Arendefakta[], nu: Date): Matt {
@@ -303,7 +208,7 @@ function forhandsbedomning(fakta: Arendefakta[], nu: Date): Matt {
       else if (f.avslutat) return 'avslutat-utan-beslut';
       const grans = f.forhandsbedomningGrans ? new Date(f.forhandsbedomningGrans) : fyraVeckorFran(f.mottagen);
       const over = (slut ? new Date(slut) : nu) >= grans;
-      if (over) return harText(f.sarskildaSkal) ? 'over-4-veckor-med-skal' : 'over-4-veckor-utan-skal';
+      if (over) return hasText(f.sarskildaSkal) ? 'over-4-veckor-med-skal' : 'over-4-veckor-utan-skal';
       return slut ? 'inom-4-veckor' : 'pagar';
     },
     (f) => f.arendenummer,
@@ -366,7 +271,7 @@ function narvaroBarnfamiljer(fakta: Arendefakta[]): Matt {
     (f) => {
       const n = f.narvaroBarnOchUnga;
       if (n?.narvarade) return 'narvarade';
-      if (n && harText(n.skal) && n.avstamtMedKronofogden) return 'ej-narvaro-med-skal';
+      if (n && hasText(n.skal) && n.avstamtMedKronofogden) return 'ej-narvaro-med-skal';
       return 'ingen-registrering';
     },
     (f) => f.arendenummer,
@@ -429,7 +334,7 @@ const KONTAKTSLAG: Record<Kontaktslag, { text: string; mottagare: (m: string) =>
  */
 export function harGrund(k: Kontaktfakta): boolean {
   const slag = KONTAKTSLAG[k.slag];
-  if (!harText(k.grund)) return false;
+  if (!hasText(k.grund)) return false;
   if (slag.utanSamtycke.includes(k.grund!)) return true;
   const id = /^samtycke:(.+)$/.exec(k.grund!)?.[1];
   if (!id || id === 'null' || id === 'undefined') return false;
@@ -516,19 +421,4 @@ export function beraknaMatt(fakta: Arendefakta[], nu: Date, process?: ProcessKey
     brevEjSkickade(fakta),
   ];
   return process ? alla.filter((m) => m.processer.includes(process)) : alla;
-}
-
-export function rapport(urval: Urval, fakta: Arendefakta[], nu: Date): Efterlevnadsrapport {
-  return {
-    urval: { fran: urval.fran, till: urval.till, process: urval.process ?? null },
-    beraknad: nu.toISOString(),
-    antalArenden: fakta.length,
-    arenden: Object.fromEntries(fakta.map((f) => [f.arendenummer, { mottagen: svensktDatum(f.mottagen), process: f.processKey }])),
-    matt: beraknaMatt(fakta, nu, urval.process),
-  };
-}
-
-/** The report for a period (and process), from the engine's history and Bokvar's tables, judged now. */
-export async function efterlevnadsrapport(db: Knex, engine: Engine, urval: Urval, nu = new Date()): Promise<Efterlevnadsrapport> {
-  return rapport(urval, await hamtaFakta(db, engine, urval), nu);
 }

@@ -1,8 +1,8 @@
-import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../domain/pdfa.ts';
-import { STATUSNAMN } from '../../domain/etiketter.ts';
-import { processnamn } from '../../domain/processer.ts';
-import { tidText } from '../../domain/svensk-tid.ts';
-import { HANDELSETYPER, type Tidslinje } from './tidslinje.ts';
+import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../../domain/pdfa.ts';
+import { STATUSNAMN } from '../../../domain/etiketter.ts';
+import { processnamn } from '../../../domain/processer.ts';
+import { tidText } from '../../../domain/svensk-tid.ts';
+import { HANDELSETYPER, type Tidslinje } from './types.ts';
 
 /**
  * The case timeline as a PDF/A-2b document for the case file (akten). It
@@ -12,7 +12,7 @@ import { HANDELSETYPER, type Tidslinje } from './tidslinje.ts';
 const MARGINAL = { top: 56, bottom: 60, left: 56, right: 56 };
 const BREDD = A4.bredd - MARGINAL.left - MARGINAL.right;
 
-export async function renderaTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
+export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date; utskrivenAv: string }): Promise<Buffer> {
   const { doc, klar } = nyttPdfA({
     titel: `Ärendets tidslinje, ärende ${t.arendenummer}`,
     forfattare: 'Bokvar',

@@ -10,11 +10,11 @@ import { createHmac, randomBytes } from 'node:crypto';
  * shuffle takes the first `antal` of the shuffled population. Whoever has the
  * seed and the population can redo the draw and get the same rows.
  */
-export function nyttSeed(): string {
+export function newSeed(): string {
   return randomBytes(16).toString('hex');
 }
 
-class Slumpkalla {
+class RandomSource {
   private block = Buffer.alloc(0);
   private offset = 0;
   private counter = 0;
@@ -42,12 +42,12 @@ class Slumpkalla {
 }
 
 /** The drawn ids, ascending. `population` must be in ascending order. */
-export function dra<T extends number | string>(population: readonly T[], antal: number, seed: string): T[] {
+export function draw<T extends number | string>(population: readonly T[], antal: number, seed: string): T[] {
   const urval = [...population];
   const k = Math.min(antal, urval.length);
-  const slump = new Slumpkalla(seed);
+  const random = new RandomSource(seed);
   for (let i = 0; i < k; i++) {
-    const j = i + slump.below(urval.length - i);
+    const j = i + random.below(urval.length - i);
     [urval[i], urval[j]] = [urval[j]!, urval[i]!];
   }
   return urval.slice(0, k).sort((a, b) => Number(a) - Number(b));

@@ -1,79 +1,22 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { tidMedSekunder } from '../../domain/svensk-tid.ts';
-import { kravInloggadSida } from '../auth/middleware.ts';
-import type { Anvandare } from '../auth/roller.ts';
-import { Problem, validationProblem, zodFalt, type Falt } from '../api/problem.ts';
-import { esc, skickaSida } from '../views/html.ts';
-import { skickaCsv, tillCsv } from './csv.ts';
+import { tidMedSekunder } from '../../../domain/svensk-tid.ts';
+import { zodFalt, type Falt } from '../../api/problem.ts';
+import { kravInloggadSida } from '../../auth/middleware.ts';
+import { esc, sendPage } from '../../views/html.ts';
+import { allaStickprov, dragnaRader, draStickprov, sok, stickprov } from './facts.ts';
 import {
-  alla, allaStickprov, dragnaRader, draStickprov, KANALNAMN, KATEGORINAMN, LASLOGG_KOLUMNER, lasloggfragaSchema, sok, stickprov,
-  stickprovJson, STICKPROV_KOLUMNER, stickprovSchema, type Lasloggfilter, type Lasloggrad, type Stickprov,
-} from './lasloggar.ts';
-
-/**
- * Loggkontroll, the read-access review: the auditor filters the read log by
- * user, case and period, exports it, and draws random samples to review, each
- * recorded in `stickprov`. Only the group revisor.
- */
-export function kanGranskaLasloggar(a: Anvandare): boolean {
-  return a.grupper.includes('revisor');
-}
-
-const nekadApi = () => new Problem(403, 'Saknar behörighet', 'Endast revisorer får granska läsloggen.');
-
-/** API: GET /api/revision/lasloggar, POST …/stickprov, GET …/stickprov[/{id}] (JSON or ?format=csv). */
-export function loggkontrollApiRouter(db: Knex): Router {
-  const router = Router();
-  router.use('/revision/lasloggar', (req, _res, next) => {
-    if (!kanGranskaLasloggar(req.anvandare!)) throw nekadApi();
-    next();
-  });
-
-  router.get('/revision/lasloggar', async (req, res) => {
-    const parsed = lasloggfragaSchema.safeParse(req.query);
-    if (!parsed.success) throw validationProblem(parsed.error);
-    const { forsta, max, format, ...filter } = parsed.data;
-    if (format === 'csv') return skickaCsv(res, 'lasloggar.csv', tillCsv(LASLOGG_KOLUMNER, await alla(db, filter)));
-    const { totalt, rader } = await sok(db, filter, forsta, max);
-    res.json({ totalt, forsta, max, rader: rader.map(radJson) });
-  });
-
-  router.post('/revision/lasloggar/stickprov', async (req, res) => {
-    if (!req.is('application/json')) throw new Problem(415, 'Fel innehållstyp', 'Skicka begäran som application/json.');
-    const parsed = stickprovSchema.safeParse(req.body);
-    if (!parsed.success) throw validationProblem(parsed.error);
-    const s = await draStickprov(db, req.anvandare!.id, parsed.data.filter, parsed.data.antal);
-    res.status(201).location(`/api/revision/lasloggar/stickprov/${s.id}`).json({ ...stickprovJson(s), rader: (await dragnaRader(db, s)).map(radJson) });
-  });
-
-  router.get('/revision/lasloggar/stickprov', async (req, res) => {
-    const lista = await allaStickprov(db);
-    if (req.query.format === 'csv') return skickaCsv(res, 'stickprov.csv', tillCsv(STICKPROV_KOLUMNER, lista));
-    res.json(lista.map(stickprovJson));
-  });
-
-  router.get('/revision/lasloggar/stickprov/:id', async (req, res) => {
-    const s = await stickprov(db, req.params.id);
-    if (!s) throw new Problem(404, 'Stickprovet finns inte');
-    const rader = await dragnaRader(db, s);
-    if (req.query.format === 'csv') return skickaCsv(res, `stickprov-${s.id}.csv`, tillCsv(LASLOGG_KOLUMNER, rader));
-    res.json({ ...stickprovJson(s), rader: rader.map(radJson) });
-  });
-
-  return router;
-}
-
-const radJson = (r: Lasloggrad) => ({ ...r, id: String(r.id), tidpunkt: r.tidpunkt.toISOString() });
+  kanGranskaLasloggar, KANALNAMN, KATEGORINAMN, lasloggfragaSchema, stickprovSchema, type Lasloggfilter, type Lasloggrad, type Stickprov,
+} from './index.ts';
 
 /** Pages: /revision/loggkontroll (filter, rows, samples) and /revision/loggkontroll/stickprov/{id}. */
-export function loggkontrollSidor(db: Knex): Router {
+export function loggkontrollPageRouter(db: Knex): Router {
   const router = Router();
-  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
-    skickaSida(req, res, { titel, innehall, aktiv: 'loggkontroll' }, status);
+  const send = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
+    sendPage(req, res, { titel, innehall, aktiv: 'loggkontroll' }, status);
   router.use('/revision/loggkontroll', kravInloggadSida, (req, res, next) => {
     if (kanGranskaLasloggar(req.anvandare!)) return next();
-    skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Endast revisorer får granska läsloggen.</p>', 403);
+    send(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Endast revisorer får granska läsloggen.</p>', 403);
   });
 
   /** The main page; an invalid filter shows the form with its errors and no rows. */
@@ -86,7 +29,7 @@ export function loggkontrollSidor(db: Knex): Router {
       fraga ? sok(db, filter, forsta, max) : { totalt: 0, rader: [] },
       allaStickprov(db, 20),
     ]);
-    skicka(req, res, 'Loggkontroll', huvudsida(varden, filter, fel, totalt, forsta, max, rader, senaste, req.anvandare!.csrf), status);
+    send(req, res, 'Loggkontroll', huvudsida(varden, filter, fel, totalt, forsta, max, rader, senaste, req.anvandare!.csrf), status);
   };
 
   router.get('/revision/loggkontroll', async (req, res) => {
@@ -104,8 +47,8 @@ export function loggkontrollSidor(db: Knex): Router {
 
   router.get('/revision/loggkontroll/stickprov/:id', async (req, res) => {
     const s = await stickprov(db, req.params.id);
-    if (!s) return skicka(req, res, 'Stickprovet finns inte', '<h1>Stickprovet finns inte</h1>', 404);
-    skicka(req, res, `Stickprov ${s.id}`, stickprovssida(s, await dragnaRader(db, s)));
+    if (!s) return send(req, res, 'Stickprovet finns inte', '<h1>Stickprovet finns inte</h1>', 404);
+    send(req, res, `Stickprov ${s.id}`, stickprovssida(s, await dragnaRader(db, s)));
   });
 
   return router;

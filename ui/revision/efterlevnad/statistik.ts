@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { svensktDatum } from '../../domain/svensk-tid.ts';
+import { svensktDatum } from '../../../domain/svensk-tid.ts';
 
 /**
  * The compliance report's arithmetic, kept pure so that its definitions can be

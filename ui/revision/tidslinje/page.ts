@@ -1,26 +1,22 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { STATUSNAMN } from '../../domain/etiketter.ts';
-import { tidText } from '../../domain/svensk-tid.ts';
-import { hamtaRad, loggaLasning } from '../arenden/arenden.ts';
-import { Problem, zodFalt, type Falt } from '../api/problem.ts';
-import { kravInloggadSida } from '../auth/middleware.ts';
-import { lasAllaArenden, type Anvandare } from '../auth/roller.ts';
-import type { Engine } from '../engine/engine.ts';
-import { esc, skickaSida } from '../views/html.ts';
-import { skickaCsv, tillCsv } from './csv.ts';
-import { renderaTidslinjePdf } from './tidslinje-pdf.ts';
-import { byggTidslinje, HANDELSETYPER, TIDSLINJE_KOLUMNER, UTFALLSTEXT, type Tidslinje } from './tidslinje.ts';
+import { STATUSNAMN } from '../../../domain/etiketter.ts';
+import { tidText } from '../../../domain/svensk-tid.ts';
+import { hamtaRad, loggaLasning } from '../../arenden/arenden.ts';
+import { zodFalt, type Falt } from '../../api/problem.ts';
+import { kravInloggadSida } from '../../auth/middleware.ts';
+import { lasAllaArenden } from '../../auth/roller.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { esc, sendPage } from '../../views/html.ts';
+import { byggTidslinje, VY } from './index.ts';
+import { HANDELSETYPER, UTFALLSTEXT, type Tidslinje } from './types.ts';
 
 /**
- * The auditor's case timeline: the page /revision/arenden/:nr (asks for the
- * purpose first, then shows the timeline) and the API
- * /api/revision/arenden/:nr/tidslinje[.pdf]. Revisor only. Privacy by
- * default: no timeline without a purpose, and every read is in the read log
- * with it (vy 'revision-tidslinje').
+ * The timeline's page, /revision/arenden/:nr: it asks for the purpose first,
+ * then logs the read with it (vy 'revision-tidslinje') and shows the timeline,
+ * with links to the CSV and PDF exports of ./api.ts. Revisor only.
  */
-export const VY = 'revision-tidslinje';
 
 /** The purposes an auditor reads a case for; 'annat' needs a description. */
 export const SYFTEN_REVISION = {
@@ -31,13 +27,6 @@ export const SYFTEN_REVISION = {
   annat: 'Annat',
 } as const;
 type SyfteVal = keyof typeof SYFTEN_REVISION;
-
-const syfteText = z.string({ error: 'saknas' }).trim().min(3, 'ange syftet (minst 3 tecken)').max(200, 'för långt (högst 200 tecken)');
-
-const apiFraga = z.object({
-  syfte: syfteText,
-  format: z.enum(['json', 'csv']).default('json'),
-});
 
 const sidformular = z
   .object({
@@ -51,88 +40,43 @@ const sidformular = z
   })
   .transform((v) => (v.syfte === 'annat' ? `Annat: ${v.syfteAnnat}` : SYFTEN_REVISION[v.syfte]));
 
-const ingetArende = () => new Problem(404, 'Ärendet finns inte', 'Inget ärende med det numret.');
-
-function kravRevisor(a: Anvandare): void {
-  if (!lasAllaArenden(a)) throw new Problem(403, 'Saknar behörighet', 'Ärendets tidslinje är till för revisorer.');
-}
-
-const filnamn = (nr: string, andelse: string) => `tidslinje-${nr}.${andelse}`;
-
-/** The API: mounted under /api (which already refuses anonymous calls). */
-export function tidslinjeApiRouter(db: Knex, engine: Engine): Router {
-  const router = Router();
-
-  const las = async (req: Request): Promise<{ t: Tidslinje; syfte: string; format: 'json' | 'csv' }> => {
-    const a = req.anvandare!;
-    kravRevisor(a);
-    const fraga = apiFraga.safeParse(req.query);
-    if (!fraga.success) {
-      throw new Problem(400, 'Syfte krävs', 'Ange syftet med läsningen (syfte); det skrivs i läsloggen.', zodFalt(fraga.error));
-    }
-    const t = await byggTidslinje(db, engine, a, String(req.params.arendenummer));
-    if (!t) throw ingetArende();
-    return { t, ...fraga.data };
-  };
-
-  router.get('/revision/arenden/:arendenummer/tidslinje', async (req, res) => {
-    const { t, syfte, format } = await las(req);
-    await loggaLasning(db, req.anvandare!, t.arendenummer, VY, format, syfte);
-    if (format === 'csv') return skickaCsv(res, filnamn(t.arendenummer, 'csv'), tillCsv(TIDSLINJE_KOLUMNER, t.handelser));
-    res.json(t);
-  });
-
-  router.get('/revision/arenden/:arendenummer/tidslinje.pdf', async (req, res) => {
-    const { t, syfte } = await las(req);
-    await loggaLasning(db, req.anvandare!, t.arendenummer, VY, 'pdf', syfte);
-    const pdf = await renderaTidslinjePdf(t, { skapad: new Date(), utskrivenAv: req.anvandare!.id });
-    res
-      .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="${filnamn(t.arendenummer, 'pdf')}"`)
-      .set('Cache-Control', 'no-store')
-      .send(pdf);
-  });
-
-  return router;
-}
-
 /** The page: GET asks for the purpose; POST (with the CSRF token) logs the read and shows the timeline. */
-export function tidslinjeSidorRouter(db: Knex, engine: Engine): Router {
+export function tidslinjePageRouter(db: Knex, engine: Engine): Router {
   const router = Router();
-  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
-    skickaSida(req, res, { titel, innehall }, status);
+  const send = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
+    sendPage(req, res, { titel, innehall }, status);
 
-  const forbered = async (req: Request, res: Response): Promise<string | undefined> => {
+  const prepare = async (req: Request, res: Response): Promise<string | undefined> => {
     const a = req.anvandare!;
     if (!lasAllaArenden(a)) {
-      skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Ärendets tidslinje är till för revisorer.</p>', 403);
+      send(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Ärendets tidslinje är till för revisorer.</p>', 403);
       return undefined;
     }
     const nr = String(req.params.arendenummer);
     if (!(await hamtaRad(db, nr))) {
-      skicka(req, res, 'Ärendet finns inte', '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret.</p>', 404);
+      send(req, res, 'Ärendet finns inte', '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret.</p>', 404);
       return undefined;
     }
     return nr;
   };
 
   router.get('/revision/arenden/:arendenummer', kravInloggadSida, async (req, res) => {
-    const nr = await forbered(req, res);
-    if (nr) skicka(req, res, `Syfte – ärende ${nr}`, syftesformular(nr, req.anvandare!.csrf ?? '', {}, []));
+    const nr = await prepare(req, res);
+    if (nr) send(req, res, `Syfte – ärende ${nr}`, syftesformular(nr, req.anvandare!.csrf ?? '', {}, []));
   });
 
   router.post('/revision/arenden/:arendenummer', kravInloggadSida, async (req, res) => {
-    const nr = await forbered(req, res);
+    const nr = await prepare(req, res);
     if (!nr) return;
     const varden = req.body as Record<string, string | undefined>;
     const parsed = sidformular.safeParse({ syfte: varden.syfte || undefined, syfteAnnat: varden.syfteAnnat });
     if (!parsed.success) {
-      return skicka(req, res, `Syfte – ärende ${nr} – fel`, syftesformular(nr, req.anvandare!.csrf ?? '', varden, zodFalt(parsed.error)), 400);
+      return send(req, res, `Syfte – ärende ${nr} – fel`, syftesformular(nr, req.anvandare!.csrf ?? '', varden, zodFalt(parsed.error)), 400);
     }
     const t = await byggTidslinje(db, engine, req.anvandare!, nr);
-    if (!t) return skicka(req, res, 'Ärendet finns inte', '<h1>Ärendet finns inte</h1>', 404);
+    if (!t) return send(req, res, 'Ärendet finns inte', '<h1>Ärendet finns inte</h1>', 404);
     await loggaLasning(db, req.anvandare!, nr, VY, 'sida', parsed.data);
-    skicka(req, res, `Tidslinje – ärende ${nr}`, tidslinjesida(t, parsed.data));
+    send(req, res, `Tidslinje – ärende ${nr}`, tidslinjesida(t, parsed.data));
   });
 
   return router;

@@ -1,16 +1,17 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { PROCESSER } from '../../domain/processer.ts';
-import { svenskTidpunkt, tidText } from '../../domain/svensk-tid.ts';
-import { Problem, type Falt } from '../api/problem.ts';
-import { kravInloggadSida } from '../auth/middleware.ts';
-import { lasAllaArenden } from '../auth/roller.ts';
-import type { Engine } from '../engine/engine.ts';
-import { esc, skickaSida } from '../views/html.ts';
-import { tolkaUrval } from './efterlevnad-api.ts';
-import { decimal } from './efterlevnad-csv.ts';
-import { efterlevnadsrapport, MATT_IDN, type Efterlevnadsrapport, type Matt, type Nyckeltal, type Rad } from './efterlevnad.ts';
-import type { Urval } from './fakta.ts';
+import { PROCESSER } from '../../../domain/processer.ts';
+import { svenskTidpunkt, tidText } from '../../../domain/svensk-tid.ts';
+import { Problem, type Falt } from '../../api/problem.ts';
+import { kravInloggadSida } from '../../auth/middleware.ts';
+import { lasAllaArenden } from '../../auth/roller.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { esc, sendPage } from '../../views/html.ts';
+import { parseUrval } from './api.ts';
+import { decimal } from './csv.ts';
+import { efterlevnadsrapport } from './index.ts';
+import { MATT_IDN } from './matt.ts';
+import type { Efterlevnadsrapport, Matt, Nyckeltal, Rad, Urval } from './types.ts';
 
 /**
  * The auditor's compliance report as pages: /revision (period and process,
@@ -18,19 +19,19 @@ import type { Urval } from './fakta.ts';
  * case numbers behind a number, each linking to /revision/arenden/<nr>, where
  * the purpose is asked and the read logged). No names or personnummer here.
  */
-export function efterlevnadSidorRouter(db: Knex, engine: Engine): Router {
+export function efterlevnadPageRouter(db: Knex, engine: Engine): Router {
   const router = Router();
-  const skicka = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
-    skickaSida(req, res, { titel, innehall, aktiv: 'efterlevnad' }, status);
+  const send = (req: Request, res: Response, titel: string, innehall: string, status = 200) =>
+    sendPage(req, res, { titel, innehall, aktiv: 'efterlevnad' }, status);
   const behorig = (req: Request, res: Response): boolean => {
     if (lasAllaArenden(req.anvandare!)) return true;
-    skicka(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Efterlevnadsrapporten är till för revisorer.</p>', 403);
+    send(req, res, 'Saknar behörighet', '<h1>Saknar behörighet</h1><p>Efterlevnadsrapporten är till för revisorer.</p>', 403);
     return false;
   };
   /** The selection from the query, or the field errors to show in the form. */
   const urvalFran = (req: Request): { urval?: Urval; fel: Falt[] } => {
     try {
-      return { urval: tolkaUrval(req.query), fel: [] };
+      return { urval: parseUrval(req.query), fel: [] };
     } catch (error) {
       if (error instanceof Problem) return { fel: error.falt ?? [] };
       throw error;
@@ -41,27 +42,27 @@ export function efterlevnadSidorRouter(db: Knex, engine: Engine): Router {
     if (!behorig(req, res)) return;
     if (req.query.fran === undefined && req.query.till === undefined) {
       const idag = svenskTidpunkt(new Date());
-      return skicka(req, res, 'Efterlevnad', sidhuvud() + formular({ fran: idag.startOf('year').toISODate()!, till: idag.toISODate()! }, []));
+      return send(req, res, 'Efterlevnad', sidhuvud() + formular({ fran: idag.startOf('year').toISODate()!, till: idag.toISODate()! }, []));
     }
     const { urval, fel } = urvalFran(req);
     const varden = { fran: String(req.query.fran ?? ''), till: String(req.query.till ?? ''), process: String(req.query.process ?? '') };
-    if (!urval) return skicka(req, res, 'Efterlevnad – fel i urvalet', sidhuvud() + formular(varden, fel), 400);
+    if (!urval) return send(req, res, 'Efterlevnad – fel i urvalet', sidhuvud() + formular(varden, fel), 400);
     const r = await efterlevnadsrapport(db, engine, urval);
-    skicka(req, res, 'Efterlevnad', sidhuvud() + formular(varden, []) + rapportHtml(r));
+    send(req, res, 'Efterlevnad', sidhuvud() + formular(varden, []) + rapportHtml(r));
   });
 
   router.get('/revision/efterlevnad/:matt', kravInloggadSida, async (req, res) => {
     if (!behorig(req, res)) return;
     const mattId = String(req.params.matt);
     const { urval, fel } = urvalFran(req);
-    if (!(MATT_IDN as readonly string[]).includes(mattId)) return skicka(req, res, 'Måttet finns inte', '<h1>Måttet finns inte</h1>', 404);
-    if (!urval) return skicka(req, res, 'Efterlevnad – fel i urvalet', sidhuvud() + formular({}, fel), 400);
+    if (!(MATT_IDN as readonly string[]).includes(mattId)) return send(req, res, 'Måttet finns inte', '<h1>Måttet finns inte</h1>', 404);
+    if (!urval) return send(req, res, 'Efterlevnad – fel i urvalet', sidhuvud() + formular({}, fel), 400);
     const r = await efterlevnadsrapport(db, engine, urval);
     const matt = r.matt.find((m) => m.id === mattId);
     const radId = typeof req.query.rad === 'string' ? req.query.rad : undefined;
     const rader = matt?.rader.filter((x) => radId === undefined || x.id === radId) ?? [];
-    if (!matt || rader.length === 0) return skicka(req, res, 'Listan finns inte', '<h1>Listan finns inte</h1><p>Måttet eller raden gäller inte det valda urvalet.</p>', 404);
-    skicka(req, res, `${matt.rubrik} – ärenden`, arendelistaHtml(r, matt, rader, radId));
+    if (!matt || rader.length === 0) return send(req, res, 'Listan finns inte', '<h1>Listan finns inte</h1><p>Måttet eller raden gäller inte det valda urvalet.</p>', 404);
+    send(req, res, `${matt.rubrik} – ärenden`, arendelistaHtml(r, matt, rader, radId));
   });
 
   return router;
