@@ -31,7 +31,6 @@ const UPPGIFTER = 200;
 const PARALLELLT = 8;
 const UPPVARMNING = 10;
 
-
 const variabler = (brevtyp: Brevtyp, i: number) => ({
   brevtyp,
   skyddadIdentitet: i % 10 === 0,
@@ -123,7 +122,9 @@ for (const samtidigt of [1, PARALLELLT]) {
 await db.destroy();
 
 const cpu = os.cpus();
-console.log(`\n${cpu.length} cores, ${cpu[0]?.model ?? ''}, Node ${process.version}; PDF size ${heltal(storlekar.reduce((a, b) => a + b, 0) / storlekar.length / 1024)} KiB on average\n`);
+console.log(
+  `\n${cpu.length} cores, ${cpu[0]?.model ?? ''}, Node ${process.version}; PDF size ${heltal(storlekar.reduce((a, b) => a + b, 0) / storlekar.length / 1024)} KiB on average\n`,
+);
 console.log('| measurement | count | p50 (ms) | p95 (ms) | throughput |');
 console.log('|---|---|---|---|---|');
 for (const rad of rader) console.log(rad);

@@ -28,7 +28,6 @@ const PERSONER = 10_000;
 const UPPGIFTER = 20_000;
 const PARALLELLT = 8;
 
-
 const sekunder = (start: number) => ((performance.now() - start) / 1000).toFixed(2);
 
 let start = performance.now();
@@ -52,7 +51,15 @@ const context: TopicContext = {
   taskId: 'bench',
   processInstanceId: 'bench',
   businessKey: null,
-  log: { info() {}, warn() {}, error() {}, debug() {}, child() { return this; } } as never,
+  log: {
+    info() {},
+    warn() {},
+    error() {},
+    debug() {},
+    child() {
+      return this;
+    },
+  } as never,
   extendLock: async () => {},
 };
 

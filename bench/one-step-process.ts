@@ -3,7 +3,12 @@
  * is given as its BPMN element (with id `Steg`, incoming f1, outgoing f2);
  * `extra` elements (a boundary timer, say) sit beside it, with their shapes.
  */
-export function oneStepProcess(id: string, name: string, step: string, extra: { xml: string; shapes: string } = { xml: '', shapes: '' }): string {
+export function oneStepProcess(
+  id: string,
+  name: string,
+  step: string,
+  extra: { xml: string; shapes: string } = { xml: '', shapes: '' },
+): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
   xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI"

@@ -60,23 +60,27 @@ try {
       seqIntake.push(ms);
       seqCases.add(arendenummer);
     }
-    while ((await admin.get<{ count: number }>('/history/task/count', { processInstanceBusinessKey: arendenummer })).count === 0) await sleep(100);
+    while ((await admin.get<{ count: number }>('/history/task/count', { processInstanceBusinessKey: arendenummer })).count === 0)
+      await sleep(100);
     await untilQuiet(admin, 30_000, 100);
   }
   const seq = await caseTimes(admin, seqCases);
 
   // Burst: hot-om-avhysning and Kronofogden notices interleaved evenly, 8 requests at a time.
   progress(`burst: ${HOT} hot-om-avhysning + ${KF} Kronofogden notices`);
-  const jobs = Array.from({ length: HOT + KF }, (_, i) => (Math.floor(((i + 1) * KF) / (HOT + KF)) > Math.floor((i * KF) / (HOT + KF)) ? 'kf' : 'hot'));
+  const jobs = Array.from({ length: HOT + KF }, (_, i) =>
+    Math.floor(((i + 1) * KF) / (HOT + KF)) > Math.floor((i * KF) / (HOT + KF)) ? 'kf' : 'hot',
+  );
   const burstIntake: number[] = [];
   const burstCases = new Set<string>();
   const kfCases: string[] = [];
   const burstStart = Date.now();
   await inParallel(jobs, PARALLEL, async (kind, i) => {
     const person = people[1 + SEKVENTIELLA + i]!;
-    const r = kind === 'kf'
-      ? await registrera(stack.uiUrl, '/api/kronofogden-meddelanden', kronofogdeMeddelande(person, i))
-      : await registrera(stack.uiUrl, '/api/underrattelser', underrattelse(person, 1 + SEKVENTIELLA + i));
+    const r =
+      kind === 'kf'
+        ? await registrera(stack.uiUrl, '/api/kronofogden-meddelanden', kronofogdeMeddelande(person, i))
+        : await registrera(stack.uiUrl, '/api/underrattelser', underrattelse(person, 1 + SEKVENTIELLA + i));
     burstIntake.push(r.ms);
     burstCases.add(r.arendenummer);
     if (kind === 'kf') kfCases.push(r.arendenummer);
@@ -120,4 +124,10 @@ try {
 }
 
 // After the stop, so that every line the workers wrote is in the file.
-console.log(report({ ...results, fetchConflicts: countLogLines(logDir, offsets, 'fetch conflict'), pollFailures: countLogLines(logDir, offsets, 'poll failed') }));
+console.log(
+  report({
+    ...results,
+    fetchConflicts: countLogLines(logDir, offsets, 'fetch conflict'),
+    pollFailures: countLogLines(logDir, offsets, 'poll failed'),
+  }),
+);

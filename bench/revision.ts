@@ -26,10 +26,20 @@ try {
   const personer = await db('folkbokforing_personer')
     .where({ skyddad_folkbokforing: false, sekretessmarkering: false })
     .whereNotNull('lagenhetsnummer')
-    .whereRaw("substr(personnummer, 1, 4)::int < 2000")
+    .whereRaw('substr(personnummer, 1, 4)::int < 2000')
     .orderBy('personnummer')
     .limit(N)
-    .select<{ personnummer: string; fornamn: string; efternamn: string; utdelningsadress2: string; postnummer: string; postort: string; lagenhetsnummer: string }[]>();
+    .select<
+      {
+        personnummer: string;
+        fornamn: string;
+        efternamn: string;
+        utdelningsadress2: string;
+        postnummer: string;
+        postort: string;
+        lagenhetsnummer: string;
+      }[]
+    >();
   if (personer.length < N) throw new Error(`only ${personer.length} adults in the synthetic population`);
 
   const nu = svenskTidpunkt(new Date()).startOf('second');
@@ -92,13 +102,24 @@ try {
   const till = nu.toISODate();
 
   console.log(
-    `\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, belastning ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
+    `\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, belastning ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ` +
       `${N} ärenden registrerade på ${intakeSeconds.toFixed(0)} s, vid första uppgiften efter ${seedSeconds.toFixed(0)} s\n`,
   );
   console.log('| measurement | samples | p50 (ms) | p95 (ms) |');
   console.log('|---|---|---|---|');
-  await measure(`compliance report, ${DAGAR} days, ${N} cases (GET /api/revision/efterlevnad)`, () => `/api/revision/efterlevnad?fran=${fran}&till=${till}`, 10);
-  await measure('the same, one measure as CSV with its case list', () => `/api/revision/efterlevnad?fran=${fran}&till=${till}&format=csv&tabell=forhandsbedomning&lista=alla`, 10);
+  await measure(
+    `compliance report, ${DAGAR} days, ${N} cases (GET /api/revision/efterlevnad)`,
+    () => `/api/revision/efterlevnad?fran=${fran}&till=${till}`,
+    10,
+  );
+  await measure(
+    'the same, one measure as CSV with its case list',
+    () => `/api/revision/efterlevnad?fran=${fran}&till=${till}&format=csv&tabell=forhandsbedomning&lista=alla`,
+    10,
+  );
   await measure('case timeline (JSON)', () => `/api/revision/arenden/${random()}/tidslinje?syfte=Revision`, 50);
   await measure('case timeline as PDF/A', () => `/api/revision/arenden/${random()}/tidslinje.pdf?syfte=Revision`, 20);
   await measure('read log, filtered by user, first page', () => '/api/revision/lasloggar?anvandare=rut', 20);

@@ -34,7 +34,7 @@ const ATERKALLNINGAR = 2_000;
 
 // A seeded generator: the same register every run.
 let seed = 42;
-const slump = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const slump = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const valj = <T>(lista: readonly T[]): T => lista[Math.floor(slump() * lista.length)] as T;
 const delmangd = <T>(lista: readonly T[]): T[] => {
   const urval = lista.filter(() => slump() < 0.4);
@@ -49,7 +49,6 @@ function personnummer(i: number): string {
   const nio = `${ar}${String(manad).padStart(2, '0')}${String(dag).padStart(2, '0')}${String(lopnummer % 1000).padStart(3, '0')}`;
   return `19${nio}${kontrollsiffra(nio)}`;
 }
-
 
 const personer = Array.from({ length: PERSONER }, (_, i) => personnummer(i));
 if (new Set(personer).size !== PERSONER) throw new Error('duplicate personnummer in the benchmark data');
@@ -107,7 +106,11 @@ interface Matning {
 }
 
 /** Runs `antal` tasks, `PARALLELLT` at a time, each parsed and handled as the worker would. */
-async function mat(worker: TopicWorker, antal: number, indata: (i: number) => Record<string, unknown>): Promise<Matning & { svar: unknown[] }> {
+async function mat(
+  worker: TopicWorker,
+  antal: number,
+  indata: (i: number) => Record<string, unknown>,
+): Promise<Matning & { svar: unknown[] }> {
   const tider: number[] = [];
   const svar: unknown[] = [];
   let nasta = 0;
@@ -163,14 +166,14 @@ matningar.push({ ...aterkalla, utfall: 'ny rad varje gång' });
 const [{ antal }] = (await db('samtycken').count({ antal: '*' })) as [{ antal: string }];
 await db.destroy();
 
-const version = (await (async () => {
+const version = await (async () => {
   const v = knex({ client: 'pg', connection: databaseUrl });
   try {
     return ((await v.raw('SHOW server_version')).rows[0] as { server_version: string }).server_version;
   } finally {
     await v.destroy();
   }
-})());
+})();
 
 console.log(
   `\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, PostgreSQL ${version}; ` +

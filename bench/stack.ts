@@ -19,6 +19,11 @@ export async function startBenchStack(name: string, defaults: { database: string
     BOKVAR_UI_PORT: process.env.BOKVAR_BENCH_UI_PORT ?? String(defaults.uiPort),
     BOKVAR_DATA_DIR: dataDir,
   });
-  const stack = await startStack({ config, recreateDatabases: true, logDir: path.join(dataDir, 'logs'), log: (l) => console.error(`[stack] ${l}`) });
+  const stack = await startStack({
+    config,
+    recreateDatabases: true,
+    logDir: path.join(dataDir, 'logs'),
+    log: (l) => console.error(`[stack] ${l}`),
+  });
   return { config, stack };
 }

@@ -54,10 +54,10 @@ for (const run of ['kall', 'varm'] as const) {
     databas: rssMb(postgresPids()),
   };
   await stack.stop();
-  const steps = Object.entries(stack.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
-  rows.push(
-    `| ${run} | ${seconds.toFixed(1)} | ${memory.engine} | ${memory.workers} | ${memory.ui} | ${memory.databas} | ${steps} |`,
-  );
+  const steps = Object.entries(stack.timings)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
+  rows.push(`| ${run} | ${seconds.toFixed(1)} | ${memory.engine} | ${memory.workers} | ${memory.ui} | ${memory.databas} | ${steps} |`);
 }
 console.log(`\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}\n`);
 console.log('| start | tid (s) | motor (MB) | workers (MB) | UI (MB) | databas (MB) | steg (s) |');

@@ -45,7 +45,14 @@ try {
 
   const seedStart = performance.now();
   let next = 0;
-  const rows: { arendenummer: string; process_key: string; process_instance_id: string; kallreferens: string; mottagen: Date; enheter: string[] }[] = [];
+  const rows: {
+    arendenummer: string;
+    process_key: string;
+    process_instance_id: string;
+    kallreferens: string;
+    mottagen: Date;
+    enheter: string[];
+  }[] = [];
   await Promise.all(
     Array.from({ length: PARALLEL }, async () => {
       while (next < N) {
@@ -56,7 +63,14 @@ try {
           businessKey: arendenummer,
           variables: { dueDate: { value: due, type: 'Date' } },
         });
-        rows.push({ arendenummer, process_key: 'bench-ui', process_instance_id: pi.id, kallreferens: `bench:${i}`, mottagen: new Date(), enheter: ['vuxenenheten', 'samordnare'] });
+        rows.push({
+          arendenummer,
+          process_key: 'bench-ui',
+          process_instance_id: pi.id,
+          kallreferens: `bench:${i}`,
+          mottagen: new Date(),
+          enheter: ['vuxenenheten', 'samordnare'],
+        });
       }
     }),
   );
@@ -95,14 +109,24 @@ try {
   }
   const indexSeconds = (performance.now() - indexStart) / 1000;
 
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; ${N} öppna ärenden startade på ${seedSeconds.toFixed(0)} s; indexet ikapp ${indexSeconds.toFixed(1)} s efter sista start; load average ${load()}\n`);
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `\n${os.cpus().length} kärnor, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}; ${N} öppna ärenden startade på ${seedSeconds.toFixed(0)} s; indexet ikapp ${indexSeconds.toFixed(1)} s efter sista start; load average ${load()}\n`,
+  );
   console.log('| measurement | samples | p50 (ms) | p95 (ms) |');
   console.log('|---|---|---|---|');
-  await measure('case view (GET /api/arenden/{nr} + /diagram)', () => {
-    const nr = random();
-    return [`/api/arenden/${nr}?vy=arendevy`, `/api/arenden/${nr}/diagram`];
-  }, SAMPLES);
+  await measure(
+    'case view (GET /api/arenden/{nr} + /diagram)',
+    () => {
+      const nr = random();
+      return [`/api/arenden/${nr}?vy=arendevy`, `/api/arenden/${nr}/diagram`];
+    },
+    SAMPLES,
+  );
   await measure('overview (GET /api/oversikt)', () => ['/api/oversikt'], SAMPLES);
   await measure('case list, first 50 by deadline (GET /api/arenden)', () => ['/api/arenden?max=50'], SAMPLES);
   await measure('case list, page 100 of 50 (GET /api/arenden?forsta=4950)', () => ['/api/arenden?max=50&forsta=4950'], SAMPLES);
@@ -128,10 +152,12 @@ try {
   await timeIndex('index: refresh, nothing changed', () => index.uppdatera(), 10);
   // 50 cases change (their task completed, the instance ends): the next refresh finds and re-reads them.
   const andrade = rows.slice(0, 50);
-  await Promise.all(andrade.map(async (r) => {
-    const [task] = await admin.get<{ id: string }[]>('/task', { processInstanceId: r.process_instance_id });
-    if (task) await admin.post(`/task/${task.id}/complete`, { variables: {} });
-  }));
+  await Promise.all(
+    andrade.map(async (r) => {
+      const [task] = await admin.get<{ id: string }[]>('/task', { processInstanceId: r.process_instance_id });
+      if (task) await admin.post(`/task/${task.id}/complete`, { variables: {} });
+    }),
+  );
   await timeIndex('index: refresh after 50 cases changed', () => index.uppdatera(), 3);
   console.log(`\nload average after the run: ${load()}`);
 } finally {

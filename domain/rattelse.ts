@@ -52,15 +52,23 @@ async function correlate(
   hinderText: string,
 ): Promise<Hinder> {
   try {
-    await retryOnConcurrentModification(() => engine.post('/message', { messageName, processInstanceId, processVariables: toVariables(variabler) }));
+    await retryOnConcurrentModification(() =>
+      engine.post('/message', { messageName, processInstanceId, processVariables: toVariables(variabler) }),
+    );
     return null;
   } catch (error) {
-    if (error instanceof EngineRestError && (error.status === 400 || error.status === 404)) return { kod: 'tar-inte-emot', text: hinderText };
+    if (error instanceof EngineRestError && (error.status === 400 || error.status === 404))
+      return { kod: 'tar-inte-emot', text: hinderText };
     throw error;
   }
 }
 
-export async function registreraRattelse(engine: EngineRest, processInstanceId: string, arendenummer: string, r: Rattelse): Promise<Hinder> {
+export async function registreraRattelse(
+  engine: EngineRest,
+  processInstanceId: string,
+  arendenummer: string,
+  r: Rattelse,
+): Promise<Hinder> {
   const hinder = await obetaldHyra(engine, processInstanceId, arendenummer);
   if (hinder) return hinder;
   const variabler: Record<string, string> = { rattadUnderrattelseMottagen: r.mottagen };
@@ -76,7 +84,12 @@ export async function registreraRattelse(engine: EngineRest, processInstanceId: 
   );
 }
 
-export async function registreraDelgivning(engine: EngineRest, processInstanceId: string, arendenummer: string, delgivningsdatum: string): Promise<Hinder> {
+export async function registreraDelgivning(
+  engine: EngineRest,
+  processInstanceId: string,
+  arendenummer: string,
+  delgivningsdatum: string,
+): Promise<Hinder> {
   const hinder = await obetaldHyra(engine, processInstanceId, arendenummer);
   if (hinder) return hinder;
   if ((await variabel(engine, processInstanceId, 'atervinningsfristSenast')) !== null) {

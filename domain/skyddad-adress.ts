@@ -33,7 +33,9 @@ export async function skyddadEnligtRegistret(db: Knex, personnummer: string): Pr
   const rad = await db(FOLKBOKFORING_TABELL)
     .where({ personnummer })
     .first<{ sekretessmarkering: boolean; skyddad_folkbokforing: boolean } | undefined>('sekretessmarkering', 'skyddad_folkbokforing');
-  return rad ? arSkyddadIdentitet({ sekretessmarkering: rad.sekretessmarkering, skyddadFolkbokforing: rad.skyddad_folkbokforing }) : undefined;
+  return rad
+    ? arSkyddadIdentitet({ sekretessmarkering: rad.sekretessmarkering, skyddadFolkbokforing: rad.skyddad_folkbokforing })
+    : undefined;
 }
 
 /** Stores the case's address; the first one stored stays (a repeated delivery changes nothing). */
@@ -45,6 +47,8 @@ export async function sparaSkyddadAdress(db: Knex, rad: { arendenummer: string; 
 }
 
 export async function lasSkyddadAdress(db: Knex, arendenummer: string): Promise<{ adress: Adress; kalla: Adresskalla } | undefined> {
-  const rad = await db(SKYDDADE_ADRESSER).where({ arendenummer }).first<{ adress: Adress; kalla: Adresskalla } | undefined>('adress', 'kalla');
+  const rad = await db(SKYDDADE_ADRESSER)
+    .where({ arendenummer })
+    .first<{ adress: Adress; kalla: Adresskalla } | undefined>('adress', 'kalla');
   return rad ? { adress: rad.adress, kalla: rad.kalla } : undefined;
 }

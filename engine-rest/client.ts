@@ -64,8 +64,7 @@ export class EngineRest {
     /** No call waits longer: a hung engine is an unreachable one (the intake's start lease counts on it). */
     readonly timeoutMs = 60_000,
   ) {
-    this.authorization =
-      'Basic ' + Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64');
+    this.authorization = 'Basic ' + Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64');
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
@@ -115,12 +114,7 @@ export class EngineRest {
     return this.send<T>(method, path, JSON.stringify(body), { 'Content-Type': 'application/json' });
   }
 
-  private async send<T>(
-    method: string,
-    path: string,
-    body: BodyInit | undefined,
-    headers: Record<string, string>,
-  ): Promise<T> {
+  private async send<T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>): Promise<T> {
     const where = path.split('?')[0] ?? path;
     let response: Response;
     let text: string;

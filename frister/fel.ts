@@ -4,12 +4,7 @@
  */
 
 export type FristErrorCode =
-  | 'OGILTIGT_DATUM'
-  | 'TIDPUNKT_KRAVS'
-  | 'AR_UTANFOR_INTERVALL'
-  | 'OGILTIG_FORLANGNING'
-  | 'OGILTIGT_ANTAL'
-  | 'OGILTIGA_INSTALLNINGAR';
+  'OGILTIGT_DATUM' | 'TIDPUNKT_KRAVS' | 'AR_UTANFOR_INTERVALL' | 'OGILTIG_FORLANGNING' | 'OGILTIGT_ANTAL' | 'OGILTIGA_INSTALLNINGAR';
 
 export class FristError extends Error {
   readonly kod: FristErrorCode;

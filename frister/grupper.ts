@@ -44,5 +44,10 @@ export const FRISTTYPER: Record<FristGrupp, readonly FristTyp[]> = {
 /** A task's list of groups, as `beraknaFrister` (and `delaFrister`) write it: "atervinningsfrist,avhysning". */
 export const fristgrupper = z
   .string()
-  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(FRIST_GRUPPER)).min(1));

@@ -94,9 +94,7 @@ export function helgdagar(ar: number): readonly Helgdag[] {
     { datum: datum(ar, 12, 26), namn: 'annandag jul', slag: 'allmanHelgdag' },
     { datum: datum(ar, 12, 31), namn: 'nyårsafton', slag: 'afton' },
   ];
-  const sorterad = Object.freeze(
-    dagar.map((h) => Object.freeze(h)).sort((x, y) => (x.datum < y.datum ? -1 : x.datum > y.datum ? 1 : 0)),
-  );
+  const sorterad = Object.freeze(dagar.map((h) => Object.freeze(h)).sort((x, y) => (x.datum < y.datum ? -1 : x.datum > y.datum ? 1 : 0)));
   const perDag = new Map<Datum, Helgdag[]>();
   for (const h of sorterad) perDag.set(h.datum, [...(perDag.get(h.datum) ?? []), h]);
   lista.set(ar, sorterad);

@@ -71,24 +71,5 @@ export {
   type Installningar,
   type KalenderTid,
 } from './installningar.ts';
-export {
-  LAGRUM,
-  LAGRUM_IDN,
-  arLagrumId,
-  citera,
-  gallande,
-  lagrum,
-  type LagrumId,
-  type LagrumSlag,
-  type Lagrumspost,
-} from './lagrum.ts';
-export {
-  isoMedOffset,
-  plusDagar,
-  plusManader,
-  svensktDatum,
-  veckodag,
-  veckodagNr,
-  type DagEllerTidpunkt,
-  type Datum,
-} from './tid.ts';
+export { LAGRUM, LAGRUM_IDN, arLagrumId, citera, gallande, lagrum, type LagrumId, type LagrumSlag, type Lagrumspost } from './lagrum.ts';
+export { isoMedOffset, plusDagar, plusManader, svensktDatum, veckodag, veckodagNr, type DagEllerTidpunkt, type Datum } from './tid.ts';

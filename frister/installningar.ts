@@ -19,8 +19,7 @@ type Issue = { code: string; input?: unknown };
 
 /** Svenska texter för typfel; andra fel får zods standardtext. */
 function typfel(forvantat: string) {
-  return (iss: Issue) =>
-    iss.code === 'invalid_type' ? (iss.input === undefined ? 'saknas' : `måste vara ${forvantat}`) : undefined;
+  return (iss: Issue) => (iss.code === 'invalid_type' ? (iss.input === undefined ? 'saknas' : `måste vara ${forvantat}`) : undefined);
 }
 
 const kalla = z
@@ -169,10 +168,7 @@ export function lasInstallningar(fil: string = process.env[MILJOVARIABEL] || STA
   try {
     text = readFileSync(fil, 'utf8');
   } catch (e) {
-    throw new FristError(
-      'OGILTIGA_INSTALLNINGAR',
-      felText.ogiltigaInstallningar(fil, [`filen kunde inte läsas: ${(e as Error).message}`]),
-    );
+    throw new FristError('OGILTIGA_INSTALLNINGAR', felText.ogiltigaInstallningar(fil, [`filen kunde inte läsas: ${(e as Error).message}`]));
   }
   let data: unknown;
   try {

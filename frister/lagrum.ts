@@ -46,8 +46,7 @@ const HANDBOK = 'Handbok för socialförvaltningarnas arbete med att förebygga 
 const SOL = 'Socialtjänstlagen (2025:400)';
 const SOL_URL = 'https://lagen.nu/2025:400';
 /** lagrum.md: numren och ordalydelsen är lästa i en avskrift av SFS 2025:400 (t.o.m. SFS 2025:1501). */
-const SOL_AVSKRIFT =
-  'Läst i en avskrift av SFS 2025:400 med ändringar t.o.m. SFS 2025:1501; stäm av mot SFS före release.';
+const SOL_AVSKRIFT = 'Läst i en avskrift av SFS 2025:400 med ändringar t.o.m. SFS 2025:1501; stäm av mot SFS före release.';
 /** Kopplingen till handbokens gamla nummer är bedömd efter ordalydelsen, inte mot förarbetena. */
 const ersatter = (gammal: string) =>
   `${SOL_AVSKRIFT} Ersätter ${gammal} i socialtjänstlagen (2001:453), som handboken citerar; kopplingen är bedömd efter ordalydelsen och inte verifierad mot prop. 2024/25:89.`;
@@ -79,8 +78,7 @@ const poster = {
     kalla: JB,
     sfs: '1970:994',
     url: `${JB_URL}#K12P25a`,
-    sammanfattning:
-      'Vid störningar ska hyresvärden uppmana hyresgästen att se till att störningarna upphör och underrätta socialnämnden.',
+    sammanfattning: 'Vid störningar ska hyresvärden uppmana hyresgästen att se till att störningarna upphör och underrätta socialnämnden.',
     slag: 'lag',
     verifierad: true,
   },
@@ -109,8 +107,7 @@ const poster = {
     kalla: JB,
     sfs: '1970:994',
     url: `${JB_URL}#K12P44`,
-    sammanfattning:
-      'Beslut om avhysning får inte meddelas förrän ytterligare två vardagar har gått efter återvinningsfristens utgång.',
+    sammanfattning: 'Beslut om avhysning får inte meddelas förrän ytterligare två vardagar har gått efter återvinningsfristens utgång.',
     slag: 'lag',
     verifierad: true,
     anmarkning:
@@ -131,8 +128,7 @@ const poster = {
     kalla: JB,
     sfs: '1970:994',
     url: `${JB_URL}#K12P44`,
-    sammanfattning:
-      'Bestämmelserna om återvinning gäller inte om hyresgästen ändå är skyldig att flytta inom mindre än en månad.',
+    sammanfattning: 'Bestämmelserna om återvinning gäller inte om hyresgästen ändå är skyldig att flytta inom mindre än en månad.',
     slag: 'lag',
     verifierad: true,
   },
@@ -152,7 +148,7 @@ const poster = {
     slag: 'rattsfall',
     verifierad: true,
   },
-  'delgivningslagen': {
+  delgivningslagen: {
     kortform: 'delgivningslagen (2010:1932)',
     kalla: 'Delgivningslagen (2010:1932)',
     sfs: '2010:1932',
@@ -218,8 +214,7 @@ const poster = {
     kalla: 'Utsökningsbalken (1981:774)',
     sfs: '1981:774',
     url: 'https://lagen.nu/1981:774#K16',
-    sammanfattning:
-      'Avhysning: Kronofogden underrättar hyresgästen, hyresvärden och socialtjänsten om dag och tid för avhysningen.',
+    sammanfattning: 'Avhysning: Kronofogden underrättar hyresgästen, hyresvärden och socialtjänsten om dag och tid för avhysningen.',
     slag: 'lag',
     verifierad: true,
   },
@@ -310,7 +305,8 @@ const poster = {
     kalla: SOL,
     sfs: '2025:400',
     url: SOL_URL,
-    sammanfattning: 'Efter en anmälan som rör ett barn ska socialnämnden genast bedöma om barnet är i behov av omedelbart skydd (skyddsbedömning).',
+    sammanfattning:
+      'Efter en anmälan som rör ett barn ska socialnämnden genast bedöma om barnet är i behov av omedelbart skydd (skyddsbedömning).',
     slag: 'lag',
     verifierad: true,
     anmarkning: ersatter('11 kap. 1 a § första stycket'),
@@ -414,7 +410,8 @@ const poster = {
     kalla: OSL,
     sfs: '2009:400',
     url: `${OSL_URL}#K10P1`,
-    sammanfattning: 'Sekretess hindrar inte att en uppgift lämnas till den enskilde själv; citeras i handboken tillsammans med 12 kap. 2 §.',
+    sammanfattning:
+      'Sekretess hindrar inte att en uppgift lämnas till den enskilde själv; citeras i handboken tillsammans med 12 kap. 2 §.',
     slag: 'lag',
     verifierad: true,
   },
@@ -492,9 +489,7 @@ export type LagrumId = keyof typeof poster;
 
 /** Hela katalogen, id → post. */
 export const LAGRUM: Readonly<Record<LagrumId, Lagrumspost>> = Object.freeze(
-  Object.fromEntries(
-    Object.entries(poster).map(([id, p]) => [id, Object.freeze({ id, ...p })]),
-  ) as Record<LagrumId, Lagrumspost>,
+  Object.fromEntries(Object.entries(poster).map(([id, p]) => [id, Object.freeze({ id, ...p })])) as Record<LagrumId, Lagrumspost>,
 );
 
 export const LAGRUM_IDN = Object.freeze(Object.keys(poster) as LagrumId[]);

@@ -76,7 +76,14 @@ export function veckodagNr(datum: Datum): number {
 export function klockslag(datum: Datum, timme: number, minut = 0, sekund = 0, falt = 'datum'): DateTime {
   dagnummer(datum, falt);
   const dt = DateTime.fromObject(
-    { year: Number(datum.slice(0, 4)), month: Number(datum.slice(5, 7)), day: Number(datum.slice(8, 10)), hour: timme, minute: minut, second: sekund },
+    {
+      year: Number(datum.slice(0, 4)),
+      month: Number(datum.slice(5, 7)),
+      day: Number(datum.slice(8, 10)),
+      hour: timme,
+      minute: minut,
+      second: sekund,
+    },
     { zone: ZON },
   );
   if (!dt.isValid) throw new FristError('OGILTIGT_DATUM', felText.ogiltigtDatum(falt, datum));

@@ -28,13 +28,9 @@ export async function up(knex: Knex): Promise<void> {
     t.date('avregistreringsdatum');
     t.timestamp('uppdaterad', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw(
-    `ALTER TABLE folkbokforing_personer ADD CONSTRAINT folkbokforing_personnummer_form CHECK (personnummer ~ '^[0-9]{12}$')`,
-  );
+  await knex.raw(`ALTER TABLE folkbokforing_personer ADD CONSTRAINT folkbokforing_personnummer_form CHECK (personnummer ~ '^[0-9]{12}$')`);
   // The address lookup: only persons still registered count as living somewhere.
-  await knex.raw(
-    'CREATE INDEX folkbokforing_adressnyckel ON folkbokforing_personer (adressnyckel) WHERE avregistreringsorsak IS NULL',
-  );
+  await knex.raw('CREATE INDEX folkbokforing_adressnyckel ON folkbokforing_personer (adressnyckel) WHERE avregistreringsorsak IS NULL');
 }
 
 export async function down(knex: Knex): Promise<void> {

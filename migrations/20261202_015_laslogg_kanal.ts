@@ -15,7 +15,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('kanal').notNullable().defaultTo('bokvar');
     t.text('kategori').notNullable().defaultTo('person');
   });
-  await knex.raw(`ALTER TABLE lasloggar ADD CONSTRAINT lasloggar_kanal CHECK (kanal IN ('bokvar', 'tasklist', 'cockpit', 'admin', 'webapp', 'rest'))`);
+  await knex.raw(
+    `ALTER TABLE lasloggar ADD CONSTRAINT lasloggar_kanal CHECK (kanal IN ('bokvar', 'tasklist', 'cockpit', 'admin', 'webapp', 'rest'))`,
+  );
   await knex.raw(`ALTER TABLE lasloggar ADD CONSTRAINT lasloggar_kategori CHECK (kategori IN ('person', 'teknisk', 'administrator'))`);
   await knex.schema.alterTable('lasloggar', (t) => {
     t.index(['kategori', 'tidpunkt']);

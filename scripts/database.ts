@@ -39,7 +39,13 @@ export async function startDatabase(options: DatabaseOptions): Promise<DatabaseS
   let appUrl = options.databaseUrl;
   if (!appUrl) {
     const start = () =>
-      startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedPort, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, log });
+      startEmbeddedDatabase({
+        dataDir: options.dataDir,
+        port: options.embeddedPort,
+        user: EMBEDDED_USER,
+        password: EMBEDDED_PASSWORD,
+        log,
+      });
     let embedded = await start();
     stop = () => embedded.stop();
     restart = async () => {
@@ -77,7 +83,10 @@ async function restartEmbedded(start: () => Promise<EmbeddedDatabase>, log: (lin
       log('Inbäddad PostgreSQL startad igen');
       return embedded;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Inbäddad PostgreSQL startade inte igen: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`Inbäddad PostgreSQL startade inte igen: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

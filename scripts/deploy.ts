@@ -23,9 +23,13 @@ export interface Bundle {
 
 export function planBundles(dir = modelsDir): Bundle[] {
   const all = listFiles(dir);
-  const formsById = indexById(all.filter((f) => f.endsWith('.form')), (text) => [JSON.parse(text).id as string]);
-  const decisionsById = indexById(all.filter((f) => f.endsWith('.dmn')), (text) =>
-    [...text.matchAll(/<decision\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1] as string),
+  const formsById = indexById(
+    all.filter((f) => f.endsWith('.form')),
+    (text) => [JSON.parse(text).id as string],
+  );
+  const decisionsById = indexById(
+    all.filter((f) => f.endsWith('.dmn')),
+    (text) => [...text.matchAll(/<decision\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1] as string),
   );
   return all
     .filter((f) => f.endsWith('.bpmn'))
@@ -55,9 +59,7 @@ export async function deployModels(engine: EngineRest, dir = modelsDir): Promise
 
 /** "kronofogden-avhysning v2, …" for what a deployment run changed. */
 export function describeDeployed(deployments: Deployment[]): string[] {
-  return deployments.flatMap((d) =>
-    Object.values(d.deployedProcessDefinitions ?? {}).map((p) => `${p.key} version ${p.version}`),
-  );
+  return deployments.flatMap((d) => Object.values(d.deployedProcessDefinitions ?? {}).map((p) => `${p.key} version ${p.version}`));
 }
 
 function listFiles(dir: string): string[] {

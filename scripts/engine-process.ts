@@ -104,7 +104,10 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
   });
   try {
     await waitFor(`motorn på ${baseUrl}`, options.startTimeoutMs ?? 240_000, async () => {
-      if (spawnError) throw new StartupError(`Motorn kunde inte startas (java: ${spawnError.message}). Installera Java 17 eller senare (apt-get install openjdk-17-jre-headless).`);
+      if (spawnError)
+        throw new StartupError(
+          `Motorn kunde inte startas (java: ${spawnError.message}). Installera Java 17 eller senare (apt-get install openjdk-17-jre-headless).`,
+        );
       if (child.exitCode !== null) {
         throw new Error(`Motorn avslutades (kod ${child.exitCode}); se ${options.logFile}`);
       }

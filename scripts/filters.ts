@@ -38,8 +38,7 @@ const dayOfWeek = `dateTime().withZone(${STOCKHOLM}).getDayOfWeek()`;
  * working day early — the tasks are then already in "Förfaller idag" or the
  * next day's list, never lost.
  */
-export const THREE_WORKING_DAYS_END =
-  `\${${todayStart}.plusDays(${dayOfWeek} <= 2 ? 4 : (${dayOfWeek} <= 5 ? 6 : (${dayOfWeek} == 6 ? 5 : 4))).toDate()}`;
+export const THREE_WORKING_DAYS_END = `\${${todayStart}.plusDays(${dayOfWeek} <= 2 ? 4 : (${dayOfWeek} <= 5 ? 6 : (${dayOfWeek} == 6 ? 5 : 4))).toDate()}`;
 
 const byDueDate = [{ sortBy: 'dueDate', sortOrder: 'asc' }];
 const byFollowUpDate = [{ sortBy: 'followUpDate', sortOrder: 'asc' }];
@@ -87,7 +86,8 @@ export const FILTERS: FilterDefinition[] = [
   },
   {
     name: 'Väntar på svar',
-    description: 'Uppgifter som väntar på någon annan (hyresvärden, hyresgästen, ett bokat hembesök) till sitt uppföljningsdatum, det närmaste överst',
+    description:
+      'Uppgifter som väntar på någon annan (hyresvärden, hyresgästen, ett bokat hembesök) till sitt uppföljningsdatum, det närmaste överst',
     priority: 25,
     color: '#6e7781',
     query: { followUpAfterExpression: '${now()}', sorting: byFollowUpDate },
@@ -183,10 +183,7 @@ export function filterBody(definition: FilterDefinition) {
 }
 
 /** Returns the filters' ids by name. */
-export async function provisionFilters(
-  engine: EngineRest,
-  filters: FilterDefinition[] = FILTERS,
-): Promise<Record<string, string>> {
+export async function provisionFilters(engine: EngineRest, filters: FilterDefinition[] = FILTERS): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const definition of filters) {
     const body = filterBody(definition);

@@ -33,7 +33,16 @@ fs.mkdirSync(values.katalog, { recursive: true });
 const filer = {
   'folkbokforing.csv': extrakt.folkbokforingCsv,
   'aktuella.csv': extrakt.aktuellaCsv,
-  'hushall.json': JSON.stringify({ referensdatum: extrakt.population.referensdatum, hushall: extrakt.population.hushall, okandaPersonnummer: extrakt.population.okandaPersonnummer }, null, 2) + '\n',
+  'hushall.json':
+    JSON.stringify(
+      {
+        referensdatum: extrakt.population.referensdatum,
+        hushall: extrakt.population.hushall,
+        okandaPersonnummer: extrakt.population.okandaPersonnummer,
+      },
+      null,
+      2,
+    ) + '\n',
 };
 for (const [namn, innehall] of Object.entries(filer)) fs.writeFileSync(path.join(values.katalog, namn), innehall);
 process.stdout.write(

@@ -121,7 +121,17 @@ export const WORKER_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'READ_INSTANCE_VARIABLE', 'UPDATE_INSTANCE', 'READ_TASK', 'UPDATE_TASK', 'READ_HISTORY', 'READ_HISTORY_VARIABLE', 'DELETE_HISTORY'],
+    permissions: [
+      'READ',
+      'READ_INSTANCE',
+      'READ_INSTANCE_VARIABLE',
+      'UPDATE_INSTANCE',
+      'READ_TASK',
+      'UPDATE_TASK',
+      'READ_HISTORY',
+      'READ_HISTORY_VARIABLE',
+      'DELETE_HISTORY',
+    ],
   },
 ];
 
@@ -135,7 +145,15 @@ export const UI_GRANTS: Grant[] = [
   {
     resourceType: RESOURCE.processDefinition,
     resourceId: '*',
-    permissions: ['READ', 'READ_INSTANCE', 'READ_INSTANCE_VARIABLE', 'READ_HISTORY', 'READ_HISTORY_VARIABLE', 'CREATE_INSTANCE', 'UPDATE_INSTANCE'],
+    permissions: [
+      'READ',
+      'READ_INSTANCE',
+      'READ_INSTANCE_VARIABLE',
+      'READ_HISTORY',
+      'READ_HISTORY_VARIABLE',
+      'CREATE_INSTANCE',
+      'UPDATE_INSTANCE',
+    ],
   },
   { resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['READ', 'CREATE', 'UPDATE'] },
   { resourceType: RESOURCE.historicProcessInstance, resourceId: '*', permissions: ['READ'] },
@@ -193,12 +211,16 @@ export async function provisionIdentity(engine: EngineRest, options: IdentityOpt
  * Grants on every task ('*') are roles' and stay as GROUP_GRANTS says.
  */
 async function grantVariablesOnOpenTasks(engine: EngineRest): Promise<void> {
-  const grants = await engine.getAll<{ id: string; userId: string | null; groupId: string | null; resourceId: string; permissions: string[] }>(
-    '/authorization',
-    { type: 1, resourceType: RESOURCE.task },
-  );
+  const grants = await engine.getAll<{
+    id: string;
+    userId: string | null;
+    groupId: string | null;
+    resourceId: string;
+    permissions: string[];
+  }>('/authorization', { type: 1, resourceType: RESOURCE.task });
   for (const g of grants) {
-    if (g.resourceId === '*' || !g.permissions.includes('READ') || g.permissions.includes('READ_VARIABLE') || g.permissions.includes('ALL')) continue;
+    if (g.resourceId === '*' || !g.permissions.includes('READ') || g.permissions.includes('READ_VARIABLE') || g.permissions.includes('ALL'))
+      continue;
     await engine.put(`/authorization/${g.id}`, {
       type: 1,
       ...(g.groupId ? { groupId: g.groupId } : { userId: g.userId }),
@@ -259,13 +281,8 @@ async function ensureMembership(engine: EngineRest, groupId: string, userId: str
   }
 }
 
-async function ensureGrant(
-  engine: EngineRest,
-  who: { groupId: string } | { userId: string },
-  grant: Grant,
-): Promise<void> {
-  const query =
-    'groupId' in who ? { groupIdIn: who.groupId } : { userIdIn: who.userId };
+async function ensureGrant(engine: EngineRest, who: { groupId: string } | { userId: string }, grant: Grant): Promise<void> {
+  const query = 'groupId' in who ? { groupIdIn: who.groupId } : { userIdIn: who.userId };
   const existing = await engine.get<{ id: string; permissions: string[] }[]>('/authorization', {
     ...query,
     type: 1,

@@ -69,14 +69,14 @@ global
   maxconn 2000
 ${settings.log === 'stdout' ? '  log stdout format raw local0\n' : ''}
 ${
-    settings.dockerDns
-      ? `resolvers docker
+  settings.dockerDns
+    ? `resolvers docker
   nameserver dns 127.0.0.11:53
   hold valid 10s
 
 `
-      : ''
-  }defaults
+    : ''
+}defaults
   mode http
 ${settings.dockerDns ? '  default-server init-addr last,libc,none resolvers docker\n' : ''}${settings.log === 'stdout' ? `  log global\n  log-format "${LOG_FORMAT}"\n` : ''}  option forwardfor
   option redispatch 1

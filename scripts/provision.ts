@@ -57,4 +57,6 @@ if (!modelsOnly) {
 const changed = describeDeployed(await deployModels(engine));
 console.log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade – ingen ny version.');
 const ttlAndrade = await applyHistoryTimeToLive(engine, env.BOKVAR_HISTORIK_TTL);
-console.log(`Historikens livslängd ${env.BOKVAR_HISTORIK_TTL}: ${ttlAndrade > 0 ? `satt på ${ttlAndrade} definitioner` : 'alla definitioner har den redan'}.`);
+console.log(
+  `Historikens livslängd ${env.BOKVAR_HISTORIK_TTL}: ${ttlAndrade > 0 ? `satt på ${ttlAndrade} definitioner` : 'alla definitioner har den redan'}.`,
+);

@@ -186,9 +186,7 @@ function serviceOptions(run: StackRun, engine: EngineNodes, database: DatabaseSe
     // A node answers a waiting long poll at once only for tasks created in its
     // own JVM; a task created on another node waits for the poll to run out.
     // Shorter polls bound that wait (docs/kluster.md).
-    ...(config.motorer > 1 && process.env.BOKVAR_WORKER_LONG_POLL_MS === undefined
-      ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' }
-      : {}),
+    ...(config.motorer > 1 && process.env.BOKVAR_WORKER_LONG_POLL_MS === undefined ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' } : {}),
   };
   const logFile = (name: string) => (logDir ? run.logFile(name) : undefined);
   return {
@@ -324,4 +322,3 @@ async function startEngineNodes(
     throw error;
   }
 }
-

@@ -14,7 +14,12 @@ const schema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     BOKVAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Idle lifetime of a browser session. */
-    BOKVAR_SESSION_MINUTER: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    BOKVAR_SESSION_MINUTER: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     /** Retention from the records plan; the night's gallring follows it (docs/gallring.md). */
     BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
   })

@@ -27,7 +27,17 @@ server.on('clientError', klientfelSomProblem);
 const stoppaGallring = schemalaggGallring(
   async () => {
     const r = await gallra(db, engine.rest, ttlDagar(config.BOKVAR_HISTORIK_TTL));
-    log.info({ noterade: r.noterade, gallrade: r.gallrade.length, misslyckade: r.misslyckade.length, kvar: r.kvar, stickprov: r.stickprov, sessioner: r.sessioner }, 'gallring klar');
+    log.info(
+      {
+        noterade: r.noterade,
+        gallrade: r.gallrade.length,
+        misslyckade: r.misslyckade.length,
+        kvar: r.kvar,
+        stickprov: r.stickprov,
+        sessioner: r.sessioner,
+      },
+      'gallring klar',
+    );
   },
   (error) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'gallring failed'),
 );

@@ -22,7 +22,10 @@ const schema = z.object({
    */
   BOKVAR_WORKER_BUSY_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(50),
   /** This process's name in the engine (locked tasks, history); default host name and process id. */
-  BOKVAR_WORKER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,60}$/).optional(),
+  BOKVAR_WORKER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,60}$/)
+    .optional(),
   /** Attempts for a technical failure before it becomes an incident. */
   BOKVAR_WORKER_RETRIES: z.coerce.number().int().min(1).max(20).default(5),
   /** First pause before a retry; doubles with each attempt. */

@@ -77,9 +77,7 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
       // engine's dearest call in a burst. While handlers run, let slots gather and
       // fetch several at once; with nothing running, ask again at once.
       const busy = client.activeTasksCount + (Array.isArray(tasks) ? tasks.length : 0) > 0;
-      client.options.interval = busy
-        ? config.BOKVAR_WORKER_BUSY_INTERVAL_MS
-        : config.BOKVAR_WORKER_POLL_INTERVAL_MS;
+      client.options.interval = busy ? config.BOKVAR_WORKER_BUSY_INTERVAL_MS : config.BOKVAR_WORKER_POLL_INTERVAL_MS;
     });
     client.on('poll:error', (error: unknown) => {
       inFlight -= 1;
@@ -99,7 +97,11 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
       }, pause);
     });
     for (const worker of group.topics) {
-      client.subscribe(worker.topic, { lockDuration: worker.lockDurationMs, variables: Object.keys(worker.input.shape) }, runSafely(worker, policy, log));
+      client.subscribe(
+        worker.topic,
+        { lockDuration: worker.lockDurationMs, variables: Object.keys(worker.input.shape) },
+        runSafely(worker, policy, log),
+      );
     }
     client.start();
     return client;

@@ -42,7 +42,14 @@ export function readCsv<S extends z.ZodType>(text: string, kolumner: CsvColumns,
   const delimiter = forstaRaden.includes(';') ? ';' : ',';
   let poster: { record: string[]; info: { lines: number } }[];
   try {
-    poster = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof poster;
+    poster = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof poster;
   } catch (error) {
     const rad = (error as { lines?: number }).lines;
     throw new CsvFilError(`Filen kan inte läsas som CSV${rad ? ` (rad ${rad})` : ''}: kontrollera citattecken och avgränsare`);
@@ -52,9 +59,7 @@ export function readCsv<S extends z.ZodType>(text: string, kolumner: CsvColumns,
   const namn = rubrik.record.map((k) => k.toLowerCase());
   const saknas = kolumner.obligatoriska.filter((k) => !namn.includes(k));
   if (saknas.length > 0) throw new CsvFilError(`Rubrikraden saknar kolumnerna ${saknas.join(', ')}`);
-  const lasta = [...kolumner.obligatoriska, ...kolumner.valfria]
-    .map((k) => [k, namn.indexOf(k)] as const)
-    .filter(([, i]) => i >= 0);
+  const lasta = [...kolumner.obligatoriska, ...kolumner.valfria].map((k) => [k, namn.indexOf(k)] as const).filter(([, i]) => i >= 0);
 
   const resultat: ParsedCsv<z.output<S>> = { rader: [], fel: [] };
   for (const { record, info } of data) {

@@ -79,18 +79,15 @@ export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logg
   };
 }
 
-async function failTechnically(
-  task: Task,
-  taskService: TaskService,
-  policy: RetryPolicy,
-  log: Logger,
-  error: unknown,
-): Promise<void> {
+async function failTechnically(task: Task, taskService: TaskService, policy: RetryPolicy, log: Logger, error: unknown): Promise<void> {
   const retriesLeft = Math.max((task.retries ?? policy.retries) - 1, 0);
   const attempt = policy.retries - retriesLeft;
   const retryTimeout = retriesLeft > 0 ? policy.baseTimeoutMs * 2 ** Math.max(attempt - 1, 0) : 0;
   const reason = error instanceof Error ? error.message : String(error);
-  log.error({ retriesLeft, retryTimeout, err: error instanceof Error ? { name: error.name, message: reason } : reason }, 'technical failure');
+  log.error(
+    { retriesLeft, retryTimeout, err: error instanceof Error ? { name: error.name, message: reason } : reason },
+    'technical failure',
+  );
   await report(log, () =>
     taskService.handleFailure(task, {
       errorMessage: truncate(`${TECHNICAL_FAILURE}: ${reason}`),
@@ -137,7 +134,5 @@ function toVariables(values: Record<string, unknown>): Variables {
 
 /** "variabel: problem; variabel: problem" — never the values themselves. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.join('.') || '(indata)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.join('.') || '(indata)'}: ${issue.message}`).join('; ');
 }

@@ -49,9 +49,13 @@ export async function measureCeiling(admin: EngineRest, worker: EngineRest, n: n
   let timed = 0;
   for (let done = 0; done < warmUp + n; done += ROUND) {
     const round = Math.min(ROUND, warmUp + n - done);
-    await inParallel(Array.from({ length: round }, (_, i) => i), 16, async () => {
-      await admin.post('/process-definition/key/bench-noop/start', {});
-    });
+    await inParallel(
+      Array.from({ length: round }, (_, i) => i),
+      16,
+      async () => {
+        await admin.post('/process-definition/key/bench-noop/start', {});
+      },
+    );
     const start = performance.now();
     await Promise.all(
       Array.from({ length: LOOPS }, async (_, loop) => {
@@ -59,7 +63,11 @@ export async function measureCeiling(admin: EngineRest, worker: EngineRest, n: n
         for (;;) {
           let tasks: { id: string }[];
           try {
-            tasks = await worker.post('/external-task/fetchAndLock', { workerId, maxTasks: MAX_TASKS, topics: [{ topicName: NOOP_TOPIC, lockDuration: 60_000 }] });
+            tasks = await worker.post('/external-task/fetchAndLock', {
+              workerId,
+              maxTasks: MAX_TASKS,
+              topics: [{ topicName: NOOP_TOPIC, lockDuration: 60_000 }],
+            });
           } catch (error) {
             if (error instanceof EngineRestError && error.status === 500) {
               conflicts += 1; // harmless: nothing was locked; fetch again

@@ -9,9 +9,22 @@ import { sleep } from './stats.ts';
  * activity's start and end), so the HTTP round trips of these reads do not
  * enter the figures.
  */
-interface HistoricInstance { id: string; businessKey: string | null; rootProcessInstanceId: string; startTime: string }
-interface HistoricTask { processInstanceId: string; rootProcessInstanceId: string | null; startTime: string }
-interface HistoricActivity { activityId: string; processInstanceId: string; durationInMillis: number | null }
+interface HistoricInstance {
+  id: string;
+  businessKey: string | null;
+  rootProcessInstanceId: string;
+  startTime: string;
+}
+interface HistoricTask {
+  processInstanceId: string;
+  rootProcessInstanceId: string | null;
+  startTime: string;
+}
+interface HistoricActivity {
+  activityId: string;
+  processInstanceId: string;
+  durationInMillis: number | null;
+}
 
 export interface CaseTimes {
   /** Notice → first user task (ms) per case that has one. */
@@ -21,8 +34,9 @@ export interface CaseTimes {
 }
 
 export async function caseTimes(admin: EngineRest, keys: Set<string>): Promise<CaseTimes> {
-  const instances = (await admin.getAll<HistoricInstance>('/history/process-instance', { processDefinitionKeyNotIn: 'bench-noop' }))
-    .filter((i) => i.businessKey !== null && keys.has(i.businessKey));
+  const instances = (await admin.getAll<HistoricInstance>('/history/process-instance', { processDefinitionKeyNotIn: 'bench-noop' })).filter(
+    (i) => i.businessKey !== null && keys.has(i.businessKey),
+  );
   const keyOf = new Map<string, string>();
   const started = new Map<string, number>();
   for (const i of instances) {
@@ -54,8 +68,15 @@ export async function stepDurations(admin: EngineRest, instanceIds: Set<string>)
 
 /** External tasks completed from `since` until the last one, the no-op topic excepted. */
 export async function completedSince(admin: EngineRest, since: number): Promise<{ count: number; seconds: number }> {
-  const log = await admin.getAll<{ timestamp: string; topicName: string }>('/history/external-task-log', { successLog: true, sortBy: 'timestamp', sortOrder: 'asc' });
-  const times = log.filter((l) => l.topicName !== NOOP_TOPIC).map((l) => engineTimeMs(l.timestamp)).filter((t) => t >= since);
+  const log = await admin.getAll<{ timestamp: string; topicName: string }>('/history/external-task-log', {
+    successLog: true,
+    sortBy: 'timestamp',
+    sortOrder: 'asc',
+  });
+  const times = log
+    .filter((l) => l.topicName !== NOOP_TOPIC)
+    .map((l) => engineTimeMs(l.timestamp))
+    .filter((t) => t >= since);
   const last = times.reduce((a, b) => Math.max(a, b), since);
   return { count: times.length, seconds: (last - since) / 1000 };
 }

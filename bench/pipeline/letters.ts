@@ -14,7 +14,10 @@ const TYP = 'bekraftelse-kronofogden';
 export async function confirmationToLetters(admin: EngineRest, db: Knex, arenden: string[], timeoutMs = 60_000): Promise<number[]> {
   const times: number[] = [];
   for (const arende of arenden) {
-    const [task] = await admin.get<{ id: string }[]>('/task', { processInstanceBusinessKey: arende, taskDefinitionKey: 'BekraftaTillKronofogden' });
+    const [task] = await admin.get<{ id: string }[]>('/task', {
+      processInstanceBusinessKey: arende,
+      taskDefinitionKey: 'BekraftaTillKronofogden',
+    });
     if (!task) throw new Error(`${arende}: no BekraftaTillKronofogden task`);
     const variables = {
       ansvarigHandlaggare: { value: 'Vera Vuxenenheten', type: 'String' },

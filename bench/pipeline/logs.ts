@@ -16,7 +16,10 @@ export function countLogLines(dir: string, offsets: Map<string, number>, msg: st
   const needle = `"msg":${JSON.stringify(msg)}`;
   let count = 0;
   for (const f of workerLogs(dir)) {
-    const text = fs.readFileSync(path.join(dir, f)).subarray(offsets.get(f) ?? 0).toString('utf8');
+    const text = fs
+      .readFileSync(path.join(dir, f))
+      .subarray(offsets.get(f) ?? 0)
+      .toString('utf8');
     for (const line of text.split('\n')) if (line.includes(needle)) count += 1;
   }
   return count;

@@ -67,7 +67,11 @@ const auth = `Basic ${Buffer.from('vera:vera').toString('base64')}`;
 /** One notice through the intake as the caseworker vera; the case number and the HTTP time. */
 export async function registrera(uiUrl: string, path: string, body: unknown): Promise<{ arendenummer: string; ms: number }> {
   const t = performance.now();
-  const r = await fetch(uiUrl + path, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(uiUrl + path, {
+    method: 'POST',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await r.text();
   const elapsed = performance.now() - t;
   // The answer's body may name the tenant: report the status only.

@@ -40,7 +40,9 @@ export function report(r: Results): string {
     '',
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}; ` +
       `load average ${load(r.loadStart)} at the start, ${load(os.loadavg())} at the end (1 / 5 / 15 min).`,
-    `Counts: ${Object.entries(r.counts).map(([k, v]) => `${k}=${v}`).join(', ')}. Worker settings: ${settings.length > 0 ? settings.join(', ') : 'defaults (no BOKVAR_WORKER_* set)'}.`,
+    `Counts: ${Object.entries(r.counts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}. Worker settings: ${settings.length > 0 ? settings.join(', ') : 'defaults (no BOKVAR_WORKER_* set)'}.`,
     '',
     '| measurement | samples | result | target (issue 16) | met |',
     '|---|---|---|---|---|',

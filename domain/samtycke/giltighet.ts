@@ -65,9 +65,7 @@ export function lage(samtycke: Samtycke, aterkallelser: readonly Aterkallelse[],
   const { mottagare, syfte, vid } = fraga;
   if (!omfattar(samtycke, mottagare, syfte)) return 'saknas';
   if (samtycke.lamnat.getTime() > vid.getTime()) return 'inte-lamnat-an';
-  const aterkallat = aterkallelser.some(
-    (a) => a.aterkallat.getTime() <= vid.getTime() && aterkallar(a, samtycke, mottagare, syfte),
-  );
+  const aterkallat = aterkallelser.some((a) => a.aterkallat.getTime() <= vid.getTime() && aterkallar(a, samtycke, mottagare, syfte));
   if (aterkallat) return 'aterkallat';
   if (samtycke.giltigtTill !== null && samtycke.giltigtTill.getTime() <= vid.getTime()) return 'utgatt';
   return 'giltigt';
@@ -97,8 +95,7 @@ export function paverkade(samtycken: readonly Samtycke[], tidigare: readonly Ate
     samtycke.mottagare.some((mottagare) =>
       samtycke.syften.some(
         (syfte) =>
-          aterkallar(ny, samtycke, mottagare, syfte) &&
-          lage(samtycke, tidigare, { mottagare, syfte, vid: ny.aterkallat }) === 'giltigt',
+          aterkallar(ny, samtycke, mottagare, syfte) && lage(samtycke, tidigare, { mottagare, syfte, vid: ny.aterkallat }) === 'giltigt',
       ),
     ),
   );

@@ -64,10 +64,7 @@ export async function registreraSamtycke(db: Knex, nytt: NyttSamtycke): Promise<
  * least one (recipient, purpose) when it was given. The same idempotency key
  * again gives the one registered first, and the same answer.
  */
-export async function registreraAterkallelse(
-  db: Knex,
-  ny: NyAterkallelse,
-): Promise<{ id: string; nytt: boolean; paverkade: string[] }> {
+export async function registreraAterkallelse(db: Knex, ny: NyAterkallelse): Promise<{ id: string; nytt: boolean; paverkade: string[] }> {
   return databas('registrera återkallelsen', async () => {
     const [rad] = await db('samtycke_aterkallelser')
       .insert({

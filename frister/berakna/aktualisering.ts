@@ -26,7 +26,14 @@ export function aktualisering(indata: AktualiseringIndata, inst: Installningar =
   const p = inst.forhandsbedomningVuxen.paminnelse;
   const normal = plusTid(start, p);
   const grunder: Grund[] = [
-    grund('mottagenUnderrattelse', 'Socialnämnden tog emot underrättelsen (ärendet aktualiserades)', indata.mottagen, 'mottagen', indata.dokument, true),
+    grund(
+      'mottagenUnderrattelse',
+      'Socialnämnden tog emot underrättelsen (ärendet aktualiserades)',
+      indata.mottagen,
+      'mottagen',
+      indata.dokument,
+      true,
+    ),
   ];
   const forklaring = [`${beskrivTid(p)} från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(normal)}.`];
   const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2025-400-14-2'];
@@ -37,7 +44,9 @@ export function aktualisering(indata: AktualiseringIndata, inst: Installningar =
     const tidigast = fore < start ? start : fore;
     const styr = tidigast < normal;
     grunder[0]!.styrande = !styr;
-    grunder.push(grund('avhysningsdag', 'Avhysningsdag enligt Kronofogdens besked', indata.avhysningsdag, 'avhysningsdag', undefined, styr));
+    grunder.push(
+      grund('avhysningsdag', 'Avhysningsdag enligt Kronofogdens besked', indata.avhysningsdag, 'avhysningsdag', undefined, styr),
+    );
     lagrum.push('handbok-narvaro-avhysning', 'ub-16');
     forklaring.push(
       fore < start
@@ -80,7 +89,16 @@ export function uppgiftskontrollKronofogden(indata: UppgiftskontrollKronofogdenI
     art: 'vagledning',
     benamning: 'Kontrollera uppgifterna om hyresgästen samma dag',
     ...dagfrist(dag),
-    grund: [grund('mottagetBeskedKronofogden', 'Socialtjänsten tog emot Kronofogdens besked om avhysning', indata.mottagen, 'mottagen', indata.dokument, true)],
+    grund: [
+      grund(
+        'mottagetBeskedKronofogden',
+        'Socialtjänsten tog emot Kronofogdens besked om avhysning',
+        indata.mottagen,
+        'mottagen',
+        indata.dokument,
+        true,
+      ),
+    ],
     lagrum: ['handbok-bekraftelse-kronofogden', 'ub-16-2', 'osl-26-1'],
     forklaring: [
       `Beskedet togs emot ${dagMedVeckodag(dag)}; hyresgästen finns inte i folkbokföringen.`,

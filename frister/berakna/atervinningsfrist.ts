@@ -72,9 +72,7 @@ export function atervinningsfrist(indata: AtervinningsfristIndata): Frist {
       ),
     );
     lagrum.push('nja-1985-s586');
-    forklaring.push(
-      `Ett bristfälligt meddelande startar inte fristen; den räknas från det rättade meddelandet (NJA 1985 s. 586).`,
-    );
+    forklaring.push(`Ett bristfälligt meddelande startar inte fristen; den räknas från det rättade meddelandet (NJA 1985 s. 586).`);
   }
 
   forklaring.push(
@@ -83,9 +81,7 @@ export function atervinningsfrist(indata: AtervinningsfristIndata): Frist {
       : `Fristen räknas från den senare av delgivningen (${delgiven}) och socialnämndens mottagande (${mottagen}): ${dagMedVeckodag(start)}.`,
   );
   const treVeckor = plusDagar(start, 7 * ATERVINNINGSFRIST_VECKOR);
-  forklaring.push(
-    `Tre veckor från ${dagMedVeckodag(start)} slutar ${dagMedVeckodag(treVeckor)} (samma veckodag, 1 § lag 1930:173).`,
-  );
+  forklaring.push(`Tre veckor från ${dagMedVeckodag(start)} slutar ${dagMedVeckodag(treVeckor)} (samma veckodag, 1 § lag 1930:173).`);
 
   const { sistaDag, ...flyttad } = tillVardag(treVeckor);
   forklaring.push(...flyttad.forklaring);

@@ -54,16 +54,12 @@ export function forhandsbedomningVuxen(
   };
 
   const ordinarie = plusTid(start, e);
-  const forklaring = [
-    `${beskrivTid(e)} från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)}.`,
-  ];
+  const forklaring = [`${beskrivTid(e)} från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)}.`];
   let sistaDag = ordinarie;
   let forlangd: Forlangning | undefined;
   if (indata.forlangning) {
     ({ sistaDag, forlangd } = forlang(start, ordinarie, beskrivTid(e), indata.forlangning));
-    forklaring.push(
-      `Förlängd till ${forlangd.tid} från mottagandet, ${dagMedVeckodag(sistaDag)}, av särskilt skäl: ${forlangd.skal}.`,
-    );
+    forklaring.push(`Förlängd till ${forlangd.tid} från mottagandet, ${dagMedVeckodag(sistaDag)}, av särskilt skäl: ${forlangd.skal}.`);
   }
   forklaring.push(`Eskalering ${startAvDagenEfter(sistaDag)} om förhandsbedömningen inte är klar.`);
   const eskalering: Frist = {
@@ -110,9 +106,7 @@ export function forhandsbedomningBarn(indata: ForhandsbedomningBarnIndata): Fris
   const kalla = indata.kalla ?? 'anmalan';
   const fran = kalla === 'anmalan' ? 'mottagandet' : 'kännedomen om barnet';
   const ordinarie = plusTid(start, { varde: FORHANDSBEDOMNING_BARN_DAGAR, enhet: 'dagar' });
-  const forklaring = [
-    `14 dagar från ${fran} ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)} (20 kap. 2 § SoL 2025:400).`,
-  ];
+  const forklaring = [`14 dagar från ${fran} ${dagMedVeckodag(start)}: ${dagMedVeckodag(ordinarie)} (20 kap. 2 § SoL 2025:400).`];
   if (!arHelgfri(ordinarie)) {
     forklaring.push(`Sista dagen är ${ejVardagSkal(ordinarie)}; Bokvar flyttar den inte till nästa vardag.`);
   }

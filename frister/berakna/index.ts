@@ -4,7 +4,12 @@
  * inställningarna (installningar.ts), som skickas in eller hämtas från filen.
  * En modul per fristfamilj, som testerna i test/unit/frister/; det gemensamma i gemensamt.ts.
  */
-export { aktualisering, uppgiftskontrollKronofogden, type AktualiseringIndata, type UppgiftskontrollKronofogdenIndata } from './aktualisering.ts';
+export {
+  aktualisering,
+  uppgiftskontrollKronofogden,
+  type AktualiseringIndata,
+  type UppgiftskontrollKronofogdenIndata,
+} from './aktualisering.ts';
 export { atagandeBeslut, atagandeSkickat, type AtagandeSkickatIndata } from './atagande.ts';
 export {
   ATERVINNINGSFRIST_VECKOR,

@@ -25,54 +25,58 @@ afterAll(async () => {
 }, TEST_TIMEOUT_MS);
 
 describe('database killed mid-burst', () => {
-  it('answers 503 while the database is away and ends with one case per notice', async () => {
-    let restarted: Promise<void> | undefined;
-    let killedAt = 0;
-    let backAt = 0;
-    const burst = await sendBurst({
-      uiUrl: stack.uiUrl,
-      path: '/api/underrattelser',
-      bodies: underrattelser(ANTAL, 'databas'),
-      onAnswer: (answered) => {
-        if (answered !== ANTAL / 2) return;
-        restarted = (async () => {
-          killedAt = Date.now();
-          await stack.kill('database');
-          await sleep(5000);
-          await stack.restart('database');
-          backAt = Date.now();
-        })();
-      },
-    });
-    await restarted;
-    // Workers and UI must outlive the database's absence; one that exited is started again, as compose would, and reported.
-    const exited = await stack.restartExited();
-    const unclear = unclearRefusals(burst.notices);
-    const kinds = refusalKinds(burst.notices);
-    // The engine and the UI find the database again on their own; give their pools a moment.
-    await sleep(10_000);
-    await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
+  it(
+    'answers 503 while the database is away and ends with one case per notice',
+    async () => {
+      let restarted: Promise<void> | undefined;
+      let killedAt = 0;
+      let backAt = 0;
+      const burst = await sendBurst({
+        uiUrl: stack.uiUrl,
+        path: '/api/underrattelser',
+        bodies: underrattelser(ANTAL, 'databas'),
+        onAnswer: (answered) => {
+          if (answered !== ANTAL / 2) return;
+          restarted = (async () => {
+            killedAt = Date.now();
+            await stack.kill('database');
+            await sleep(5000);
+            await stack.restart('database');
+            backAt = Date.now();
+          })();
+        },
+      });
+      await restarted;
+      // Workers and UI must outlive the database's absence; one that exited is started again, as compose would, and reported.
+      const exited = await stack.restartExited();
+      const unclear = unclearRefusals(burst.notices);
+      const kinds = refusalKinds(burst.notices);
+      // The engine and the UI find the database again on their own; give their pools a moment.
+      await sleep(10_000);
+      await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
 
-    const recovered = Date.now();
-    const result = await account({
-      admin: stack.admin,
-      databaseUrl: stack.databaseUrl,
-      notices: burst.notices,
-      processKey: 'hot-om-avhysning',
-      tokenVariable: 'beskrivning',
-      timerVariables: NOTICE_TIMERS,
-    });
-    report('databas-dodad', {
-      ...result.figures,
-      refusals: kinds,
-      unclearRefusals: unclear.length,
-      exitedDuringOutage: exited,
-      burstSeconds: burst.seconds,
-      downSeconds: (backAt - killedAt) / 1000,
-      recoverySeconds: secondsSince(recovered),
-    });
-    expect.soft(exited, 'services that exited while the database was away').toEqual([]);
-    expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
-    expectNothingLost(result);
-  }, TEST_TIMEOUT_MS);
+      const recovered = Date.now();
+      const result = await account({
+        admin: stack.admin,
+        databaseUrl: stack.databaseUrl,
+        notices: burst.notices,
+        processKey: 'hot-om-avhysning',
+        tokenVariable: 'beskrivning',
+        timerVariables: NOTICE_TIMERS,
+      });
+      report('databas-dodad', {
+        ...result.figures,
+        refusals: kinds,
+        unclearRefusals: unclear.length,
+        exitedDuringOutage: exited,
+        burstSeconds: burst.seconds,
+        downSeconds: (backAt - killedAt) / 1000,
+        recoverySeconds: secondsSince(recovered),
+      });
+      expect.soft(exited, 'services that exited while the database was away').toEqual([]);
+      expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
+      expectNothingLost(result);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -24,51 +24,55 @@ afterAll(async () => {
 }, TEST_TIMEOUT_MS);
 
 describe('engine killed mid-burst', () => {
-  it('answers 503 while the engine is away and ends with one case per notice', async () => {
-    let restarted: Promise<void> | undefined;
-    let killedAt = 0;
-    let backAt = 0;
-    const burst = await sendBurst({
-      uiUrl: stack.uiUrl,
-      path: '/api/underrattelser',
-      bodies: underrattelser(ANTAL, 'motor'),
-      onAnswer: (answered) => {
-        if (answered !== ANTAL / 2) return;
-        restarted = (async () => {
-          killedAt = Date.now();
-          await stack.kill('engine');
-          await stack.restart('engine');
-          backAt = Date.now();
-        })();
-      },
-    });
-    await restarted;
-    // Workers and UI must outlive the engine's absence; one that exited is started again, as compose would, and reported.
-    const exited = await stack.restartExited();
-    const unclear = unclearRefusals(burst.notices);
-    const kinds = refusalKinds(burst.notices);
-    await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
+  it(
+    'answers 503 while the engine is away and ends with one case per notice',
+    async () => {
+      let restarted: Promise<void> | undefined;
+      let killedAt = 0;
+      let backAt = 0;
+      const burst = await sendBurst({
+        uiUrl: stack.uiUrl,
+        path: '/api/underrattelser',
+        bodies: underrattelser(ANTAL, 'motor'),
+        onAnswer: (answered) => {
+          if (answered !== ANTAL / 2) return;
+          restarted = (async () => {
+            killedAt = Date.now();
+            await stack.kill('engine');
+            await stack.restart('engine');
+            backAt = Date.now();
+          })();
+        },
+      });
+      await restarted;
+      // Workers and UI must outlive the engine's absence; one that exited is started again, as compose would, and reported.
+      const exited = await stack.restartExited();
+      const unclear = unclearRefusals(burst.notices);
+      const kinds = refusalKinds(burst.notices);
+      await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
 
-    const recovered = Date.now();
-    const result = await account({
-      admin: stack.admin,
-      databaseUrl: stack.databaseUrl,
-      notices: burst.notices,
-      processKey: 'hot-om-avhysning',
-      tokenVariable: 'beskrivning',
-      timerVariables: NOTICE_TIMERS,
-    });
-    report('motor-dodad', {
-      ...result.figures,
-      refusals: kinds,
-      unclearRefusals: unclear.length,
-      exitedDuringOutage: exited,
-      burstSeconds: burst.seconds,
-      downSeconds: (backAt - killedAt) / 1000,
-      recoverySeconds: secondsSince(recovered),
-    });
-    expect.soft(exited, 'services that exited while the engine was away').toEqual([]);
-    expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
-    expectNothingLost(result);
-  }, TEST_TIMEOUT_MS);
+      const recovered = Date.now();
+      const result = await account({
+        admin: stack.admin,
+        databaseUrl: stack.databaseUrl,
+        notices: burst.notices,
+        processKey: 'hot-om-avhysning',
+        tokenVariable: 'beskrivning',
+        timerVariables: NOTICE_TIMERS,
+      });
+      report('motor-dodad', {
+        ...result.figures,
+        refusals: kinds,
+        unclearRefusals: unclear.length,
+        exitedDuringOutage: exited,
+        burstSeconds: burst.seconds,
+        downSeconds: (backAt - killedAt) / 1000,
+        recoverySeconds: secondsSince(recovered),
+      });
+      expect.soft(exited, 'services that exited while the engine was away').toEqual([]);
+      expect.soft(unclear.slice(0, 20), `${unclear.length} refusal(s) not 503 problem+json`).toEqual([]);
+      expectNothingLost(result);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -94,7 +94,8 @@ async function samtidigtSakert<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
-      const samtidig = error instanceof EngineRestError && /OptimisticLocking|concurrently|persistence layer/.test(`${error.engineType} ${error.message}`);
+      const samtidig =
+        error instanceof EngineRestError && /OptimisticLocking|concurrently|persistence layer/.test(`${error.engineType} ${error.message}`);
       if (!samtidig || forsok >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -162,7 +163,10 @@ async function loserUtOchRaknas(nummer: string[]): Promise<string[]> {
   for (const job of jobb) {
     const lyckade = await engine.get<unknown[]>('/history/job-log', { jobId: job.id, successLog: true });
     expect(lyckade, `timer ${job.id} succeeded once`).toHaveLength(1);
-    const fired = await engine.get<unknown[]>('/history/activity-instance', { processInstanceId: job.processInstanceId, activityId: 'TvaVeckor' });
+    const fired = await engine.get<unknown[]>('/history/activity-instance', {
+      processInstanceId: job.processInstanceId,
+      activityId: 'TvaVeckor',
+    });
     expect(fired, `TvaVeckor fired once in ${job.processInstanceId}`).toHaveLength(1);
     const paminnelser = await engine.get<unknown[]>('/history/task', {
       processInstanceId: job.processInstanceId,
@@ -212,7 +216,10 @@ describe('two engine nodes behind HAProxy, one killed mid-burst', () => {
 
   it('has exactly one case row and one process instance per accepted notice, and no other', async () => {
     const nummer = accepted().map((u) => u.arendenummer!);
-    const rader = await db('arenden').select<{ arendenummer: string; process_instance_id: string | null }[]>('arendenummer', 'process_instance_id');
+    const rader = await db('arenden').select<{ arendenummer: string; process_instance_id: string | null }[]>(
+      'arendenummer',
+      'process_instance_id',
+    );
     expect(rader.map((r) => r.arendenummer).sort()).toEqual([...nummer].sort());
     const instanser = await engine.getAll<HistoricInstance>('/history/process-instance', { processDefinitionKey: 'hot-om-avhysning' });
     expect(instanser.map((i) => i.businessKey).sort()).toEqual([...nummer].sort());
@@ -234,7 +241,9 @@ describe('two engine nodes behind HAProxy, one killed mid-burst', () => {
       return [...nummer].filter((nr) => !med.has(nr));
     };
     await eventually('every case at Aktualisera', async () => (await saknas('Aktualisera')).length === 0, 300_000);
-    process.stdout.write(`[motornod] alla ${nummer.size} ärenden vid Aktualisera ${((Date.now() - dodadesVid) / 1000).toFixed(0)} s efter att noden dog\n`);
+    process.stdout.write(
+      `[motornod] alla ${nummer.size} ärenden vid Aktualisera ${((Date.now() - dodadesVid) / 1000).toFixed(0)} s efter att noden dog\n`,
+    );
 
     // the förhandsbedömning clock (two and four weeks) and the återvinningsfrist: one timer each, per case
     for (const timer of ['TvaVeckor', 'FyraVeckor', 'AtervinningsfristenUte']) {
@@ -251,7 +260,11 @@ describe('two engine nodes behind HAProxy, one killed mid-burst', () => {
   });
 
   it('fires a due timer exactly once on the surviving node', async () => {
-    const noder = await loserUtOchRaknas(accepted().slice(0, 10).map((u) => u.arendenummer!));
+    const noder = await loserUtOchRaknas(
+      accepted()
+        .slice(0, 10)
+        .map((u) => u.arendenummer!),
+    );
     process.stdout.write(`[motornod] timers medan motor-1 var död, körda av: ${JSON.stringify(count(noder))}\n`);
     expect(new Set(noder)).toEqual(new Set(['motor-2']));
   });
@@ -261,7 +274,11 @@ describe('two engine nodes behind HAProxy, one killed mid-burst', () => {
     expect((await fetch(`${stack.engineNodeUrls[DODA_NODEN]}/actuator/health`)).status).toBe(200);
     // HAProxy sees it again after two good checks
     await new Promise((resolve) => setTimeout(resolve, 6_000));
-    const noder = await loserUtOchRaknas(accepted().slice(10, 40).map((u) => u.arendenummer!));
+    const noder = await loserUtOchRaknas(
+      accepted()
+        .slice(10, 40)
+        .map((u) => u.arendenummer!),
+    );
     process.stdout.write(`[motornod] timers med båda noderna, körda av: ${JSON.stringify(count(noder))}\n`);
     for (const n of noder) expect(['motor-1', 'motor-2']).toContain(n);
 

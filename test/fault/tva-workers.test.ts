@@ -21,33 +21,44 @@ afterAll(async () => {
 }, TEST_TIMEOUT_MS);
 
 describe('two worker processes', () => {
-  it('share the work without doubling or losing any of it', async () => {
-    expect(stack.pids.workers).toHaveLength(2);
-    const started = new Date();
-    const burst = await sendBurst({ uiUrl: stack.uiUrl, path: '/api/underrattelser', bodies: underrattelser(ANTAL, 'tva') });
-    expect(burst.notices.filter((n) => !accepted(n.first)).map((n) => `${n.index}: ${n.first.status}`)).toEqual([]);
-    await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
+  it(
+    'share the work without doubling or losing any of it',
+    async () => {
+      expect(stack.pids.workers).toHaveLength(2);
+      const started = new Date();
+      const burst = await sendBurst({ uiUrl: stack.uiUrl, path: '/api/underrattelser', bodies: underrattelser(ANTAL, 'tva') });
+      expect(burst.notices.filter((n) => !accepted(n.first)).map((n) => `${n.index}: ${n.first.status}`)).toEqual([]);
+      await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
 
-    const recovered = Date.now();
-    const result = await account({
-      admin: stack.admin,
-      databaseUrl: stack.databaseUrl,
-      notices: burst.notices,
-      processKey: 'hot-om-avhysning',
-      tokenVariable: 'beskrivning',
-      timerVariables: NOTICE_TIMERS,
-    });
-    // Which process did each step: the worker id is <user>-<host or id>-<n>; both must appear on every busy topic.
-    const log = await stack.admin.getAll<{ workerId: string; topicName: string; timestamp: string }>('/history/external-task-log', { successLog: true });
-    const byTopic: Record<string, Record<string, number>> = {};
-    for (const l of log.filter((l) => new Date(l.timestamp) >= started)) {
-      byTopic[l.topicName] ??= {};
-      byTopic[l.topicName]![l.workerId] = (byTopic[l.topicName]![l.workerId] ?? 0) + 1;
-    }
-    report('tva-workers', { ...result.figures, burstSeconds: burst.seconds, recoverySeconds: secondsSince(recovered), workersPerTopic: byTopic });
-    expectNothingLost(result);
-    for (const [topic, workers] of Object.entries(byTopic)) {
-      if (Object.values(workers).reduce((a, b) => a + b, 0) >= 20) expect(Object.keys(workers).length, `workers on ${topic}`).toBe(2);
-    }
-  }, TEST_TIMEOUT_MS);
+      const recovered = Date.now();
+      const result = await account({
+        admin: stack.admin,
+        databaseUrl: stack.databaseUrl,
+        notices: burst.notices,
+        processKey: 'hot-om-avhysning',
+        tokenVariable: 'beskrivning',
+        timerVariables: NOTICE_TIMERS,
+      });
+      // Which process did each step: the worker id is <user>-<host or id>-<n>; both must appear on every busy topic.
+      const log = await stack.admin.getAll<{ workerId: string; topicName: string; timestamp: string }>('/history/external-task-log', {
+        successLog: true,
+      });
+      const byTopic: Record<string, Record<string, number>> = {};
+      for (const l of log.filter((l) => new Date(l.timestamp) >= started)) {
+        byTopic[l.topicName] ??= {};
+        byTopic[l.topicName]![l.workerId] = (byTopic[l.topicName]![l.workerId] ?? 0) + 1;
+      }
+      report('tva-workers', {
+        ...result.figures,
+        burstSeconds: burst.seconds,
+        recoverySeconds: secondsSince(recovered),
+        workersPerTopic: byTopic,
+      });
+      expectNothingLost(result);
+      for (const [topic, workers] of Object.entries(byTopic)) {
+        if (Object.values(workers).reduce((a, b) => a + b, 0) >= 20) expect(Object.keys(workers).length, `workers on ${topic}`).toBe(2);
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

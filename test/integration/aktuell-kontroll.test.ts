@@ -89,7 +89,9 @@ describe('aktuell-kontroll on the engine', () => {
     try {
       instans = await kontrollera(ANNA);
       const [misslyckad] = await eventually('a failed attempt', async () =>
-        (await engineAsAdmin().get<ExternalTask[]>('/external-task', { processInstanceId: instans })).filter((t) => t.errorMessage !== null),
+        (await engineAsAdmin().get<ExternalTask[]>('/external-task', { processInstanceId: instans })).filter(
+          (t) => t.errorMessage !== null,
+        ),
       );
       expect(misslyckad!.errorMessage).toMatch(/^Tekniskt fel: /);
       expect(misslyckad!.retries).toBeGreaterThan(0);

@@ -46,10 +46,14 @@ async function listan(nr: string, user = 'stina'): Promise<{ totalt: number; rad
 
 /** Waits until the list satisfies `villkor`, and says how long the index took after the change. */
 async function nar(nr: string, villkor: (l: Awaited<ReturnType<typeof listan>>) => boolean, andrad: Date) {
-  const l = await eventually('the list to follow the engine', async () => {
-    const l = await listan(nr);
-    return villkor(l) ? l : undefined;
-  }, GRANS_MS);
+  const l = await eventually(
+    'the list to follow the engine',
+    async () => {
+      const l = await listan(nr);
+      return villkor(l) ? l : undefined;
+    },
+    GRANS_MS,
+  );
   return { ...l, efterMs: Date.now() - andrad.getTime() };
 }
 
@@ -73,8 +77,12 @@ describe('the case list follows the engine', () => {
     instans = pi.id;
     // Registered in the case register after the engine started it, like an import would.
     await db('arenden').insert({
-      arendenummer: nr, process_key: 'test-arendeindex', process_instance_id: instans, kallreferens: `test:${nr}`,
-      mottagen: new Date(), enheter: ['vuxenenheten', 'samordnare'],
+      arendenummer: nr,
+      process_key: 'test-arendeindex',
+      process_instance_id: instans,
+      kallreferens: `test:${nr}`,
+      mottagen: new Date(),
+      enheter: ['vuxenenheten', 'samordnare'],
     });
   });
 
@@ -132,7 +140,10 @@ describe('the case list follows the engine', () => {
 
 describe('changes the UI makes itself', () => {
   it('a registered notice is in the list when the intake answers, without waiting for a refresh', async () => {
-    const r = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ orsak: 'storningar', uppsagning: undefined }) });
+    const r = await ui('POST', '/api/underrattelser', {
+      user: 'vera',
+      body: underrattelse({ orsak: 'storningar', uppsagning: undefined }),
+    });
     expect(r.status).toBe(201);
     const l = await listan(r.body.arendenummer, 'vera');
     expect(l.totalt).toBe(1);
@@ -149,7 +160,9 @@ describe('two writers (two UI processes, or a periodic and an immediate refresh)
     await index.uppdateraArenden([nr]);
     expect(await db('arendeindex').where({ arendenummer: nr }).first()).toMatchObject({ oppen: true, indexerad: senare });
     // A row read before this read is replaced: no instance runs, so the case is closed.
-    await db('arendeindex').where({ arendenummer: nr }).update({ indexerad: new Date(Date.now() - 60_000) });
+    await db('arendeindex')
+      .where({ arendenummer: nr })
+      .update({ indexerad: new Date(Date.now() - 60_000) });
     await index.uppdateraArenden([nr]);
     expect(await db('arendeindex').where({ arendenummer: nr }).first()).toMatchObject({ oppen: false, aktuellt: [] });
   });

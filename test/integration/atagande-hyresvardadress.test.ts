@@ -48,7 +48,8 @@ async function registrera(over: Record<string, unknown>): Promise<string> {
 async function atagandet(arende: string): Promise<{ kanal: string; text: string }> {
   const rad = await eventually(
     'the åtagande letter',
-    async () => db('brev').where({ arendenummer: arende, typ: 'atagande-betalningsansvar' }).first<{ kanal: string; pdf: Buffer } | undefined>(),
+    async () =>
+      db('brev').where({ arendenummer: arende, typ: 'atagande-betalningsansvar' }).first<{ kanal: string; pdf: Buffer } | undefined>(),
     60_000,
   );
   return { kanal: rad.kanal, text: (await lasPdf(rad.pdf)).text };

@@ -80,7 +80,10 @@ describe('2: never silent when the service date is missing', () => {
   it('asks for the date, escalates after two working days, and computes the period from the date a system registers', async () => {
     // given: unpaid rent, received five days ago, without a service date
     const mottagen = dagar(-5).startOf('second');
-    const { nr, instans, frister } = await anmal({ mottagen: mottagen.toISO({ suppressMilliseconds: true }), uppsagning: { hyresskuld: 9000 } });
+    const { nr, instans, frister } = await anmal({
+      mottagen: mottagen.toISO({ suppressMilliseconds: true }),
+      uppsagning: { hyresskuld: 9000 },
+    });
     expect(frister).not.toHaveProperty('atervinningsfrist');
 
     // then: a task for ekonomiskt bistånd and vuxenenheten, due the next working day
@@ -101,7 +104,9 @@ describe('2: never silent when the service date is missing', () => {
     // and the compliance report shows the case, by number, as a period never established
     const rapport = await ui('GET', `/api/revision/efterlevnad?fran=${mottagen.toISODate()}&till=${nu().toISODate()}`, { user: 'rut' });
     expect(rapport.status).toBe(200);
-    const matt = (rapport.body.matt as { id: string; rader: { id: string; arenden: string[]; avvikelse: boolean }[] }[]).find((m) => m.id === 'atervinningsfrist')!;
+    const matt = (rapport.body.matt as { id: string; rader: { id: string; arenden: string[]; avvikelse: boolean }[] }[]).find(
+      (m) => m.id === 'atervinningsfrist',
+    )!;
     expect(matt.rader.find((r) => r.id === 'frist-saknas')).toMatchObject({ avvikelse: true, arenden: expect.arrayContaining([nr]) });
 
     // when: the landlord's system registers the service date, later than the receipt
@@ -139,7 +144,9 @@ describe('2: never silent when the service date is missing', () => {
     const uppgift = await waitForTask(nr, 'TaRedaPaDelgivningsdatum');
     const delgivningsdatum = dagar(-3).toISODate()!;
     await engineAs('eva').post(`/task/${uppgift.id}/claim`, { userId: 'eva' });
-    await engineAs('eva').post(`/task/${uppgift.id}/submit-form`, { variables: formValues({ delgivningsdatum, delgivningsdatumKalla: 'Hyresvärdens delgivningskvitto' }) });
+    await engineAs('eva').post(`/task/${uppgift.id}/submit-form`, {
+      variables: formValues({ delgivningsdatum, delgivningsdatumKalla: 'Hyresvärdens delgivningskvitto' }),
+    });
     // the later date is the receipt here
     const forvantad = atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: mottagen.toISO()! });
     const beslut = await waitForTask(nr, 'BeslutaOmAtagande');
@@ -153,11 +160,18 @@ describe('2: never silent when the service date is missing', () => {
     await waitForTask(nr, 'TaRedaPaDelgivningsdatum');
     const rattadMottagen = nu().startOf('second');
     const delgivningsdatum = dagar(-1).toISODate()!;
-    const svar = await handelse(nr, { typ: 'rattat-meddelande', mottagen: rattadMottagen.toISO(), delgivningsdatum, brist: 'Delgivningsdatum saknades' });
+    const svar = await handelse(nr, {
+      typ: 'rattat-meddelande',
+      mottagen: rattadMottagen.toISO(),
+      delgivningsdatum,
+      brist: 'Delgivningsdatum saknades',
+    });
     expect(svar.status, JSON.stringify(svar.body)).toBe(202);
     const beslut = await waitForTask(nr, 'BeslutaOmAtagande');
     const senast = await variable<string>(instans, 'atervinningsfristSenast');
-    expect(ms(beslut.due)).toBe(ms(atagandeBeslut(atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: rattadMottagen.toISO()! })).forfaller));
+    expect(ms(beslut.due)).toBe(
+      ms(atagandeBeslut(atervinningsfrist({ delgivningsdatum, mottagenSocialnamnden: rattadMottagen.toISO()! })).forfaller),
+    );
     expect(senast).toBeTruthy();
     await expect.poll(async () => (await uppgifter(nr, 'TaRedaPaDelgivningsdatum')).length).toBe(0);
     await expectNoIncidents(nr);
@@ -169,7 +183,10 @@ describe('3: a corrected notice at any time while the case is open', () => {
     // given: the first (defective) notice came twelve days ago and its period has "run out"
     const mottagen = dagar(-12).startOf('second');
     const delgivningsdatum = dagar(-13).toISODate()!;
-    const { nr, instans } = await anmal({ mottagen: mottagen.toISO({ suppressMilliseconds: true }), uppsagning: { delgivningsdatum, hyresskuld: 5000 } });
+    const { nr, instans } = await anmal({
+      mottagen: mottagen.toISO({ suppressMilliseconds: true }),
+      uppsagning: { delgivningsdatum, hyresskuld: 5000 },
+    });
     const forsta = await waitForTask(nr, 'BeslutaOmAtagande');
     await waitForTask(nr, 'Aktualisera'); // the register checks are done: no worker is busy with the instance
     await fireTimer(nr, 'AtervinningsfristenUte');
@@ -187,7 +204,9 @@ describe('3: a corrected notice at any time while the case is open', () => {
       mottagenSocialnamnden: rattad.toISO()!,
       ersatter: { mottagen: mottagen.toISO()!, brist: 'Fel belopp i meddelandet' },
     });
-    const [andra] = await eventually('the decision again', async () => (await uppgifter(nr, 'BeslutaOmAtagande')).filter((t) => t.id !== forsta.id));
+    const [andra] = await eventually('the decision again', async () =>
+      (await uppgifter(nr, 'BeslutaOmAtagande')).filter((t) => t.id !== forsta.id),
+    );
     expect(ms(andra!.due)).toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect(ms(andra!.due)).toBeGreaterThan(ms(forsta.due));
     const [timer] = await timerJobs(nr, 'AtervinningsfristenUte');
@@ -199,7 +218,10 @@ describe('3: a corrected notice at any time while the case is open', () => {
 
   it('while the decision is open, moves its due date and its timer, the same task (from the case page)', async () => {
     const mottagen = dagar(-10).startOf('second');
-    const { nr } = await anmal({ mottagen: mottagen.toISO({ suppressMilliseconds: true }), uppsagning: { delgivningsdatum: dagar(-11).toISODate() } });
+    const { nr } = await anmal({
+      mottagen: mottagen.toISO({ suppressMilliseconds: true }),
+      uppsagning: { delgivningsdatum: dagar(-11).toISODate() },
+    });
     const forsta = await waitForTask(nr, 'BeslutaOmAtagande');
     const [forstaTimer] = await timerJobs(nr, 'AtervinningsfristenUte');
     // the case page offers the form; its script posts to the API with the session's CSRF token
@@ -209,12 +231,20 @@ describe('3: a corrected notice at any time while the case is open', () => {
     expect(html).toContain('id="rattelse-knapp"');
     expect(html).toContain(`<form id="rattelse" data-arende="${nr}"`);
     const rattad = nu().startOf('second');
-    const utanToken = await ui('POST', `/api/arenden/${nr}/handelser`, { headers: { Cookie: cookie }, body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() } });
+    const utanToken = await ui('POST', `/api/arenden/${nr}/handelser`, {
+      headers: { Cookie: cookie },
+      body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() },
+    });
     expect(utanToken.status).toBe(403);
-    const svar = await ui('POST', `/api/arenden/${nr}/handelser`, { headers: { Cookie: cookie, 'X-CSRF-Token': csrf }, body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() } });
+    const svar = await ui('POST', `/api/arenden/${nr}/handelser`, {
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: { typ: 'rattat-meddelande', mottagen: rattad.toISO() },
+    });
     expect(svar.status, JSON.stringify(svar.body)).toBe(202);
     const forvantad = atervinningsfrist({ delgivningsdatum: dagar(-11).toISODate()!, mottagenSocialnamnden: rattad.toISO()! });
-    await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(atagandeBeslut(forvantad).forfaller));
+    await expect
+      .poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 })
+      .toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect((await uppgifter(nr, 'BeslutaOmAtagande')).map((t) => t.id)).toEqual([forsta.id]);
     const [timer] = await timerJobs(nr, 'AtervinningsfristenUte');
     expect(timer!.id).toBe(forstaTimer!.id);
@@ -223,7 +253,10 @@ describe('3: a corrected notice at any time while the case is open', () => {
   });
 
   it('from Tasklist: a caseworker starts the registration with the case number; an unknown number gets a correction task', async () => {
-    const { nr } = await anmal({ mottagen: dagar(-10).startOf('second').toISO({ suppressMilliseconds: true }), uppsagning: { delgivningsdatum: dagar(-11).toISODate() } });
+    const { nr } = await anmal({
+      mottagen: dagar(-10).startOf('second').toISO({ suppressMilliseconds: true }),
+      uppsagning: { delgivningsdatum: dagar(-11).toISODate() },
+    });
     const forsta = await waitForTask(nr, 'BeslutaOmAtagande');
     const idag = nu().toISODate()!;
 
@@ -231,14 +264,21 @@ describe('3: a corrected notice at any time while the case is open', () => {
     const okand = await engineAs('eva').post<ProcessInstance>('/process-definition/key/registrera-rattat-meddelande/submit-form', {
       variables: formValues({ arendenummer: uniqueCaseNumber('BV-FINNS-INTE'), rattatMottagen: idag, rattelseBrist: 'Fel belopp' }),
     });
-    const [ratta] = await eventually('the correction task', () => engineAsAdmin().get<Task[]>('/task', { processInstanceId: okand.id, taskDefinitionKey: 'RattaRattelse' }));
+    const [ratta] = await eventually('the correction task', () =>
+      engineAsAdmin().get<Task[]>('/task', { processInstanceId: okand.id, taskDefinitionKey: 'RattaRattelse' }),
+    );
     expect(ratta!.assignee).toBe('eva');
     // corrected to the real case number, it registers
     await engineAs('eva').post(`/task/${ratta!.id}/complete`, { variables: formValues({ arendeAtgard: 'forsok-igen', arendenummer: nr }) });
     await finished(okand.id);
 
-    const forvantad = atervinningsfrist({ delgivningsdatum: dagar(-11).toISODate()!, mottagenSocialnamnden: DateTime.fromISO(idag, { zone: ZON }).toISO()! });
-    await expect.poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 }).toBe(ms(atagandeBeslut(forvantad).forfaller));
+    const forvantad = atervinningsfrist({
+      delgivningsdatum: dagar(-11).toISODate()!,
+      mottagenSocialnamnden: DateTime.fromISO(idag, { zone: ZON }).toISO()!,
+    });
+    await expect
+      .poll(async () => ms((await uppgifter(nr, 'BeslutaOmAtagande'))[0]?.due), { timeout: 30_000 })
+      .toBe(ms(atagandeBeslut(forvantad).forfaller));
     expect((await uppgifter(nr, 'BeslutaOmAtagande')).map((t) => t.id)).toEqual([forsta.id]);
     await expectNoIncidents(nr);
   });

@@ -58,7 +58,10 @@ async function barnOchUngaInstanser(nr: string): Promise<{ id: string }[]> {
 }
 
 async function registrera(over: Record<string, unknown>): Promise<string> {
-  const r = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ orsak: 'storningar', uppsagning: undefined, ...over }) });
+  const r = await ui('POST', '/api/underrattelser', {
+    user: 'vera',
+    body: underrattelse({ orsak: 'storningar', uppsagning: undefined, ...over }),
+  });
   expect(r.status).toBe(201);
   return r.body.arendenummer as string;
 }
@@ -94,7 +97,9 @@ describe('3: a family found by the folkbokföring worker reaches barn och unga',
 
   it('a row whose barn flag is out of step is repaired by the index', async () => {
     // given: the register says "no children" although the engine knows them
-    await db('arenden').where({ arendenummer: nr }).update({ barn: false, enheter: ['vuxenenheten', 'samordnare'] });
+    await db('arenden')
+      .where({ arendenummer: nr })
+      .update({ barn: false, enheter: ['vuxenenheten', 'samordnare'] });
     expect(await iListan('bosse', nr)).toBeUndefined();
     // when: the index is rebuilt (as at every UI start; a second UI process here)
     await new Arendeindex(db, engineAsAdmin()).byggOm();
@@ -129,18 +134,28 @@ describe('4: the child’s 14 days run from when social services learned of the 
     expect(franUpptackten.sistaDag).toBe(DateTime.fromISO(upptackt!.tid).setZone(ZONE).plus({ days: 14 }).toISODate());
 
     // the auditor's timeline shows the discovery, its moment and source, as the start of the 14 days
-    const t = await ui('GET', `/api/revision/arenden/${nr}/tidslinje?syfte=${encodeURIComponent('Revision av barnfrister')}`, { user: 'rut' });
+    const t = await ui('GET', `/api/revision/arenden/${nr}/tidslinje?syfte=${encodeURIComponent('Revision av barnfrister')}`, {
+      user: 'rut',
+    });
     expect(t.status).toBe(200);
-    const barn = (t.body.handelser as { typ: string; tid: string; text: string; barn?: { kalla: string; forsta: boolean } }[]).filter((h) => h.typ === 'barn');
+    const barn = (t.body.handelser as { typ: string; tid: string; text: string; barn?: { kalla: string; forsta: boolean } }[]).filter(
+      (h) => h.typ === 'barn',
+    );
     expect(barn).toHaveLength(1);
     expect(Date.parse(barn[0]!.tid)).toBe(Date.parse(upptackt!.tid));
     expect(barn[0]!.barn).toEqual({ kalla: 'folkbokforing', forsta: true });
     expect(barn[0]!.text).toMatch(/folkbokföringen/);
 
     // and the compliance report measures from it: undecided but within the 14 days, no deviation
-    const e = await ui('GET', `/api/revision/efterlevnad?fran=${mottagen.toISODate()}&till=${DateTime.now().setZone(ZONE).toISODate()}&process=hot-om-avhysning`, { user: 'rut' });
+    const e = await ui(
+      'GET',
+      `/api/revision/efterlevnad?fran=${mottagen.toISODate()}&till=${DateTime.now().setZone(ZONE).toISODate()}&process=hot-om-avhysning`,
+      { user: 'rut' },
+    );
     expect(e.status).toBe(200);
-    const matt = (e.body.matt as { id: string; rader: { id: string; arenden: string[] }[] }[]).find((m) => m.id === 'barnutredning-14-dagar')!;
+    const matt = (e.body.matt as { id: string; rader: { id: string; arenden: string[] }[] }[]).find(
+      (m) => m.id === 'barnutredning-14-dagar',
+    )!;
     const rad = (id: string) => matt.rader.find((x) => x.id === id)!.arenden;
     expect(rad('pagar')).toContain(nr);
     expect(rad('ej-beslutad-fristen-passerad')).not.toContain(nr);
@@ -150,7 +165,10 @@ describe('4: the child’s 14 days run from when social services learned of the 
 describe('3: children recorded by the landlord inside kontakt-och-utredning reach the Kronofogden case', () => {
   it('the parent knows within seconds, barn och unga is involved once, and attends on the eviction day', async () => {
     // given: a Kronofogden notice for a tenant living alone according to the register
-    const r = await ui('POST', '/api/kronofogden-meddelanden', { user: 'eva', body: kronofogdeMeddelande({ ...LARS, avhysningsdatum: vardag(12) }) });
+    const r = await ui('POST', '/api/kronofogden-meddelanden', {
+      user: 'eva',
+      body: kronofogdeMeddelande({ ...LARS, avhysningsdatum: vardag(12) }),
+    });
     expect(r.status).toBe(201);
     const nr = r.body.arendenummer as string;
     const huvud = (await db('arenden').where({ arendenummer: nr }).first()).process_instance_id as string;
@@ -171,15 +189,26 @@ describe('3: children recorded by the landlord inside kontakt-och-utredning reac
     expect(await barnOchUngaInstanser(nr)).toHaveLength(0);
 
     // when: the landlord says children live there
-    const kontakt = await completeWhenOpen('vera', nr, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: true, anteckning: 'Två barn bor i lägenheten.' });
+    const kontakt = await completeWhenOpen('vera', nr, 'KontaktaHyresvarden', {
+      hyresskuldReglerad: 'nej',
+      oroForBarn: false,
+      barnEnligtHyresvard: true,
+      anteckning: 'Två barn bor i lägenheten.',
+    });
     const klar = Date.now();
 
     // then: the Kronofogden instance itself knows, within seconds, while kontakt-och-utredning still runs
-    await eventually('the child facts in the Kronofogden instance', async () =>
-      (await variable<boolean | null>(huvud, 'barnEnligtHyresvard').catch(() => null)) === true ? true : undefined, 20_000);
+    await eventually(
+      'the child facts in the Kronofogden instance',
+      async () => ((await variable<boolean | null>(huvud, 'barnEnligtHyresvard').catch(() => null)) === true ? true : undefined),
+      20_000,
+    );
     expect(Date.now() - klar).toBeLessThan(20_000);
     expect(await variable<boolean>(huvud, 'barnOchUngaInvolverade')).toBe(true);
-    expect((await engineAsAdmin().get<unknown[]>('/process-instance', { businessKey: nr, processDefinitionKey: 'kontakt-och-utredning' })).length).toBe(1);
+    expect(
+      (await engineAsAdmin().get<unknown[]>('/process-instance', { businessKey: nr, processDefinitionKey: 'kontakt-och-utredning' }))
+        .length,
+    ).toBe(1);
     const upptackter = await variable<{ kalla: string; process: string }[]>(huvud, 'barnUpptackter');
     expect(upptackter.map((u) => [u.kalla, u.process])).toEqual([['hyresvard', 'kontakt-och-utredning']]);
     expect(kontakt.processInstanceId).not.toBe(huvud);

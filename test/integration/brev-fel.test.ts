@@ -130,10 +130,7 @@ describe('duplicate delivery', () => {
     // when: the same task arrives again
     const worker = brevTopic({ db, engine: noEngine() }, lasAvsandare());
     const input = worker.input.parse({ ...arendeVariabler(), brevtyp: 'informationsbrev' });
-    const svar = await worker.handle(
-      input,
-      uppgiftskontext(logg!.externalTaskId, instance.id, instance.businessKey),
-    );
+    const svar = await worker.handle(input, uppgiftskontext(logg!.externalTaskId, instance.id, instance.businessKey));
 
     // then
     expect(await brevFor(db, instance.id)).toHaveLength(1);

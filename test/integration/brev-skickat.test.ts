@@ -40,7 +40,14 @@ afterAll(async () => {
   await db.destroy();
 });
 
-type Brevrad = { id: string; skapad: Date; skickad: Date | null; skickad_av: string | null; skickad_registrerad: Date | null; process_instance_id: string };
+type Brevrad = {
+  id: string;
+  skapad: Date;
+  skickad: Date | null;
+  skickad_av: string | null;
+  skickad_registrerad: Date | null;
+  process_instance_id: string;
+};
 
 /** A case whose committee commits to pay: the åtagande is written, and the process waits for it to be marked sent. */
 async function atagandeSkrivet(over: Record<string, unknown> = {}): Promise<{ nr: string; pi: string; brev: Brevrad }> {
@@ -48,27 +55,38 @@ async function atagandeSkrivet(over: Record<string, unknown> = {}): Promise<{ nr
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   const nr = r.body.arendenummer as string;
   // the machine may be busy: the case reaches the decision in its own time
-  const [beslut] = await eventually(`BeslutaOmAtagande in ${nr}`, async () => (await openTasks(nr)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande'), 90_000);
+  const [beslut] = await eventually(
+    `BeslutaOmAtagande in ${nr}`,
+    async () => (await openTasks(nr)).filter((t) => t.taskDefinitionKey === 'BeslutaOmAtagande'),
+    90_000,
+  );
   await complete('eva', beslut!, {
     ansvarigHandlaggare: 'Eva Ekonomiskt bistånd',
     atervinningsbeslut: 'ataga-betalningsansvar',
     atervinningMotivering: 'Beviljat bistånd till hyresskulden.',
   });
-  const brev = await eventually('the åtagande letter', () =>
-    db('brev').where({ arendenummer: nr, typ: 'atagande-betalningsansvar' }).first<Brevrad | undefined>(),
-  90_000);
+  const brev = await eventually(
+    'the åtagande letter',
+    () => db('brev').where({ arendenummer: nr, typ: 'atagande-betalningsansvar' }).first<Brevrad | undefined>(),
+    90_000,
+  );
   return { nr, pi: r.body.processInstanceId as string, brev };
 }
 
 /** The process waits for the message brev-skickat (its subscription exists). */
 async function vantarPaSkickat(pi: string): Promise<void> {
-  await eventually('the wait for brev-skickat', async () => {
-    const s = await engineAsAdmin().get<unknown[]>('/event-subscription', { processInstanceId: pi, eventName: 'brev-skickat' });
-    return s.length > 0 ? s : undefined;
-  }, 90_000);
+  await eventually(
+    'the wait for brev-skickat',
+    async () => {
+      const s = await engineAsAdmin().get<unknown[]>('/event-subscription', { processInstanceId: pi, eventName: 'brev-skickat' });
+      return s.length > 0 ? s : undefined;
+    },
+    90_000,
+  );
 }
 
-const skickad = (id: string, user: string, body?: unknown) => ui('POST', `/api/brev/${id}/skickad`, { user, ...(body === undefined ? {} : { body }) });
+const skickad = (id: string, user: string, body?: unknown) =>
+  ui('POST', `/api/brev/${id}/skickad`, { user, ...(body === undefined ? {} : { body }) });
 const rad = (id: string) => db('brev').where({ id }).first<Brevrad>();
 
 describe('POST /api/brev/{id}/skickad', () => {
@@ -107,7 +125,7 @@ describe('POST /api/brev/{id}/skickad', () => {
     await vantarPaSkickat(fall.pi);
   });
 
-  it('marks the letter sent (201, who = the caller), ends the case\'s wait, and is idempotent; another time is a conflict (409)', async () => {
+  it("marks the letter sent (201, who = the caller), ends the case's wait, and is idempotent; another time is a conflict (409)", async () => {
     const forst = await skickad(fall.brev.id, 'vera');
     expect(forst.status, JSON.stringify(forst.body)).toBe(201);
     expect(forst.body).toMatchObject({ id: fall.brev.id, arendenummer: fall.nr, typ: 'atagande-betalningsansvar', skickadAv: 'vera' });
@@ -123,7 +141,11 @@ describe('POST /api/brev/{id}/skickad', () => {
     expect((await openTasks(fall.nr)).some((t) => t.taskDefinitionKey === 'KontrolleraAtagandeSkickat')).toBe(false);
 
     // a repeat (the registry retrying, or another caseworker): 200 with the first registration, unchanged
-    for (const [user, body] of [['vera', undefined], ['eva', {}], ['vera', { skickad: forst.body.skickad }]] as const) {
+    for (const [user, body] of [
+      ['vera', undefined],
+      ['eva', {}],
+      ['vera', { skickad: forst.body.skickad }],
+    ] as const) {
       const igen = await skickad(fall.brev.id, user, body);
       expect(igen.status).toBe(200);
       expect(igen.body).toEqual(forst.body);
@@ -143,7 +165,11 @@ describe('POST /api/brev/{id}/skickad', () => {
     await expect(db('brev').where({ id: fall.brev.id }).update({ kanal: 'post' })).rejects.toThrow(/Brevarkivet ändras aldrig/);
     const annat = await db('brev').whereNull('skickad').first<{ id: string } | undefined>('id');
     if (annat) {
-      await expect(db('brev').where({ id: annat.id }).update({ skickad: new Date(), skickad_av: 'x', skickad_registrerad: new Date(), typ: 'hembesok' })).rejects.toThrow(/Brevarkivet ändras aldrig/);
+      await expect(
+        db('brev')
+          .where({ id: annat.id })
+          .update({ skickad: new Date(), skickad_av: 'x', skickad_registrerad: new Date(), typ: 'hembesok' }),
+      ).rejects.toThrow(/Brevarkivet ändras aldrig/);
     }
   });
 
@@ -159,10 +185,14 @@ describe('the case page', () => {
   it('shows "Markera som skickat" for an unsent letter; the form (with its CSRF token) marks it as the caseworker', async () => {
     const fall = await atagandeSkrivet();
     const sida = await loggaIn('eva');
-    const html = async () => (await ui('GET', `/arenden/${fall.nr}`, { headers: { Cookie: sida.cookie, Accept: 'text/html' } })).body as string;
+    const html = async () =>
+      (await ui('GET', `/arenden/${fall.nr}`, { headers: { Cookie: sida.cookie, Accept: 'text/html' } })).body as string;
     expect(await html()).toContain(`action="/arenden/${fall.nr}/brev/${fall.brev.id}/skickad"`);
     const utanToken = await fetch(`${stack().uiUrl}/arenden/${fall.nr}/brev/${fall.brev.id}/skickad`, {
-      method: 'POST', headers: { Cookie: sida.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '', redirect: 'manual',
+      method: 'POST',
+      headers: { Cookie: sida.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
     });
     expect(utanToken.status).toBe(403);
     const post = await fetch(`${stack().uiUrl}/arenden/${fall.nr}/brev/${fall.brev.id}/skickad`, {
@@ -198,7 +228,10 @@ describe('an åtagande not marked sent by the end of the next working day', () =
 
     // stina records that it went out this morning
     const skickades = DateTime.fromJSDate(fall.brev.skapad).setZone(ZONE).plus({ seconds: 1 }).startOf('second');
-    await submitFormAsTasklist('stina', uppgift, { atagandeSkickatAtgard: 'skickat', atagandeSkickadTid: skickades.toISO({ suppressMilliseconds: true })! });
+    await submitFormAsTasklist('stina', uppgift, {
+      atagandeSkickatAtgard: 'skickat',
+      atagandeSkickadTid: skickades.toISO({ suppressMilliseconds: true })!,
+    });
     await expect.poll(() => activitiesRun(fall.nr), { timeout: 90_000 }).toContain('AtagandeSkickat');
     const sparad = await rad(fall.brev.id);
     expect(sparad).toMatchObject({ skickad_av: 'stina' });
@@ -235,14 +268,20 @@ describe('the compliance report counts the sent time', () => {
     const registrera = async (personnummer: string) => {
       const r = await ui('POST', '/api/underrattelser', {
         user: 'vera',
-        body: underrattelse({ mottagen: DAG.set({ hour: 10 }).toISO({ suppressMilliseconds: true }), hyresgast: { personnummer, namn: 'Sara Sent' } }),
+        body: underrattelse({
+          mottagen: DAG.set({ hour: 10 }).toISO({ suppressMilliseconds: true }),
+          hyresgast: { personnummer, namn: 'Sara Sent' },
+        }),
       });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body.arendenummer as string;
     };
     const [sen, aldrig] = [await registrera('197001011233'), await registrera('197001011233')];
     const slut = new Date(Date.now() + 30_000);
-    const kort = { ...atervinningsfrist({ delgivningsdatum: nu().toISODate()!, mottagenSocialnamnden: nu().toISODate()! }), senast: slut.toISOString() };
+    const kort = {
+      ...atervinningsfrist({ delgivningsdatum: nu().toISODate()!, mottagenSocialnamnden: nu().toISODate()! }),
+      senast: slut.toISOString(),
+    };
     const skriv = async (nr: string) => {
       const i = await startaBrev('atagande-betalningsansvar', arendeVariabler({ fristunderlag: { atervinningsfrist: kort } }), nr);
       await avslutad(i.id);
@@ -262,7 +301,12 @@ describe('the compliance report counts the sent time', () => {
     expect(atervinning['atagande-ej-skickat']).toEqual([1, [aldrig]]);
     expect(atervinning['atagande-i-tid']).toEqual([0, []]);
     const m = r.matt.find((x) => x.id === 'atervinningsfrist')!;
-    expect(m.rader.filter((x) => x.avvikelse).map((x) => x.id).sort()).toEqual(['atagande-efter-frist', 'atagande-ej-skickat']);
+    expect(
+      m.rader
+        .filter((x) => x.avvikelse)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['atagande-efter-frist', 'atagande-ej-skickat']);
     // and the letters-not-sent measure lists the case whose letter was never marked
     expect(rader(r, 'brev-ej-skickade')['ej-skickade']).toEqual([1, [aldrig]]);
   }, 240_000);

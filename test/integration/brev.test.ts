@@ -116,7 +116,7 @@ describe('one letter per task, linked to its case', () => {
     expect(await historiskVariabel<boolean>(instance.id, 'brevEfterFrist')).toBe(true);
   });
 
-  it('protected identity: the tenant\'s letters go via Skatteverket and no letter shows the address', async () => {
+  it("protected identity: the tenant's letters go via Skatteverket and no letter shows the address", async () => {
     // given
     const instance = await startaBrev('bekraftelse-kronofogden', arendeVariabler({ skyddadIdentitet: true }));
 

@@ -37,7 +37,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (c.incidentId) await engineAsAdmin().delete(`/incident/${c.incidentId}`).catch(() => undefined);
+  if (c.incidentId)
+    await engineAsAdmin()
+      .delete(`/incident/${c.incidentId}`)
+      .catch(() => undefined);
 });
 
 const cockpit = () => `${stack().engineBaseUrl}/camunda/app/cockpit/default/`;
@@ -64,16 +67,27 @@ const text = (page: Page) => page.locator('body').innerText();
 describe.each(['petra', 'rut'])('Cockpit for %s', (user) => {
   it('shows the running instances and the open incidents on the dashboard', async () => {
     const { page } = await logIn(user);
-    await expect.poll(async () => Number(/Open Incidents\s*(\d+)/.exec(await text(page))?.[1] ?? 0), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(/Open Incidents\s*(\d+)/.exec(await text(page))?.[1] ?? 0), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     expect(Number(/Running Process Instances\s*(\d+)/.exec(await text(page))?.[1] ?? 0)).toBeGreaterThan(0);
     await page.context().close();
   });
 
-  it('shows the diagram with how many instances wait where, and the case\'s incident', async () => {
+  it("shows the diagram with how many instances wait where, and the case's incident", async () => {
     const { page, answers } = await logIn(user);
     await page.goto(`${cockpit()}#/process-definition/${c.definitionId}/runtime`);
     await page.locator('.djs-container svg').first().waitFor();
-    await expect.poll(() => page.locator('.djs-overlay .badge').allInnerTexts().then((t) => t.filter((x) => /^\d+$/.test(x.trim())).length), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('.djs-overlay .badge')
+            .allInnerTexts()
+            .then((t) => t.filter((x) => /^\d+$/.test(x.trim())).length),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
     expect(await text(page)).toContain('Hot om avhysning');
 
     await page.goto(`${cockpit()}#/process-instance/${c.pi}/runtime?tab=incidents-tab`);

@@ -32,7 +32,12 @@ async function frister() {
   const mottagen = idag().toISO()!;
   const delgivningsdatum = idag().minus({ days: 2 }).toISODate()!;
   const forsta = await beraknaFrister.handle(
-    beraknaFrister.input.parse({ beraknaFrister: 'forhandsbedomningVuxen,atervinningsfrist', mottagen, orsak: 'obetald-hyra', delgivningsdatum }),
+    beraknaFrister.input.parse({
+      beraknaFrister: 'forhandsbedomningVuxen,atervinningsfrist',
+      mottagen,
+      orsak: 'obetald-hyra',
+      delgivningsdatum,
+    }),
     taskContext('berakna-1', 'p', null),
   );
   if (forsta.kind !== 'complete') throw new Error('berakna-frister');
@@ -71,7 +76,9 @@ async function startaMedAnropad(forsta: Record<string, unknown>, grupper: string
 
 /** The recomputation in the calling instance, then the step that hands it on. */
 async function omraknaOchDela(fall: { instance: string; businessKey: string }, rattad: Record<string, unknown>) {
-  await engineAsAdmin().post(`/process-instance/${fall.instance}/variables`, { modifications: toVariables(rattad as Record<string, string>) });
+  await engineAsAdmin().post(`/process-instance/${fall.instance}/variables`, {
+    modifications: toVariables(rattad as Record<string, string>),
+  });
   await complete('vera', await waitForTask(fall.businessKey, 'Omraknat'), {});
 }
 
@@ -185,6 +192,8 @@ describe('dela-frister', () => {
     const { incident } = await incidentFor(fall.instance);
     expect(incident.incidentMessage).toMatch(/fristunderlag\.atervinningsfrist\.senast: /);
     expect(incident.incidentMessage).not.toMatch(/tre veckor/);
-    expect((await variable<Underlag>(fall.anropad, 'fristunderlag')).atervinningsfrist).toEqual((forsta.fristunderlag as Underlag).atervinningsfrist);
+    expect((await variable<Underlag>(fall.anropad, 'fristunderlag')).atervinningsfrist).toEqual(
+      (forsta.fristunderlag as Underlag).atervinningsfrist,
+    );
   });
 });

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Efterlevnadsrapport, Matt } from '../../ui/revision/efterlevnad/types.ts';
 import { engineAsAdmin, eventually, stack } from './support/engine.ts';
 import { importScenarioPeople } from './support/fixtures.ts';
-import { activitiesRun, completeWhenOpen, fireTimer, historicVariable, instancesOf, submitFormAsTasklist, waitForTask, type Value } from './support/scenario.ts';
+import {
+  activitiesRun,
+  completeWhenOpen,
+  fireTimer,
+  historicVariable,
+  instancesOf,
+  submitFormAsTasklist,
+  waitForTask,
+  type Value,
+} from './support/scenario.ts';
 import { basic, kronofogdeMeddelande, ui, underrattelse, vardag } from './support/ui.ts';
 
 /**
@@ -53,7 +62,10 @@ async function registrera(over: Record<string, unknown>): Promise<string> {
 }
 
 async function registreraKronofogden(over: Record<string, unknown>): Promise<string> {
-  const r = await ui('POST', '/api/kronofogden-meddelanden', { user: 'eva', body: kronofogdeMeddelande({ avhysningsdatum: vardag(12), ...over }) });
+  const r = await ui('POST', '/api/kronofogden-meddelanden', {
+    user: 'eva',
+    body: kronofogdeMeddelande({ avhysningsdatum: vardag(12), ...over }),
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body.arendenummer as string;
 }
@@ -71,9 +83,15 @@ const aktualisera = (arende: string, over: Record<string, Value> = {}) =>
 const kontaktaHyresvarden = (arende: string) =>
   completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
 const avslutaAktualiseringen = (arende: string) =>
-  completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Inget behov av utredning.' });
+  completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
+    utredningsbeslut: 'avsluta-aktualisering',
+    utredningsbeslutMotivering: 'Inget behov av utredning.',
+  });
 const bedomBarnutredning = (arende: string) =>
-  completeWhenOpen('bosse', arende, 'BedomBarnutredning', { barnutredningBeslut: 'ingen-barnutredning', barnutredningMotivering: 'Barnet har stöd i skolan.' });
+  completeWhenOpen('bosse', arende, 'BedomBarnutredning', {
+    barnutredningBeslut: 'ingen-barnutredning',
+    barnutredningMotivering: 'Barnet har stöd i skolan.',
+  });
 const bekrafta = async (arende: string) => {
   // a month-old notice: the engine runs the afternoon escalation at once; act after it, not against it
   await waitForTask(arende, 'EskaleraBekraftelse');
@@ -89,7 +107,10 @@ async function brevFinns(arende: string, typ: string): Promise<void> {
 
 /** The registry marks the case's letters (of a type) sent now: the report counts letters when sent, not when written. */
 async function markeraSkickade(arende: string, typ?: string): Promise<void> {
-  const brev = await db('brev').where({ arendenummer: arende, ...(typ ? { typ } : {}) }).whereNull('skickad').select<{ id: string }[]>('id');
+  const brev = await db('brev')
+    .where({ arendenummer: arende, ...(typ ? { typ } : {}) })
+    .whereNull('skickad')
+    .select<{ id: string }[]>('id');
   for (const b of brev) {
     const r = await ui('POST', `/api/brev/${b.id}/skickad`, { user: 'vera', body: {} });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -126,20 +147,26 @@ beforeAll(async () => {
     // A1: the rent was paid; the tenant reached by phone; four weeks passed with special reasons recorded
     (async () => {
       await completeWhenOpen('eva', A.A1, 'BeslutaOmAtagande', {
-        ansvarigHandlaggare: 'Eva Ekonom', atervinningsbeslut: 'hyran-betald', atervinningMotivering: 'Hyresvärden bekräftar att hyran är betald.',
+        ansvarigHandlaggare: 'Eva Ekonom',
+        atervinningsbeslut: 'hyran-betald',
+        atervinningMotivering: 'Hyresvärden bekräftar att hyran är betald.',
       });
       await efterForfallnaTimrar(A.A1);
       await aktualisera(A.A1);
       await kontaktaHyresvarden(A.A1);
       await completeWhenOpen('vera', A.A1, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
-      await completeWhenOpen('vera', A.A1, 'PaminnelseForhandsbedomning', { sarskildaSkal: 'Hyresgästen var svår att nå; inväntar återvinningsfristen.' });
+      await completeWhenOpen('vera', A.A1, 'PaminnelseForhandsbedomning', {
+        sarskildaSkal: 'Hyresgästen var svår att nå; inväntar återvinningsfristen.',
+      });
       await avslutaAktualiseringen(A.A1);
     })(),
     // A2: the committee commits to pay, in time; two failed attempts, then the attempts end, no special reasons
     (async () => {
       // the notice had no landlord address: the decision form asks for it with the åtagande
       await submitFormAsTasklist('eva', await waitForTask(A.A2, 'BeslutaOmAtagande'), {
-        ansvarigHandlaggare: 'Eva Ekonom', atervinningsbeslut: 'ataga-betalningsansvar', atervinningMotivering: 'Barnfri hushåll, stabil inkomst från nästa månad.',
+        ansvarigHandlaggare: 'Eva Ekonom',
+        atervinningsbeslut: 'ataga-betalningsansvar',
+        atervinningMotivering: 'Barnfri hushåll, stabil inkomst från nästa månad.',
         hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '411 06', ort: 'Göteborg' },
       });
       await brevFinns(A.A2, 'atagande-betalningsansvar');
@@ -150,7 +177,8 @@ beforeAll(async () => {
       await completeWhenOpen('vera', A.A2, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: false });
       await completeWhenOpen('vera', A.A2, 'KontaktaHyresgasten', { kontaktsatt: 'sms', kontaktEtablerad: false });
       await completeWhenOpen('vera', A.A2, 'OvervagOanmaltHembesok', {
-        oanmaltHembesokBeslut: 'avsluta-kontaktforsok', lamplighetsbedomning: 'Ett oanmält besök är inte motiverat i detta fall.',
+        oanmaltHembesokBeslut: 'avsluta-kontaktforsok',
+        lamplighetsbedomning: 'Ett oanmält besök är inte motiverat i detta fall.',
       });
       await avslutaAktualiseringen(A.A2);
     })(),
@@ -171,7 +199,10 @@ beforeAll(async () => {
       await efterForfallnaTimrar(A.A4);
       await aktualisera(A.A4, { aktualiseringstyp: 'underrattelse-storningar' });
       await completeWhenOpen('vera', A.A4, 'InhamtaSamtycke', {
-        samtyckeLamnat: true, samtyckeForm: 'skriftligt', samtyckeLamnatDatum: ms(nu()), samtyckeAnteckning: 'Blankett i Treserva',
+        samtyckeLamnat: true,
+        samtyckeForm: 'skriftligt',
+        samtyckeLamnatDatum: ms(nu()),
+        samtyckeAnteckning: 'Blankett i Treserva',
       });
       await waitForTask(A.A4, 'KontaktaHyresvarden');
       await bedomBarnutredning(A.A4);
@@ -199,7 +230,9 @@ beforeAll(async () => {
       await fireTimer(A.K3, 'AvhysningsdagenNarmar');
       await completeWhenOpen('vera', A.K3, 'NarvaraVidAvhysning', { narvarade: true });
       await completeWhenOpen('bosse', A.K3, 'NarvaraBarnOchUnga', {
-        narvaradeBarnOchUnga: false, ejNarvaroSkalBarnOchUnga: 'Barnet var hos sin pappa den dagen.', ejNarvaroAvstamdMedKronofogdenBarnOchUnga: true,
+        narvaradeBarnOchUnga: false,
+        ejNarvaroSkalBarnOchUnga: 'Barnet var hos sin pappa den dagen.',
+        ejNarvaroAvstamdMedKronofogdenBarnOchUnga: true,
       });
       await eventually('the eviction carried out', () => historicVariable<string>(A.K3, 'avhysningUtfall'));
     })(),
@@ -207,8 +240,15 @@ beforeAll(async () => {
     (async () => {
       await aktualisera(B1, { aktualiseringstyp: 'underrattelse-storningar' });
       await kontaktaHyresvarden(B1);
-      await completeWhenOpen('vera', B1, 'KontaktaHyresgasten', { kontaktsatt: 'aviserat-hembesok', hembesokTid: nu().plus({ days: 1 }).toISO()! });
-      await completeWhenOpen('vera', B1, 'GenomforAviseratHembesok', { kontaktEtablerad: true, samtyckeTillTrade: true, barnOchUngaDeltog: true });
+      await completeWhenOpen('vera', B1, 'KontaktaHyresgasten', {
+        kontaktsatt: 'aviserat-hembesok',
+        hembesokTid: nu().plus({ days: 1 }).toISO()!,
+      });
+      await completeWhenOpen('vera', B1, 'GenomforAviseratHembesok', {
+        kontaktEtablerad: true,
+        samtyckeTillTrade: true,
+        barnOchUngaDeltog: true,
+      });
       await avslutaAktualiseringen(B1);
       await bedomBarnutredning(B1);
       // the registry sent the information letter and the home-visit letter
@@ -344,7 +384,7 @@ describe('period A: a month back, every process', () => {
     expect(t.nyckeltal).toEqual({ median: 33, p90: 33 });
   });
 
-  it('one process: only hot om avhysning\'s cases and the measures that concern it', async () => {
+  it("one process: only hot om avhysning's cases and the measures that concern it", async () => {
     const hot = await rapport(DAG_A1, DAG_A2, '&process=hot-om-avhysning');
     expect(hot.antalArenden).toBe(4);
     expect(hot.matt.map((m) => m.id)).not.toContain('bekraftelse-kronofogden');
@@ -419,13 +459,15 @@ describe('CSV export', () => {
     const { res, bytes } = await hamta('&format=csv&tabell=kontakter-utan-grund&lista=kontakt-hyresvard-utan-grund');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('attachment; filename="efterlevnad_kontakter-utan-grund_kontakt-hyresvard-utan-grund_');
+    expect(res.headers.get('content-disposition')).toContain(
+      'attachment; filename="efterlevnad_kontakter-utan-grund_kontakt-hyresvard-utan-grund_',
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rader = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
     expect(rader).toEqual(['Ärendenummer;Mottagen;Utfall', `${A.A3};${ms(DAG_A2)};Kontakt med hyresvärden: utan registrerad grund`]);
   });
 
-  it('a measure\'s table, with Swedish decimals', async () => {
+  it("a measure's table, with Swedish decimals", async () => {
     const { bytes } = await hamta('&format=csv&tabell=forhandsbedomning');
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('Över fyra veckor, inga särskilda skäl registrerade;6;85,7;Ja\r\n');
@@ -440,14 +482,16 @@ describe('pages', () => {
     const html = r.body as string;
     expect(html).toContain('<caption>Bekräftelse till Kronofogden samma dag: 3 ärenden</caption>');
     expect(html).toContain('<th scope="row">Inte bekräftad, och dagen har passerat <span class="hjalp">(ska vara 0)</span></th>');
-    expect(html).toContain(`href="/revision/efterlevnad/bekraftelse-kronofogden?fran=${ms(DAG_A1)}&amp;till=${ms(DAG_A2)}&amp;rad=ej-bekraftad"`);
+    expect(html).toContain(
+      `href="/revision/efterlevnad/bekraftelse-kronofogden?fran=${ms(DAG_A1)}&amp;till=${ms(DAG_A2)}&amp;rad=ej-bekraftad"`,
+    );
     expect(html).toContain('Avvikelse</strong>');
     expect(html).toContain('aria-current="page"');
     // numbers, never names or personnummer
     for (const namn of ['Almgren', 'Fjällström', '198102034116', '199002149160']) expect(html).not.toContain(namn);
   });
 
-  it('the list behind a number links each case number to the auditor\'s case page', async () => {
+  it("the list behind a number links each case number to the auditor's case page", async () => {
     const r = await ui('GET', `/revision/efterlevnad/bekraftelse-kronofogden?fran=${ms(DAG_A1)}&till=${ms(DAG_A2)}&rad=ej-bekraftad`, {
       user: 'rut',
       headers: { Accept: 'text/html' },
@@ -458,6 +502,8 @@ describe('pages', () => {
   });
 
   it('a caseworker is refused the page', async () => {
-    expect((await ui('GET', `/revision?fran=${ms(DAG_B)}&till=${ms(DAG_B)}`, { user: 'vera', headers: { Accept: 'text/html' } })).status).toBe(403);
+    expect(
+      (await ui('GET', `/revision?fran=${ms(DAG_B)}&till=${ms(DAG_B)}`, { user: 'vera', headers: { Accept: 'text/html' } })).status,
+    ).toBe(403);
   });
 });

@@ -4,7 +4,6 @@ import { webappLogin as login } from './support/webapp.ts';
 
 const webappLogin = async (app: 'tasklist' | 'cockpit', user: string, password = user) => (await login(app, user, password)).status;
 
-
 describe('the engine refuses anonymous and unauthorised callers', () => {
   it('answers 401 to an anonymous REST request', async () => {
     // when

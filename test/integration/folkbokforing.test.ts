@@ -65,7 +65,13 @@ describe('folkbokforing on the engine', () => {
     // and the engine holds them with their types (a gateway compares Booleans, not strings)
     const typer = await engineAsAdmin().get<{ name: string; type: string }[]>('/history/variable-instance', { processInstanceId: instans });
     const typ = Object.fromEntries(typer.map((t) => [t.name, t.type]));
-    expect(typ).toMatchObject({ folkbokfordPaAdressen: 'Boolean', antalVuxna: 'Integer', barn: 'Json', barnBerorda: 'Boolean', postkanal: 'String' });
+    expect(typ).toMatchObject({
+      folkbokfordPaAdressen: 'Boolean',
+      antalVuxna: 'Integer',
+      barn: 'Json',
+      barnBerorda: 'Boolean',
+      postkanal: 'String',
+    });
   });
 
   it('a tenant registered elsewhere: not at the address', async () => {
@@ -111,12 +117,16 @@ describe('folkbokforing on the engine', () => {
     // and the notice's address has left the engine for Bokvar's table (skyddad-identitet.test.ts in full)
     expect(v).toMatchObject({ adressSkyddad: true });
     expect(v).not.toHaveProperty('adress');
-    expect(await db('skyddade_adresser').where({ arendenummer: await affarsnyckel(instans) }).first()).toMatchObject({
+    expect(
+      await db('skyddade_adresser')
+        .where({ arendenummer: await affarsnyckel(instans) })
+        .first(),
+    ).toMatchObject({
       adress: { gatuadress: 'Mandolingatan 9' },
     });
     const utfall = JSON.stringify(UTFALL.map((namn) => v[namn]));
     for (const del of hemligt) expect(utfall).not.toContain(del);
-    const logg = await eventually('the task in the workers\' log', async () => (workerlogg().includes(instans) ? workerlogg() : undefined));
+    const logg = await eventually("the task in the workers' log", async () => (workerlogg().includes(instans) ? workerlogg() : undefined));
     // the log has the task, by its ids, and nothing of the person
     for (const del of hemligt) expect(logg).not.toContain(del);
   });

@@ -88,7 +88,8 @@ describe('fuzzed intake', () => {
           // At once, so a long run shows its first finds while it goes on.
           if (f) process.stdout.write(`FEL ${f}: ${beskriv(s)}\n`);
         }
-        if (++klara % 1000 === 0) process.stdout.write(`… ${klara}/${begaran.length} efter ${((Date.now() - start) / 1000).toFixed(0)} s\n`);
+        if (++klara % 1000 === 0)
+          process.stdout.write(`… ${klara}/${begaran.length} efter ${((Date.now() - start) / 1000).toFixed(0)} s\n`);
         return alla;
       })
     ).flat();
@@ -98,7 +99,8 @@ describe('fuzzed intake', () => {
     const efter = await antalRotinstanser();
     const arenden = new Set<string>();
     for (const s of svar) {
-      if (s.begaran.mal !== 'handelser' && s.status >= 200 && s.status < 300) arenden.add(String((JSON.parse(s.text) as { arendenummer: string }).arendenummer));
+      if (s.begaran.mal !== 'handelser' && s.status >= 200 && s.status < 300)
+        arenden.add(String((JSON.parse(s.text) as { arendenummer: string }).arendenummer));
       if (s.status === 303 && s.location) arenden.add(s.location.replace('/arenden/', ''));
     }
     const nyaArenden = new Set([...arenden].filter((a) => !grund.kronofogden.includes(a) && !grund.hotOmAvhysning.includes(a)));
@@ -110,7 +112,9 @@ describe('fuzzed intake', () => {
       perMal.set(s.begaran.mal, m);
     }
     const statusar = [...new Set(svar.map((s) => s.status))].sort((a, b) => a - b);
-    const rader = [...perMal.entries()].map(([mal, m]) => `| ${mal} | ${[...m.values()].reduce((a, b) => a + b, 0)} | ${statusar.map((st) => m.get(st) ?? 0).join(' | ')} |`);
+    const rader = [...perMal.entries()].map(
+      ([mal, m]) => `| ${mal} | ${[...m.values()].reduce((a, b) => a + b, 0)} | ${statusar.map((st) => m.get(st) ?? 0).join(' | ')} |`,
+    );
     const femhundra = svar.filter((s) => s.status >= 500 || s.status === 0);
     const fela = svar.map((s) => ({ s, f: fel(s) })).filter((x) => x.f !== undefined);
     const giltiga = svar.filter((s) => s.begaran.forvantan === 'giltig').length;

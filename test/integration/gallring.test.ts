@@ -39,7 +39,10 @@ interface Fall {
 
 async function nyttArende(personnummer?: string): Promise<Fall> {
   const hyresgast = personnummer ? { personnummer, namn: 'Test Testsson' } : nyHyresgast();
-  const r = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ hyresgast, orsak: 'storningar', uppsagning: undefined }) });
+  const r = await ui('POST', '/api/underrattelser', {
+    user: 'vera',
+    body: underrattelse({ hyresgast, orsak: 'storningar', uppsagning: undefined }),
+  });
   expect(r.status).toBe(201);
   return { nr: r.body.arendenummer, pi: r.body.processInstanceId, personnummer: normalised(hyresgast.personnummer) };
 }
@@ -52,18 +55,41 @@ async function medRader(f: Fall): Promise<void> {
   brevnummer += 1;
   await db('brev').insert({
     id: `7e000000-0000-4000-8000-${String(Date.now() % 1e9).padStart(9, '0')}${String(brevnummer).padStart(3, '0')}`,
-    arendenummer: f.nr, process_instance_id: f.pi, external_task_id: `gallring-${f.nr}`,
-    typ: 'informationsbrev', mottagare: 'hyresgast', kanal: 'post', mallversion: '1', sha256: 'b'.repeat(64),
-    pdf: Buffer.from('%PDF-1.7\n%gallring\n'), skapad: new Date(),
+    arendenummer: f.nr,
+    process_instance_id: f.pi,
+    external_task_id: `gallring-${f.nr}`,
+    typ: 'informationsbrev',
+    mottagare: 'hyresgast',
+    kanal: 'post',
+    mallversion: '1',
+    sha256: 'b'.repeat(64),
+    pdf: Buffer.from('%PDF-1.7\n%gallring\n'),
+    skapad: new Date(),
   });
   const { id } = await registreraSamtycke(db, {
-    personnummer: f.personnummer as Personnummer, mottagare: ['hyresvard'], syften: ['kontakt-om-boendet'], form: 'skriftligt',
-    lamnat: new Date(), giltigtTill: null, anteckning: null, dokumenteratAv: 'vera', arendenummer: f.nr, processInstanceId: f.pi,
+    personnummer: f.personnummer as Personnummer,
+    mottagare: ['hyresvard'],
+    syften: ['kontakt-om-boendet'],
+    form: 'skriftligt',
+    lamnat: new Date(),
+    giltigtTill: null,
+    anteckning: null,
+    dokumenteratAv: 'vera',
+    arendenummer: f.nr,
+    processInstanceId: f.pi,
     idempotensnyckel: `gallring-samtycke-${f.nr}`,
   });
   await registreraAterkallelse(db, {
-    personnummer: f.personnummer as Personnummer, samtyckeId: id, mottagare: null, syften: null, aterkallat: new Date(),
-    dokumenteratAv: 'vera', skal: null, arendenummer: f.nr, processInstanceId: f.pi, idempotensnyckel: `gallring-aterkallelse-${f.nr}`,
+    personnummer: f.personnummer as Personnummer,
+    samtyckeId: id,
+    mottagare: null,
+    syften: null,
+    aterkallat: new Date(),
+    dokumenteratAv: 'vera',
+    skal: null,
+    arendenummer: f.nr,
+    processInstanceId: f.pi,
+    idempotensnyckel: `gallring-aterkallelse-${f.nr}`,
   });
 }
 
@@ -84,13 +110,18 @@ const historik = async (nr: string) =>
   (await admin().get<{ count: number }>('/history/process-instance/count', { processInstanceBusinessKey: nr })).count;
 
 /** Runs a batch's seed and execution jobs through the job API (the job executor may take some first). */
-async function korBatch(batch: { seedJobDefinitionId: string; batchJobDefinitionId: string; monitorJobDefinitionId: string }, klar: () => Promise<boolean>): Promise<void> {
+async function korBatch(
+  batch: { seedJobDefinitionId: string; batchJobDefinitionId: string; monitorJobDefinitionId: string },
+  klar: () => Promise<boolean>,
+): Promise<void> {
   await eventually('the batch to finish', async () => {
     for (const jobDefinitionId of [batch.seedJobDefinitionId, batch.batchJobDefinitionId]) {
       for (const job of await admin().get<{ id: string }[]>('/job', { jobDefinitionId })) {
-        await admin().post(`/job/${job.id}/execute`).catch((e: unknown) => {
-          if (!(e instanceof EngineRestError)) throw e;
-        });
+        await admin()
+          .post(`/job/${job.id}/execute`)
+          .catch((e: unknown) => {
+            if (!(e instanceof EngineRestError)) throw e;
+          });
       }
     }
     return (await klar()) || undefined;
@@ -100,16 +131,21 @@ async function korBatch(batch: { seedJobDefinitionId: string; batchJobDefinition
 /** The engine's history cleanup, now: schedule it immediately due and execute its job(s). */
 async function motornsHistorikstadning(klar: () => Promise<boolean>): Promise<void> {
   await admin().post('/history/cleanup?immediatelyDue=true');
-  await eventually('the engine to remove the history', async () => {
-    for (const job of await admin().get<{ id: string }[]>('/history/cleanup/jobs')) {
-      await admin().post(`/job/${job.id}/execute`).catch((e: unknown) => {
-        if (!(e instanceof EngineRestError)) throw e;
-      });
-    }
-    return (await klar()) || undefined;
-  }, 60_000);
+  await eventually(
+    'the engine to remove the history',
+    async () => {
+      for (const job of await admin().get<{ id: string }[]>('/history/cleanup/jobs')) {
+        await admin()
+          .post(`/job/${job.id}/execute`)
+          .catch((e: unknown) => {
+            if (!(e instanceof EngineRestError)) throw e;
+          });
+      }
+      return (await klar()) || undefined;
+    },
+    60_000,
+  );
 }
-
 
 beforeAll(async () => {
   db = knex({ client: 'pg', connection: stack().databaseUrl });
@@ -121,7 +157,10 @@ afterAll(async () => {
 describe('one setting: the engine default and every deployed definition', () => {
   it('a newly deployed model without its own time to live takes the setting', async () => {
     await deployFixture(path.join(fixturesDir, 'test-walking-skeleton.bpmn'));
-    const [d] = await admin().get<{ historyTimeToLive: number | null }[]>('/process-definition', { key: 'test-walking-skeleton', latestVersion: true });
+    const [d] = await admin().get<{ historyTimeToLive: number | null }[]>('/process-definition', {
+      key: 'test-walking-skeleton',
+      latestVersion: true,
+    });
     expect(d?.historyTimeToLive).toBe(TTL_DAGAR);
   });
 
@@ -137,7 +176,9 @@ describe('one setting: the engine default and every deployed definition', () => 
     const bokvars = await admin().get<{ id: string }[]>('/deployment', { source: DEPLOYMENT_SOURCE });
     for (const resource of ['process-definition', 'decision-definition']) {
       const alla = (
-        await Promise.all(bokvars.map((d) => admin().get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`, { deploymentId: d.id })))
+        await Promise.all(
+          bokvars.map((d) => admin().get<{ id: string; historyTimeToLive: number | null }[]>(`/${resource}`, { deploymentId: d.id })),
+        )
       ).flat();
       expect(alla.length).toBeGreaterThan(0);
       expect(alla.filter((d) => d.historyTimeToLive !== TTL_DAGAR)).toEqual([]);
@@ -163,17 +204,25 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
     oppen = await nyttArende();
     for (const f of [gallras, delad, oppenSammaPerson, avslutad, oppen]) await medRader(f);
     // the auditor's samples of the reads of the case to be culled, and of one that stays
-    stickprovGallras = (await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: gallras.nr }, antal: 5 } })).body.id;
-    stickprovKvar = (await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: avslutad.nr }, antal: 5 } })).body.id;
+    stickprovGallras = (
+      await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: gallras.nr }, antal: 5 } })
+    ).body.id;
+    stickprovKvar = (
+      await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: avslutad.nr }, antal: 5 } })
+    ).body.id;
     // the cases end (cancelled through the engine; the removal time is set at the end)
     for (const f of [gallras, delad, avslutad]) {
       // wait until the workers are done with it: a delete racing a worker's completion is refused
-      await eventually(`case ${f.nr} waiting for a person`, async () => {
-        const instanser = await admin().get<{ id: string }[]>('/process-instance', { businessKey: f.nr });
-        const externa = await admin().get<unknown[]>('/external-task', { processInstanceIdIn: instanser.map((i) => i.id).join(',') });
-        const uppgifter = await admin().get<unknown[]>('/task', { processInstanceBusinessKey: f.nr });
-        return externa.length === 0 && uppgifter.length > 0 ? true : undefined;
-      }, 60_000);
+      await eventually(
+        `case ${f.nr} waiting for a person`,
+        async () => {
+          const instanser = await admin().get<{ id: string }[]>('/process-instance', { businessKey: f.nr });
+          const externa = await admin().get<unknown[]>('/external-task', { processInstanceIdIn: instanser.map((i) => i.id).join(',') });
+          const uppgifter = await admin().get<unknown[]>('/task', { processInstanceBusinessKey: f.nr });
+          return externa.length === 0 && uppgifter.length > 0 ? true : undefined;
+        },
+        60_000,
+      );
       await cancelInstance(f.pi);
     }
   });
@@ -200,7 +249,9 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
       { absoluteRemovalTime: dag, hierarchical: true, historicProcessInstanceIds: [gallras.pi, delad.pi] },
     );
     await korBatch(batch, async () => {
-      const h = await admin().get<{ removalTime: string | null }[]>('/history/process-instance', { processInstanceIds: `${gallras.pi},${delad.pi}` });
+      const h = await admin().get<{ removalTime: string | null }[]>('/history/process-instance', {
+        processInstanceIds: `${gallras.pi},${delad.pi}`,
+      });
       return h.length === 2 && h.every((x) => x.removalTime !== null && engineTimeMs(x.removalTime) === engineTimeMs(dag));
     });
     const r = await gallra(db, uiAnvandare(), TTL_DAGAR);
@@ -234,7 +285,14 @@ describe("Bokvar's gallring follows the engine's history cleanup", () => {
     expect(await rader(oppen)).toMatchObject({ arenden: 1, lasloggar: 2, brev: 1, samtycken: 1, aterkallelser: 1 });
     // the culling is recorded, without personal data
     const post = await db('gallringar').where({ arendenummer: gallras.nr }).first();
-    expect(post.rader).toEqual({ lasloggar: fore.allaLasningar, brev: 1, skyddade_adresser: 0, samtycken: 1, samtycke_aterkallelser: 1, arenden: 1 });
+    expect(post.rader).toEqual({
+      lasloggar: fore.allaLasningar,
+      brev: 1,
+      skyddade_adresser: 0,
+      samtycken: 1,
+      samtycke_aterkallelser: 1,
+      arenden: 1,
+    });
     expect(post.rader.lasloggar).toBeGreaterThanOrEqual(2);
     expect(post.gallras_efter.toISOString()).toBe('2020-01-01T00:00:00.000Z');
     expect(JSON.stringify(post)).not.toContain(gallras.personnummer);

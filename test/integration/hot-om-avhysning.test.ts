@@ -118,8 +118,12 @@ describe('1–3: intake, folkbokföring and the already-known check', () => {
     const underlag = await historicVariable<Record<string, { sistaDag: string }>>(arende, 'fristunderlag');
     const beslutsdag = vardagarFran(underlag!.atervinningsfrist!.sistaDag, -2);
     expect(DateTime.fromISO(atagande.due!).setZone('Europe/Stockholm').toISODate()).toBe(beslutsdag);
-    expect(new Date(atagande.due!).getTime()).toBe(new Date((await historicVariable<string>(arende, 'atagandeBeslutForfaller'))!).getTime());
-    expect(new Date(atagande.due!).getTime()).toBeLessThan(new Date((await historicVariable<string>(arende, 'atervinningsfristForfaller'))!).getTime());
+    expect(new Date(atagande.due!).getTime()).toBe(
+      new Date((await historicVariable<string>(arende, 'atagandeBeslutForfaller'))!).getTime(),
+    );
+    expect(new Date(atagande.due!).getTime()).toBeLessThan(
+      new Date((await historicVariable<string>(arende, 'atervinningsfristForfaller'))!).getTime(),
+    );
     await expectNoIncidents(arende);
   });
 
@@ -235,21 +239,39 @@ describe('6: contact with the tenant', () => {
     expect(await hasTask(arende, 'OvervagOanmaltHembesok')).toBe(false);
 
     // an announced home visit sends the home-visit letter first; nobody opens
-    await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'aviserat-hembesok', hembesokTid: today().plus({ days: 3 }).toISO()! });
+    await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', {
+      kontaktsatt: 'aviserat-hembesok',
+      hembesokTid: today().plus({ days: 3 }).toISO()!,
+    });
     await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ)).toContain('hembesok');
-    await completeWhenOpen('vera', arende, 'GenomforAviseratHembesok', { kontaktEtablerad: false, samtyckeTillTrade: false, barnOchUngaDeltog: false });
+    await completeWhenOpen('vera', arende, 'GenomforAviseratHembesok', {
+      kontaktEtablerad: false,
+      samtyckeTillTrade: false,
+      barnOchUngaDeltog: false,
+    });
 
     // after two failed attempts the unannounced visit may be considered
     const overvag = await waitForTask(arende, 'OvervagOanmaltHembesok');
-    await complete('vera', overvag, { oanmaltHembesokBeslut: 'genomfor', lamplighetsbedomning: 'Två försök utan svar; barnfri hushåll, kort besök för att lämna information.' });
-    await completeWhenOpen('vera', arende, 'GenomforOanmaltHembesok', { kontaktEtablerad: true, samtyckeTillTrade: true, barnOchUngaDeltog: false });
+    await complete('vera', overvag, {
+      oanmaltHembesokBeslut: 'genomfor',
+      lamplighetsbedomning: 'Två försök utan svar; barnfri hushåll, kort besök för att lämna information.',
+    });
+    await completeWhenOpen('vera', arende, 'GenomforOanmaltHembesok', {
+      kontaktEtablerad: true,
+      samtyckeTillTrade: true,
+      barnOchUngaDeltog: false,
+    });
     await expectNoIncidents(arende);
   });
 });
 
 async function kontakterKlara(arende: string) {
   await aktualisera(arende);
-  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
+  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', {
+    hyresskuldReglerad: 'nej',
+    oroForBarn: false,
+    barnEnligtHyresvard: false,
+  });
   await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
 }
 
@@ -269,7 +291,10 @@ describe('7–8: investigation, support and consent for other administrations', 
   it('tries ekonomiskt bistånd and refers to another administration only with consent', async () => {
     const { arende } = await startCase();
     await kontakterKlara(arende);
-    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'inleda-utredning', utredningsbeslutMotivering: 'Ansökan om stöd.' });
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
+      utredningsbeslut: 'inleda-utredning',
+      utredningsbeslutMotivering: 'Ansökan om stöd.',
+    });
     await completeWhenOpen('vera', arende, 'UpprattaHandlingsplan', {
       insatsEkonomisktBistand: true,
       insatsAnnanForvaltning: true,
@@ -281,7 +306,9 @@ describe('7–8: investigation, support and consent for other administrations', 
     await expect
       .poll(async () =>
         Promise.all(
-          (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'InhamtaSamtycke').map((t) => variable<string>(t.processInstanceId, 'samtyckeMottagare')),
+          (await openTasks(arende))
+            .filter((t) => t.taskDefinitionKey === 'InhamtaSamtycke')
+            .map((t) => variable<string>(t.processInstanceId, 'samtyckeMottagare')),
         ).then((m) => m.sort()),
       )
       .toEqual(['annan-forvaltning:funktionsstod', 'hyresvard']);
@@ -297,9 +324,9 @@ describe('8: the återvinningsfrist', () => {
       atervinningsbeslut: 'ataga-betalningsansvar',
       atervinningMotivering: 'Beviljat bistånd.',
     });
-    await expect.poll(() => lettersOf(arende)).toContainEqual(
-      expect.objectContaining({ typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat' }),
-    );
+    await expect
+      .poll(() => lettersOf(arende))
+      .toContainEqual(expect.objectContaining({ typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat' }));
   });
 
   it('recomputes the period from a corrected notice and moves its timer', async () => {
@@ -349,8 +376,15 @@ describe('9: follow-up', () => {
   it('offers follow-up by letter and makes the follow-up contact when its time comes', async () => {
     const { arende } = await startCase();
     await kontakterKlara(arende);
-    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Hyran betald.' });
-    await completeWhenOpen('vera', arende, 'BedomUppfoljning', { uppfoljningBehovs: true, uppfoljningSamtycke: true, uppfoljningMotivering: 'Upprepade sena betalningar.' });
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
+      utredningsbeslut: 'avsluta-aktualisering',
+      utredningsbeslutMotivering: 'Hyran betald.',
+    });
+    await completeWhenOpen('vera', arende, 'BedomUppfoljning', {
+      uppfoljningBehovs: true,
+      uppfoljningSamtycke: true,
+      uppfoljningMotivering: 'Upprepade sena betalningar.',
+    });
     // Letters are PDFs: on two shared cores one may take seconds.
     await expect.poll(async () => (await lettersOf(arende)).map((b) => b.typ), { timeout: 20_000 }).toContain('erbjudande-uppfoljning');
     await fireTimer(arende, 'TidForUppfoljning');
@@ -360,7 +394,7 @@ describe('9: follow-up', () => {
 });
 
 describe('a Kronofogden notice for the same tenant', () => {
-  it('links the cases and gives this case\'s caseworker a task', async () => {
+  it("links the cases and gives this case's caseworker a task", async () => {
     // given: an open case for Erik Ek (no other test uses him)
     const erik = {
       hyresgast: { personnummer: '198811221236', namn: 'Erik Ek' },
@@ -433,7 +467,10 @@ describe('children come first', () => {
 describe('a corrected notice while kontakt-och-utredning runs', () => {
   const calledInstance = async (instance: string) => {
     const [called] = await eventually('the called kontakt-och-utredning', () =>
-      engineAsAdmin().get<{ id: string }[]>('/process-instance', { superProcessInstance: instance, processDefinitionKey: 'kontakt-och-utredning' }),
+      engineAsAdmin().get<{ id: string }[]>('/process-instance', {
+        superProcessInstance: instance,
+        processDefinitionKey: 'kontakt-och-utredning',
+      }),
     );
     return called!.id;
   };
@@ -479,9 +516,16 @@ describe('a corrected notice while kontakt-och-utredning runs', () => {
     expect(time(informationsbrev.frist_senast)).toBe(time(rattadSenast));
 
     // … and when the call ends, the main instance still holds the corrected deadline
-    await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
+    await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', {
+      hyresskuldReglerad: 'nej',
+      oroForBarn: false,
+      barnEnligtHyresvard: false,
+    });
     await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
-    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'avsluta-aktualisering', utredningsbeslutMotivering: 'Hyran betald.' });
+    await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
+      utredningsbeslut: 'avsluta-aktualisering',
+      utredningsbeslutMotivering: 'Hyran betald.',
+    });
     await waitForTask(arende, 'BedomUppfoljning');
     expect(await senastIn(instance)).toEqual({ variabel: rattadSenast, underlag: rattadSenast });
     // what steps 4–8 recorded still reaches the main instance (the follow-up letter names the caseworker)

@@ -18,16 +18,29 @@ interface Svar {
   cookies: string[];
 }
 
-function anrop(url: string, fran: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Svar> {
+function anrop(
+  url: string,
+  fran: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Svar> {
   const u = new URL(url.replace('//localhost:', '//127.0.0.1:'));
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname + u.search, method: options.method ?? 'GET', headers: options.headers, localAddress: fran },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        localAddress: fran,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body, cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!) }),
+        );
       },
     );
     req.on('error', reject);
@@ -88,7 +101,8 @@ describe('lockout is not a denial of service', () => {
   });
 
   it("Bokvar's API and login page: a stranger's guesses lock only his own address", async () => {
-    const api = (fran: string, password: string) => anrop(`${stack().uiUrl}/api/arenden`, fran, { headers: { ...basic('rut', password), Accept: 'application/json' } });
+    const api = (fran: string, password: string) =>
+      anrop(`${stack().uiUrl}/api/arenden`, fran, { headers: { ...basic('rut', password), Accept: 'application/json' } });
     const statusar: number[] = [];
     for (let i = 0; i < 6; i++) statusar.push((await api(FRAMLING, `fel-${i}`)).status);
     expect(statusar.slice(0, 5)).toEqual(Array(5).fill(401));

@@ -30,9 +30,11 @@ async function startaBrytande(): Promise<string> {
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => {
       const path = req.url!.replace(/^\/engine-rest/, '');
-      void fetch(stack().engineRestUrl + path, { method: req.method, headers: { 'Content-Type': 'application/json', Authorization: req.headers.authorization! }, body: body || undefined }).finally(() =>
-        res.socket?.destroy(),
-      );
+      void fetch(stack().engineRestUrl + path, {
+        method: req.method,
+        headers: { 'Content-Type': 'application/json', Authorization: req.headers.authorization! },
+        body: body || undefined,
+      }).finally(() => res.socket?.destroy());
     });
   });
   await new Promise<void>((resolve) => brytande.listen(0, '127.0.0.1', resolve));
@@ -48,10 +50,14 @@ async function ledigPort(): Promise<number> {
   return port;
 }
 
-const rad = (arendenummer: string) => db('arenden').where({ arendenummer }).first<{ process_instance_id: string | null; start_las_till: Date | null } | undefined>();
+const rad = (arendenummer: string) =>
+  db('arenden').where({ arendenummer }).first<{ process_instance_id: string | null; start_las_till: Date | null } | undefined>();
 
 async function problem(call: Promise<unknown>): Promise<Problem> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Problem);
   return error as Problem;
 }
@@ -70,7 +76,9 @@ describe('the intake writes a case all or nothing', () => {
     const borta = new Engine(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
     const p = await problem(registreraUnderrattelse(db, borta, u, 'vera'));
     expect(p.status).toBe(503);
-    expect(await db('arenden').where('registrerad_av', 'vera').whereNull('process_instance_id').count({ n: '*' }).first()).toEqual({ n: '0' });
+    expect(await db('arenden').where('registrerad_av', 'vera').whereNull('process_instance_id').count({ n: '*' }).first()).toEqual({
+      n: '0',
+    });
 
     const r = await registreraUnderrattelse(db, engine(), u, 'vera');
     expect(r.nytt).toBe(true);
@@ -90,26 +98,46 @@ describe('the intake writes a case all or nothing', () => {
 
     // At once: the start's short lease still runs, the repeat is asked to wait.
     expect((await problem(registreraUnderrattelse(db, engine(), u, 'vera'))).status).toBe(409);
-    await db('arenden').where({ arendenummer }).update({ start_las_till: db.raw("now() - interval '1 second'") });
+    await db('arenden')
+      .where({ arendenummer })
+      .update({ start_las_till: db.raw("now() - interval '1 second'") });
     // The clean-up, with the engine still away, gives the lease straight back: the sender's repeat is not told to wait.
     const borta = new Engine(new EngineRest(`http://127.0.0.1:${await ledigPort()}/engine-rest`, stack().ui));
     await expect(avslutaOfullbordadeStarter(db, borta)).rejects.toThrow(/unreachable/);
     expect((await rad(arendenummer!))?.start_las_till?.getTime()).toBeLessThanOrEqual(Date.now());
     const r = await registreraUnderrattelse(db, engine(), u, 'vera');
     expect(r.svar.arendenummer).toBe(arendenummer);
-    const instanser = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: arendenummer!, processDefinitionKey: 'hot-om-avhysning' });
+    const instanser = await engineAsAdmin().get<{ id: string }[]>('/process-instance', {
+      businessKey: arendenummer!,
+      processDefinitionKey: 'hot-om-avhysning',
+    });
     expect(instanser.map((i) => i.id)).toEqual([r.svar.processInstanceId]);
     expect((await rad(arendenummer!))?.process_instance_id).toBe(r.svar.processInstanceId);
     await cancelInstance(r.svar.processInstanceId);
   });
 
   it('the clean-up links a broken-off start the engine made, and rolls back one it did not', async () => {
-    const start = await problem(registreraUnderrattelse(db, new Engine(new EngineRest(await startaBrytande(), stack().ui)), underrattelseSchema.parse(underrattelse()), 'vera'));
+    const start = await problem(
+      registreraUnderrattelse(
+        db,
+        new Engine(new EngineRest(await startaBrytande(), stack().ui)),
+        underrattelseSchema.parse(underrattelse()),
+        'vera',
+      ),
+    );
     const startad = /ärende (BV-\d{4}-\d+)/.exec(start.detail ?? '')![1]!;
     const [{ arendenummer: ostartad }] = await db('arenden')
-      .insert({ arendenummer: `BV-1999-${String(Date.now()).slice(-8)}`, process_key: 'hot-om-avhysning', kallreferens: `test:${Date.now()}`, mottagen: new Date(), start_las_till: new Date(Date.now() - 1000) })
+      .insert({
+        arendenummer: `BV-1999-${String(Date.now()).slice(-8)}`,
+        process_key: 'hot-om-avhysning',
+        kallreferens: `test:${Date.now()}`,
+        mottagen: new Date(),
+        start_las_till: new Date(Date.now() - 1000),
+      })
       .returning('arendenummer');
-    await db('arenden').whereIn('arendenummer', [startad, ostartad]).update({ start_las_till: db.raw("now() - interval '1 second'") });
+    await db('arenden')
+      .whereIn('arendenummer', [startad, ostartad])
+      .update({ start_las_till: db.raw("now() - interval '1 second'") });
 
     const utfall = await avslutaOfullbordadeStarter(db, engine());
     expect(utfall.kopplade).toBeGreaterThanOrEqual(1);

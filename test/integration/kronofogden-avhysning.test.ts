@@ -123,7 +123,9 @@ describe('1–3, 5: the notice starts the case; folkbokföring, already known an
     expect(swedishDate(aktualisering.due!)).toBe(vardagarFran(avhysningsdag, -1));
     const paminnelse = await historicVariable<string>(arende, 'forhandsbedomningPaminnelseForfaller');
     expect(new Date(aktualisering.due!).getTime()).toBeLessThan(new Date(paminnelse!).getTime());
-    expect(new Date(aktualisering.due!).getTime()).toBe(new Date((await historicVariable<string>(arende, 'aktualiseringForfaller'))!).getTime());
+    expect(new Date(aktualisering.due!).getTime()).toBe(
+      new Date((await historicVariable<string>(arende, 'aktualiseringForfaller'))!).getTime(),
+    );
     await complete('vera', aktualisering, {
       treservaReferens: 'TRE-2026/456',
       ansvarigHandlaggare: 'Vera Vuxenenheten',
@@ -151,7 +153,8 @@ describe('4: same-day confirmation to Kronofogden', () => {
 
   it('notice received 16:55 on a Friday: the coordinators name the caseworker, the letter goes to Kronofogden with a copy, and "same day" is recorded true', async () => {
     // given: received 16:55 on the coming Friday, so completing now is within that Swedish day
-    const mottagen = now().weekday === 5 && now().hour < 16 ? now().set({ hour: 16, minute: 55 }) : friday(0).plus({ days: now().weekday === 5 ? 7 : 0 });
+    const mottagen =
+      now().weekday === 5 && now().hour < 16 ? now().set({ hour: 16, minute: 55 }) : friday(0).plus({ days: now().weekday === 5 ? 7 : 0 });
     const arende = await startCase({ mottagen: mottagen.toISO()!, avhysningsdatum: mottagen.plus({ days: 7 }).toISODate()! });
 
     const task = await waitForTask(arende, 'BekraftaTillKronofogden');
@@ -167,7 +170,9 @@ describe('4: same-day confirmation to Kronofogden', () => {
     // then: the confirmation to Kronofogden and the copy to the tenant, and same day recorded
     await poll(() => historicVariable<boolean>(arende, 'bekraftadSammaDag')).toBe(true);
     const letters = await lettersOf(arende);
-    expect(letters).toContainEqual(expect.objectContaining({ typ: 'bekraftelse-kronofogden', mottagare: 'kronofogden', kanal: 'epost-myndighet' }));
+    expect(letters).toContainEqual(
+      expect.objectContaining({ typ: 'bekraftelse-kronofogden', mottagare: 'kronofogden', kanal: 'epost-myndighet' }),
+    );
     expect(letters.filter((b) => b.typ === 'bekraftelse-kronofogden')).toHaveLength(2);
     expect(await historicVariable<string>(arende, 'bekraftelseKopiaBrevId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await timerJobs(arende, 'BekraftelseInteGjord')).toHaveLength(0);
@@ -224,9 +229,14 @@ describe('6: when the eviction is a fact', () => {
     expect(new Date(after!.dueDate!).getTime()).toBe(new Date(senast).getTime());
     expect(new Date(after!.dueDate!).getTime()).toBeGreaterThan(new Date(before!.dueDate!).getTime());
     // and the running kontakt-och-utredning instance has the new day's deadlines too
-    const [kontakt] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: arende, processDefinitionKey: 'kontakt-och-utredning' });
+    const [kontakt] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', {
+      businessKey: arende,
+      processDefinitionKey: 'kontakt-och-utredning',
+    });
     await poll(() => variable<string>(kontakt!.id, 'avhysningsdagSenast')).toBe(senast);
-    await poll(async () => (await variable<Record<string, { senast: string }>>(kontakt!.id, 'fristunderlag')).avhysningsdag?.senast).toBe(senast);
+    await poll(async () => (await variable<Record<string, { senast: string }>>(kontakt!.id, 'fristunderlag')).avhysningsdag?.senast).toBe(
+      senast,
+    );
 
     // and the attendance task, when the timer fires, is due on the new day
     await fireTimer(arende, 'AvhysningsdagenNarmar');
@@ -300,10 +310,17 @@ describe('7–8: attending the eviction and following up', () => {
     const igen = await eventually('the attendance task again', async () =>
       (await openTasks(arende)).filter((t) => t.taskDefinitionKey === 'NarvaraVidAvhysning' && t.id !== narvaro.id),
     );
-    await complete('vera', igen[0]!, { narvarade: false, ejNarvaroSkal: 'Sjukdom; Kronofogden informerad.', ejNarvaroAvstamdMedKronofogden: true });
+    await complete('vera', igen[0]!, {
+      narvarade: false,
+      ejNarvaroSkal: 'Sjukdom; Kronofogden informerad.',
+      ejNarvaroAvstamdMedKronofogden: true,
+    });
 
     // follow-up with the adult's consent
-    await completeWhenOpen('vera', arende, 'BedomUppfoljningEfterAvhysning', { uppfoljningSamtycke: true, uppfoljningMotivering: 'Vill ha stöd att hitta boende.' });
+    await completeWhenOpen('vera', arende, 'BedomUppfoljningEfterAvhysning', {
+      uppfoljningSamtycke: true,
+      uppfoljningMotivering: 'Vill ha stöd att hitta boende.',
+    });
     await completeWhenOpen('vera', arende, 'UppfoljningsmoteVuxen', { uppfoljningGenomford: true });
     expect(await historicVariable<string>(arende, 'avhysningUtfall')).toBe('genomford');
     await expectNoIncidents(arende);
@@ -326,7 +343,10 @@ describe('7–8: attending the eviction and following up', () => {
     await complete('bosse', barn, { narvaradeBarnOchUnga: true });
 
     // the adult declines follow-up; the children are followed up without consent, by recorded decision
-    await completeWhenOpen('vera', arende, 'BedomUppfoljningEfterAvhysning', { uppfoljningSamtycke: false, uppfoljningMotivering: 'Avböjer.' });
+    await completeWhenOpen('vera', arende, 'BedomUppfoljningEfterAvhysning', {
+      uppfoljningSamtycke: false,
+      uppfoljningMotivering: 'Avböjer.',
+    });
     await completeWhenOpen('bosse', arende, 'BedomUppfoljningBarn', {
       uppfoljningBarnBeslut: 'utan-samtycke',
       uppfoljningBarnMotivering: 'Barnets boendesituation är oklar efter avhysningen.',
@@ -338,7 +358,7 @@ describe('7–8: attending the eviction and following up', () => {
   });
 });
 
-describe('1: a link to the same tenant\'s open hot-om-avhysning case', () => {
+describe("1: a link to the same tenant's open hot-om-avhysning case", () => {
   // Not in the register and used by no other test, so no other case shares the tenant.
   const DAN = { hyresgast: { personnummer: '195505053214', namn: 'Hanna Holm' }, adress: BERTIL.adress };
 
@@ -366,7 +386,7 @@ describe('1: a link to the same tenant\'s open hot-om-avhysning case', () => {
     expect(await historicVariable<string>(arende, 'hyresgastPersonnummer')).toBe(DAN.hyresgast.personnummer);
   });
 
-  it('gives the open case\'s caseworker a task that Kronofogden has announced an eviction, once', async () => {
+  it("gives the open case's caseworker a task that Kronofogden has announced an eviction, once", async () => {
     // given: an open case whose model listens for the announcement (fixture standing in for hot-om-avhysning)
     const hot = uniqueCaseNumber('BV');
     await engineAsAdmin().post('/process-definition/key/test-hot-om-lankning/start', {
@@ -393,9 +413,12 @@ describe('1: a link to the same tenant\'s open hot-om-avhysning case', () => {
   });
 });
 
-describe('nothing waits behind an unclear register, and Kronofogden\'s messages are taken in any state', () => {
+describe("nothing waits behind an unclear register, and Kronofogden's messages are taken in any state", () => {
   // Not in the register, and used only here: the register check fails and the tenant's details must be checked.
-  const OKAND = { hyresgast: { personnummer: '196203031239', namn: 'Kim Registerlös' }, adress: { gatuadress: 'Okändavägen 3', postnummer: '41503', ort: 'Göteborg' } };
+  const OKAND = {
+    hyresgast: { personnummer: '196203031239', namn: 'Kim Registerlös' },
+    adress: { gatuadress: 'Okändavägen 3', postnummer: '41503', ort: 'Göteborg' },
+  };
   const SYFTE = 'Intern kontroll';
 
   /** A notice through the intake API, as Kronofogden's notices arrive. */
@@ -414,7 +437,8 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     return r.body;
   }
   const handelse = (nr: string, body: Record<string, unknown>) => ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body });
-  const avhysningsdatumI = async (nr: string) => (await ui('GET', `/api/arenden/${nr}`, { user: 'vera' })).body.avhysningsdatum as string | undefined;
+  const avhysningsdatumI = async (nr: string) =>
+    (await ui('GET', `/api/arenden/${nr}`, { user: 'vera' })).body.avhysningsdatum as string | undefined;
 
   it('a tenant unknown to the register: the confirmation task and its escalation timer exist within seconds, beside the check of the details, due today', async () => {
     const start = Date.now();
@@ -432,7 +456,9 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     // the coordinator names the caseworker before the details are checked: the letters go, the copy without an address
     await complete('stina', bekrafta, { ansvarigHandlaggare: 'Vera Vuxenenheten', ansvarigHandlaggareTelefon: '031-365 00 00' });
     await poll(async () => (await lettersOf(nr)).filter((b) => b.typ === 'bekraftelse-kronofogden')).toHaveLength(2);
-    expect(await lettersOf(nr)).toContainEqual(expect.objectContaining({ typ: 'bekraftelse-kronofogden', mottagare: 'hyresgast', kanal: 'sarskild-postformedling' }));
+    expect(await lettersOf(nr)).toContainEqual(
+      expect.objectContaining({ typ: 'bekraftelse-kronofogden', mottagare: 'hyresgast', kanal: 'sarskild-postformedling' }),
+    );
     expect(await hasTask(nr, 'KontrolleraUppgifterna')).toBe(true);
     await expectNoIncidents(nr);
   });
@@ -445,7 +471,9 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     expect(r.status).toBe(202);
     await poll(() => avhysningsdatumI(nr)).toBe(nyttDatum);
     // the eviction day's deadlines are recomputed from the new date
-    await poll(async () => swedishDate((await variable<Record<string, { senast: string }>>(processInstanceId, 'fristunderlag')).avhysningsdag!.senast)).toBe(nyttDatum);
+    await poll(async () =>
+      swedishDate((await variable<Record<string, { senast: string }>>(processInstanceId, 'fristunderlag')).avhysningsdag!.senast),
+    ).toBe(nyttDatum);
     expect(await hasTask(nr, 'KontrolleraUppgifterna')).toBe(true);
     await expectNoIncidents(nr);
   });
@@ -475,9 +503,14 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     const senare = weekdayAhead(35).toISODate()!;
     const tidigare = weekdayAhead(21).toISODate()!;
     // the later decision (decided today) arrives first, the earlier one (decided yesterday) after it
-    expect((await handelse(nr, { typ: 'anstand-beviljat', nyttAvhysningsdatum: senare, beslutsdatum: now().toISODate() })).status).toBe(202);
+    expect((await handelse(nr, { typ: 'anstand-beviljat', nyttAvhysningsdatum: senare, beslutsdatum: now().toISODate() })).status).toBe(
+      202,
+    );
     await poll(() => variable<string>(processInstanceId, 'avhysningsdatum')).toBe(senare);
-    expect((await handelse(nr, { typ: 'anstand-beviljat', nyttAvhysningsdatum: tidigare, beslutsdatum: now().minus({ days: 1 }).toISODate() })).status).toBe(202);
+    expect(
+      (await handelse(nr, { typ: 'anstand-beviljat', nyttAvhysningsdatum: tidigare, beslutsdatum: now().minus({ days: 1 }).toISODate() }))
+        .status,
+    ).toBe(202);
     await poll(async () => (await activitiesRun(nr)).filter((a) => a === 'AnstandAldreBeslut')).toHaveLength(1);
     expect(await variable<string>(processInstanceId, 'avhysningsdatum')).toBe(senare);
     expect(await avhysningsdatumI(nr)).toBe(senare);
@@ -485,11 +518,14 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     const sist = weekdayAhead(42).toISODate()!;
     expect((await handelse(nr, { typ: 'anstand-beviljat', nyttAvhysningsdatum: sist })).status).toBe(202);
     await poll(() => variable<string>(processInstanceId, 'avhysningsdatum')).toBe(sist);
-    await poll(async () => swedishDate((await variable<Record<string, { senast: string }>>(processInstanceId, 'fristunderlag')).avhysningsdag!.senast)).toBe(sist);
+    await poll(async () =>
+      swedishDate((await variable<Record<string, { senast: string }>>(processInstanceId, 'fristunderlag')).avhysningsdag!.senast),
+    ).toBe(sist);
     await expectNoIncidents(nr);
 
     // the timeline shows each message and what it changed
-    const t = (await ui('GET', `/api/revision/arenden/${nr}/tidslinje?syfte=${encodeURIComponent(SYFTE)}`, { user: 'rut' })).body as Tidslinje;
+    const t = (await ui('GET', `/api/revision/arenden/${nr}/tidslinje?syfte=${encodeURIComponent(SYFTE)}`, { user: 'rut' }))
+      .body as Tidslinje;
     const anstand = t.handelser.filter((h) => h.typ === 'meddelande' && h.aktivitet === 'AnstandBeviljat');
     expect(anstand).toHaveLength(3);
     expect(anstand[0]!.text).toContain(`→ ${senare}`);
@@ -511,7 +547,10 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     await correlate('anstand-beviljat', arende, { nyttAvhysningsdatum: nyttDatum });
 
     // then: the calendar moved aktualisering to the working day before the new day, in the called instance too
-    const [kontakt] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: arende, processDefinitionKey: 'kontakt-och-utredning' });
+    const [kontakt] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', {
+      businessKey: arende,
+      processDefinitionKey: 'kontakt-och-utredning',
+    });
     await poll(async () => swedishDate(await variable<string>(kontakt!.id, 'aktualiseringForfaller'))).toBe(vardagarFran(nyttDatum, -1));
     // and dela-frister moved the open tasks' due dates and the timer, the calling instance included
     await poll(async () => swedishDate((await waitForTask(arende, 'Aktualisera')).due!)).toBe(vardagarFran(nyttDatum, -1));
@@ -542,7 +581,8 @@ describe('nothing waits behind an unclear register, and Kronofogden\'s messages 
     await poll(() => activitiesRun(arende)).toContain('StodGivet');
     await correlate('nycklar-aterlamnade', arende);
     await waitForTask(arende, 'BedomUppfoljningEfterAvhysning');
-    const t = (await ui('GET', `/api/revision/arenden/${arende}/tidslinje?syfte=${encodeURIComponent(SYFTE)}`, { user: 'rut' })).body as Tidslinje;
+    const t = (await ui('GET', `/api/revision/arenden/${arende}/tidslinje?syfte=${encodeURIComponent(SYFTE)}`, { user: 'rut' }))
+      .body as Tidslinje;
     const stod = t.handelser.find((h) => h.typ === 'uppgift' && h.aktivitet === 'StodjaOchMotivera');
     expect(stod!.text).toContain('Framtida lösning av bostadsfrågan: Flyttar till sin syster i Mölndal');
     const slut = t.handelser.find((h) => h.aktivitet === 'NycklarAterlamnade' && h.typ === 'steg');

@@ -59,7 +59,6 @@ let barnTask: Task;
 const as = (who: DirectoryUser, password = who.password) => new EngineRest(engine.restUrl, { user: who.uid, password });
 const admin = () => as(ADMIN);
 
-
 beforeAll(async () => {
   // Fresh logs: the test reads one for the engine's refusal.
   fs.rmSync(path.join(dataDir, 'logs'), { recursive: true, force: true });
@@ -136,14 +135,14 @@ afterAll(async () => {
   await slapd?.stop();
 });
 
-describe('the engine with the municipality\'s directory (LDAP)', () => {
+describe("the engine with the municipality's directory (LDAP)", () => {
   it('does not start with an administrator the directory does not know, and says why', () => {
     expect(withoutDirectoryAdmin).toMatch(/Motorn avslutades/);
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'engine-utan-administrator.log'), 'utf8');
     expect(log).toContain("BOKVAR_ADMIN_USER 'demo' finns inte i katalogen (LDAP)");
   });
 
-  it('reads users and Bokvar\'s groups from the directory', async () => {
+  it("reads users and Bokvar's groups from the directory", async () => {
     const [vera] = await admin().get<{ id: string; firstName: string; lastName: string; email: string }[]>('/user', { id: VERA.uid });
     expect(vera).toEqual({ id: VERA.uid, firstName: 'Vera', lastName: 'Katalog', email: 'ldap-vera@kommun.example' });
     const groups = await admin().get<{ id: string; name: string }[]>('/group', { member: STINA.uid });
@@ -152,8 +151,7 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
   });
 
   it('logs a directory user in with the directory password and refuses a wrong one', async () => {
-    const verify = (password: string) =>
-      as(UI).post<{ authenticated: boolean }>('/identity/verify', { username: VERA.uid, password });
+    const verify = (password: string) => as(UI).post<{ authenticated: boolean }>('/identity/verify', { username: VERA.uid, password });
     expect((await verify(VERA.password)).authenticated).toBe(true);
     expect((await verify('fel-losenord')).authenticated).toBe(false);
     expect(await statusOf(as(VERA).get('/task'))).toBe(200);
@@ -162,7 +160,7 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
     expect(await statusOf(as(VERA, '').get('/task'))).toBe(401);
   });
 
-  it('gives the UI a directory user\'s groups, as at a Bokvar UI login', async () => {
+  it("gives the UI a directory user's groups, as at a Bokvar UI login", async () => {
     const asked = async (caller: DirectoryUser, userId: string) =>
       (await as(caller).get<{ groups: { id: string }[] }>('/identity/groups', { userId })).groups.map((g) => g.id).sort();
     expect(await asked(UI, VERA.uid)).toEqual(['vuxenenheten']);
@@ -170,14 +168,12 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
     expect(await asked(VERA, VERA.uid)).toEqual(['vuxenenheten']);
   });
 
-  it('lists a caseworker\'s group tasks and none of another group\'s', async () => {
+  it("lists a caseworker's group tasks and none of another group's", async () => {
     const ids = (tasks: Task[]) => tasks.map((t) => t.id);
     const veras = ids(await as(VERA).get<Task[]>('/task', { processInstanceId: instance.id }));
     expect(veras).toEqual([vuxenTask.id]);
     expect(ids(await as(VERA).get<Task[]>('/task', { candidateGroup: 'vuxenenheten' }))).toEqual([vuxenTask.id]);
-    expect(ids(await as(VERA).get<Task[]>('/task', { withCandidateGroups: true, processInstanceId: instance.id }))).toEqual([
-      vuxenTask.id,
-    ]);
+    expect(ids(await as(VERA).get<Task[]>('/task', { withCandidateGroups: true, processInstanceId: instance.id }))).toEqual([vuxenTask.id]);
     expect(await as(VERA).get<Task[]>('/task', { candidateGroup: 'barn-och-unga' })).toEqual([]);
     expect(ids(await as(BOSSE).get<Task[]>('/task', { processInstanceId: instance.id }))).toEqual([barnTask.id]);
 
@@ -190,15 +186,18 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
     expect(await minGrupp(BOSSE)).toEqual([barnTask.id]);
   });
 
-  it('grants every permission to the administrator and the directory\'s administrator group only', async () => {
+  it("grants every permission to the administrator and the directory's administrator group only", async () => {
     expect((await as(IDA).get<unknown[]>('/deployment')).length).toBeGreaterThan(0);
     expect(await as(VERA).get<unknown[]>('/deployment')).toEqual([]);
     const grantHerself = { type: 1, userId: VERA.uid, resourceType: 9, resourceId: '*', permissions: ['ALL'] };
     expect(await statusOf(as(VERA).post('/authorization/create', grantHerself))).toBe(403);
   });
 
-  it('is read-only: users, groups and memberships are the directory\'s', async () => {
-    const newUser = { profile: { id: 'ny-handlaggare', firstName: 'Ny', lastName: 'Person' }, credentials: { password: 'Hemligt-lösen-1' } };
+  it("is read-only: users, groups and memberships are the directory's", async () => {
+    const newUser = {
+      profile: { id: 'ny-handlaggare', firstName: 'Ny', lastName: 'Person' },
+      credentials: { password: 'Hemligt-lösen-1' },
+    };
     expect(await statusOf(admin().post('/user/create', newUser))).toBe(403);
     expect(await statusOf(admin().post('/group/create', { id: 'ny-grupp', name: 'Ny grupp', type: 'WORKFLOW' }))).toBe(403);
     expect(await statusOf(admin().put(`/group/barn-och-unga/members/${VERA.uid}`))).toBe(403);
@@ -207,9 +206,9 @@ describe('the engine with the municipality\'s directory (LDAP)', () => {
   it('provisioning again changes nothing, and it stops naming what the directory lacks', async () => {
     await provisionIdentity(admin(), identity);
     expect(await provisionFilters(admin())).toEqual(await provisionFilters(admin()));
-    await expect(
-      provisionIdentity(admin(), { ...identity, worker: { user: 'bokvar-worker-saknas', password: 'x' } }),
-    ).rejects.toThrow(/Katalogen \(LDAP\) saknar användaren bokvar-worker-saknas/);
+    await expect(provisionIdentity(admin(), { ...identity, worker: { user: 'bokvar-worker-saknas', password: 'x' } })).rejects.toThrow(
+      /Katalogen \(LDAP\) saknar användaren bokvar-worker-saknas/,
+    );
   });
 });
 

@@ -74,7 +74,12 @@ describe('GET /api/revision/lasloggar', () => {
     const allaA = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}`, { user: 'rut' });
     expect(allaA.body.totalt).toBe(4);
     expect(allaA.body.rader.map((r: { anvandare: string }) => r.anvandare).sort()).toEqual(['rut', 'vera', 'vera', 'vera']);
-    expect(allaA.body.rader[0]).toMatchObject({ arendenummer: a, vy: 'api', id: expect.stringMatching(/^\d+$/), tidpunkt: expect.stringMatching(/Z$/) });
+    expect(allaA.body.rader[0]).toMatchObject({
+      arendenummer: a,
+      vy: 'api',
+      id: expect.stringMatching(/^\d+$/),
+      tidpunkt: expect.stringMatching(/Z$/),
+    });
     const veraA = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&arende=${a}&anvandare=vera`, { user: 'rut' });
     expect(veraA.body.totalt).toBe(3);
     const stina = await ui('GET', `/api/revision/lasloggar?kanal=bokvar&anvandare=stina&arende=${b}`, { user: 'rut' });
@@ -141,10 +146,19 @@ describe('GET /api/revision/lasloggar', () => {
 
 describe('stickprov', () => {
   it('draws a uniformly random sample of the filtered rows, records it, and the draw can be redone from its seed', async () => {
-    const r = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: a, kanal: 'bokvar' }, antal: 2 } });
+    const r = await ui('POST', '/api/revision/lasloggar/stickprov', {
+      user: 'rut',
+      body: { filter: { arende: a, kanal: 'bokvar' }, antal: 2 },
+    });
     expect(r.status).toBe(201);
     expect(r.headers.get('location')).toBe(`/api/revision/lasloggar/stickprov/${r.body.id}`);
-    expect(r.body).toMatchObject({ dragenAv: 'rut', filter: { arende: a, kanal: 'bokvar' }, antal: 2, populationsstorlek: 4, seed: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(r.body).toMatchObject({
+      dragenAv: 'rut',
+      filter: { arende: a, kanal: 'bokvar' },
+      antal: 2,
+      populationsstorlek: 4,
+      seed: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(r.body.radIds).toHaveLength(2);
     expect(r.body.rader.map((x: { id: string }) => x.id)).toEqual(r.body.radIds);
     expect(r.body.rader.every((x: { arendenummer: string }) => x.arendenummer === a)).toBe(true);
@@ -164,10 +178,16 @@ describe('stickprov', () => {
   });
 
   it('asking for more than the population draws every row; an empty filter result draws none', async () => {
-    const alla = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: b, kanal: 'bokvar' }, antal: 50 } });
+    const alla = await ui('POST', '/api/revision/lasloggar/stickprov', {
+      user: 'rut',
+      body: { filter: { arende: b, kanal: 'bokvar' }, antal: 50 },
+    });
     expect(alla.status).toBe(201);
     expect(alla.body.radIds).toHaveLength(2);
-    const inga = await ui('POST', '/api/revision/lasloggar/stickprov', { user: 'rut', body: { filter: { arende: 'BV-1999-000000' }, antal: 5 } });
+    const inga = await ui('POST', '/api/revision/lasloggar/stickprov', {
+      user: 'rut',
+      body: { filter: { arende: 'BV-1999-000000' }, antal: 5 },
+    });
     expect(inga.status).toBe(201);
     expect(inga.body).toMatchObject({ populationsstorlek: 0, radIds: [] });
   });
@@ -194,8 +214,12 @@ describe('stickprov', () => {
     expect(csv.type).toContain('text/csv');
     // fetch's text() has already taken the byte order mark off
     const rader = (csv.body as string).split('\r\n');
-    expect(rader[0]).toBe('Stickprov;Tidpunkt;Dragen av;Filter användare;Filter ärende;Filter kanal;Filter kategori;Filter från;Filter till;Begärt antal;Populationsstorlek;Högsta rad-id;Seed;Dragna rader');
-    expect(rader.some((l) => l.startsWith(`${senaste.id};`) && l.includes(senaste.seed) && l.endsWith(`;${senaste.radIds.join(', ')}`))).toBe(true);
+    expect(rader[0]).toBe(
+      'Stickprov;Tidpunkt;Dragen av;Filter användare;Filter ärende;Filter kanal;Filter kategori;Filter från;Filter till;Begärt antal;Populationsstorlek;Högsta rad-id;Seed;Dragna rader',
+    );
+    expect(
+      rader.some((l) => l.startsWith(`${senaste.id};`) && l.includes(senaste.seed) && l.endsWith(`;${senaste.radIds.join(', ')}`)),
+    ).toBe(true);
     const detalj = await ui('GET', `/api/revision/lasloggar/stickprov/${senaste.id}?format=csv`, { user: 'rut' });
     expect((detalj.body as string).split('\r\n').filter(Boolean)).toHaveLength(3);
     expect((await ui('GET', '/api/revision/lasloggar/stickprov/999999999', { user: 'rut' })).status).toBe(404);
@@ -229,7 +253,9 @@ describe('stickprov', () => {
 
 it('the API is described in the OpenAPI document, the sample request by its validating schema', async () => {
   const r = await ui('GET', '/api/openapi.json', { user: 'rut' });
-  expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/revision/lasloggar', '/api/revision/lasloggar/stickprov', '/api/revision/lasloggar/stickprov/{id}']));
+  expect(Object.keys(r.body.paths)).toEqual(
+    expect.arrayContaining(['/api/revision/lasloggar', '/api/revision/lasloggar/stickprov', '/api/revision/lasloggar/stickprov/{id}']),
+  );
   expect(r.body.components.schemas.Stickprovsbegaran.properties.antal).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
 });
 

@@ -64,8 +64,18 @@ beforeAll(async () => {
       category: 'administrator',
       webapp: 'cockpit',
     },
-    { user: stack().worker.user, password: stack().worker.password, allowed: ['historik', 'detalj', 'instans', 'variabelfraga'], category: 'teknisk' },
-    { user: stack().ui.user, password: stack().ui.password, allowed: ['historik', 'detalj', 'instans', 'variabelfraga'], category: 'teknisk' },
+    {
+      user: stack().worker.user,
+      password: stack().worker.password,
+      allowed: ['historik', 'detalj', 'instans', 'variabelfraga'],
+      category: 'teknisk',
+    },
+    {
+      user: stack().ui.user,
+      password: stack().ui.password,
+      allowed: ['historik', 'detalj', 'instans', 'variabelfraga'],
+      category: 'teknisk',
+    },
   ];
 });
 afterAll(async () => {
@@ -74,10 +84,19 @@ afterAll(async () => {
 
 /** Each endpoint as a path (GET) or a path and body (POST), the same under both roots. */
 const ENDPOINTS: Record<Endpoint, () => { method: 'GET' | 'POST'; path: string; body?: unknown; vy: string }> = {
-  historik: () => ({ method: 'GET', path: `/history/variable-instance?processInstanceId=${c.pi}&variableName=hyresgastPersonnummer`, vy: 'historikvariabler' }),
+  historik: () => ({
+    method: 'GET',
+    path: `/history/variable-instance?processInstanceId=${c.pi}&variableName=hyresgastPersonnummer`,
+    vy: 'historikvariabler',
+  }),
   detalj: () => ({ method: 'GET', path: `/history/detail?processInstanceId=${c.pi}&variableUpdates=true`, vy: 'historikvariabler' }),
   instans: () => ({ method: 'GET', path: `/process-instance/${c.pi}/variables`, vy: 'instansvariabler' }),
-  variabelfraga: () => ({ method: 'POST', path: '/variable-instance', body: { processInstanceIdIn: [c.pi], variableName: 'hyresgastPersonnummer' }, vy: 'instansvariabler' }),
+  variabelfraga: () => ({
+    method: 'POST',
+    path: '/variable-instance',
+    body: { processInstanceIdIn: [c.pi], variableName: 'hyresgastPersonnummer' },
+    vy: 'instansvariabler',
+  }),
   uppgift: () => ({ method: 'GET', path: `/task/${c.taskId}/variables`, vy: 'uppgiftsvariabler' }),
   formular: () => ({ method: 'GET', path: `/task/${c.taskId}/form-variables`, vy: 'uppgiftsformular' }),
 };
@@ -101,8 +120,15 @@ async function viaRest(reader: Reader, endpoint: Endpoint): Promise<{ status: nu
 
 const highestLogId = async () => Number((await db('lasloggar').max<{ max: string | null }[]>('id as max'))[0]!.max ?? 0);
 
-async function rowsAfter(id: number, user: string, kanal: string): Promise<{ vy: string; resurs: string; kategori: string; kanal: string }[]> {
-  return db('lasloggar').where('id', '>', id).andWhere({ anvandare: user, arendenummer: c.nr, kanal }).select('vy', 'resurs', 'kategori', 'kanal');
+async function rowsAfter(
+  id: number,
+  user: string,
+  kanal: string,
+): Promise<{ vy: string; resurs: string; kategori: string; kanal: string }[]> {
+  return db('lasloggar')
+    .where('id', '>', id)
+    .andWhere({ anvandare: user, arendenummer: c.nr, kanal })
+    .select('vy', 'resurs', 'kategori', 'kanal');
 }
 
 describe('the engine REST API (/engine-rest)', () => {
@@ -110,28 +136,39 @@ describe('the engine REST API (/engine-rest)', () => {
     expect(c.taskGroups).toContain('vuxenenheten');
   });
 
-  it.each(['vera', 'stina', 'bosse', 'eva', 'rut', 'petra', 'admin', 'worker', 'ui'])('%s: every endpoint allowed or refused, allowed reads logged', async (who) => {
-    const reader = readers.find((r) =>
-      who === 'admin' ? r.category === 'administrator' : who === 'worker' ? r.user === stack().worker.user : who === 'ui' ? r.user === stack().ui.user : r.user === who,
-    )!;
-    for (const endpoint of ALL) {
-      const before = await highestLogId();
-      const answer = await viaRest(reader, endpoint);
-      const allowed = reader.allowed.includes(endpoint);
-      expect({ endpoint, status: answer.status, carries: carries(answer.body) }).toEqual({
-        endpoint,
-        status: allowed ? 200 : expect.toSatisfy((s: number) => s === 200 || s === 403 || s === 404),
-        carries: allowed,
-      });
-      if (allowed) {
-        const rows = await eventually(`${reader.user}'s read of ${endpoint} in the read log`, () => rowsAfter(before, reader.user, 'rest'));
-        expect(rows[0]).toMatchObject({ vy: ENDPOINTS[endpoint]().vy, kanal: 'rest', kategori: reader.category });
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(await rowsAfter(before, reader.user, 'rest'), `${reader.user} ${endpoint}`).toEqual([]);
+  it.each(['vera', 'stina', 'bosse', 'eva', 'rut', 'petra', 'admin', 'worker', 'ui'])(
+    '%s: every endpoint allowed or refused, allowed reads logged',
+    async (who) => {
+      const reader = readers.find((r) =>
+        who === 'admin'
+          ? r.category === 'administrator'
+          : who === 'worker'
+            ? r.user === stack().worker.user
+            : who === 'ui'
+              ? r.user === stack().ui.user
+              : r.user === who,
+      )!;
+      for (const endpoint of ALL) {
+        const before = await highestLogId();
+        const answer = await viaRest(reader, endpoint);
+        const allowed = reader.allowed.includes(endpoint);
+        expect({ endpoint, status: answer.status, carries: carries(answer.body) }).toEqual({
+          endpoint,
+          status: allowed ? 200 : expect.toSatisfy((s: number) => s === 200 || s === 403 || s === 404),
+          carries: allowed,
+        });
+        if (allowed) {
+          const rows = await eventually(`${reader.user}'s read of ${endpoint} in the read log`, () =>
+            rowsAfter(before, reader.user, 'rest'),
+          );
+          expect(rows[0]).toMatchObject({ vy: ENDPOINTS[endpoint]().vy, kanal: 'rest', kategori: reader.category });
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(await rowsAfter(before, reader.user, 'rest'), `${reader.user} ${endpoint}`).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('names what was read, never a value: the variable names in the resource', async () => {
     const rows = await db('lasloggar').where({ arendenummer: c.nr, vy: 'historikvariabler', kanal: 'rest' }).select('resurs');
@@ -144,8 +181,12 @@ describe('the engine REST API (/engine-rest)', () => {
     const petra = new EngineRest(stack().engineRestUrl, { user: 'petra', password: 'petra' });
     const [definition] = await petra.get<{ id: string }[]>('/process-definition', { key: 'hot-om-avhysning', latestVersion: true });
     expect(definition).toBeDefined();
-    expect((await petra.get<{ count: number }>('/process-instance/count', { processDefinitionKey: 'hot-om-avhysning' })).count).toBeGreaterThan(0);
-    const stats = await petra.get<{ id: string; instances: number }[]>(`/process-definition/${definition!.id}/statistics`, { incidents: true });
+    expect(
+      (await petra.get<{ count: number }>('/process-instance/count', { processDefinitionKey: 'hot-om-avhysning' })).count,
+    ).toBeGreaterThan(0);
+    const stats = await petra.get<{ id: string; instances: number }[]>(`/process-definition/${definition!.id}/statistics`, {
+      incidents: true,
+    });
     expect(stats.length).toBeGreaterThan(0);
     expect(await petra.get<unknown[]>('/incident', { processInstanceId: c.pi })).toEqual([]);
     // and nothing of a case's data by searching on it: a variable filter finds nothing
@@ -165,42 +206,50 @@ describe("the webapps' internal API (/camunda/api/engine)", () => {
     return s;
   };
 
-  it.each(['vera', 'stina', 'bosse', 'eva', 'rut', 'petra', 'admin'])('%s: every endpoint allowed or refused, allowed reads logged with the app as channel', async (who) => {
-    const reader = readers.find((r) => (who === 'admin' ? r.category === 'administrator' : r.user === who))!;
-    const s = await session(reader);
-    for (const endpoint of ALL) {
-      const e = ENDPOINTS[endpoint]();
-      const before = await highestLogId();
-      const answer = await webappEngineCall(s, e.method, e.path, e.body);
-      const allowed = reader.allowed.includes(endpoint);
-      expect({ endpoint, carries: carries(answer.body) }).toEqual({ endpoint, carries: allowed });
-      if (allowed) {
-        expect(answer.status).toBe(200);
-        const rows = await eventually(`${reader.user}'s read of ${endpoint} in the read log`, () => rowsAfter(before, reader.user, reader.webapp!));
-        expect(rows[0]).toMatchObject({ vy: e.vy, kanal: reader.webapp, kategori: reader.category });
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(await rowsAfter(before, reader.user, reader.webapp!), `${reader.user} ${endpoint}`).toEqual([]);
+  it.each(['vera', 'stina', 'bosse', 'eva', 'rut', 'petra', 'admin'])(
+    '%s: every endpoint allowed or refused, allowed reads logged with the app as channel',
+    async (who) => {
+      const reader = readers.find((r) => (who === 'admin' ? r.category === 'administrator' : r.user === who))!;
+      const s = await session(reader);
+      for (const endpoint of ALL) {
+        const e = ENDPOINTS[endpoint]();
+        const before = await highestLogId();
+        const answer = await webappEngineCall(s, e.method, e.path, e.body);
+        const allowed = reader.allowed.includes(endpoint);
+        expect({ endpoint, carries: carries(answer.body) }).toEqual({ endpoint, carries: allowed });
+        if (allowed) {
+          expect(answer.status).toBe(200);
+          const rows = await eventually(`${reader.user}'s read of ${endpoint} in the read log`, () =>
+            rowsAfter(before, reader.user, reader.webapp!),
+          );
+          expect(rows[0]).toMatchObject({ vy: e.vy, kanal: reader.webapp, kategori: reader.category });
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(await rowsAfter(before, reader.user, reader.webapp!), `${reader.user} ${endpoint}`).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('a filter with variables in Tasklist logs the cases whose variables it listed', async () => {
     const vera = await session(readers.find((r) => r.user === 'vera')!);
     const filters = (await webappEngineCall(vera, 'GET', '/filter?resourceType=Task')).body as { id: string; name: string }[];
     const mine = filters.find((f) => f.name === 'Min grupp') ?? filters[0]!;
     const before = await highestLogId();
-    const response = await fetch(`${stack().engineBaseUrl}/camunda/api/engine/engine/default/filter/${mine.id}/list?firstResult=0&maxResults=1000`, {
-      method: 'POST',
-      headers: {
-        Cookie: vera.cookie,
-        'X-XSRF-TOKEN': vera.xsrf,
-        Accept: 'application/hal+json',
-        'Content-Type': 'application/json',
-        Referer: `${stack().engineBaseUrl}/camunda/app/tasklist/default/`,
+    const response = await fetch(
+      `${stack().engineBaseUrl}/camunda/api/engine/engine/default/filter/${mine.id}/list?firstResult=0&maxResults=1000`,
+      {
+        method: 'POST',
+        headers: {
+          Cookie: vera.cookie,
+          'X-XSRF-TOKEN': vera.xsrf,
+          Accept: 'application/hal+json',
+          'Content-Type': 'application/json',
+          Referer: `${stack().engineBaseUrl}/camunda/app/tasklist/default/`,
+        },
+        body: JSON.stringify({ processInstanceBusinessKey: c.nr }),
       },
-      body: JSON.stringify({ processInstanceBusinessKey: c.nr }),
-    });
+    );
     expect(response.status).toBe(200);
     const hal = (await response.json()) as { _embedded: { task: { _embedded: { variable: unknown[] } }[] } };
     expect(hal._embedded.task.length).toBeGreaterThan(0);
@@ -218,13 +267,20 @@ describe('searching by a value is reading it', () => {
   it.each(['petra', 'rut'])('%s: a variable-value filter on instances, history or tasks → 403, through REST and Cockpit', async (user) => {
     const rest = new EngineRest(stack().engineRestUrl, { user, password: user });
     const refused = async (call: Promise<unknown>) => {
-      const error = await call.then(() => undefined, (e: unknown) => e);
+      const error = await call.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(EngineRestError);
       expect((error as EngineRestError).status).toBe(403);
     };
     await refused(rest.get('/process-instance', { variables: search }));
     await refused(rest.post('/process-instance', { variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }));
-    await refused(rest.post('/process-instance', { orQueries: [{ variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }] }));
+    await refused(
+      rest.post('/process-instance', {
+        orQueries: [{ variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }],
+      }),
+    );
     await refused(rest.get('/history/process-instance', { variables: search }));
     await refused(rest.get('/task', { processVariables: search }));
     await refused(rest.get('/history/variable-instance', { variableName: 'hyresgastPersonnummer', variableValue: PERSONNUMMER }));
@@ -232,17 +288,26 @@ describe('searching by a value is reading it', () => {
     expect((await rest.post<unknown[]>('/process-instance', { businessKey: c.nr, variables: [] })).length).toBeGreaterThan(0);
 
     const { session } = await webappLogin('cockpit', user);
-    const cockpit = await fetch(`${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`, {
-      method: 'POST',
-      headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }] }),
-    });
+    const cockpit = await fetch(
+      `${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`,
+      {
+        method: 'POST',
+        headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          processDefinitionKey: 'hot-om-avhysning',
+          variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }],
+        }),
+      },
+    );
     expect(cockpit.status).toBe(403);
-    const list = await fetch(`${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`, {
-      method: 'POST',
-      headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [] }),
-    });
+    const list = await fetch(
+      `${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`,
+      {
+        method: 'POST',
+        headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [] }),
+      },
+    );
     expect(list.status).toBe(200);
   });
 
@@ -253,16 +318,20 @@ describe('searching by a value is reading it', () => {
   });
 });
 
-it('an administrator\'s read is its own category in loggkontroll', async () => {
+it("an administrator's read is its own category in loggkontroll", async () => {
   const r = await ui('GET', `/api/revision/lasloggar?arende=${c.nr}&kategori=administrator`, { user: 'rut' });
   expect(r.status).toBe(200);
   expect(r.body.totalt).toBeGreaterThan(0);
-  expect(r.body.rader.every((x: { anvandare: string; kategori: string }) => x.kategori === 'administrator' && x.anvandare === stack().admin.user)).toBe(true);
+  expect(
+    r.body.rader.every(
+      (x: { anvandare: string; kategori: string }) => x.kategori === 'administrator' && x.anvandare === stack().admin.user,
+    ),
+  ).toBe(true);
   const tekniska = await ui('GET', `/api/revision/lasloggar?arende=${c.nr}&kategori=teknisk`, { user: 'rut' });
   expect(tekniska.body.rader.map((x: { anvandare: string }) => x.anvandare)).toContain(stack().worker.user);
 });
 
-it('Tasklist\'s list variables stay readable to the task\'s group', async () => {
+it("Tasklist's list variables stay readable to the task's group", async () => {
   // The copy of the list variables on each task (TasklistVariablesPlugin) is readable with the task.
   const vera = new EngineRest(stack().engineRestUrl, { user: 'vera', password: 'vera' });
   const local = await vera.get<Record<string, { value: unknown }>>(`/task/${c.taskId}/localVariables`);

@@ -53,9 +53,21 @@ afterAll(() => {
 
 const instanser = async () => (await engineAsAdmin().get<{ count: number }>('/history/process-instance/count')).count;
 
-async function skicka(bas: string, user: string): Promise<{ status: number; type: string; retryAfter: string | null; body: { title?: string; status?: number } }> {
-  const r = await fetch(`${bas}/api/underrattelser`, { method: 'POST', headers: { ...basic(user), 'Content-Type': 'application/json' }, body: JSON.stringify(underrattelse()) });
-  return { status: r.status, type: r.headers.get('content-type') ?? '', retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { title?: string } };
+async function skicka(
+  bas: string,
+  user: string,
+): Promise<{ status: number; type: string; retryAfter: string | null; body: { title?: string; status?: number } }> {
+  const r = await fetch(`${bas}/api/underrattelser`, {
+    method: 'POST',
+    headers: { ...basic(user), 'Content-Type': 'application/json' },
+    body: JSON.stringify(underrattelse()),
+  });
+  return {
+    status: r.status,
+    type: r.headers.get('content-type') ?? '',
+    retryAfter: r.headers.get('retry-after'),
+    body: (await r.json()) as { title?: string },
+  };
 }
 
 describe('a part away is 503 for anyone, and nothing starts', () => {
@@ -86,7 +98,9 @@ describe('a part away is 503 for anyone, and nothing starts', () => {
 describe('a login that names nobody is refused at the door', () => {
   it('a NUL in a Basic user name, a broken session cookie, a login form with a field sent twice: 4xx, never 500', async () => {
     const bas = stack().uiUrl;
-    const nul = await fetch(`${bas}/api/arenden`, { headers: { Authorization: `Basic ${Buffer.from('ve\u0000ra:vera').toString('base64')}` } });
+    const nul = await fetch(`${bas}/api/arenden`, {
+      headers: { Authorization: `Basic ${Buffer.from('ve\u0000ra:vera').toString('base64')}` },
+    });
     expect(nul.status).toBe(401);
     expect(nul.headers.get('content-type')).toMatch(/problem\+json/);
     const kaka = await fetch(`${bas}/api/arenden`, { headers: { Cookie: 'bokvar_session=%E0%A4%A' } });

@@ -67,7 +67,13 @@ describe('importing a folkbokföring extract', () => {
     const anna = await db('folkbokforing_personer')
       .where({ personnummer: '198503149828' })
       .first(db.raw('fornamn, adressnyckel, lagenhetsnummer, folkbokforingsdatum::text AS datum, sekretessmarkering'));
-    expect(anna).toEqual({ fornamn: 'Anna', adressnyckel: 'LINNÉGATAN 12B|41304', lagenhetsnummer: '1102', datum: '2018-03-01', sekretessmarkering: false });
+    expect(anna).toEqual({
+      fornamn: 'Anna',
+      adressnyckel: 'LINNÉGATAN 12B|41304',
+      lagenhetsnummer: '1102',
+      datum: '2018-03-01',
+      sekretessmarkering: false,
+    });
   });
 
   it('writes the good lines and reports the bad ones by number, including a person twice', async () => {
@@ -93,15 +99,27 @@ describe('importing a folkbokföring extract', () => {
 
   it('updates what changed, and only that', async () => {
     await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
-    const flyttad = uttag.folkbokforing.replace('199202029865;Sara;;Kvar;;;VASAGATAN 3;41124;GÖTEBORG;1201', '199202029865;Sara;;Kvar;;;KUNGSGATAN 1;41119;GÖTEBORG;1301');
+    const flyttad = uttag.folkbokforing.replace(
+      '199202029865;Sara;;Kvar;;;VASAGATAN 3;41124;GÖTEBORG;1201',
+      '199202029865;Sara;;Kvar;;;KUNGSGATAN 1;41119;GÖTEBORG;1301',
+    );
     expect(await importeraUttag(db, FOLKBOKFORING_IMPORT, flyttad)).toMatchObject({ nya: 0, andrade: 1, oforandrade: 16 });
-    expect(await db('folkbokforing_personer').where({ personnummer: '199202029865' }).first('adressnyckel')).toEqual({ adressnyckel: 'KUNGSGATAN 1|41119' });
+    expect(await db('folkbokforing_personer').where({ personnummer: '199202029865' }).first('adressnyckel')).toEqual({
+      adressnyckel: 'KUNGSGATAN 1|41119',
+    });
   });
 
   it('replaces the whole register with --ersatt: persons no longer in the extract are removed', async () => {
     await importeraUttag(db, FOLKBOKFORING_IMPORT, uttag.folkbokforing);
-    const utanSara = uttag.folkbokforing.split('\n').filter((rad) => !rad.startsWith('199202029865')).join('\n');
-    expect(await importeraUttag(db, FOLKBOKFORING_IMPORT, utanSara, { ersatt: true })).toMatchObject({ lasta: 16, oforandrade: 16, borttagna: 1 });
+    const utanSara = uttag.folkbokforing
+      .split('\n')
+      .filter((rad) => !rad.startsWith('199202029865'))
+      .join('\n');
+    expect(await importeraUttag(db, FOLKBOKFORING_IMPORT, utanSara, { ersatt: true })).toMatchObject({
+      lasta: 16,
+      oforandrade: 16,
+      borttagna: 1,
+    });
     expect(await db('folkbokforing_personer').where({ personnummer: '199202029865' }).first()).toBeUndefined();
   });
 
@@ -115,7 +133,14 @@ describe('importing a folkbokföring extract', () => {
 
 describe('importing the extract of who is aktuell where', () => {
   it('loads, reports bad lines, and is idempotent', async () => {
-    expect(await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella)).toEqual({ lasta: 7, nya: 7, andrade: 0, oforandrade: 0, borttagna: 0, fel: [] });
+    expect(await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella)).toEqual({
+      lasta: 7,
+      nya: 7,
+      andrade: 0,
+      oforandrade: 0,
+      borttagna: 0,
+      fel: [],
+    });
     const fore = await tabellavtryck(db, 'aktuella');
     expect(await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella)).toMatchObject({ nya: 0, andrade: 0, oforandrade: 7 });
     expect(await tabellavtryck(db, 'aktuella')).toEqual(fore);
@@ -127,9 +152,15 @@ describe('importing the extract of who is aktuell where', () => {
 
   it('replaces with --ersatt by person and unit', async () => {
     await importeraUttag(db, AKTUELLA_IMPORT, uttag.aktuella);
-    const utanVuxen = uttag.aktuella.split('\n').filter((rad) => !rad.includes(';vuxen;')).join('\n');
+    const utanVuxen = uttag.aktuella
+      .split('\n')
+      .filter((rad) => !rad.includes(';vuxen;'))
+      .join('\n');
     expect(await importeraUttag(db, AKTUELLA_IMPORT, utanVuxen, { ersatt: true })).toMatchObject({ borttagna: 1, lasta: 6 });
-    expect(await db('aktuella').where({ personnummer: '198503149828' }).orderBy('enhet').pluck('enhet')).toEqual(['barn-och-unga', 'ekonomiskt-bistand']);
+    expect(await db('aktuella').where({ personnummer: '198503149828' }).orderBy('enhet').pluck('enhet')).toEqual([
+      'barn-och-unga',
+      'ekonomiskt-bistand',
+    ]);
   });
 });
 
@@ -149,7 +180,10 @@ describe('the import commands', () => {
   };
 
   it('import-folkbokforing reports counts and bad lines without personal data, and exits 2', async () => {
-    const { kod, stdout } = await kommando('import-folkbokforing.ts', path.join(path.dirname(fixturUttag.folkbokforing), 'navet-uttag-med-fel.csv'));
+    const { kod, stdout } = await kommando(
+      'import-folkbokforing.ts',
+      path.join(path.dirname(fixturUttag.folkbokforing), 'navet-uttag-med-fel.csv'),
+    );
     expect(kod).toBe(2);
     expect(stdout).toContain('Folkbokföring: 1 rader lästa: 1 nya, 0 ändrade, 0 oförändrade, 0 borttagna.');
     expect(stdout).toContain('  rad 3: personnummer: Personnumret har fel kontrollsiffra');

@@ -38,10 +38,14 @@ beforeAll(async () => {
   expect(svar.status).toBe(201);
   arendenummer = svar.body.arendenummer;
   // The case has reached the förhandsbedömning (its first task) before the report is read.
-  await eventually('the case at Aktualisera', async () => {
-    const r = await ui('GET', `/api/arenden/${arendenummer}`, { user: 'vera' });
-    return (r.body.aktiviteter as { id: string }[] | undefined)?.find((a) => a.id === 'Aktualisera');
-  }, 60_000);
+  await eventually(
+    'the case at Aktualisera',
+    async () => {
+      const r = await ui('GET', `/api/arenden/${arendenummer}`, { user: 'vera' });
+      return (r.body.aktiviteter as { id: string }[] | undefined)?.find((a) => a.id === 'Aktualisera');
+    },
+    60_000,
+  );
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'sv-SE' });
 }, 120_000);

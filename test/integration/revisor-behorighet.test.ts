@@ -24,19 +24,31 @@ beforeAll(async () => {
   c.nr = r.body.arendenummer;
   c.pi = r.body.processInstanceId;
   c.taskId = (await eventually('a task in the case', () => openTasks(c.nr)))[0]!.id;
-  c.jobId = (await eventually('a timer in the case', async () => {
-    const jobs: { id: string }[] = [];
-    for (const i of await instancesOf(c.nr)) jobs.push(...(await engineAsAdmin().get<{ id: string }[]>('/job', { processInstanceId: i.id, timers: true })));
-    return jobs;
-  }))[0]!.id;
+  c.jobId = (
+    await eventually('a timer in the case', async () => {
+      const jobs: { id: string }[] = [];
+      for (const i of await instancesOf(c.nr))
+        jobs.push(...(await engineAsAdmin().get<{ id: string }[]>('/job', { processInstanceId: i.id, timers: true })));
+      return jobs;
+    })
+  )[0]!.id;
   c.definitionId = (await engineAsAdmin().get<{ definitionId: string }>(`/process-instance/${c.pi}`)).definitionId;
   c.deploymentId = (await engineAsAdmin().get<{ id: string }[]>('/deployment', { maxResults: 1 }))[0]!.id;
   c.decisionKey = (await engineAsAdmin().get<{ key: string }[]>('/decision-definition', { maxResults: 1 }))[0]!.key;
   // a letter of the case, as the archive holds it (the refusal must not depend on the letter being unknown)
   c.brevId = randomUUID();
   await db('brev').insert({
-    id: c.brevId, arendenummer: c.nr, process_instance_id: c.pi, external_task_id: `revisor-${c.brevId}`, typ: 'informationsbrev',
-    mottagare: 'hyresgast', kanal: 'post', mallversion: 'informationsbrev/1', sha256: '0'.repeat(64), pdf: Buffer.from('%PDF-'), skapad: new Date(),
+    id: c.brevId,
+    arendenummer: c.nr,
+    process_instance_id: c.pi,
+    external_task_id: `revisor-${c.brevId}`,
+    typ: 'informationsbrev',
+    mottagare: 'hyresgast',
+    kanal: 'post',
+    mallversion: 'informationsbrev/1',
+    sha256: '0'.repeat(64),
+    pdf: Buffer.from('%PDF-'),
+    skapad: new Date(),
   });
   sida = await loggaIn('rut');
 });
@@ -45,7 +57,6 @@ afterAll(async () => {
 });
 
 const rut = () => engineAs('rut');
-
 
 function deployment(): FormData {
   const form = new FormData();
@@ -117,7 +128,13 @@ describe('revisor changes nothing', () => {
     const post = await fetch(`${stack().uiUrl}/registrera`, {
       method: 'POST',
       headers: { Cookie: sida.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: sida.csrf, kalla: 'hyresvard', orsak: 'obetald-hyra', 'hyresgast.personnummer': '19700101-1233', 'hyresgast.namn': 'Bertil Ödman' }),
+      body: new URLSearchParams({
+        _csrf: sida.csrf,
+        kalla: 'hyresvard',
+        orsak: 'obetald-hyra',
+        'hyresgast.personnummer': '19700101-1233',
+        'hyresgast.namn': 'Bertil Ödman',
+      }),
       redirect: 'manual',
     });
     expect(post.status).toBe(403);
@@ -125,26 +142,48 @@ describe('revisor changes nothing', () => {
 
   it.each([
     ['start a process', () => rut().post('/process-definition/key/hot-om-avhysning/start', { businessKey: 'REVISOR-1' })],
-    ['correlate a start message', () => rut().post('/message', { messageName: 'underrattelse-hot-om-avhysning', businessKey: 'REVISOR-2' })],
+    [
+      'correlate a start message',
+      () => rut().post('/message', { messageName: 'underrattelse-hot-om-avhysning', businessKey: 'REVISOR-2' }),
+    ],
     ['claim a task', () => rut().post(`/task/${c.taskId}/claim`, { userId: 'rut' })],
     ['assign a task', () => rut().post(`/task/${c.taskId}/assignee`, { userId: 'rut' })],
     ['complete a task', () => rut().post(`/task/${c.taskId}/complete`, { variables: {} })],
     ['set a variable', () => rut().put(`/process-instance/${c.pi}/variables/revisorVariabel`, { value: 1, type: 'Integer' })],
-    ['modify variables', () => rut().post(`/process-instance/${c.pi}/variables`, { modifications: { revisorVariabel: { value: 1, type: 'Integer' } } })],
+    [
+      'modify variables',
+      () => rut().post(`/process-instance/${c.pi}/variables`, { modifications: { revisorVariabel: { value: 1, type: 'Integer' } } }),
+    ],
     ['set a task variable', () => rut().put(`/task/${c.taskId}/variables/revisorVariabel`, { value: 1, type: 'Integer' })],
     ['cancel the instance', () => rut().delete(`/process-instance/${c.pi}`)],
     ['execute a timer job', () => rut().post(`/job/${c.jobId}/execute`)],
     ['move a timer', () => rut().put(`/job/${c.jobId}/duedate`, { duedate: '2030-01-01T00:00:00.000+0000' })],
-    ['suspend the definition', () => rut().put(`/process-definition/${c.definitionId}/suspended`, { suspended: true, includeProcessInstances: false })],
-    ['change the history time to live', () => rut().put(`/process-definition/${c.definitionId}/history-time-to-live`, { historyTimeToLive: 1 })],
+    [
+      'suspend the definition',
+      () => rut().put(`/process-definition/${c.definitionId}/suspended`, { suspended: true, includeProcessInstances: false }),
+    ],
+    [
+      'change the history time to live',
+      () => rut().put(`/process-definition/${c.definitionId}/history-time-to-live`, { historyTimeToLive: 1 }),
+    ],
     ['deploy', () => rut().postMultipart('/deployment/create', deployment())],
     ['delete a deployment', () => rut().delete(`/deployment/${c.deploymentId}`, { cascade: true })],
     ['evaluate a decision', () => rut().post(`/decision-definition/key/${c.decisionKey}/evaluate`, { variables: {} })],
-    ['create a user', () => rut().post('/user/create', { profile: { id: 'revisor-intrang', firstName: 'X', lastName: 'Y' }, credentials: { password: 'hemligt-123-X' } })],
+    [
+      'create a user',
+      () =>
+        rut().post('/user/create', {
+          profile: { id: 'revisor-intrang', firstName: 'X', lastName: 'Y' },
+          credentials: { password: 'hemligt-123-X' },
+        }),
+    ],
     ['create a group', () => rut().post('/group/create', { id: 'revisor-intrang', name: 'X', type: 'WORKFLOW' })],
     ['join a group', () => rut().put('/group/processagare/members/rut')],
     ['create a filter', () => rut().post('/filter/create', { resourceType: 'Task', name: 'Intrång', query: {}, properties: {} })],
-    ['grant itself rights', () => rut().post('/authorization/create', { type: 1, userId: 'rut', resourceType: 6, resourceId: '*', permissions: ['ALL'] })],
+    [
+      'grant itself rights',
+      () => rut().post('/authorization/create', { type: 1, userId: 'rut', resourceType: 6, resourceId: '*', permissions: ['ALL'] }),
+    ],
     ['run the history cleanup', () => rut().post('/history/cleanup?immediatelyDue=true')],
   ] as const)('engine REST: %s → 403', async (_namn, call) => {
     expect(await statusOf(call())).toBe(403);

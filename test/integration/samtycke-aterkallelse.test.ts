@@ -18,7 +18,15 @@ import {
   registreraSamtycke,
   taskContext,
 } from './support/samtycke.ts';
-import { activitiesRun, completeWhenOpen, expectNoIncidents, openTasks, startByMessage, waitForTask, type Value } from './support/scenario.ts';
+import {
+  activitiesRun,
+  completeWhenOpen,
+  expectNoIncidents,
+  openTasks,
+  startByMessage,
+  waitForTask,
+  type Value,
+} from './support/scenario.ts';
 
 /**
  * A tenant withdraws consent while the case runs (handbook: consent can be
@@ -224,14 +232,22 @@ describe('revoking consent from inside a running case', () => {
     const ratta = await taskOf(aterkallelse, 'RattaArendenummer');
     expect(ratta.assignee).toBe('vera');
     const orsak = await historicVariable<string>(aterkallelse, 'arendeSaknasOrsak');
-    expect(orsak).toBe(`Det finns inget pågående ärende med ärendenumret ${okant}. Kontrollera numret (t.ex. BV-2026-17) i Bokvars ärendelista.`);
+    expect(orsak).toBe(
+      `Det finns inget pågående ärende med ärendenumret ${okant}. Kontrollera numret (t.ex. BV-2026-17) i Bokvars ärendelista.`,
+    );
     expect(await db('samtycke_aterkallelser').where({ arendenummer: okant })).toHaveLength(0);
 
     // when: corrected to Nils's case, the revocation continues with his name on the form
-    await engineAs('vera').post(`/task/${ratta.id}/complete`, { variables: formValues({ arendeAtgard: 'forsok-igen', arendenummer: nils }) });
+    await engineAs('vera').post(`/task/${ratta.id}/complete`, {
+      variables: formValues({ arendeAtgard: 'forsok-igen', arendenummer: nils }),
+    });
     const uppgift = await taskOf(aterkallelse, 'DokumenteraAterkallelse');
     expect(await historicVariable<{ namn: string }>(aterkallelse, 'hyresgast')).toMatchObject({ namn: 'Nils Nord' });
-    await dokumentera('vera', uppgift, { aterkallelseOmfattning: 'delvis', aterkallelseMottagare: ['annan-forvaltning:funktionsstod'], aterkallelseTidpunkt: minutesFromNow(-1) });
+    await dokumentera('vera', uppgift, {
+      aterkallelseOmfattning: 'delvis',
+      aterkallelseMottagare: ['annan-forvaltning:funktionsstod'],
+      aterkallelseTidpunkt: minutesFromNow(-1),
+    });
     await finished(aterkallelse);
     const [rad] = await db('samtycke_aterkallelser').where({ personnummer: NILS.hyresgast.personnummer });
     expect(rad).toMatchObject({ arendenummer: nils, mottagare: ['annan-forvaltning:funktionsstod'] });

@@ -80,14 +80,24 @@ describe('invalid input: an incident at once that names the variable', () => {
 
     // when: contradictory scope
     const forsta = await startWithTenant('test-samtycke-aterkalla', nyHyresgast());
-    await completeForm(forsta.id, { aterkallelseOmfattning: 'hela', aterkallelseMottagare: ['hyresvard'], aterkallelseTidpunkt: minutesFromNow(-1) });
+    await completeForm(forsta.id, {
+      aterkallelseOmfattning: 'hela',
+      aterkallelseMottagare: ['hyresvard'],
+      aterkallelseTidpunkt: minutesFromNow(-1),
+    });
     // and: a consent id belonging to someone else
     const andra = await startWithTenant('test-samtycke-aterkalla', nyHyresgast());
-    await completeForm(andra.id, { aterkallelseOmfattning: 'hela', aterkallelseSamtyckeId: annansSamtycke, aterkallelseTidpunkt: minutesFromNow(-1) });
+    await completeForm(andra.id, {
+      aterkallelseOmfattning: 'hela',
+      aterkallelseSamtyckeId: annansSamtycke,
+      aterkallelseTidpunkt: minutesFromNow(-1),
+    });
 
     // then
     expect((await incidentOf(forsta.id)).incident.incidentMessage).toMatch(/^Ogiltig indata.*aterkallelseOmfattning: är "hela" men/);
-    expect((await incidentOf(andra.id)).incident.incidentMessage).toMatch(/^Ogiltig indata.*aterkallelseSamtyckeId: hyresgästen har inget samtycke/);
+    expect((await incidentOf(andra.id)).incident.incidentMessage).toMatch(
+      /^Ogiltig indata.*aterkallelseSamtyckeId: hyresgästen har inget samtycke/,
+    );
     expect(await db('samtycke_aterkallelser').whereIn('process_instance_id', [forsta.id, andra.id])).toEqual([]);
   });
 });
@@ -130,9 +140,7 @@ describe('technical failure: retried with back-off, then an incident; recovers w
     await engineAsAdmin().put(`/external-task/${failed!.id}/retries`, { retries: 1 });
 
     // then: the check completes, resting on the consent
-    const [task] = await eventually('the contact task', () =>
-      engineAsAdmin().get<Task[]>('/task', { processInstanceId: instanceId }),
-    );
+    const [task] = await eventually('the contact task', () => engineAsAdmin().get<Task[]>('/task', { processInstanceId: instanceId }));
     expect(task?.taskDefinitionKey).toBe('KontaktaHyresvarden');
     const id = await engineAsAdmin().get<{ value: string }>(`/process-instance/${instanceId!}/variables/samtyckeHyresvardId`);
     expect(id.value).toBe(samtyckeId);

@@ -114,11 +114,19 @@ describe('duplicate delivery', () => {
   it('samtycke-aterkalla: a real revocation task handled again stays one row', async () => {
     const hyresgast = nyHyresgast();
     await registreraSamtycke(hyresgast, { ...form, samtyckeLamnatDatum: minutesFromNow(-30) });
-    const { aterkallelseId } = await aterkallaSamtycke(hyresgast, { aterkallelseOmfattning: 'hela', aterkallelseTidpunkt: minutesFromNow(-1) });
+    const { aterkallelseId } = await aterkallaSamtycke(hyresgast, {
+      aterkallelseOmfattning: 'hela',
+      aterkallelseTidpunkt: minutesFromNow(-1),
+    });
     const rad = await db('samtycke_aterkallelser').where({ id: aterkallelseId }).first();
 
     const worker = samtyckeAterkallaTopic({ db, engine: noEngine() });
-    const input = worker.input.parse({ hyresgast, aterkallelseOmfattning: 'hela', aterkallelseTidpunkt: minutesFromNow(-1), samtyckeDokumenteratAv: 'vera' });
+    const input = worker.input.parse({
+      hyresgast,
+      aterkallelseOmfattning: 'hela',
+      aterkallelseTidpunkt: minutesFromNow(-1),
+      samtyckeDokumenteratAv: 'vera',
+    });
     const igen = await worker.handle(input, taskContext(rad.idempotensnyckel, rad.process_instance_id, null));
 
     expect(igen).toMatchObject({ kind: 'complete', variables: { aterkallelseId } });

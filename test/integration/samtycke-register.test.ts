@@ -123,7 +123,14 @@ describe('samtycke-registrera and samtycke-kontroll', () => {
       .where({ personnummer: normalised(hyresgast.personnummer) })
       .orderBy('aterkallat');
     expect(aterkallelser).toMatchObject([
-      { id: delvis.aterkallelseId, samtycke_id: null, mottagare: ['hyresvard'], syften: ['information-om-planerade-insatser'], dokumenterat_av: 'vera', skal: 'Vill själv berätta för hyresvärden' },
+      {
+        id: delvis.aterkallelseId,
+        samtycke_id: null,
+        mottagare: ['hyresvard'],
+        syften: ['information-om-planerade-insatser'],
+        dokumenterat_av: 'vera',
+        skal: 'Vill själv berätta för hyresvärden',
+      },
       { id: hela.aterkallelseId, samtycke_id: null, mottagare: null, syften: null, dokumenterat_av: 'vera', skal: null },
     ]);
     expect(await db('samtycken').where({ id: samtyckeId }).first()).toEqual(fore);
@@ -133,7 +140,11 @@ describe('samtycke-registrera and samtycke-kontroll', () => {
     // given: consent, revoked, then given again
     const hyresgast = nyHyresgast();
     const forsta = await registreraSamtycke(hyresgast, { ...alltSamtycke, samtyckeLamnatDatum: minutesFromNow(-180) });
-    await aterkallaSamtycke(hyresgast, { aterkallelseOmfattning: 'hela', aterkallelseSamtyckeId: forsta, aterkallelseTidpunkt: minutesFromNow(-120) });
+    await aterkallaSamtycke(hyresgast, {
+      aterkallelseOmfattning: 'hela',
+      aterkallelseSamtyckeId: forsta,
+      aterkallelseTidpunkt: minutesFromNow(-120),
+    });
     const andra = await registreraSamtycke(hyresgast, {
       samtyckeMottagare: ['hyresvard'],
       samtyckeSyfte: ['kontakt-om-boendet'],
@@ -150,9 +161,17 @@ describe('samtycke-registrera and samtycke-kontroll', () => {
   it('an expired consent no longer holds; one valid through tomorrow does', async () => {
     // given: a consent valid through yesterday, and another person's valid through tomorrow
     const utgangen = nyHyresgast();
-    await registreraSamtycke(utgangen, { ...alltSamtycke, samtyckeLamnatDatum: daysFromToday(-30), samtyckeGiltigtTill: daysFromToday(-1) });
+    await registreraSamtycke(utgangen, {
+      ...alltSamtycke,
+      samtyckeLamnatDatum: daysFromToday(-30),
+      samtyckeGiltigtTill: daysFromToday(-1),
+    });
     const giltig = nyHyresgast();
-    const giltigtId = await registreraSamtycke(giltig, { ...alltSamtycke, samtyckeLamnatDatum: daysFromToday(-30), samtyckeGiltigtTill: daysFromToday(1) });
+    const giltigtId = await registreraSamtycke(giltig, {
+      ...alltSamtycke,
+      samtyckeLamnatDatum: daysFromToday(-30),
+      samtyckeGiltigtTill: daysFromToday(1),
+    });
 
     // then
     expect((await kontrollera(utgangen)).hyresvard).toMatchObject({ finns: false, underlag: { orsak: 'utgatt' } });
@@ -170,7 +189,10 @@ describe('the register is append-only, enforced by the database', () => {
     // given: a consent and a revocation
     const hyresgast = nyHyresgast();
     const samtyckeId = await registreraSamtycke(hyresgast, { ...alltSamtycke, samtyckeLamnatDatum: minutesFromNow(-10) });
-    const { aterkallelseId } = await aterkallaSamtycke(hyresgast, { aterkallelseOmfattning: 'hela', aterkallelseTidpunkt: minutesFromNow(-1) });
+    const { aterkallelseId } = await aterkallaSamtycke(hyresgast, {
+      aterkallelseOmfattning: 'hela',
+      aterkallelseTidpunkt: minutesFromNow(-1),
+    });
 
     // then: every way of rewriting them is refused, naming what to do instead
     const refused = /Samtyckesregistret ändras aldrig: (UPDATE|DELETE|TRUNCATE) i samtyck.* Registrera en återkallelse i stället/;

@@ -39,10 +39,22 @@ afterAll(async () => {
 });
 
 const idag = () => DateTime.now().setZone('Europe/Stockholm');
-const OLLE = { hyresgast: { personnummer: '197812044019', namn: 'Olle Ohlin' }, adress: { gatuadress: 'Ohlingatan 30', postnummer: '41320', ort: 'Göteborg', lagenhetsnummer: '1101' } };
-const SIV = { hyresgast: { personnummer: '198506154023', namn: 'Siv Sund' }, adress: { gatuadress: 'Sundgatan 31', postnummer: '41321', ort: 'Göteborg', lagenhetsnummer: '1101' } };
-const TORE = { hyresgast: { personnummer: '196903214036', namn: 'Tore Tall' }, adress: { gatuadress: 'Tallgatan 32', postnummer: '41322', ort: 'Göteborg', lagenhetsnummer: '1101' } };
-const ULLA = { hyresgast: { personnummer: '197209114045', namn: 'Ulla Ulf' }, adress: { gatuadress: 'Ulfgatan 33', postnummer: '41323', ort: 'Göteborg', lagenhetsnummer: '1101' } };
+const OLLE = {
+  hyresgast: { personnummer: '197812044019', namn: 'Olle Ohlin' },
+  adress: { gatuadress: 'Ohlingatan 30', postnummer: '41320', ort: 'Göteborg', lagenhetsnummer: '1101' },
+};
+const SIV = {
+  hyresgast: { personnummer: '198506154023', namn: 'Siv Sund' },
+  adress: { gatuadress: 'Sundgatan 31', postnummer: '41321', ort: 'Göteborg', lagenhetsnummer: '1101' },
+};
+const TORE = {
+  hyresgast: { personnummer: '196903214036', namn: 'Tore Tall' },
+  adress: { gatuadress: 'Tallgatan 32', postnummer: '41322', ort: 'Göteborg', lagenhetsnummer: '1101' },
+};
+const ULLA = {
+  hyresgast: { personnummer: '197209114045', namn: 'Ulla Ulf' },
+  adress: { gatuadress: 'Ulfgatan 33', postnummer: '41323', ort: 'Göteborg', lagenhetsnummer: '1101' },
+};
 const HYRESVARD = { namn: 'Bostadsbolaget AB', kontaktperson: 'Lena Lund', telefon: '031-100 00 00', epost: 'lena@bostadsbolaget.se' };
 
 /** Checklist 1 from the landlord's notice about disturbances (no återvinningsfrist to attend to). */
@@ -93,9 +105,16 @@ async function tillHandlingsplan(arende: string): Promise<void> {
     aktualiseringstyp: 'underrattelse-storningar',
     barnEnligtHandlaggare: false,
   });
-  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
+  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', {
+    hyresskuldReglerad: 'nej',
+    oroForBarn: false,
+    barnEnligtHyresvard: false,
+  });
   await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
-  await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', { utredningsbeslut: 'inleda-utredning', utredningsbeslutMotivering: 'Vill ha stöd i boendet.' });
+  await completeWhenOpen('vera', arende, 'BeslutaOmUtredning', {
+    utredningsbeslut: 'inleda-utredning',
+    utredningsbeslutMotivering: 'Vill ha stöd i boendet.',
+  });
   await completeWhenOpen('vera', arende, 'UpprattaHandlingsplan', {
     insatsEkonomisktBistand: false,
     insatsAnnanForvaltning: false,

@@ -27,7 +27,12 @@ let motorDb: Knex;
 const gata = (namn: string) => `${namn}gatan ${Date.now() % 100000}`;
 const pnr = (fodd: string, lopnummer: string) => `19${fodd}${lopnummer}${kontrollsiffra(fodd + lopnummer)}`;
 
-function person(personnummer: string, fornamn: string, adress: { gatuadress: string; postnummer: string; ort: string; lagenhetsnummer?: string }, skydd: 'sekretess' | 'skyddad' | 'inget'): FolkbokforingCsvRad {
+function person(
+  personnummer: string,
+  fornamn: string,
+  adress: { gatuadress: string; postnummer: string; ort: string; lagenhetsnummer?: string },
+  skydd: 'sekretess' | 'skyddad' | 'inget',
+): FolkbokforingCsvRad {
   return {
     personnummer,
     fornamn,
@@ -44,7 +49,12 @@ function person(personnummer: string, fornamn: string, adress: { gatuadress: str
 const adress = (gatuadress: string) => ({ gatuadress, postnummer: '41319', ort: 'Göteborg', lagenhetsnummer: '1201' });
 
 // Skyddad folkbokföring: the register keeps Sara at another address, which must not reach the engine either.
-const SARA = { personnummer: pnr('610203', '982'), namn: 'Sara Skyddsson', adress: adress(gata('Gomma')), registrerad: adress(gata('Kvarskrivnings')) };
+const SARA = {
+  personnummer: pnr('610203', '982'),
+  namn: 'Sara Skyddsson',
+  adress: adress(gata('Gomma')),
+  registrerad: adress(gata('Kvarskrivnings')),
+};
 const SIV = { personnummer: pnr('610203', '984'), namn: 'Siv Skyddsson', adress: adress(gata('Kronoskydds')) };
 const SONJA = { personnummer: pnr('610203', '986'), namn: 'Sonja Skyddsson', adress: adress(gata('Senare')) };
 const SVEA = { personnummer: pnr('590405', '983'), namn: 'Svea Skyddsson', adress: adress(gata('Sentkrono')) };
@@ -99,7 +109,9 @@ async function adressvariabler(arendenummer: string): Promise<{ processInstanceI
 async function detaljer(arendenummer: string): Promise<{ variableName: string }[]> {
   const instanser = await engineAsAdmin().get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: arendenummer });
   const alla = await Promise.all(
-    instanser.map((i) => engineAsAdmin().get<{ variableName: string }[]>('/history/detail', { processInstanceId: i.id, deserializeValues: false })),
+    instanser.map((i) =>
+      engineAsAdmin().get<{ variableName: string }[]>('/history/detail', { processInstanceId: i.id, deserializeValues: false }),
+    ),
   );
   return alla.flat();
 }
@@ -107,7 +119,10 @@ async function detaljer(arendenummer: string): Promise<{ variableName: string }[
 /** Waits until the folkbokföring check has completed in the case's main instance. */
 async function folkbokforingKlar(processInstanceId: string): Promise<void> {
   await eventually('the folkbokföring check', async () => {
-    const [v] = await engineAsAdmin().get<{ value: unknown }[]>('/history/variable-instance', { processInstanceId, variableName: 'skyddadIdentitet' });
+    const [v] = await engineAsAdmin().get<{ value: unknown }[]>('/history/variable-instance', {
+      processInstanceId,
+      variableName: 'skyddadIdentitet',
+    });
     return v ? true : undefined;
   });
 }
@@ -129,7 +144,10 @@ async function utanIncidenter(processInstanceId: string): Promise<void> {
 describe('protected identity never in the engine', () => {
   it('known at intake (hot om avhysning): the case starts without the address, Bokvar keeps it, every instance and the history stay clean', async () => {
     // when
-    const svar = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ hyresgast: { personnummer: SARA.personnummer, namn: SARA.namn }, adress: SARA.adress }) });
+    const svar = await ui('POST', '/api/underrattelser', {
+      user: 'vera',
+      body: underrattelse({ hyresgast: { personnummer: SARA.personnummer, namn: SARA.namn }, adress: SARA.adress }),
+    });
 
     // then
     expect(svar.status).toBe(201);
@@ -140,7 +158,10 @@ describe('protected identity never in the engine', () => {
     // and the rest of the case runs without it: kontakt och utredning is called with every variable
     await eventually('kontakt och utredning', () => instanserAv(arendenummer, 'kontakt-och-utredning'));
     const v = Object.fromEntries(
-      (await engineAsAdmin().get<{ name: string; value: unknown }[]>('/history/variable-instance', { processInstanceId })).map((x) => [x.name, x.value]),
+      (await engineAsAdmin().get<{ name: string; value: unknown }[]>('/history/variable-instance', { processInstanceId })).map((x) => [
+        x.name,
+        x.value,
+      ]),
     );
     expect(v).toMatchObject({ skyddadIdentitet: true, adressSkyddad: true, postkanal: 'sarskild-postformedling' });
     await inteIMotorn(arendenummer, SARA.adress.gatuadress, SARA.registrerad.gatuadress, SARA.registrerad.gatuadress.toUpperCase());
@@ -148,14 +169,20 @@ describe('protected identity never in the engine', () => {
   });
 
   it('known at intake (Kronofogden): the same, and the copy of the confirmation goes through Skatteverket', async () => {
-    const svar = await ui('POST', '/api/kronofogden-meddelanden', { user: 'vera', body: kronofogdeMeddelande({ hyresgast: { personnummer: SIV.personnummer, namn: SIV.namn }, adress: SIV.adress }) });
+    const svar = await ui('POST', '/api/kronofogden-meddelanden', {
+      user: 'vera',
+      body: kronofogdeMeddelande({ hyresgast: { personnummer: SIV.personnummer, namn: SIV.namn }, adress: SIV.adress }),
+    });
     expect(svar.status).toBe(201);
     const { arendenummer, processInstanceId } = svar.body;
-    expect(await db('skyddade_adresser').where({ arendenummer }).first()).toMatchObject({ kalla: 'kronofogden', adress: { gatuadress: SIV.adress.gatuadress } });
+    expect(await db('skyddade_adresser').where({ arendenummer }).first()).toMatchObject({
+      kalla: 'kronofogden',
+      adress: { gatuadress: SIV.adress.gatuadress },
+    });
     await folkbokforingKlar(processInstanceId);
     // the coordinator names the caseworker: the confirmation goes, its copy to the tenant through Skatteverket
     await complete('stina', await waitForTask(arendenummer, 'BekraftaTillKronofogden'), { ansvarigHandlaggare: 'Vera Vuxenenheten' });
-    const kopia = await eventually('the confirmation\'s copy to the tenant', () =>
+    const kopia = await eventually("the confirmation's copy to the tenant", () =>
       db('brev').where({ arendenummer, mottagare: 'hyresgast' }).first<{ kanal: string } | undefined>('kanal'),
     );
     expect(kopia.kanal).toBe('sarskild-postformedling');
@@ -164,8 +191,15 @@ describe('protected identity never in the engine', () => {
     await utanIncidenter(processInstanceId);
   });
 
-  it('the case page: the case\'s own unit sees the address from Bokvar\'s table, logged; the auditor does not', async () => {
-    const svar = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ hyresgast: { personnummer: SARA.personnummer, namn: SARA.namn }, adress: SARA.adress, beskrivning: `Sidan ${Date.now()}` }) });
+  it("the case page: the case's own unit sees the address from Bokvar's table, logged; the auditor does not", async () => {
+    const svar = await ui('POST', '/api/underrattelser', {
+      user: 'vera',
+      body: underrattelse({
+        hyresgast: { personnummer: SARA.personnummer, namn: SARA.namn },
+        adress: SARA.adress,
+        beskrivning: `Sidan ${Date.now()}`,
+      }),
+    });
     const { arendenummer } = svar.body;
 
     const egen = await ui('GET', `/api/arenden/${arendenummer}`, { user: 'vera' });
@@ -181,7 +215,7 @@ describe('protected identity never in the engine', () => {
     expect((await ui('GET', `/api/arenden/${arendenummer}`, { user: 'bosse' })).status).toBe(404);
   });
 
-  it('learned later (register down at intake, children reported): the worker moves the address out of the main instance and of barn och unga\'s', async () => {
+  it("learned later (register down at intake, children reported): the worker moves the address out of the main instance and of barn och unga's", async () => {
     // given: the register cannot be read when the notice comes in
     await db.schema.renameTable(FOLKBOKFORING_TABELL, `${FOLKBOKFORING_TABELL}_nere`);
     let arendenummer = '';
@@ -190,7 +224,11 @@ describe('protected identity never in the engine', () => {
     try {
       const svar = await ui('POST', '/api/underrattelser', {
         user: 'vera',
-        body: underrattelse({ hyresgast: { personnummer: SONJA.personnummer, namn: SONJA.namn }, adress: SONJA.adress, barn: [{ alder: 6 }] }),
+        body: underrattelse({
+          hyresgast: { personnummer: SONJA.personnummer, namn: SONJA.namn },
+          adress: SONJA.adress,
+          barn: [{ alder: 6 }],
+        }),
       });
       // the notice is still taken (the legal clocks run from its receipt), with the address in the engine
       expect(svar.status).toBe(201);
@@ -210,27 +248,44 @@ describe('protected identity never in the engine', () => {
     await folkbokforingKlar(processInstanceId);
 
     // then
-    expect(await db('skyddade_adresser').where({ arendenummer }).first()).toMatchObject({ kalla: 'underrattelse', adress: { gatuadress: SONJA.adress.gatuadress } });
+    expect(await db('skyddade_adresser').where({ arendenummer }).first()).toMatchObject({
+      kalla: 'underrattelse',
+      adress: { gatuadress: SONJA.adress.gatuadress },
+    });
     await inteIMotorn(arendenummer, SONJA.adress.gatuadress, SONJA.adress.gatuadress.toUpperCase());
     await utanIncidenter(processInstanceId);
     // and the case page still knows it is protected (the engine's variables say so)
-    expect((await ui('GET', `/api/arenden/${arendenummer}`, { user: 'vera' })).body).toMatchObject({ skyddadIdentitet: true, skyddadAdress: { gatuadress: SONJA.adress.gatuadress } });
+    expect((await ui('GET', `/api/arenden/${arendenummer}`, { user: 'vera' })).body).toMatchObject({
+      skyddadIdentitet: true,
+      skyddadAdress: { gatuadress: SONJA.adress.gatuadress },
+    });
   });
 
   it('learned later (a Kronofogden case started with the address, as before the protected-address change): moved out, also from instances called afterwards', async () => {
     const arendenummer = uniqueCaseNumber('SKYDD-KF');
-    const k = kronofogdeMeddelandeSchema.parse(kronofogdeMeddelande({ hyresgast: { personnummer: SVEA.personnummer, namn: SVEA.namn }, adress: SVEA.adress }));
-    const processInstanceId = await startByMessage('kronofogden-meddelande', arendenummer, { ...(variablerForKronofogden(k) as Record<string, Value>), arendenummer });
+    const k = kronofogdeMeddelandeSchema.parse(
+      kronofogdeMeddelande({ hyresgast: { personnummer: SVEA.personnummer, namn: SVEA.namn }, adress: SVEA.adress }),
+    );
+    const processInstanceId = await startByMessage('kronofogden-meddelande', arendenummer, {
+      ...(variablerForKronofogden(k) as Record<string, Value>),
+      arendenummer,
+    });
 
     await folkbokforingKlar(processInstanceId);
-    expect(await db('skyddade_adresser').where({ arendenummer }).first()).toMatchObject({ kalla: 'kronofogden', adress: { gatuadress: SVEA.adress.gatuadress } });
+    expect(await db('skyddade_adresser').where({ arendenummer }).first()).toMatchObject({
+      kalla: 'kronofogden',
+      adress: { gatuadress: SVEA.adress.gatuadress },
+    });
     await eventually('kontakt och utredning', () => instanserAv(arendenummer, 'kontakt-och-utredning'));
     await inteIMotorn(arendenummer, SVEA.adress.gatuadress, SVEA.adress.gatuadress.toUpperCase());
     await utanIncidenter(processInstanceId);
   });
 
-  it('an unprotected tenant: unchanged, the address stays in the engine and nothing goes to Bokvar\'s table', async () => {
-    const svar = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ hyresgast: { personnummer: OLLE.personnummer, namn: OLLE.namn }, adress: OLLE.adress }) });
+  it("an unprotected tenant: unchanged, the address stays in the engine and nothing goes to Bokvar's table", async () => {
+    const svar = await ui('POST', '/api/underrattelser', {
+      user: 'vera',
+      body: underrattelse({ hyresgast: { personnummer: OLLE.personnummer, namn: OLLE.namn }, adress: OLLE.adress }),
+    });
     const { arendenummer, processInstanceId } = svar.body;
     await folkbokforingKlar(processInstanceId);
 

@@ -111,7 +111,11 @@ const filterNames = (page: Page) =>
 /** Tasklist shows a filter's tasks 15 to a page: click "next page" until `found` or the last page. */
 async function pageUntil(page: Page, found: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 20; i++) {
-    await page.locator('ol.tasks-list li.task').first().waitFor({ timeout: 15_000 }).catch(() => {});
+    await page
+      .locator('ol.tasks-list li.task')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => {});
     if (await found()) return;
     const next = page.locator('[cam-tasks] li.pagination-next:not(.disabled) a');
     if ((await next.count()) === 0 || !(await next.first().isVisible())) return;
@@ -159,13 +163,15 @@ describe('Tasklist for caseworkers', () => {
 
     // Opening the form read the case's variables: the read log has it, channel Tasklist,
     // and the auditor finds it in loggkontroll.
-    const lasning = await eventually('vera\'s form read in the read log', async () => {
+    const lasning = await eventually("vera's form read in the read log", async () => {
       const r = await ui('GET', `/api/revision/lasloggar?arende=${bertil}&anvandare=vera&kanal=tasklist`, { user: 'rut' });
       return (r.body.rader as { vy: string }[]).filter((x) => x.vy === 'uppgiftsformular');
     });
     expect(lasning[0]).toMatchObject({ anvandare: 'vera', kanal: 'tasklist', kategori: 'person', arendenummer: bertil });
     const rut = await loggaIn('rut');
-    const kontroll = await ui('GET', `/revision/loggkontroll?arende=${bertil}&kanal=tasklist`, { headers: { Cookie: rut.cookie, Accept: 'text/html' } });
+    const kontroll = await ui('GET', `/revision/loggkontroll?arende=${bertil}&kanal=tasklist`, {
+      headers: { Cookie: rut.cookie, Accept: 'text/html' },
+    });
     expect(kontroll.status).toBe(200);
     expect(kontroll.body).toMatch(/<td>vera<\/td><td>Handläggare och granskare<\/td><td>Tasklist<\/td>/);
 
@@ -193,7 +199,7 @@ describe('Tasklist for caseworkers', () => {
     await page.context().close();
   });
 
-  it('a barn och unga caseworker sees the child family\'s tasks in Barnfamiljer and none of vuxenenheten\'s own', async () => {
+  it("a barn och unga caseworker sees the child family's tasks in Barnfamiljer and none of vuxenenheten's own", async () => {
     const page = await openTasklist();
     await logIn(page, 'bosse');
     const names = await filterNames(page);

@@ -10,7 +10,10 @@ import { engineAs, engineAsAdmin, uniqueCaseNumber } from './support/engine.ts';
  */
 const created: string[] = [];
 afterAll(async () => {
-  for (const id of created) await engineAsAdmin().delete(`/task/${id}`).catch(() => undefined);
+  for (const id of created)
+    await engineAsAdmin()
+      .delete(`/task/${id}`)
+      .catch(() => undefined);
 });
 
 async function taskDue(due: DateTime, group = 'vuxenenheten'): Promise<string> {

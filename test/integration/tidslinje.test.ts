@@ -40,11 +40,13 @@ let rattadMottagen: DateTime;
 let delgivningsdatum: string;
 
 /** expect.poll belongs to tests; the case runs in beforeAll, so it waits with eventually. */
-const brevAvTyp = (typ: string) =>
-  eventually(`letter ${typ}`, async () => (await brevAv(arende)).find((b) => b.typ === typ), 60_000);
+const brevAvTyp = (typ: string) => eventually(`letter ${typ}`, async () => (await brevAv(arende)).find((b) => b.typ === typ), 60_000);
 
 async function brevAv(nr: string) {
-  return db('brev').where({ arendenummer: nr }).orderBy('skapad').select('id', 'typ', 'mottagare', 'kanal', 'sha256', 'fristtyp', 'frist_senast', 'efter_frist');
+  return db('brev')
+    .where({ arendenummer: nr })
+    .orderBy('skapad')
+    .select('id', 'typ', 'mottagare', 'kanal', 'sha256', 'fristtyp', 'frist_senast', 'efter_frist');
 }
 
 /** The case, from the notice to its end. Each step waits for the one before, so the order of people's events is fixed. */
@@ -93,7 +95,11 @@ async function genomforArendet(): Promise<void> {
     barnEnligtHandlaggare: false,
   });
   await brevAvTyp('informationsbrev');
-  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', { hyresskuldReglerad: 'nej', oroForBarn: false, barnEnligtHyresvard: false });
+  await completeWhenOpen('vera', arende, 'KontaktaHyresvarden', {
+    hyresskuldReglerad: 'nej',
+    oroForBarn: false,
+    barnEnligtHyresvard: false,
+  });
   await completeWhenOpen('vera', arende, 'KontaktaHyresgasten', { kontaktsatt: 'telefon', kontaktEtablerad: true });
 
   // two weeks "pass": the reminder's timer is executed through the job API
@@ -107,11 +113,16 @@ async function genomforArendet(): Promise<void> {
     atervinningsbeslut: 'ataga-betalningsansvar',
     atervinningMotivering: 'Beviljat bistånd till hyresskulden.',
   });
-  const [incident] = await eventually('the letter incident', () => engineAsAdmin().get<Incident[]>('/incident', { processInstanceId: huvudinstans }));
+  const [incident] = await eventually('the letter incident', () =>
+    engineAsAdmin().get<Incident[]>('/incident', { processInstanceId: huvudinstans }),
+  );
   expect(incident!.activityId).toBe('SkickaAtagande');
   const adress = variables({ hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' } }).hyresvardAdress;
   await engineAsAdmin().put(`/process-instance/${huvudinstans}/variables/hyresvardAdress`, adress);
-  const [uppgift] = await engineAsAdmin().get<ExternalTask[]>('/external-task', { processInstanceId: huvudinstans, activityId: 'SkickaAtagande' });
+  const [uppgift] = await engineAsAdmin().get<ExternalTask[]>('/external-task', {
+    processInstanceId: huvudinstans,
+    activityId: 'SkickaAtagande',
+  });
   await engineAsAdmin().put(`/external-task/${uppgift!.id}/retries`, { retries: 1 });
   await brevAvTyp('atagande-betalningsansvar');
   // the registry sends both letters and marks them sent once the case waits for the åtagande to be marked
@@ -174,26 +185,58 @@ function plats(typ: Handelse['typ'], rubrik: string | RegExp, villkor: (h: Hande
 }
 const handelse = (...args: Parameters<typeof plats>) => t.handelser[plats(...args)]!;
 
-const lasloggar = (vy: string) => db('lasloggar').where({ arendenummer: arende, vy }).orderBy('id').select('anvandare', 'vy', 'resurs', 'syfte');
+const lasloggar = (vy: string) =>
+  db('lasloggar').where({ arendenummer: arende, vy }).orderBy('id').select('anvandare', 'vy', 'resurs', 'syfte');
 
 describe('the timeline of a complete case, event by event', () => {
   it('has exactly the events the case produced, of each kind', () => {
-    const antal = Object.fromEntries(['meddelande', 'uppgift', 'kontakt', 'brev', 'samtycke', 'aterkallelse', 'incident', 'frist'].map((k) => [k, av(k as Handelse['typ']).length]));
+    const antal = Object.fromEntries(
+      ['meddelande', 'uppgift', 'kontakt', 'brev', 'samtycke', 'aterkallelse', 'incident', 'frist'].map((k) => [
+        k,
+        av(k as Handelse['typ']).length,
+      ]),
+    );
     // one decision task: the corrected notice moves the open task's due date instead of interrupting it
     expect(antal).toEqual({ meddelande: 3, uppgift: 10, kontakt: 2, brev: 2, samtycke: 1, aterkallelse: 0, incident: 1, frist: 13 });
     // two of them are follow-up dates (uppföljning av svar) for tasks that wait on the landlord and the tenant
     expect(av('frist').filter((h) => h.frist?.typ === 'svarUppfoljning')).toHaveLength(2);
-    expect(av('steg').map((h) => h.rubrik).sort()).toEqual(
+    expect(
+      av('steg')
+        .map((h) => h.rubrik)
+        .sort(),
+    ).toEqual(
       [
-        'Beräkna frister', 'Kontrollera folkbokföring', 'Kontrollera om hyresgästen är aktuell', 'Folkbokförd på adressen',
-        'Inte aktuell inom förvaltningen', 'Kontakt och utredning (steg 4–8)', 'Förhandsbedömning (steg 4–7)',
-        'Beräkna återvinningsfristen på nytt', 'Krävs samtycke för kontakt med hyresvärden?', 'Skicka informationsbrev',
-        'Två veckor sedan mottagandet', 'Påminnelse hanterad', 'Skicka åtagande till hyresvärden (rekommenderat)',
-        'Beräkna när åtagandet ska vara skickat', 'Åtagande skickat',
-        'Förhandsbedömning klar', 'Samtycke till att informera hyresvärden', 'Kontrollera samtycke', 'Kontrollera samtycke',
-        'Registrera samtycke', 'Samtycke finns', 'Stöd erbjudet', 'Ärendet avslutat', 'Beräkna uppföljningsdatum', 'Beräkna uppföljningsdatum', 'Beräkna förfallodatum', 'Hushållet känt',
+        'Beräkna frister',
+        'Kontrollera folkbokföring',
+        'Kontrollera om hyresgästen är aktuell',
+        'Folkbokförd på adressen',
+        'Inte aktuell inom förvaltningen',
+        'Kontakt och utredning (steg 4–8)',
+        'Förhandsbedömning (steg 4–7)',
+        'Beräkna återvinningsfristen på nytt',
+        'Krävs samtycke för kontakt med hyresvärden?',
+        'Skicka informationsbrev',
+        'Två veckor sedan mottagandet',
+        'Påminnelse hanterad',
+        'Skicka åtagande till hyresvärden (rekommenderat)',
+        'Beräkna när åtagandet ska vara skickat',
+        'Åtagande skickat',
+        'Förhandsbedömning klar',
+        'Samtycke till att informera hyresvärden',
+        'Kontrollera samtycke',
+        'Kontrollera samtycke',
+        'Registrera samtycke',
+        'Samtycke finns',
+        'Stöd erbjudet',
+        'Ärendet avslutat',
+        'Beräkna uppföljningsdatum',
+        'Beräkna uppföljningsdatum',
+        'Beräkna förfallodatum',
+        'Hushållet känt',
         // the corrected notice, taken by the event subprocess in whatever state the case is
-        'När hyresvärden skickar ett rättat meddelande', 'Flytta allt som vilar på återvinningsfristen', 'Den nya fristen gäller',
+        'När hyresvärden skickar ett rättat meddelande',
+        'Flytta allt som vilar på återvinningsfristen',
+        'Den nya fristen gäller',
       ].sort(),
     );
     expect(t.status).toBe('avslutat');
@@ -239,7 +282,9 @@ describe('the timeline of a complete case, event by event', () => {
     // who: the intake's user registered the notice; the operation log names who completed each task
     expect(handelse('meddelande', 'Underrättelse mottagen').aktor).toBe('vera');
     expect(handelse('meddelande', 'Underrättelse mottagen').text).toContain('Källa: Hyresvärd');
-    expect(handelse('meddelande', 'Rättat meddelande från hyresvärden').text).toContain('Brist i det första meddelandet: Fel belopp i meddelandet');
+    expect(handelse('meddelande', 'Rättat meddelande från hyresvärden').text).toContain(
+      'Brist i det första meddelandet: Fel belopp i meddelandet',
+    );
     const slutforda = av('uppgift').filter((h) => h.text.startsWith('Slutförd'));
     expect(Object.fromEntries(slutforda.map((h) => [h.rubrik, h.aktor]))).toEqual({
       'Aktualisera ärendet i Treserva': 'vera',
@@ -291,7 +336,13 @@ describe('the timeline of a complete case, event by event', () => {
     expect(av('brev').map((h) => h.brev!.id)).toEqual(arkiv.map((b) => b.id));
     for (const b of arkiv) {
       const h = av('brev').find((x) => x.brev!.id === b.id)!;
-      expect(h.brev).toMatchObject({ sha256: b.sha256, mottagare: b.mottagare, kanal: b.kanal, fristtyp: b.fristtyp, efterFrist: b.efter_frist });
+      expect(h.brev).toMatchObject({
+        sha256: b.sha256,
+        mottagare: b.mottagare,
+        kanal: b.kanal,
+        fristtyp: b.fristtyp,
+        efterFrist: b.efter_frist,
+      });
       expect(h.text).toContain(b.sha256);
     }
     const atagande = handelse('brev', 'Åtagande om betalningsansvar till hyresvärden');
@@ -314,11 +365,20 @@ describe('the timeline of a complete case, event by event', () => {
     const info = handelse('kontakt', /^Information till hyresvärden/);
     expect(info).toMatchObject({
       aktor: 'vera',
-      kontakt: { mottagare: 'hyresvard', syfte: 'information-om-planerade-insatser', grund: `samtycke:${samtycke.id}`, samtyckeId: samtycke.id, samtyckeLage: 'giltigt' },
+      kontakt: {
+        mottagare: 'hyresvard',
+        syfte: 'information-om-planerade-insatser',
+        grund: `samtycke:${samtycke.id}`,
+        samtyckeId: samtycke.id,
+        samtyckeLage: 'giltigt',
+      },
     });
     expect(info.text).toContain('gällde vid kontakten');
     expect(info.lagrum).toContain(citera('osl-12-2'));
-    expect(handelse('samtycke', 'Skriftligt samtycke registrerat')).toMatchObject({ aktor: samtycke.dokumenterat_av, samtycke: { id: samtycke.id, form: 'skriftligt' } });
+    expect(handelse('samtycke', 'Skriftligt samtycke registrerat')).toMatchObject({
+      aktor: samtycke.dokumenterat_av,
+      samtycke: { id: samtycke.id, form: 'skriftligt' },
+    });
   });
 
   it('shows the incident, when it was resolved and by whom', () => {
@@ -327,7 +387,9 @@ describe('the timeline of a complete case, event by event', () => {
     expect(incident.text).toContain('hyresvardAdress: krävs');
     expect(incident.aktor).toBe('demo');
     expect(Date.parse(incident.slut!)).toBeGreaterThan(Date.parse(incident.tid));
-    expect(Date.parse(incident.slut!)).toBeLessThanOrEqual(Date.parse(handelse('brev', 'Åtagande om betalningsansvar till hyresvärden').tid));
+    expect(Date.parse(incident.slut!)).toBeLessThanOrEqual(
+      Date.parse(handelse('brev', 'Åtagande om betalningsansvar till hyresvärden').tid),
+    );
   });
 });
 
@@ -337,7 +399,12 @@ describe('privacy by default: the purpose, the read log and who may read', () =>
     expect(utan.status).toBe(400);
     expect(utan.type).toContain('application/problem+json');
     expect(utan.body.falt).toEqual([{ falt: 'syfte', fel: 'saknas' }]);
-    expect(await lasloggar('revision-tidslinje')).toContainEqual({ anvandare: 'rut', vy: 'revision-tidslinje', resurs: 'json', syfte: SYFTE });
+    expect(await lasloggar('revision-tidslinje')).toContainEqual({
+      anvandare: 'rut',
+      vy: 'revision-tidslinje',
+      resurs: 'json',
+      syfte: SYFTE,
+    });
     expect((await lasloggar('revision-tidslinje')).every((r) => r.syfte)).toBe(true);
   });
 
@@ -357,7 +424,8 @@ describe('privacy by default: the purpose, the read log and who may read', () =>
     const form = await ui('GET', `/revision/arenden/${arende}`, { headers: { Cookie: cookie, Accept: 'text/html' } });
     expect(form.status).toBe(200);
     expect(form.body).toContain('<select id="f-syfte" name="syfte" required>');
-    for (const namn of ['Intern kontroll', 'Tillsyn (IVO)', 'Revision', 'Klagomål/JO', 'Annat']) expect(form.body).toContain(`>${namn}</option>`);
+    for (const namn of ['Intern kontroll', 'Tillsyn (IVO)', 'Revision', 'Klagomål/JO', 'Annat'])
+      expect(form.body).toContain(`>${namn}</option>`);
     expect(form.body).toContain('href="/revision/loggkontroll"');
     const post = (falt: Record<string, string>) =>
       ui('POST', `/revision/arenden/${arende}`, {
@@ -377,27 +445,43 @@ describe('privacy by default: the purpose, the read log and who may read', () =>
     expect(sida.body).toContain('<th scope="col">Vem</th>');
     expect(sida.body).toContain('<th scope="row">Kontakta hyresvärden</th>');
     expect(sida.body).not.toContain('Hallbergsgatan');
-    expect(await lasloggar('revision-tidslinje')).toContainEqual({ anvandare: 'rut', vy: 'revision-tidslinje', resurs: 'sida', syfte: 'Annat: Granskning av återvinningsärenden' });
+    expect(await lasloggar('revision-tidslinje')).toContainEqual({
+      anvandare: 'rut',
+      vy: 'revision-tidslinje',
+      resurs: 'sida',
+      syfte: 'Annat: Granskning av återvinningsärenden',
+    });
   });
 });
 
 describe('exports', () => {
   it('CSV: UTF-8 with BOM, one row per event, logged with the purpose', async () => {
-    const r = await fetch(`${stack().uiUrl}/api/revision/arenden/${arende}/tidslinje?format=csv&syfte=Revision`, { headers: { Authorization: `Basic ${Buffer.from('rut:rut').toString('base64')}` } });
+    const r = await fetch(`${stack().uiUrl}/api/revision/arenden/${arende}/tidslinje?format=csv&syfte=Revision`, {
+      headers: { Authorization: `Basic ${Buffer.from('rut:rut').toString('base64')}` },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = Buffer.from(await r.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const rader = text.trimEnd().split('\r\n');
-    expect(rader[0]).toBe('Tid;Slut;Händelse;Rubrik;Vem;Beskrivning;Lagrum;Frist uppfylld;Brevets SHA-256;Brevet skickat;Process;Aktivitet');
+    expect(rader[0]).toBe(
+      'Tid;Slut;Händelse;Rubrik;Vem;Beskrivning;Lagrum;Frist uppfylld;Brevets SHA-256;Brevet skickat;Process;Aktivitet',
+    );
     expect(rader).toHaveLength(t.handelser.length + 1);
     for (const b of av('brev')) expect(text).toContain(b.brev!.sha256);
-    expect(await lasloggar('revision-tidslinje')).toContainEqual({ anvandare: 'rut', vy: 'revision-tidslinje', resurs: 'csv', syfte: 'Revision' });
+    expect(await lasloggar('revision-tidslinje')).toContainEqual({
+      anvandare: 'rut',
+      vy: 'revision-tidslinje',
+      resurs: 'csv',
+      syfte: 'Revision',
+    });
   });
 
   it('PDF/A for the case file: declares PDF/A-2b, carries every event, the name and no address', async () => {
-    const r = await fetch(`${stack().uiUrl}/api/revision/arenden/${arende}/tidslinje.pdf?syfte=Revision`, { headers: { Authorization: `Basic ${Buffer.from('rut:rut').toString('base64')}` } });
+    const r = await fetch(`${stack().uiUrl}/api/revision/arenden/${arende}/tidslinje.pdf?syfte=Revision`, {
+      headers: { Authorization: `Basic ${Buffer.from('rut:rut').toString('base64')}` },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/pdf');
     const pdf = new Uint8Array(await r.arrayBuffer());
@@ -418,6 +502,11 @@ describe('exports', () => {
     expect(text).not.toContain('Hallbergsgatan');
     for (const h of t.handelser) expect(text, h.rubrik).toContain(h.rubrik.replace(/\s+/g, ' '));
     for (const b of av('brev')) expect(text).toContain(b.brev!.sha256);
-    expect(await lasloggar('revision-tidslinje')).toContainEqual({ anvandare: 'rut', vy: 'revision-tidslinje', resurs: 'pdf', syfte: 'Revision' });
+    expect(await lasloggar('revision-tidslinje')).toContainEqual({
+      anvandare: 'rut',
+      vy: 'revision-tidslinje',
+      resurs: 'pdf',
+      syfte: 'Revision',
+    });
   });
 });

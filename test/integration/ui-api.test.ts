@@ -67,11 +67,17 @@ describe('POST /api/underrattelser', () => {
     expect(r.body.frister.atervinningsfrist).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.body.frister.forhandsbedomningPaminnelse).toMatch(/T.*[+-]\d{2}:\d{2}$/);
     expect(r.body.frister.forhandsbedomningEskalering).toMatch(/T/);
-    const [instans] = await engineAsAdmin().get<{ id: string; businessKey: string }[]>('/process-instance', { businessKey: r.body.arendenummer, processDefinitionKey: 'hot-om-avhysning' });
+    const [instans] = await engineAsAdmin().get<{ id: string; businessKey: string }[]>('/process-instance', {
+      businessKey: r.body.arendenummer,
+      processDefinitionKey: 'hot-om-avhysning',
+    });
     expect(instans?.id).toBe(r.body.processInstanceId);
     // the answer equals what the process computes
     const senast = await eventually('the reminder deadline', async () => {
-      const [v] = await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', { processInstanceId: r.body.processInstanceId, variableName: 'forhandsbedomningPaminnelseSenast' });
+      const [v] = await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', {
+        processInstanceId: r.body.processInstanceId,
+        variableName: 'forhandsbedomningPaminnelseSenast',
+      });
       return v?.value;
     });
     expect(new Date(senast).getTime()).toBe(new Date(r.body.frister.forhandsbedomningPaminnelse).getTime());
@@ -84,14 +90,25 @@ describe('POST /api/underrattelser', () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    expect(await engineAsAdmin().get<unknown[]>('/process-instance', { businessKey: first.body.arendenummer, processDefinitionKey: 'hot-om-avhysning' })).toHaveLength(1);
+    expect(
+      await engineAsAdmin().get<unknown[]>('/process-instance', {
+        businessKey: first.body.arendenummer,
+        processDefinitionKey: 'hot-om-avhysning',
+      }),
+    ).toHaveLength(1);
   });
 
   it('without uppsägning has no återvinningsfrist; children set barnEnligtAnmalan', async () => {
-    const r = await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ uppsagning: undefined, orsak: 'storningar', barn: [{ alder: 7 }] }) });
+    const r = await ui('POST', '/api/underrattelser', {
+      user: 'vera',
+      body: underrattelse({ uppsagning: undefined, orsak: 'storningar', barn: [{ alder: 7 }] }),
+    });
     expect(r.status).toBe(201);
     expect(r.body.frister.atervinningsfrist).toBeUndefined();
-    const [v] = await engineAsAdmin().get<{ value: boolean }[]>('/history/variable-instance', { processInstanceId: r.body.processInstanceId, variableName: 'barnEnligtAnmalan' });
+    const [v] = await engineAsAdmin().get<{ value: boolean }[]>('/history/variable-instance', {
+      processInstanceId: r.body.processInstanceId,
+      variableName: 'barnEnligtAnmalan',
+    });
     expect(v?.value).toBe(true);
   });
 
@@ -106,7 +123,11 @@ describe('POST /api/underrattelser', () => {
     ['missing hyresgast', { hyresgast: undefined }, 'hyresgast'],
     ['missing namn', { hyresgast: { personnummer: '197001011233' } }, 'hyresgast.namn'],
     ['bad postnummer', { adress: { gatuadress: 'G 1', postnummer: '4150', ort: 'Göteborg' } }, 'adress.postnummer'],
-    ['bad lagenhetsnummer', { adress: { gatuadress: 'G 1', postnummer: '41502', ort: 'Göteborg', lagenhetsnummer: '12' } }, 'adress.lagenhetsnummer'],
+    [
+      'bad lagenhetsnummer',
+      { adress: { gatuadress: 'G 1', postnummer: '41502', ort: 'Göteborg', lagenhetsnummer: '12' } },
+      'adress.lagenhetsnummer',
+    ],
     ['bad e-mail', { hyresvard: { namn: 'H', epost: 'inte-en-adress' } }, 'hyresvard.epost'],
     ['hyresskuld as text', { uppsagning: { delgivningsdatum: '2026-11-01', hyresskuld: '100' } }, 'uppsagning.hyresskuld'],
     ['negative hyresskuld', { uppsagning: { delgivningsdatum: '2026-11-01', hyresskuld: -1 } }, 'uppsagning.hyresskuld'],
@@ -125,7 +146,9 @@ describe('POST /api/underrattelser', () => {
   it('lists every missing field at once', async () => {
     const r = await ui('POST', '/api/underrattelser', { user: 'vera', body: {} });
     expect(r.status).toBe(400);
-    expect(r.body.falt.map((f: { falt: string }) => f.falt)).toEqual(expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard']));
+    expect(r.body.falt.map((f: { falt: string }) => f.falt)).toEqual(
+      expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard']),
+    );
   });
 
   it('refuses malformed JSON, oversized bodies and other content types', async () => {
@@ -155,7 +178,10 @@ describe('POST /api/kronofogden-meddelanden', () => {
     expect(r.status).toBe(201);
     expect(r.body.frister.avhysningsdatum).toBe(body.avhysningsdatum);
     expect(r.body.frister.bekraftelseSenast).toMatch(/T00:00:00[+-]\d{2}:00$/);
-    const [instans] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', { businessKey: r.body.arendenummer, processDefinitionKey: 'kronofogden-avhysning' });
+    const [instans] = await engineAsAdmin().get<{ id: string }[]>('/process-instance', {
+      businessKey: r.body.arendenummer,
+      processDefinitionKey: 'kronofogden-avhysning',
+    });
     expect(instans?.id).toBe(r.body.processInstanceId);
     const again = await ui('POST', '/api/kronofogden-meddelanden', { user: 'eva', body });
     expect(again.status).toBe(200);
@@ -194,7 +220,10 @@ describe('linking through the intake', () => {
 
     // then: the open case's caseworker gets the task
     await eventually('the announcement task in the open case', () =>
-      engineAsAdmin().get<unknown[]>('/task', { processInstanceBusinessKey: r.body.arendenummer, taskDefinitionKey: 'KronofogdenHarMeddelatAvhysning' }),
+      engineAsAdmin().get<unknown[]>('/task', {
+        processInstanceBusinessKey: r.body.arendenummer,
+        taskDefinitionKey: 'KronofogdenHarMeddelatAvhysning',
+      }),
     );
   });
 });
@@ -204,12 +233,20 @@ describe('POST /api/arenden/{nr}/handelser', () => {
     const start = await ui('POST', '/api/kronofogden-meddelanden', { user: 'vera', body: kronofogdeMeddelande() });
     expect(start.status).toBe(201);
     const nr = start.body.arendenummer as string;
-    const r = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35), beslutsdatum: vardag(0) } });
+    const r = await ui('POST', `/api/arenden/${nr}/handelser`, {
+      user: 'vera',
+      body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35), beslutsdatum: vardag(0) },
+    });
     expect(r.status).toBe(202);
     expect(r.body).toEqual({ arendenummer: nr, typ: 'anstand-beviljat' });
-    const [v] = await eventually('the new date', async () =>
-      // the history's variable query has no business-key filter: ask by this case's instance
-      (await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', { processInstanceId: start.body.processInstanceId, variableName: 'nyttAvhysningsdatum' })),
+    const [v] = await eventually(
+      'the new date',
+      async () =>
+        // the history's variable query has no business-key filter: ask by this case's instance
+        await engineAsAdmin().get<{ value: string }[]>('/history/variable-instance', {
+          processInstanceId: start.body.processInstanceId,
+          variableName: 'nyttAvhysningsdatum',
+        }),
     );
     expect(v!.value).toBe(vardag(35));
     await eventually('the case view shows the new day', async () =>
@@ -225,22 +262,37 @@ describe('POST /api/arenden/{nr}/handelser', () => {
 
     // an ended case: 409, and nothing is correlated
     await cancelInstance(start.body.processInstanceId);
-    const slut = await ui('POST', `/api/arenden/${nr}/handelser`, { user: 'vera', body: { typ: 'avhysning-installd', orsak: 'skulden betald' } });
+    const slut = await ui('POST', `/api/arenden/${nr}/handelser`, {
+      user: 'vera',
+      body: { typ: 'avhysning-installd', orsak: 'skulden betald' },
+    });
     expect(slut.status).toBe(409);
     expect(slut.body.title).toBe('Ärendet är avslutat');
   });
 
   it('404 for an unknown case, 400 for an invalid event, 403 for revisor', async () => {
-    expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'avhysning-installd' } })).status).toBe(404);
-    const ogiltig = await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: '2026-02-31' } });
+    expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'avhysning-installd' } })).status).toBe(
+      404,
+    );
+    const ogiltig = await ui('POST', '/api/arenden/BV-2000-999999/handelser', {
+      user: 'vera',
+      body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: '2026-02-31' },
+    });
     expect(ogiltig.status).toBe(400);
     expect(ogiltig.body.falt.map((f: { falt: string }) => f.falt)).toContain('nyttAvhysningsdatum');
-    const beslut = await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35), beslutsdatum: 'igår' } });
+    const beslut = await ui('POST', '/api/arenden/BV-2000-999999/handelser', {
+      user: 'vera',
+      body: { typ: 'anstand-beviljat', nyttAvhysningsdatum: vardag(35), beslutsdatum: 'igår' },
+    });
     expect(beslut.status).toBe(400);
     expect(beslut.body.falt.map((f: { falt: string }) => f.falt)).toContain('beslutsdatum');
     expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'okand' } })).status).toBe(400);
-    expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'nycklar-aterlamnade', extra: 1 } })).status).toBe(400);
-    expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'rut', body: { typ: 'avhysning-installd' } })).status).toBe(403);
+    expect(
+      (await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'vera', body: { typ: 'nycklar-aterlamnade', extra: 1 } })).status,
+    ).toBe(400);
+    expect((await ui('POST', '/api/arenden/BV-2000-999999/handelser', { user: 'rut', body: { typ: 'avhysning-installd' } })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -251,13 +303,23 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
 
   beforeAll(async () => {
     // Disturbances without children: vuxenenheten and samordnare only.
-    storning = (await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ orsak: 'storningar', uppsagning: undefined }) })).body;
+    storning = (
+      await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse({ orsak: 'storningar', uppsagning: undefined }) })
+    ).body;
     skuld = (await ui('POST', '/api/underrattelser', { user: 'vera', body: underrattelse() })).body;
     brevId = '6f1c1a52-3a7e-4c1b-9a59-0d5f8c2b1e01';
     await db('brev').insert({
-      id: brevId, arendenummer: storning.arendenummer, process_instance_id: storning.processInstanceId, external_task_id: 'test-ui',
-      typ: 'informationsbrev', mottagare: 'hyresgast', kanal: 'post', mallversion: '1', sha256: 'a'.repeat(64),
-      pdf: Buffer.from('%PDF-1.7\n%test\n'), skapad: new Date(),
+      id: brevId,
+      arendenummer: storning.arendenummer,
+      process_instance_id: storning.processInstanceId,
+      external_task_id: 'test-ui',
+      typ: 'informationsbrev',
+      mottagare: 'hyresgast',
+      kanal: 'post',
+      mallversion: '1',
+      sha256: 'a'.repeat(64),
+      pdf: Buffer.from('%PDF-1.7\n%test\n'),
+      skapad: new Date(),
     });
   });
 
@@ -266,7 +328,12 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
       const r = await ui('GET', `/api/arenden/${storning.arendenummer}?vy=arendevy`, { user: 'vera' });
       return r.body.aktiviteter?.some((a: { id: string }) => a.id === 'Aktualisera') ? r.body : undefined;
     });
-    expect(d).toMatchObject({ arendenummer: storning.arendenummer, processKey: 'hot-om-avhysning', status: 'pagaende', barnBerorda: false });
+    expect(d).toMatchObject({
+      arendenummer: storning.arendenummer,
+      processKey: 'hot-om-avhysning',
+      status: 'pagaende',
+      barnBerorda: false,
+    });
     expect(d.aktiviteter).toContainEqual(expect.objectContaining({ id: 'Aktualisera', namn: expect.any(String) }));
     expect(d.frister.forhandsbedomningPaminnelse.senast).toMatch(/T/);
     expect(d.brev).toEqual([expect.objectContaining({ id: brevId, typ: 'informationsbrev', mottagare: 'hyresgast' })]);
@@ -331,10 +398,16 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
   });
 
   it('GET /api/brev/{id} returns the PDF and logs the read', async () => {
-    const response = await fetch(`${stack().uiUrl}/api/brev/${brevId}`, { headers: { Authorization: `Basic ${Buffer.from('vera:vera').toString('base64')}` } });
+    const response = await fetch(`${stack().uiUrl}/api/brev/${brevId}`, {
+      headers: { Authorization: `Basic ${Buffer.from('vera:vera').toString('base64')}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(await db('lasloggar').where({ arendenummer: storning.arendenummer, vy: 'brev', resurs: brevId })).not.toHaveLength(0);
     expect((await ui('GET', '/api/brev/inte-ett-id', { user: 'vera' })).status).toBe(404);
   });
@@ -366,7 +439,14 @@ describe('reading cases: list, detail, diagram, letters, read log, roles', () =>
   it('GET /api/openapi.json: generated from the validating schemas', async () => {
     const r = await ui('GET', '/api/openapi.json', { user: 'rut' });
     expect(r.body.openapi).toBe('3.1.0');
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/underrattelser', '/api/kronofogden-meddelanden', '/api/arenden/{arendenummer}/handelser', '/api/brev/{id}']));
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/underrattelser',
+        '/api/kronofogden-meddelanden',
+        '/api/arenden/{arendenummer}/handelser',
+        '/api/brev/{id}',
+      ]),
+    );
     expect(r.body.components.schemas.Underrattelse.properties.kalla.enum).toContain('storningsjour');
   });
 });
@@ -420,7 +500,12 @@ describe('browser sessions', () => {
     // the table holds only a hash of the token
     expect(await db('sessioner').where({ id: cookie.split('=')[1] })).toHaveLength(0);
     // logging out ends the session
-    await fetch(`${stack().uiUrl}/utloggning`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf! }), redirect: 'manual' });
+    await fetch(`${stack().uiUrl}/utloggning`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf! }),
+      redirect: 'manual',
+    });
     expect((await ui('GET', '/api/arenden', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
@@ -433,9 +518,13 @@ describe('browser sessions', () => {
   });
 });
 
-describe('a request the body parser or the router cannot read is the caller\'s error (4xx problem+json), never 500', () => {
+describe("a request the body parser or the router cannot read is the caller's error (4xx problem+json), never 500", () => {
   const post = (path: string, headers: Record<string, string>, body: BodyInit) =>
-    fetch(`${stack().uiUrl}${path}`, { method: 'POST', headers: { Authorization: `Basic ${Buffer.from('vera:vera').toString('base64')}`, Accept: 'application/json', ...headers }, body });
+    fetch(`${stack().uiUrl}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from('vera:vera').toString('base64')}`, Accept: 'application/json', ...headers },
+      body,
+    });
   const arendenFore = async () => Number((await db('arenden').count<{ count: string }[]>('* as count'))[0]!.count);
 
   it.each([
@@ -457,7 +546,13 @@ describe('a request the body parser or the router cannot read is the caller\'s e
   });
 
   it('a session cookie with a broken percent escape is no login (fuzz: was a 500): the API 401 problem+json, a page the login page', async () => {
-    const post = (path: string) => fetch(`${stack().uiUrl}${path}`, { method: 'POST', headers: { Cookie: 'bokvar_session=%E0%A4%A', 'Content-Type': 'application/json' }, body: '{}', redirect: 'manual' });
+    const post = (path: string) =>
+      fetch(`${stack().uiUrl}${path}`, {
+        method: 'POST',
+        headers: { Cookie: 'bokvar_session=%E0%A4%A', 'Content-Type': 'application/json' },
+        body: '{}',
+        redirect: 'manual',
+      });
     const api = await post('/api/underrattelser');
     expect(api.status).toBe(401);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
@@ -510,12 +605,22 @@ describe('bodies found by the fuzz test (test/integration/fuzz-intag.test.ts) ar
 
   const registrera = async (headers: Record<string, string>, body?: string) => {
     const session = await loggaIn('vera');
-    const r = await fetch(`${stack().uiUrl}/registrera`, { method: 'POST', headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrf, ...headers }, body, redirect: 'manual' });
+    const r = await fetch(`${stack().uiUrl}/registrera`, {
+      method: 'POST',
+      headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrf, ...headers },
+      body,
+      redirect: 'manual',
+    });
     return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() };
   };
 
   it.each([
-    ['a field sent twice', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'kalla=hyresvard&kalla=annan&orsak=annat', 'fältet finns flera gånger'],
+    [
+      'a field sent twice',
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+      'kalla=hyresvard&kalla=annan&orsak=annat',
+      'fältet finns flera gånger',
+    ],
     ['JSON with a number', { 'Content-Type': 'application/json' }, JSON.stringify({ kalla: 5, orsak: 'annat' }), 'ska vara text'],
     ['no body', {}, undefined, 'formuläret saknas'],
   ])('the paper form with %s → 400, the form again with the error', async (_namn, headers, body, fel) => {
@@ -532,11 +637,31 @@ describe('the door refuses what the engine or the calendar would choke on, field
   const arenden = async () => Number((await db('arenden').count<{ count: string }[]>('* as count'))[0]!.count);
 
   it.each([
-    ['a NUL in the name', '/api/underrattelser', () => underrattelse({ hyresgast: { personnummer: '197001011233', namn: 'Bertil\u0000Ödman' } }), 'hyresgast.namn'],
-    ['a NUL in the address', '/api/underrattelser', () => underrattelse({ adress: { gatuadress: 'Björkvägen\u00002', postnummer: '41502', ort: 'Göteborg' } }), 'adress.gatuadress'],
+    [
+      'a NUL in the name',
+      '/api/underrattelser',
+      () => underrattelse({ hyresgast: { personnummer: '197001011233', namn: 'Bertil\u0000Ödman' } }),
+      'hyresgast.namn',
+    ],
+    [
+      'a NUL in the address',
+      '/api/underrattelser',
+      () => underrattelse({ adress: { gatuadress: 'Björkvägen\u00002', postnummer: '41502', ort: 'Göteborg' } }),
+      'adress.gatuadress',
+    ],
     ['a NUL in målnummer', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande({ malnummer: 'KFM\u0000-1' }), 'malnummer'],
-    ['an eviction in 9999', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande({ avhysningsdatum: '9999-12-31' }), 'avhysningsdatum'],
-    ['an eviction in year 0', '/api/kronofogden-meddelanden', () => kronofogdeMeddelande({ avhysningsdatum: '0000-01-01' }), 'avhysningsdatum'],
+    [
+      'an eviction in 9999',
+      '/api/kronofogden-meddelanden',
+      () => kronofogdeMeddelande({ avhysningsdatum: '9999-12-31' }),
+      'avhysningsdatum',
+    ],
+    [
+      'an eviction in year 0',
+      '/api/kronofogden-meddelanden',
+      () => kronofogdeMeddelande({ avhysningsdatum: '0000-01-01' }),
+      'avhysningsdatum',
+    ],
     ['a notice received in 1900', '/api/underrattelser', () => underrattelse({ mottagen: '1900-01-01T09:00:00+01:00' }), 'mottagen'],
   ] as const)('%s → 400 naming the field, and no case', async (_namn, path, body, falt) => {
     const fore = await arenden();

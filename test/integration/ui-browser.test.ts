@@ -81,15 +81,23 @@ describe('the viewer in Chromium', () => {
     await page.waitForURL(/\/arenden\/BV-\d{4}-\d{6}$/);
     arendenummer = page.url().split('/').pop()!;
     // the landlord's postal address went to the case as the variable the åtagande letter reads
-    expect(await historicVariable(arendenummer, 'hyresvardAdress')).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
+    expect(await historicVariable(arendenummer, 'hyresvardAdress')).toEqual({
+      gatuadress: 'Förvaltargatan 5',
+      postnummer: '41106',
+      ort: 'Göteborg',
+    });
   });
 
   it('opens the case and finds the active task highlighted in the diagram', async () => {
     // the first caseworker task comes after the automated steps
-    await eventually('the task Aktualisera', async () => {
-      const r = await ui('GET', `/api/arenden/${arendenummer}`, { user: 'stina' });
-      return r.body.aktiviteter?.some((a: { id: string }) => a.id === 'Aktualisera') ? true : undefined;
-    }, 60_000);
+    await eventually(
+      'the task Aktualisera',
+      async () => {
+        const r = await ui('GET', `/api/arenden/${arendenummer}`, { user: 'stina' });
+        return r.body.aktiviteter?.some((a: { id: string }) => a.id === 'Aktualisera') ? true : undefined;
+      },
+      60_000,
+    );
     await page.goto(`${stack().uiUrl}/arenden/${arendenummer}`);
     await page.locator('#diagram[data-klar="true"]').waitFor();
     // the main process waits in the call activity, marked active with a token

@@ -112,7 +112,7 @@ describe('follow-up dates on the tasks that wait on someone else', () => {
   });
 });
 
-describe('the caseworkers\' filters and a waiting task', () => {
+describe("the caseworkers' filters and a waiting task", () => {
   it('"Min grupp" offers it until someone takes it; then it rests in "Väntar på svar", not "Mina uppgifter", until its follow-up date', async () => {
     // given: a new task waiting on the landlord
     const arende = await startCase();

@@ -23,16 +23,12 @@ describe('walking skeleton: a Kronofogden notice runs through the real worker', 
 
     // when: the berakna-frister worker has done its part
     const vera = engineAs('vera');
-    const [task] = await eventually('the confirmation task', () =>
-      vera.get<Task[]>('/task', { processInstanceId: instance.id }),
-    );
+    const [task] = await eventually('the confirmation task', () => vera.get<Task[]>('/task', { processInstanceId: instance.id }));
 
     // then: the task is vuxenenheten's, due at the end of the day of reception, Swedish time
     expect(task?.name).toBe('Bekräfta till Kronofogden');
     expect(new Date(task!.due!).toISOString()).toBe('2026-11-27T22:59:59.000Z');
-    const identityLinks = await engineAsAdmin().get<{ groupId: string; type: string }[]>(
-      `/task/${task!.id}/identity-links`,
-    );
+    const identityLinks = await engineAsAdmin().get<{ groupId: string; type: string }[]>(`/task/${task!.id}/identity-links`);
     expect(identityLinks).toContainEqual(expect.objectContaining({ groupId: 'vuxenenheten', type: 'candidate' }));
 
     // and the deadline's grounds are kept for the viewer and auditors
@@ -55,17 +51,10 @@ describe('walking skeleton: a Kronofogden notice runs through the real worker', 
       sortBy: 'occurrence',
       sortOrder: 'asc',
     });
-    expect(history.map((a) => a.activityId)).toEqual([
-      'UnderrattelseMottagen',
-      'BeraknaFrister',
-      'BekraftaTillKronofogden',
-      'Bekraftad',
-    ]);
+    expect(history.map((a) => a.activityId)).toEqual(['UnderrattelseMottagen', 'BeraknaFrister', 'BekraftaTillKronofogden', 'Bekraftad']);
     expect(history.every((a) => a.endTime !== null)).toBe(true);
     expect(history.find((a) => a.activityId === 'BekraftaTillKronofogden')?.assignee).toBe('vera');
-    const finished = await engineAsAdmin().get<{ state: string; businessKey: string }>(
-      `/history/process-instance/${instance.id}`,
-    );
+    const finished = await engineAsAdmin().get<{ state: string; businessKey: string }>(`/history/process-instance/${instance.id}`);
     expect(finished).toMatchObject({ state: 'COMPLETED', businessKey: arendenummer });
   });
 

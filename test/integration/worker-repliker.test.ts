@@ -61,7 +61,8 @@ describe('two worker processes', () => {
     // no incident in any of them
     for (const nr of nummer) {
       const instanser = await engineAsAdmin().get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: nr });
-      for (const i of instanser) expect(await engineAsAdmin().get<unknown[]>('/history/incident', { processInstanceId: i.id }), nr).toEqual([]);
+      for (const i of instanser)
+        expect(await engineAsAdmin().get<unknown[]>('/history/incident', { processInstanceId: i.id }), nr).toEqual([]);
     }
     // each letter once: one archived letter per external task and recipient
     const dubbletter = await db('brev')

@@ -57,9 +57,7 @@ describe('directory (LDAP) configuration', () => {
     expect(() => readStackConfig({ ...on, BOKVAR_LDAP_GROUP_SEARCH_FILTER: 'objectClass=group' })).toThrow(
       /BOKVAR_LDAP_GROUP_SEARCH_FILTER/,
     );
-    expect(() => readStackConfig({ ...on, BOKVAR_LDAP_USER_ID_ATTRIBUTE: 'sAM Account' })).toThrow(
-      /BOKVAR_LDAP_USER_ID_ATTRIBUTE/,
-    );
+    expect(() => readStackConfig({ ...on, BOKVAR_LDAP_USER_ID_ATTRIBUTE: 'sAM Account' })).toThrow(/BOKVAR_LDAP_USER_ID_ATTRIBUTE/);
   });
 
   it('takes the defaults for blank settings and hands the whole set to the engine', () => {

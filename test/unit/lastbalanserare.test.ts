@@ -35,7 +35,7 @@ describe('the load balancer in front of the engine nodes', () => {
     expect(config).toContain('option forwardfor');
   });
 
-  it('outwaits the workers\' longest long poll and sends a refused connection to another node only', () => {
+  it("outwaits the workers' longest long poll and sends a refused connection to another node only", () => {
     const server = Number(/timeout server (\d+)s/.exec(config)?.[1]);
     expect(server).toBeGreaterThan(60); // workers/config.ts: BOKVAR_WORKER_LONG_POLL_MS at most 60 000
     expect(config).toContain('option redispatch');

@@ -34,7 +34,12 @@ function taskService(failures: Error[]) {
 
 describe('reporting a finished task', () => {
   it('sends the complete again when a parallel path changed the instance at that moment', async () => {
-    const service = taskService([engineError(500, "ENGINE-03005 Execution of 'UPDATE ExecutionEntity[x]' failed. Entity was updated by another transaction concurrently.")]);
+    const service = taskService([
+      engineError(
+        500,
+        "ENGINE-03005 Execution of 'UPDATE ExecutionEntity[x]' failed. Entity was updated by another transaction concurrently.",
+      ),
+    ]);
     await runSafely(worker, { retries: 3, baseTimeoutMs: 100 }, log)({ task, taskService: service } as never);
     expect(service.calls).toEqual(['complete', 'complete']);
   });
@@ -46,7 +51,9 @@ describe('reporting a finished task', () => {
   });
 
   it('knows a concurrent change by status and text only', () => {
-    expect(isConcurrentChange(engineError(500, 'Entity was updated by another transaction concurrently', 'OptimisticLockingException'))).toBe(true);
+    expect(
+      isConcurrentChange(engineError(500, 'Entity was updated by another transaction concurrently', 'OptimisticLockingException')),
+    ).toBe(true);
     expect(isConcurrentChange(engineError(500, 'NullPointerException'))).toBe(false);
     expect(isConcurrentChange(new Error('updated by another transaction concurrently'))).toBe(false);
   });

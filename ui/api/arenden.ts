@@ -16,7 +16,10 @@ import { Problem, validationProblem } from './problem.ts';
 export const VYER = ['api', 'arendevy', 'diagram', 'arendelista', 'brev'] as const;
 
 export const listfragaSchema = z.strictObject({
-  barn: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  barn: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .optional(),
   processKey: z.string().max(100).optional(),
   enhet: z.string().max(100).optional(),
   sok: z.string().max(50).optional(),
@@ -33,6 +36,7 @@ function vyFran(value: unknown): string {
 
 const ingetArende = () => new Problem(404, 'Ärendet finns inte', 'Inget ärende med det numret som du har behörighet till.');
 
+// eslint-disable-next-line max-lines-per-function -- the case API's route table, each route a few lines
 export function arendenRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): Router {
   const router = Router();
 
@@ -78,7 +82,11 @@ export function arendenRouter(db: Knex, engine: Engine, arendeindex: Arendeindex
     const rad = await hamtaRad(db, nr);
     if (!rad || !kanLasaArende(req.anvandare!, rad.enheter, rad.barn)) throw ingetArende();
     if (!rad.process_instance_id) {
-      throw new Problem(409, 'Ärendet startas just nu', `Ärende ${nr} har ännu inte startat i processmotorn. Skicka händelsen igen om en minut.`);
+      throw new Problem(
+        409,
+        'Ärendet startas just nu',
+        `Ärende ${nr} har ännu inte startat i processmotorn. Skicka händelsen igen om en minut.`,
+      );
     }
     const utfall = await taEmotHandelse(db, nr, h, req.anvandare!.id, async () => {
       if (h.typ === 'delgivning-registrerad' || h.typ === 'rattat-meddelande') {
@@ -90,12 +98,20 @@ export function arendenRouter(db: Knex, engine: Engine, arendeindex: Arendeindex
         const hinder =
           h.typ === 'delgivning-registrerad'
             ? await registreraDelgivning(engine.rest, id, nr, h.delgivningsdatum)
-            : await registreraRattelse(engine.rest, id, nr, { mottagen: h.mottagen, delgivningsdatum: h.delgivningsdatum ?? null, brist: h.brist ?? null });
+            : await registreraRattelse(engine.rest, id, nr, {
+                mottagen: h.mottagen,
+                delgivningsdatum: h.delgivningsdatum ?? null,
+                brist: h.brist ?? null,
+              });
         if (hinder) throw new Problem(409, 'Ärendet kan inte ta emot händelsen', hinder.text);
         return;
       }
       if (rad.process_key !== PROCESS_KRONOFOGDEN) {
-        throw new Problem(409, 'Händelsen gäller inte ärendet', `${h.typ} är ett besked från Kronofogden, och ärende ${nr} är inte ett ärende om avhysning från Kronofogden.`);
+        throw new Problem(
+          409,
+          'Händelsen gäller inte ärendet',
+          `${h.typ} är ett besked från Kronofogden, och ärende ${nr} är inte ett ärende om avhysning från Kronofogden.`,
+        );
       }
       if (!(await engine.isRunning(rad.process_instance_id!))) {
         throw new Problem(409, 'Ärendet är avslutat', `Ärende ${nr} är avslutat och tar inte emot händelser.`);
@@ -105,7 +121,11 @@ export function arendenRouter(db: Knex, engine: Engine, arendeindex: Arendeindex
       } catch (error) {
         // The case is not waiting for this message (an older model version, or it has just moved on).
         if (isNothingWaiting(error)) {
-          throw new Problem(409, 'Ärendet kan inte ta emot händelsen nu', `Ärende ${nr} väntar inte på ${h.typ} just nu (det kan löpa på en äldre processversion).`);
+          throw new Problem(
+            409,
+            'Ärendet kan inte ta emot händelsen nu',
+            `Ärende ${nr} väntar inte på ${h.typ} just nu (det kan löpa på en äldre processversion).`,
+          );
         }
         throw error;
       }

@@ -17,9 +17,13 @@ export const skickadSchema = z
     skickad: z.iso
       .datetime({ offset: true, error: 'ska vara en tidpunkt med offset, t.ex. 2026-12-03T10:15:00+01:00' })
       // only a well-formed time can lie in the future; a malformed one has its message from the format check
-      .refine((s) => !TIDPUNKT.safeParse(s).success || Date.parse(s) <= Date.now() + KLOCKMARGINAL_MS, { error: 'får inte ligga i framtiden' })
+      .refine((s) => !TIDPUNKT.safeParse(s).success || Date.parse(s) <= Date.now() + KLOCKMARGINAL_MS, {
+        error: 'får inte ligga i framtiden',
+      })
       .optional()
-      .meta({ description: 'När brevet skickades (tidpunkt med offset). Standard: nu. Får inte ligga i framtiden eller före brevets tillkomst.' }),
+      .meta({
+        description: 'När brevet skickades (tidpunkt med offset). Standard: nu. Får inte ligga i framtiden eller före brevets tillkomst.',
+      }),
   })
   .meta({ title: 'BrevSkickat', description: 'Registraturen (eller en handläggare) anmäler att ett brev har skickats' });
 
@@ -48,7 +52,9 @@ export function brevRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): 
 
   router.get('/brev/:id', async (req, res) => {
     if (!z.uuid().safeParse(req.params.id).success) throw saknas();
-    const brev = await db('brev').where({ id: req.params.id }).first<{ arendenummer: string; typ: string; pdf: Buffer; sha256: string } | undefined>();
+    const brev = await db('brev')
+      .where({ id: req.params.id })
+      .first<{ arendenummer: string; typ: string; pdf: Buffer; sha256: string } | undefined>();
     if (!brev) throw saknas();
     const rad = await hamtaRad(db, brev.arendenummer);
     if (!rad || !kanLasaArende(req.anvandare!, rad.enheter, rad.barn)) throw saknas();
@@ -63,7 +69,8 @@ export function brevRouter(db: Knex, engine: Engine, arendeindex: Arendeindex): 
 
   router.post('/brev/:id/skickad', async (req, res) => {
     // No body at all means "sent now"; a body must be JSON.
-    const utanKropp = req.headers['content-type'] === undefined && (req.headers['content-length'] ?? '0') === '0' && !req.headers['transfer-encoding'];
+    const utanKropp =
+      req.headers['content-type'] === undefined && (req.headers['content-length'] ?? '0') === '0' && !req.headers['transfer-encoding'];
     const indata = utanKropp ? (requireWriteAccess(req), {} as { skickad?: string }) : validate(req, skickadSchema);
     if (!z.uuid().safeParse(req.params.id).success) throw saknas();
     const svar = await registreraSkickat(db, engine, req.anvandare!.id, req.params.id, indata.skickad, (nr) => {
@@ -96,7 +103,14 @@ export async function registreraSkickat(
   const tid = skickad ? new Date(skickad) : null;
   if (!brev.skickat && tid && tid.getTime() < brev.skapad.getTime()) {
     throw validationProblem(
-      new z.ZodError([{ code: 'custom', path: ['skickad'], message: `får inte ligga före brevets tillkomst (${brev.skapad.toISOString()})`, input: skickad }]),
+      new z.ZodError([
+        {
+          code: 'custom',
+          path: ['skickad'],
+          message: `får inte ligga före brevets tillkomst (${brev.skapad.toISOString()})`,
+          input: skickad,
+        },
+      ]),
     );
   }
   const m = await markeraSkickat(db, id, tid, av);

@@ -54,8 +54,12 @@ export function validate<S extends z.ZodType>(req: Request, schema: S): z.output
   }
   const styrtecken = faltMedStyrtecken(req.body);
   if (styrtecken.length > 0) {
-    throw new Problem(400, 'Ogiltiga uppgifter', 'Meddelandet har fel och har inte tagits emot; inget har ändrats.',
-      styrtecken.map((falt) => ({ falt, fel: 'innehåller styrtecken (t.ex. NUL), som inget fält får ha' })));
+    throw new Problem(
+      400,
+      'Ogiltiga uppgifter',
+      'Meddelandet har fel och har inte tagits emot; inget har ändrats.',
+      styrtecken.map((falt) => ({ falt, fel: 'innehåller styrtecken (t.ex. NUL), som inget fält får ha' })),
+    );
   }
   const parsed = schema.safeParse(req.body);
   if (!parsed.success) throw validationProblem(parsed.error);
@@ -84,7 +88,11 @@ export function faltMedStyrtecken(varde: unknown): string[] {
       for (let i = v.length - 1; i >= 0; i--) kvar.push({ varde: v[i], sokvag: under(sokvag, i) });
     } else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v).reverse()) {
-        kvar.push(STYRTECKEN.test(k) ? { varde: undefined, sokvag: under(sokvag, k), nyckelMedStyrtecken: true } : { varde: x, sokvag: under(sokvag, k) });
+        kvar.push(
+          STYRTECKEN.test(k)
+            ? { varde: undefined, sokvag: under(sokvag, k), nyckelMedStyrtecken: true }
+            : { varde: x, sokvag: under(sokvag, k) },
+        );
       }
     }
   }
@@ -93,5 +101,8 @@ export function faltMedStyrtecken(varde: unknown): string[] {
 
 /** 201 for a new case, 200 for a repeat; the case's address either way. */
 function respond(res: Response, r: Registrerat): void {
-  res.status(r.nytt ? 201 : 200).location(`/api/arenden/${r.svar.arendenummer}`).json(r.svar);
+  res
+    .status(r.nytt ? 201 : 200)
+    .location(`/api/arenden/${r.svar.arendenummer}`)
+    .json(r.svar);
 }

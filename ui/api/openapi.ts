@@ -25,7 +25,11 @@ const frister = (props: string[]) => ({
 const startsvar = (props: string[]) => ({
   type: 'object',
   required: ['arendenummer', 'processInstanceId', 'frister'],
-  properties: { arendenummer: { type: 'string', example: 'BV-2026-000123' }, processInstanceId: { type: 'string' }, frister: frister(props) },
+  properties: {
+    arendenummer: { type: 'string', example: 'BV-2026-000123' },
+    processInstanceId: { type: 'string' },
+    frister: frister(props),
+  },
 });
 
 // eslint-disable-next-line max-lines-per-function -- a declarative OpenAPI document: one literal, path by path
@@ -34,13 +38,22 @@ export function openapi(): unknown {
   const arendenummer = { name: 'arendenummer', in: 'path', required: true, schema: { type: 'string', pattern: '^BV-\\d{4}-\\d{6,}$' } };
   return {
     openapi: '3.1.0',
-    info: { title: 'Bokvar – intag och ärenden', version: '1.0.0', description: 'Underrättelser om hot om avhysning, meddelanden från Kronofogden och ärendeinsyn.' },
+    info: {
+      title: 'Bokvar – intag och ärenden',
+      version: '1.0.0',
+      description: 'Underrättelser om hot om avhysning, meddelanden från Kronofogden och ärendeinsyn.',
+    },
     servers: [{ url: '/' }],
     security: [{ basic: [] }, { session: [] }],
     components: {
       securitySchemes: {
         basic: { type: 'http', scheme: 'basic', description: 'Användare i processmotorn (systemklienter)' },
-        session: { type: 'apiKey', in: 'cookie', name: 'bokvar_session', description: 'Webbläsarsession; ändrande anrop kräver X-CSRF-Token' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'bokvar_session',
+          description: 'Webbläsarsession; ändrande anrop kräver X-CSRF-Token',
+        },
       },
       schemas: {
         Underrattelse: json(underrattelseSchema),
@@ -51,7 +64,10 @@ export function openapi(): unknown {
         Problem: {
           type: 'object',
           properties: {
-            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
             falt: { type: 'array', items: { type: 'object', properties: { falt: { type: 'string' }, fel: { type: 'string' } } } },
           },
         },
@@ -63,7 +79,14 @@ export function openapi(): unknown {
           summary: 'Registrera en underrättelse om hot om avhysning',
           requestBody: body('Underrattelse'),
           responses: {
-            '201': { description: 'Ärendet startat', content: { 'application/json': { schema: startsvar(['atervinningsfrist', 'forhandsbedomningPaminnelse', 'forhandsbedomningEskalering']) } } },
+            '201': {
+              description: 'Ärendet startat',
+              content: {
+                'application/json': {
+                  schema: startsvar(['atervinningsfrist', 'forhandsbedomningPaminnelse', 'forhandsbedomningEskalering']),
+                },
+              },
+            },
             '200': { description: 'Samma underrättelse fanns redan: samma ärende' },
             ...fel,
             '503': problem,
@@ -75,7 +98,10 @@ export function openapi(): unknown {
           summary: 'Registrera information om avhysning från Kronofogden',
           requestBody: body('KronofogdeMeddelande'),
           responses: {
-            '201': { description: 'Ärendet startat', content: { 'application/json': { schema: startsvar(['bekraftelseSenast', 'avhysningsdatum']) } } },
+            '201': {
+              description: 'Ärendet startat',
+              content: { 'application/json': { schema: startsvar(['bekraftelseSenast', 'avhysningsdatum']) } },
+            },
             '200': { description: 'Samma meddelande fanns redan: samma ärende' },
             ...fel,
             '503': problem,
@@ -85,9 +111,16 @@ export function openapi(): unknown {
       '/api/arenden': {
         get: {
           summary: 'Öppna ärenden, sorterade efter nästa frist',
-          parameters: ['barn', 'processKey', 'enhet', 'sok', 'forsta', 'max'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          parameters: ['barn', 'processKey', 'enhet', 'sok', 'forsta', 'max'].map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'string' },
+          })),
           responses: {
-            '200': { description: 'Ärendelistan: totalt, arenden och indexeradTid (ärendeindexet innehåller varje ändring i processmotorn fram till den tiden)' },
+            '200': {
+              description:
+                'Ärendelistan: totalt, arenden och indexeradTid (ärendeindexet innehåller varje ändring i processmotorn fram till den tiden)',
+            },
             ...fel,
           },
         },
@@ -100,7 +133,11 @@ export function openapi(): unknown {
         },
       },
       '/api/arenden/{arendenummer}/diagram': {
-        get: { summary: 'Diagramdata för visningen', parameters: [arendenummer], responses: { '200': { description: 'Diagram och markeringar' }, '404': problem } },
+        get: {
+          summary: 'Diagramdata för visningen',
+          parameters: [arendenummer],
+          responses: { '200': { description: 'Diagram och markeringar' }, '404': problem },
+        },
       },
       '/api/arenden/{arendenummer}/handelser': {
         post: {
@@ -113,8 +150,15 @@ export function openapi(): unknown {
             '202': { description: 'Beskedet togs emot' },
             '200': { description: 'Samma besked var redan mottaget (redanMottagen: true); ärendet tog emot det en gång' },
             '404': { ...problem, description: 'Inget sådant ärende (eller ingen behörighet)' },
-            '409': { ...problem, description: 'Ärendet är avslutat, är inte ett ärende från Kronofogden, väntar inte på beskedet just nu, eller samma besked lämnas just nu' },
-            '503': { ...problem, description: 'Processmotorn eller databasen svarar inte; skicka samma besked igen om en stund (det lämnas inte två gånger)' },
+            '409': {
+              ...problem,
+              description:
+                'Ärendet är avslutat, är inte ett ärende från Kronofogden, väntar inte på beskedet just nu, eller samma besked lämnas just nu',
+            },
+            '503': {
+              ...problem,
+              description: 'Processmotorn eller databasen svarar inte; skicka samma besked igen om en stund (det lämnas inte två gånger)',
+            },
             ...fel,
           },
         },
@@ -134,7 +178,9 @@ export function openapi(): unknown {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           requestBody: { required: false, content: { 'application/json': { schema: { $ref: '#/components/schemas/BrevSkickat' } } } },
           responses: {
-            '201': { description: 'Brevet markerades som skickat nu: id, arendenummer, typ, skapad, skickad, skickadAv, skickadRegistrerad' },
+            '201': {
+              description: 'Brevet markerades som skickat nu: id, arendenummer, typ, skapad, skickad, skickadAv, skickadRegistrerad',
+            },
             '200': { description: 'Brevet var redan markerat som skickat vid samma tidpunkt: den första registreringen, oförändrad' },
             '404': { ...problem, description: 'Inget sådant brev i ett ärende som användaren får läsa' },
             '409': { ...problem, description: 'Brevet är redan markerat som skickat vid en annan tidpunkt (den står i detail)' },
@@ -142,12 +188,21 @@ export function openapi(): unknown {
           },
         },
       },
-      '/api/oversikt': { get: { summary: 'Öppna instanser per aktivitet och process', responses: { '200': { description: 'Översikten' } } } },
+      '/api/oversikt': {
+        get: { summary: 'Öppna instanser per aktivitet och process', responses: { '200': { description: 'Översikten' } } },
+      },
       '/api/revision/lasloggar': {
         get: {
           summary: 'Läsloggen för loggkontroll (endast revisor; läsningen loggas inte)',
-          parameters: ['anvandare', 'arende', 'kanal', 'kategori', 'fran', 'till', 'forsta', 'max', 'format'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-          responses: { '200': { description: 'Läsningar, eller CSV med format=csv', content: { 'application/json': {}, 'text/csv': {} } }, ...fel },
+          parameters: ['anvandare', 'arende', 'kanal', 'kategori', 'fran', 'till', 'forsta', 'max', 'format'].map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'string' },
+          })),
+          responses: {
+            '200': { description: 'Läsningar, eller CSV med format=csv', content: { 'application/json': {}, 'text/csv': {} } },
+            ...fel,
+          },
         },
       },
       '/api/revision/lasloggar/stickprov': {

@@ -68,10 +68,30 @@ export function validationProblem(error: z.ZodError): Problem {
 
 /** The body parser's refusals (body-parser's error types), each as the caller's error. */
 const BEGARANSFEL: Record<string, { status: number; titel: string; detalj: string; fel: string }> = {
-  'charset.unsupported': { status: 415, titel: 'Teckenkodningen stöds inte', detalj: 'Skicka meddelandet som UTF-8.', fel: 'teckenkodningen stöds inte (använd UTF-8)' },
-  'encoding.unsupported': { status: 415, titel: 'Komprimeringen stöds inte', detalj: 'Skicka meddelandet okomprimerat, eller med gzip eller deflate.', fel: 'Content-Encoding stöds inte' },
-  'parameters.too.many': { status: 413, titel: 'För många fält', detalj: 'Formuläret har fler fält än något av Bokvars formulär.', fel: 'för många fält' },
-  'request.size.invalid': { status: 400, titel: 'Ofullständigt meddelande', detalj: 'Meddelandets längd stämmer inte med Content-Length.', fel: 'fel längd' },
+  'charset.unsupported': {
+    status: 415,
+    titel: 'Teckenkodningen stöds inte',
+    detalj: 'Skicka meddelandet som UTF-8.',
+    fel: 'teckenkodningen stöds inte (använd UTF-8)',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    titel: 'Komprimeringen stöds inte',
+    detalj: 'Skicka meddelandet okomprimerat, eller med gzip eller deflate.',
+    fel: 'Content-Encoding stöds inte',
+  },
+  'parameters.too.many': {
+    status: 413,
+    titel: 'För många fält',
+    detalj: 'Formuläret har fler fält än något av Bokvars formulär.',
+    fel: 'för många fält',
+  },
+  'request.size.invalid': {
+    status: 400,
+    titel: 'Ofullständigt meddelande',
+    detalj: 'Meddelandets längd stämmer inte med Content-Length.',
+    fel: 'fel längd',
+  },
   'request.aborted': { status: 400, titel: 'Avbrutet meddelande', detalj: 'Meddelandet avbröts innan det kommit fram.', fel: 'avbrutet' },
 };
 
@@ -84,12 +104,24 @@ export function otillganglig(error: unknown): 'motorn' | 'databasen' | undefined
   if (error instanceof EngineUnreachableError) return 'motorn';
   if (error instanceof EngineRestError) {
     if (error.status === 502 || error.status === 503 || error.status === 504) return 'motorn';
-    if (error.status === 500 && /Could not open JDBC Connection|Connection refused|PSQLException.*(connection|terminat)|CannotGetJdbcConnection|HikariPool/i.test(error.message)) return 'motorn';
+    if (
+      error.status === 500 &&
+      /Could not open JDBC Connection|Connection refused|PSQLException.*(connection|terminat)|CannotGetJdbcConnection|HikariPool/i.test(
+        error.message,
+      )
+    )
+      return 'motorn';
     return undefined;
   }
   const e = error as { code?: unknown; message?: unknown };
   if (typeof e?.code === 'string' && PG_OTILLGANGLIG.test(e.code)) return 'databasen';
-  if (typeof e?.message === 'string' && /Timeout acquiring a connection|Connection terminated|terminating connection|the database system is (starting up|shutting down)|connect ECONNREFUSED/.test(e.message)) return 'databasen';
+  if (
+    typeof e?.message === 'string' &&
+    /Timeout acquiring a connection|Connection terminated|terminating connection|the database system is (starting up|shutting down)|connect ECONNREFUSED/.test(
+      e.message,
+    )
+  )
+    return 'databasen';
   return undefined;
 }
 
@@ -120,11 +152,15 @@ export function problemHandler(log: { error: (o: object, m: string) => void }) {
     const e = error as { type?: string; status?: number };
     if (e.type === 'entity.too.large') {
       // The issue asks for 400 on every invalid input, oversized bodies included.
-      sendProblem(res, 400, 'För stort meddelande', 'Meddelandet får vara högst 64 kB.', [{ falt: '(hela meddelandet)', fel: 'för stort (högst 64 kB)' }]);
+      sendProblem(res, 400, 'För stort meddelande', 'Meddelandet får vara högst 64 kB.', [
+        { falt: '(hela meddelandet)', fel: 'för stort (högst 64 kB)' },
+      ]);
       return;
     }
     if (e.type === 'entity.parse.failed') {
-      sendProblem(res, 400, 'Ogiltig JSON', 'Meddelandet kunde inte tolkas som JSON.', [{ falt: '(hela meddelandet)', fel: 'ogiltig JSON' }]);
+      sendProblem(res, 400, 'Ogiltig JSON', 'Meddelandet kunde inte tolkas som JSON.', [
+        { falt: '(hela meddelandet)', fel: 'ogiltig JSON' },
+      ]);
       return;
     }
     const begaran = BEGARANSFEL[e.type ?? ''];
@@ -161,7 +197,11 @@ export function klientfelSomProblem(fel: Error & { code?: string }, socket: Dupl
         ? [408, 'Begäran tog för lång tid']
         : [400, 'Felaktig begäran'];
   const detail =
-    status === 431 ? 'Adressen eller rubrikerna är längre än 16 kB.' : status === 408 ? 'Begäran kom inte fram i tid.' : 'Begäran följer inte HTTP och kunde inte tolkas; inget har ändrats.';
+    status === 431
+      ? 'Adressen eller rubrikerna är längre än 16 kB.'
+      : status === 408
+        ? 'Begäran kom inte fram i tid.'
+        : 'Begäran följer inte HTTP och kunde inte tolkas; inget har ändrats.';
   const body = JSON.stringify({ type: 'about:blank', title, status, detail });
   socket.end(
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -39,7 +39,10 @@ export const OVERLAPP_MS = 30_000;
 
 /** Business keys or instance ids per engine query. */
 const ENGINE_BATCH = 200;
-const UPPGIFTSORDNING: TaskQuery['sorting'] = [{ sortBy: 'created', sortOrder: 'asc' }, { sortBy: 'id', sortOrder: 'asc' }];
+const UPPGIFTSORDNING: TaskQuery['sorting'] = [
+  { sortBy: 'created', sortOrder: 'asc' },
+  { sortBy: 'id', sortOrder: 'asc' },
+];
 
 /** The variables that say children are affected (the sources dela-barn hands to every instance of the case). */
 export const BARNFAKTA = ['barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare', 'barnOchUngaInvolverade'];
@@ -228,19 +231,25 @@ export class Arendeindex {
     for (const batch of batches(arendenummer, ENGINE_BATCH)) {
       const instanser = await this.history.processInstances({ processInstanceBusinessKeyIn: batch, active: true });
       const ids = instanser.map((i) => i.id);
-      const [uppgifter, timers, medBarn] = ids.length === 0
-        ? [[], [], new Set<string>()]
-        : await Promise.all([
-            this.runtime.tasks({ processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
-            this.runtime.jobs({ processInstanceIds: ids, timers: true, active: true }),
-            this.barnfakta(instanser),
-          ]);
+      const [uppgifter, timers, medBarn] =
+        ids.length === 0
+          ? [[], [], new Set<string>()]
+          : await Promise.all([
+              this.runtime.tasks({ processInstanceIdIn: ids, active: true, sorting: UPPGIFTSORDNING }),
+              this.runtime.jobs({ processInstanceIds: ids, timers: true, active: true }),
+              this.barnfakta(instanser),
+            ]);
       lage.push(...sammanstall(instanser, uppgifter, timers, batch).values());
       for (const nr of medBarn) barn.add(nr);
     }
     await skriv(this.db, lage, start);
     // Only cases that run: an ended case keeps what it had.
-    await skrivBarn(this.db, lage.filter((l) => l.oppen).map((l) => l.arendenummer), barn, start);
+    await skrivBarn(
+      this.db,
+      lage.filter((l) => l.oppen).map((l) => l.arendenummer),
+      barn,
+      start,
+    );
   }
 
   /** The case numbers among these instances' cases where some instance holds a child fact. */
@@ -262,7 +271,15 @@ export class Arendeindex {
 async function skriv(db: Knex, lage: Arendelage[], start: Date): Promise<void> {
   for (const batch of batches(lage, 1000)) {
     await db('arendeindex')
-      .insert(batch.map((l) => ({ arendenummer: l.arendenummer, oppen: l.oppen, nasta_frist: l.nastaFrist, aktuellt: l.aktuellt, indexerad: start })))
+      .insert(
+        batch.map((l) => ({
+          arendenummer: l.arendenummer,
+          oppen: l.oppen,
+          nasta_frist: l.nastaFrist,
+          aktuellt: l.aktuellt,
+          indexerad: start,
+        })),
+      )
       .onConflict('arendenummer')
       .merge(['oppen', 'nasta_frist', 'aktuellt', 'indexerad'])
       .where('arendeindex.indexerad', '<=', start);

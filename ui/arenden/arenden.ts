@@ -41,16 +41,31 @@ export function aktivaAktiviteter(tree: ActivityInstance): Aktivitet[] {
   const out: Aktivitet[] = [];
   const walk = (node: ActivityInstance): void => {
     for (const t of node.childTransitionInstances ?? []) {
-      out.push({ id: rensa(t.activityId), namn: t.activityName ?? t.activityId, typ: t.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
+      out.push({
+        id: rensa(t.activityId),
+        namn: t.activityName ?? t.activityId,
+        typ: t.activityType,
+        processInstanceId: tree.processInstanceId ?? tree.id,
+      });
     }
     const children = node.childActivityInstances ?? [];
     if (children.length === 0 && node !== tree && !node.activityId.endsWith('#multiInstanceBody')) {
-      out.push({ id: rensa(node.activityId), namn: node.activityName ?? node.activityId, typ: node.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
+      out.push({
+        id: rensa(node.activityId),
+        namn: node.activityName ?? node.activityId,
+        typ: node.activityType,
+        processInstanceId: tree.processInstanceId ?? tree.id,
+      });
     }
     for (const child of children) {
       // A call activity is active itself while its called instance runs.
       if (child.activityType === 'callActivity' && (child.childActivityInstances ?? []).length === 0) {
-        out.push({ id: rensa(child.activityId), namn: child.activityName ?? child.activityId, typ: child.activityType, processInstanceId: tree.processInstanceId ?? tree.id });
+        out.push({
+          id: rensa(child.activityId),
+          namn: child.activityName ?? child.activityId,
+          typ: child.activityType,
+          processInstanceId: tree.processInstanceId ?? tree.id,
+        });
         continue;
       }
       walk(child);
@@ -83,8 +98,20 @@ async function variabler(engine: Engine, instanser: string[]): Promise<Record<st
 }
 
 const VARIABLER = [
-  'fristunderlag', 'skyddadIdentitet', 'barnBerorda', 'barnEnligtAnmalan', 'barnEnligtHyresvard', 'barnEnligtHandlaggare',
-  'barnOchUngaInvolverade', 'adress', 'adressSkyddad', 'hyresgast', 'kalla', 'orsak', 'malnummer', 'avhysningsdatum',
+  'fristunderlag',
+  'skyddadIdentitet',
+  'barnBerorda',
+  'barnEnligtAnmalan',
+  'barnEnligtHyresvard',
+  'barnEnligtHandlaggare',
+  'barnOchUngaInvolverade',
+  'adress',
+  'adressSkyddad',
+  'hyresgast',
+  'kalla',
+  'orsak',
+  'malnummer',
+  'avhysningsdatum',
 ];
 
 /** What the case view shows of a fristunderlag entry (an entry the calendar could not have written is left out). */
@@ -142,7 +169,8 @@ export async function lasArende(db: Knex, engine: Engine, a: Anvandare, arendenu
   const instanser = [rad.process_instance_id, ...historik.filter((h) => h.id !== rad.process_instance_id).map((h) => h.id)];
   const v = await variabler(engine, instanser);
   const barnBerorda =
-    rad.barn || [v.barnBerorda, v.barnEnligtAnmalan, v.barnEnligtHyresvard, v.barnEnligtHandlaggare, v.barnOchUngaInvolverade].some((x) => x === true);
+    rad.barn ||
+    [v.barnBerorda, v.barnEnligtAnmalan, v.barnEnligtHyresvard, v.barnEnligtHandlaggare, v.barnOchUngaInvolverade].some((x) => x === true);
   if (!kanLasaArende(a, rad.enheter, barnBerorda)) return undefined;
   return { rad: rad as ArendetsInstanser['rad'], historik, instanser, variabler: v, barnBerorda };
 }
@@ -157,12 +185,72 @@ export async function aktivitetshistorik(engine: Engine, instanser: string[]): P
     instanser.map((processInstanceId) =>
       engine.history.activityInstances({
         processInstanceId,
-        sorting: [{ sortBy: 'startTime', sortOrder: 'asc' }, { sortBy: 'occurrence', sortOrder: 'asc' }],
+        sorting: [
+          { sortBy: 'startTime', sortOrder: 'asc' },
+          { sortBy: 'occurrence', sortOrder: 'asc' },
+        ],
       }),
     ),
   );
   const ordning = new Map(perInstans.flat().map((h, i) => [h, i]));
   return perInstans.flat().sort((x, y) => x.startTime.localeCompare(y.startTime) || ordning.get(x)! - ordning.get(y)!);
+}
+
+/** The deadlines the case page lists; an entry the calendar could not have written is left out. */
+function fristoversikten(fristunderlag: unknown): Detalj['frister'] {
+  const frister: Detalj['frister'] = {};
+  for (const [typ, post] of Object.entries(fristunderlag ?? {})) {
+    const f = fristoversikt.safeParse(post);
+    if (f.success) {
+      const { benamning, sistaDag, senast, forfaller, art } = f.data;
+      frister[typ] = { benamning, sistaDag, senast, forfaller, art };
+    }
+  }
+  return frister;
+}
+
+async function arendetsBrev(db: Knex, arendenummer: string): Promise<Detalj['brev']> {
+  const rader = await db('brev')
+    .where({ arendenummer })
+    .orderBy('skapad')
+    .select<{ id: string; typ: string; mottagare: string; skapad: Date; skickad: Date | null; skickad_av: string | null }[]>(
+      'id',
+      'typ',
+      'mottagare',
+      'skapad',
+      'skickad',
+      'skickad_av',
+    );
+  return rader.map((b) => ({
+    id: b.id,
+    typ: b.typ,
+    mottagare: b.mottagare,
+    skapad: b.skapad.toISOString(),
+    skickad: b.skickad?.toISOString() ?? null,
+    skickadAv: b.skickad_av,
+  }));
+}
+
+async function arendetsSamtycken(db: Knex, arendenummer: string): Promise<Detalj['samtycken']> {
+  const rader = await db('samtycken')
+    .where({ arendenummer })
+    .orderBy('lamnat')
+    .select<{ id: string; mottagare: string[]; syften: string[]; form: string; lamnat: Date; giltigt_till: Date | null }[]>(
+      'id',
+      'mottagare',
+      'syften',
+      'form',
+      'lamnat',
+      'giltigt_till',
+    );
+  return rader.map((s) => ({
+    id: s.id,
+    mottagare: s.mottagare,
+    syften: s.syften,
+    form: s.form,
+    lamnat: s.lamnat.toISOString(),
+    giltigtTill: s.giltigt_till?.toISOString() ?? null,
+  }));
 }
 
 /** undefined: no such case, or the user may not read it (the same answer: 404). */
@@ -178,18 +266,8 @@ export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenumme
     Promise.all(aktiva.map((i) => engine.runtime.activityInstanceTree(i.id).catch(() => undefined))),
     engine.runtime.incidents({ processInstanceId: rad.process_instance_id }),
     aktivitetshistorik(engine, instanser),
-    db('brev')
-      .where({ arendenummer })
-      .orderBy('skapad')
-      .select<{ id: string; typ: string; mottagare: string; skapad: Date; skickad: Date | null; skickad_av: string | null }[]>(
-        'id', 'typ', 'mottagare', 'skapad', 'skickad', 'skickad_av',
-      ),
-    db('samtycken')
-      .where({ arendenummer })
-      .orderBy('lamnat')
-      .select<{ id: string; mottagare: string[]; syften: string[]; form: string; lamnat: Date; giltigt_till: Date | null }[]>(
-        'id', 'mottagare', 'syften', 'form', 'lamnat', 'giltigt_till',
-      ),
+    arendetsBrev(db, arendenummer),
+    arendetsSamtycken(db, arendenummer),
     rad.personnummer
       ? db('arenden').where({ personnummer: rad.personnummer }).whereNot({ arendenummer }).orderBy('skapad').pluck<string[]>('arendenummer')
       : Promise.resolve([] as string[]),
@@ -198,12 +276,9 @@ export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenumme
 
   // adressSkyddad: the intake already knew, before the folkbokföring check has answered.
   const skyddad = v.skyddadIdentitet === true || v.adressSkyddad === true;
-  const skyddadAdress = skyddad && arArendetsEnhet(a, rad.enheter, barnBerorda) ? (await lasSkyddadAdress(db, arendenummer))?.adress : undefined;
-  const frister: Detalj['frister'] = {};
-  for (const [typ, post] of Object.entries(v.fristunderlag ?? {})) {
-    const f = fristoversikt.safeParse(post);
-    if (f.success) frister[typ] = { benamning: f.data.benamning, sistaDag: f.data.sistaDag, senast: f.data.senast, forfaller: f.data.forfaller, art: f.data.art };
-  }
+  const skyddadAdress =
+    skyddad && arArendetsEnhet(a, rad.enheter, barnBerorda) ? (await lasSkyddadAdress(db, arendenummer))?.adress : undefined;
+  const frister = fristoversikten(v.fristunderlag);
   const status: Detalj['status'] = incidenter.length > 0 ? 'incident' : rot?.state === 'ACTIVE' ? 'pagaende' : 'avslutat';
   return {
     arendenummer,
@@ -220,17 +295,20 @@ export async function detalj(db: Knex, engine: Engine, a: Anvandare, arendenumme
     ...(skyddad ? {} : { adress: v.adress }),
     ...(skyddadAdress ? { skyddadAdress } : {}),
     ...(typeof v.avhysningsdatum === 'string' ? { avhysningsdatum: v.avhysningsdatum } : {}),
-    brev: brev.map((b) => ({
-      id: b.id, typ: b.typ, mottagare: b.mottagare, skapad: b.skapad.toISOString(), skickad: b.skickad?.toISOString() ?? null, skickadAv: b.skickad_av,
-    })),
-    samtycken: samtycken.map((s) => ({
-      id: s.id, mottagare: s.mottagare, syften: s.syften, form: s.form, lamnat: s.lamnat.toISOString(), giltigtTill: s.giltigt_till?.toISOString() ?? null,
-    })),
+    brev,
+    samtycken,
     relateradeArenden: relaterade,
     instanser: historik.map((h) => ({ id: h.id, processDefinitionKey: h.processDefinitionKey, ended: h.state !== 'ACTIVE' })),
     tidslinje: historikAktiviteter
       .filter((h) => !['multiInstanceBody', 'sequenceFlow'].includes(h.activityType) && h.activityName)
-      .map((h) => ({ aktivitet: h.activityId, namn: h.activityName ?? h.activityId, typ: h.activityType, start: h.startTime, slut: h.endTime, avbruten: h.canceled })),
+      .map((h) => ({
+        aktivitet: h.activityId,
+        namn: h.activityName ?? h.activityId,
+        typ: h.activityType,
+        start: h.startTime,
+        slut: h.endTime,
+        avbruten: h.canceled,
+      })),
   };
 }
 
@@ -265,7 +343,10 @@ export interface Lista {
  * case index (arendeindex.ts), which follows the engine within seconds.
  */
 export async function lista(db: Knex, a: Anvandare, filter: Listfilter): Promise<Lista> {
-  const q = db('arenden as a').join('arendeindex as i', 'i.arendenummer', 'a.arendenummer').where('i.oppen', true).whereNotNull('a.process_instance_id');
+  const q = db('arenden as a')
+    .join('arendeindex as i', 'i.arendenummer', 'a.arendenummer')
+    .where('i.oppen', true)
+    .whereNotNull('a.process_instance_id');
   if (!lasAllaArenden(a)) q.whereRaw('a.enheter && ?::text[]', [handlaggarenheter(a)]);
   if (filter.barn !== undefined) q.where('a.barn', filter.barn);
   if (filter.processKey) q.where('a.process_key', filter.processKey);
@@ -278,7 +359,11 @@ export async function lista(db: Knex, a: Anvandare, filter: Listfilter): Promise
       .limit(filter.max)
       .offset(filter.forsta)
       .select<{ arendenummer: string; process_key: ProcessKey; barn: boolean; aktuellt: string[]; nasta_frist: Date | null }[]>(
-        'a.arendenummer', 'a.process_key', 'a.barn', 'i.aktuellt', 'i.nasta_frist',
+        'a.arendenummer',
+        'a.process_key',
+        'a.barn',
+        'i.aktuellt',
+        'i.nasta_frist',
       ),
     q.clone().count<{ count: string }[]>('* as count'),
     db('arendeindex_status').where({ id: 1 }).first<{ andringar_till: Date | null } | undefined>(),
@@ -302,6 +387,13 @@ export async function lista(db: Knex, a: Anvandare, filter: Listfilter): Promise
  * Writes the read log (append-only): who read which case, when, through which
  * view, and — for reads from the auditor's pages — for what purpose.
  */
-export async function loggaLasning(db: Knex, a: Anvandare, arendenummer: string, vy: string, resurs?: string, syfte?: string): Promise<void> {
+export async function loggaLasning(
+  db: Knex,
+  a: Anvandare,
+  arendenummer: string,
+  vy: string,
+  resurs?: string,
+  syfte?: string,
+): Promise<void> {
   await db('lasloggar').insert({ anvandare: a.id, arendenummer, vy, resurs: resurs ?? null, syfte: syfte ?? null });
 }

@@ -42,7 +42,9 @@ export async function diagramdata(engine: Engine, processInstanceId: string): Pr
     for (const child of node.childActivityInstances ?? []) scopes(child, false);
   };
   if (tree) scopes(tree, true);
-  const avslutade = [...new Set(historik.filter((h) => h.endTime && !h.canceled).map((h) => h.activityId.replace(/#multiInstanceBody$/, '')))];
+  const avslutade = [
+    ...new Set(historik.filter((h) => h.endTime && !h.canceled).map((h) => h.activityId.replace(/#multiInstanceBody$/, ''))),
+  ];
   const aktivitetFor = new Map(jobbdefinitioner.map((d) => [d.id, d.activityId]));
   const anropade = new Map<string, string>();
   for (const h of historik) if (h.calledProcessInstanceId) anropade.set(h.activityId, h.calledProcessInstanceId);
@@ -53,7 +55,10 @@ export async function diagramdata(engine: Engine, processInstanceId: string): Pr
     aktiva,
     omfang: [...omfang],
     avslutade,
-    incidenter: incidenter.map((i) => ({ aktivitet: i.activityId, meddelande: i.incidentType === 'failedJob' || i.incidentType === 'failedExternalTask' ? 'Tekniskt fel' : i.incidentType })),
+    incidenter: incidenter.map((i) => ({
+      aktivitet: i.activityId,
+      meddelande: i.incidentType === 'failedJob' || i.incidentType === 'failedExternalTask' ? 'Tekniskt fel' : i.incidentType,
+    })),
     timers: jobb.map((j) => ({ aktivitet: aktivitetFor.get(j.jobDefinitionId) ?? '', forfaller: j.dueDate })).filter((t) => t.aktivitet),
     anropade: [...anropade].map(([aktivitet, id]) => ({ aktivitet, processInstanceId: id })),
     overordnad: instans.superProcessInstanceId,

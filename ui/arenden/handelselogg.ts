@@ -19,10 +19,23 @@ const OKLAR_LAS_SEKUNDER = 10;
 
 export type Handelseutfall = 'mottagen' | 'redan-mottagen';
 
-export async function taEmotHandelse(db: Knex, arendenummer: string, h: Handelse, av: string, leverera: () => Promise<void>): Promise<Handelseutfall> {
+export async function taEmotHandelse(
+  db: Knex,
+  arendenummer: string,
+  h: Handelse,
+  av: string,
+  leverera: () => Promise<void>,
+): Promise<Handelseutfall> {
   const nyckel = kallreferens('handelse', h);
   const ny = await db('arendehandelser')
-    .insert({ arendenummer, typ: h.typ, nyckel, status: 'skickas', registrerad_av: av, las_till: db.raw('now() + make_interval(secs => ?)', [LAS_SEKUNDER]) })
+    .insert({
+      arendenummer,
+      typ: h.typ,
+      nyckel,
+      status: 'skickas',
+      registrerad_av: av,
+      las_till: db.raw('now() + make_interval(secs => ?)', [LAS_SEKUNDER]),
+    })
     .onConflict(['arendenummer', 'nyckel'])
     .ignore()
     .returning('id');
@@ -34,7 +47,11 @@ export async function taEmotHandelse(db: Knex, arendenummer: string, h: Handelse
     if (tagen === 0) {
       const rad = await db('arendehandelser').where({ arendenummer, nyckel }).first<{ status: string } | undefined>();
       if (rad?.status === 'mottagen') return 'redan-mottagen';
-      throw new Problem(409, 'Händelsen tas emot just nu', 'Samma händelse lämnas till ärendet just nu. Skicka den igen om en minut: svaret visar då att den är mottagen.');
+      throw new Problem(
+        409,
+        'Händelsen tas emot just nu',
+        'Samma händelse lämnas till ärendet just nu. Skicka den igen om en minut: svaret visar då att den är mottagen.',
+      );
     }
   }
   try {
@@ -45,9 +62,15 @@ export async function taEmotHandelse(db: Knex, arendenummer: string, h: Handelse
         .where({ arendenummer, nyckel, status: 'skickas' })
         .update({ las_till: db.raw('now() + make_interval(secs => ?)', [OKLAR_LAS_SEKUNDER]) })
         .catch(() => undefined);
-      throw otillgangligProblem('motorn', `Svaret från processmotorn kom inte fram, så det är oklart om ärende ${arendenummer} hann ta emot händelsen. Skicka samma händelse igen om en stund; den lämnas inte två gånger till ärendet.`);
+      throw otillgangligProblem(
+        'motorn',
+        `Svaret från processmotorn kom inte fram, så det är oklart om ärende ${arendenummer} hann ta emot händelsen. Skicka samma händelse igen om en stund; den lämnas inte två gånger till ärendet.`,
+      );
     }
-    await db('arendehandelser').where({ arendenummer, nyckel, status: 'skickas' }).delete().catch(() => undefined);
+    await db('arendehandelser')
+      .where({ arendenummer, nyckel, status: 'skickas' })
+      .delete()
+      .catch(() => undefined);
     throw error;
   }
   await db('arendehandelser').where({ arendenummer, nyckel }).update({ status: 'mottagen', mottagen: db.fn.now(), las_till: null });

@@ -53,7 +53,8 @@ export function identifiera(engine: Engine, sessioner: Sessioner, begransning: I
         // A user name with control characters (NUL …) names nobody, and the engine's database would refuse it.
         if (colon <= 0 || /\p{Cc}/u.test(id)) return sendProblem(res, 401, 'Inloggning krävs', 'Ogiltig Basic-autentisering.');
         // Before the cache: a throttled address stays refused even with a password someone used a moment ago.
-        if (begransning.sparrad(id, kalla(req))) return sendProblem(res, 429, 'För många misslyckade inloggningar', 'Vänta en stund och försök igen.');
+        if (begransning.sparrad(id, kalla(req)))
+          return sendProblem(res, 429, 'För många misslyckade inloggningar', 'Vänta en stund och försök igen.');
         const nyckel = createHash('sha256').update(decoded).digest('hex');
         const traff = cache.get(nyckel);
         if (traff && traff.till > Date.now()) {

@@ -38,13 +38,17 @@ export class Sessioner {
     if (!row) return undefined;
     // Slides the expiry, at most once a minute per session.
     if (row.utgar.getTime() - Date.now() < this.minuter * 60_000 - 60_000) {
-      await this.db('sessioner').where({ id: hash(token) }).update({ utgar: this.utgar() });
+      await this.db('sessioner')
+        .where({ id: hash(token) })
+        .update({ utgar: this.utgar() });
     }
     return { anvandare: row.anvandare, grupper: row.grupper, csrf: row.csrf };
   }
 
   async radera(token: string): Promise<void> {
-    await this.db('sessioner').where({ id: hash(token) }).delete();
+    await this.db('sessioner')
+      .where({ id: hash(token) })
+      .delete();
   }
 
   private utgar(): Date {

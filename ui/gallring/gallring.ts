@@ -61,7 +61,14 @@ export async function gallra(db: Knex, engine: EngineRest, ttlDagar: number, nu 
     }
   }
   const [{ count: kvar }] = (await db('arenden').whereNotNull('avslutad').count('* as count')) as [{ count: string }];
-  return { noterade, gallrade, misslyckade, kvar: Number(kvar), stickprov: await gallraStickprov(db, ttlDagar, nu), sessioner: await db('sessioner').where('utgar', '<', nu).delete() };
+  return {
+    noterade,
+    gallrade,
+    misslyckade,
+    kvar: Number(kvar),
+    stickprov: await gallraStickprov(db, ttlDagar, nu),
+    sessioner: await db('sessioner').where('utgar', '<', nu).delete(),
+  };
 }
 
 /**
@@ -79,7 +86,10 @@ async function noteraAvslutade(db: Knex, history: HistoryQueries): Promise<numbe
       .orderBy('arendenummer')
       .limit(BATCH)
       .select<{ arendenummer: string; process_instance_id: string; avslutad: Date | null; gallras_efter: Date | null }[]>(
-        'arendenummer', 'process_instance_id', 'avslutad', 'gallras_efter',
+        'arendenummer',
+        'process_instance_id',
+        'avslutad',
+        'gallras_efter',
       );
     if (rader.length === 0) return noterade;
     efter = rader[rader.length - 1]!.arendenummer;
@@ -128,7 +138,10 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
           q
             .where({ personnummer })
             .orWhereIn('arendenummer', trx('samtycken').where({ personnummer }).whereNotNull('arendenummer').select('arendenummer'))
-            .orWhereIn('arendenummer', trx('samtycke_aterkallelser').where({ personnummer }).whereNotNull('arendenummer').select('arendenummer')),
+            .orWhereIn(
+              'arendenummer',
+              trx('samtycke_aterkallelser').where({ personnummer }).whereNotNull('arendenummer').select('arendenummer'),
+            ),
         )
         .first('arendenummer');
       if (annatArende) continue;

@@ -4,7 +4,13 @@ import type { PlainValue } from '../../engine-rest/variables.ts';
 import type { Adress } from '../../domain/arendevariabler.ts';
 import type { Enhet } from '../../domain/enheter.ts';
 import type { ProcessKey } from '../../domain/processer.ts';
-import { ADRESS_SKYDDAD, SKYDDADE_ADRESSER, skyddadEnligtRegistret, sparaSkyddadAdress, type Adresskalla } from '../../domain/skyddad-adress.ts';
+import {
+  ADRESS_SKYDDAD,
+  SKYDDADE_ADRESSER,
+  skyddadEnligtRegistret,
+  sparaSkyddadAdress,
+  type Adresskalla,
+} from '../../domain/skyddad-adress.ts';
 import { otillganglig, otillgangligProblem, Problem } from '../api/problem.ts';
 import type { Engine } from '../engine/engine.ts';
 
@@ -113,7 +119,11 @@ export async function startaArende(db: Knex, engine: Engine, av: string, a: Aren
 }
 
 /** Runs `avslutaOfullbordadeStarter` every half minute; returns the stop. */
-export function schemalaggOfullbordadeStarter(db: Knex, engine: Engine, log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }): () => void {
+export function schemalaggOfullbordadeStarter(
+  db: Knex,
+  engine: Engine,
+  log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void },
+): () => void {
   let pagar = false;
   const timer = setInterval(() => {
     if (pagar) return;
@@ -122,7 +132,9 @@ export function schemalaggOfullbordadeStarter(db: Knex, engine: Engine, log: { i
       .then((utfall) => {
         if (utfall.kopplade + utfall.aterstallda > 0) log.info(utfall, 'broken-off case starts settled');
       })
-      .catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, 'broken-off case starts: will try again'))
+      .catch((error: unknown) =>
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'broken-off case starts: will try again'),
+      )
       .finally(() => (pagar = false));
   }, 30_000);
   timer.unref();
@@ -184,7 +196,11 @@ async function fragaMedLas<T>(db: Knex, arendenummer: string, fraga: () => Promi
   try {
     return await fraga();
   } catch (error) {
-    await db('arenden').where({ arendenummer }).whereNull('process_instance_id').update({ start_las_till: db.fn.now() }).catch(() => undefined);
+    await db('arenden')
+      .where({ arendenummer })
+      .whereNull('process_instance_id')
+      .update({ start_las_till: db.fn.now() })
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -207,7 +223,13 @@ async function aterstall(db: Knex, arendenummer: string): Promise<void> {
 }
 
 function registrerasRedan(): Problem {
-  return new Problem(409, 'Underrättelsen registreras redan', 'Samma underrättelse registreras just nu. Skicka den igen om en minut: svaret visar då ärendet.', undefined, 60);
+  return new Problem(
+    409,
+    'Underrättelsen registreras redan',
+    'Samma underrättelse registreras just nu. Skicka den igen om en minut: svaret visar då ärendet.',
+    undefined,
+    60,
+  );
 }
 
 function oklarStart(arendenummer: string): Problem {
@@ -222,7 +244,11 @@ function startfel(error: unknown, meddelande: string): Problem | unknown {
   if (borta) return otillgangligProblem(borta, 'Inget ärende har startats. Försök igen om en stund.');
   if (error instanceof EngineRestError && error.status === 400 && /Cannot correlate message/i.test(error.message)) {
     // No deployed process starts with this message: the operators' to fix, not the sender's.
-    return new Problem(503, 'Processen kan inte ta emot ärendet', `Processmotorn har ingen process som startar med ${meddelande}. Inget ärende har startats.`);
+    return new Problem(
+      503,
+      'Processen kan inte ta emot ärendet',
+      `Processmotorn har ingen process som startar med ${meddelande}. Inget ärende har startats.`,
+    );
   }
   return error;
 }

@@ -44,9 +44,10 @@ export const underrattelseSchema = z
     hyresgast: hyresgastSchema,
     adress: adressSchema,
     hyresvard: hyresvardSchema,
-    hyresvardAdress: postadressSchema
-      .optional()
-      .meta({ description: 'Hyresvärdens postadress. Ett åtagande om betalningsansvar skickas dit med rekommenderat brev (12 kap. 44 § jordabalken).' }),
+    hyresvardAdress: postadressSchema.optional().meta({
+      description:
+        'Hyresvärdens postadress. Ett åtagande om betalningsansvar skickas dit med rekommenderat brev (12 kap. 44 § jordabalken).',
+    }),
     uppsagning: z
       .strictObject({
         // Optional: a notice about unpaid rent may arrive without it; the case then asks for it
@@ -84,26 +85,37 @@ export const handelseSchema = z
     z.strictObject({
       typ: z.literal('anstand-beviljat'),
       nyttAvhysningsdatum: datumSchema,
-      beslutsdatum: datumSchema
-        .optional()
-        .meta({ description: 'Dagen Kronofogden beslutade anståndet. Av två anstånd gäller det senare beslutet; utan beslutsdatum räknas dagen beskedet kom in.' }),
+      beslutsdatum: datumSchema.optional().meta({
+        description:
+          'Dagen Kronofogden beslutade anståndet. Av två anstånd gäller det senare beslutet; utan beslutsdatum räknas dagen beskedet kom in.',
+      }),
     }),
     z.strictObject({ typ: z.literal('nycklar-aterlamnade') }),
     z.strictObject({
       typ: z.literal('avhysning-installd'),
       orsak: z.string().trim().min(1).max(200).optional().meta({ description: 'Kronofogdens skäl, t.ex. skulden betald.' }),
     }),
-    z
-      .strictObject({ typ: z.literal('delgivning-registrerad'), delgivningsdatum: datumSchema })
-      .meta({ description: 'Uppsägning för obetald hyra: dagen då hyresgästen delgavs uppsägningen, när underrättelsen saknade den. Återvinningsfristen räknas då från den senare av detta datum och mottagandet (12 kap. 44 § jordabalken). Har ärendet redan en frist: skicka rattat-meddelande.' }),
+    z.strictObject({ typ: z.literal('delgivning-registrerad'), delgivningsdatum: datumSchema }).meta({
+      description:
+        'Uppsägning för obetald hyra: dagen då hyresgästen delgavs uppsägningen, när underrättelsen saknade den. Återvinningsfristen räknas då från den senare av detta datum och mottagandet (12 kap. 44 § jordabalken). Har ärendet redan en frist: skicka rattat-meddelande.',
+    }),
     z
       .strictObject({
         typ: z.literal('rattat-meddelande'),
         mottagen: mottagenSchema,
         delgivningsdatum: datumSchema.optional(),
-        brist: z.string().trim().min(1).max(500).optional().meta({ description: 'Vad som var fel i det första meddelandet, t.ex. fel belopp.' }),
+        brist: z
+          .string()
+          .trim()
+          .min(1)
+          .max(500)
+          .optional()
+          .meta({ description: 'Vad som var fel i det första meddelandet, t.ex. fel belopp.' }),
       })
-      .meta({ description: 'Hyresvärdens rättade meddelande om uppsägning för obetald hyra (NJA 1985 s. 586): återvinningsfristen räknas om från den senare av det rättade meddelandets mottagande och delgivningen, och allt som vilar på fristen flyttas. När som helst medan ärendet pågår.' }),
+      .meta({
+        description:
+          'Hyresvärdens rättade meddelande om uppsägning för obetald hyra (NJA 1985 s. 586): återvinningsfristen räknas om från den senare av det rättade meddelandets mottagande och delgivningen, och allt som vilar på fristen flyttas. När som helst medan ärendet pågår.',
+      }),
   ])
   .meta({
     title: 'Handelse',

@@ -75,5 +75,10 @@ export function sendPage(req: Request, res: Response, s: Omit<Sida, 'anvandare' 
 
 /** The 403 page for a logged-in user without the role a page needs. */
 export function sendForbiddenPage(req: Request, res: Response): void {
-  sendPage(req, res, { titel: 'Saknar behörighet', innehall: '<h1>Saknar behörighet</h1><p>Du har inte behörighet till den här sidan.</p>' }, 403);
+  sendPage(
+    req,
+    res,
+    { titel: 'Saknar behörighet', innehall: '<h1>Saknar behörighet</h1><p>Du har inte behörighet till den här sidan.</p>' },
+    403,
+  );
 }

@@ -46,7 +46,11 @@ export type AktuellTabellrad = z.output<typeof aktuellRadSchema>;
 export const AKTUELLA_IMPORT: Registerimport<AktuellTabellrad> = {
   kolumner: AKTUELLA_KOLUMNER,
   schema: aktuellRadSchema,
-  tabell: { tabell: AKTUELLA_TABELL, nyckel: ['personnummer', 'enhet'], data: ['forvaltning', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'] },
+  tabell: {
+    tabell: AKTUELLA_TABELL,
+    nyckel: ['personnummer', 'enhet'],
+    data: ['forvaltning', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'],
+  },
 };
 
 export interface AktuellCsvRad {
@@ -59,5 +63,8 @@ export interface AktuellCsvRad {
 }
 
 export function skrivAktuellaCsv(rader: AktuellCsvRad[]): string {
-  return writeCsv(['personnummer', 'forvaltning', 'enhet', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'], rader as unknown as Record<string, string>[]);
+  return writeCsv(
+    ['personnummer', 'forvaltning', 'enhet', 'enhetsnamn', 'aktuell_sedan', 'aktuell_till'],
+    rader as unknown as Record<string, string>[],
+  );
 }

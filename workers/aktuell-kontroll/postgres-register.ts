@@ -18,13 +18,7 @@ export class PostgresAktualitetsregister implements Aktualitetsregister {
 
   async aktuellaEnheter(personnummer: Personnummer, pa: string): Promise<Aktualitet[]> {
     const rader = (await this.db(AKTUELLA_TABELL)
-      .select(
-        'enhet',
-        'forvaltning',
-        'enhetsnamn',
-        this.db.raw('aktuell_sedan::text AS sedan'),
-        this.db.raw('aktuell_till::text AS till'),
-      )
+      .select('enhet', 'forvaltning', 'enhetsnamn', this.db.raw('aktuell_sedan::text AS sedan'), this.db.raw('aktuell_till::text AS till'))
       .where({ personnummer })
       .where('aktuell_sedan', '<=', pa)
       .where((q) => q.whereNull('aktuell_till').orWhere('aktuell_till', '>=', pa))

@@ -18,8 +18,14 @@ export function aterupptaTopic(deps: WorkerDependencies) {
     topic: 'ateruppta',
     lockDurationMs: 20_000,
     input: z.object({
-      aterupptaVid: z.string().regex(/^[A-Za-z_][\w-]*$/).max(100),
-      aterupptaOm: z.string().regex(/^[A-Za-z_]\w*$/).max(100),
+      aterupptaVid: z
+        .string()
+        .regex(/^[A-Za-z_][\w-]*$/)
+        .max(100),
+      aterupptaOm: z
+        .string()
+        .regex(/^[A-Za-z_]\w*$/)
+        .max(100),
     }),
     async handle(input, context) {
       const engine = deps.engine;

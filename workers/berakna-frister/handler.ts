@@ -120,7 +120,9 @@ function compute(
     case 'forhandsbedomningBarn': {
       // The first discovery wins: from then on social services knew of the child.
       const forsta = [...(input.barnUpptackter ?? [])].sort((a, b) => Date.parse(a.tid) - Date.parse(b.tid))[0];
-      return [forsta ? forhandsbedomningBarn({ mottagen: forsta.tid, kalla: forsta.kalla }) : forhandsbedomningBarn({ mottagen: mottagen() })];
+      return [
+        forsta ? forhandsbedomningBarn({ mottagen: forsta.tid, kalla: forsta.kalla }) : forhandsbedomningBarn({ mottagen: mottagen() }),
+      ];
     }
     case 'atervinningsfrist': {
       // Only a termination for unpaid rent (12 kap. 44 § JB), served on the tenant, starts the

@@ -45,10 +45,7 @@ const schema = z.strictObject(
     epost,
     webbplats: text().optional(),
     kronofogden: z.strictObject({ namn: text(), epost }, { error: typfel('ett objekt') }),
-    sarskildPostformedling: z.strictObject(
-      { kommentar: z.string().optional(), rader },
-      { error: typfel('ett objekt') },
-    ),
+    sarskildPostformedling: z.strictObject({ kommentar: z.string().optional(), rader }, { error: typfel('ett objekt') }),
   },
   { error: typfel('ett objekt') },
 );

@@ -49,7 +49,10 @@ export async function renderPdf(brev: Brevdokument): Promise<Buffer> {
   doc.x = MARGINAL.left;
   doc.y = Math.max(doc.y + 24, 225);
 
-  doc.font('fet').fontSize(14).text(brev.text.rubrik, MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('H1') });
+  doc
+    .font('fet')
+    .fontSize(14)
+    .text(brev.text.rubrik, MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('H1') });
   doc.moveDown(0.6);
   doc.font('brodtext').fontSize(10.5);
   for (const del of brev.text.stycken) {
@@ -81,7 +84,10 @@ export async function renderPdf(brev: Brevdokument): Promise<Buffer> {
   underskrift(doc, brev, stycke);
   if (brev.text.lagrum.length > 0) {
     doc.moveDown(0.8);
-    doc.font('fet').fontSize(8.5).text('Lagrum och vägledning', MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('H2') });
+    doc
+      .font('fet')
+      .fontSize(8.5)
+      .text('Lagrum och vägledning', MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('H2') });
     doc.font('brodtext').text(brev.text.lagrum.map(citera).map(sammanhallen).join('; '), MARGINAL.left, doc.y, {
       width: TEXTBREDD,
       ...stycke('P'),
@@ -97,7 +103,10 @@ type Stycke = (typ: string) => { structParent: PDFKit.PDFStructureElement; struc
 
 function huvud(doc: PDFKit.PDFDocument, brev: Brevdokument, stycke: Stycke): void {
   const a = brev.avsandare;
-  doc.font('fet').fontSize(13).text(a.kommun, MARGINAL.left, MARGINAL.top, { width: 240, ...stycke('P') });
+  doc
+    .font('fet')
+    .fontSize(13)
+    .text(a.kommun, MARGINAL.left, MARGINAL.top, { width: 240, ...stycke('P') });
   doc.font('brodtext').fontSize(10);
   for (const rad of [a.forvaltning, a.enhet].filter((r): r is string => Boolean(r))) {
     doc.text(rad, { width: 240, ...stycke('P') });
@@ -105,7 +114,10 @@ function huvud(doc: PDFKit.PDFDocument, brev: Brevdokument, stycke: Stycke): voi
 
   let y = MARGINAL.top;
   if (brev.markering) {
-    doc.font('fet').fontSize(10).text(brev.markering, HOGERKOLUMN, y, { width: HOGERBREDD, ...stycke('P') });
+    doc
+      .font('fet')
+      .fontSize(10)
+      .text(brev.markering, HOGERKOLUMN, y, { width: HOGERBREDD, ...stycke('P') });
     y = doc.y + 2;
   }
   doc.font('brodtext').fontSize(10);
@@ -128,7 +140,10 @@ function underskrift(doc: PDFKit.PDFDocument, brev: Brevdokument, stycke: Stycke
   const h = brev.handlaggare;
   // The greeting and the name stay together on one page.
   if (doc.y + UNDERSKRIFT_HOJD > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc.font('brodtext').fontSize(10.5).text('Med vänlig hälsning', MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('P') });
+  doc
+    .font('brodtext')
+    .fontSize(10.5)
+    .text('Med vänlig hälsning', MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('P') });
   doc.moveDown(1);
   doc.font('fet').text(h.namn, MARGINAL.left, doc.y, { width: TEXTBREDD, ...stycke('P') });
   doc.font('brodtext');
@@ -156,7 +171,12 @@ function sidfotter(doc: PDFKit.PDFDocument, brev: Brevdokument): void {
   ].filter((d): d is string => Boolean(d));
   const y = A4.hojd - 62;
   drawOnEveryPage(doc, (sida, antal) => {
-    doc.moveTo(MARGINAL.left, y - 6).lineTo(A4.bredd - MARGINAL.right, y - 6).lineWidth(0.5).strokeColor('#888888').stroke();
+    doc
+      .moveTo(MARGINAL.left, y - 6)
+      .lineTo(A4.bredd - MARGINAL.right, y - 6)
+      .lineWidth(0.5)
+      .strokeColor('#888888')
+      .stroke();
     doc.font('brodtext').fontSize(8).fillColor('#333333');
     doc.text(delar.join(' · '), MARGINAL.left, y, { width: TEXTBREDD, align: 'center', lineGap: 1 });
     doc.text(`Sida ${sida} av ${antal}`, MARGINAL.left, A4.hojd - 30, { width: TEXTBREDD, align: 'right' });

@@ -69,13 +69,24 @@ export function delaBarnTopic(deps: WorkerDependencies) {
     }),
     async handle(input, context) {
       const engine = deps.engine;
-      if (!context.businessKey) throw new InvalidInputError('affärsnyckel (ärendenummer) saknas: ärendets övriga instanser kan inte hittas');
+      if (!context.businessKey)
+        throw new InvalidInputError('affärsnyckel (ärendenummer) saknas: ärendets övriga instanser kan inte hittas');
       const fakta: Partial<Record<Barnkalla, boolean>> = {};
       for (const [kalla, variabel] of Object.entries(BARNKALLOR) as [Barnkalla, string][]) {
         if (input[variabel as keyof typeof input] === true) fakta[kalla] = true;
       }
-      const upptackter = registreraUpptackter(input.barnUpptackter ?? [], fakta, input.barnUpptacktTid, input.mottagen, input.barnUpptacktI);
-      const sanna = Object.fromEntries(Object.entries(BARNKALLOR).filter(([kalla]) => fakta[kalla as Barnkalla]).map(([, v]) => [v, true]));
+      const upptackter = registreraUpptackter(
+        input.barnUpptackter ?? [],
+        fakta,
+        input.barnUpptacktTid,
+        input.mottagen,
+        input.barnUpptacktI,
+      );
+      const sanna = Object.fromEntries(
+        Object.entries(BARNKALLOR)
+          .filter(([kalla]) => fakta[kalla as Barnkalla])
+          .map(([, v]) => [v, true]),
+      );
 
       const andra = (await engine.get<{ id: string }[]>('/process-instance', { businessKey: context.businessKey })).filter(
         (i) => i.id !== context.processInstanceId,
@@ -89,7 +100,12 @@ export function delaBarnTopic(deps: WorkerDependencies) {
           if (Object.keys(sanna).length > 0) await engine.post(`/process-instance/${id}/variables`, { modifications: toVariables(sanna) });
         } catch (error) {
           // The instance ended in between: nothing left to tell it.
-          if (error instanceof EngineRestError && (error.status === 404 || error.status === 500) && !(await new RuntimeQueries(engine).isRunning(id))) continue;
+          if (
+            error instanceof EngineRestError &&
+            (error.status === 404 || error.status === 500) &&
+            !(await new RuntimeQueries(engine).isRunning(id))
+          )
+            continue;
           throw error;
         }
       }

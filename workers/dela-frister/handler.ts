@@ -171,7 +171,12 @@ function forfalloNycklarIModell(xml: string): Map<string, string> {
 }
 
 /** Re-evaluates the instance's timers that read a handed deadline; returns how many. */
-async function flyttaTimrar(engine: EngineRest, modeller: Modeller, processInstanceId: string, nycklar: Map<string, DelbarPost>): Promise<number> {
+async function flyttaTimrar(
+  engine: EngineRest,
+  modeller: Modeller,
+  processInstanceId: string,
+  nycklar: Map<string, DelbarPost>,
+): Promise<number> {
   const jobb = await engine.getAll<{ id: string; jobDefinitionId: string; processDefinitionId: string }>('/job', {
     processInstanceId,
     timers: true,
@@ -201,7 +206,18 @@ interface Uppgift {
 }
 
 /** The fields PUT /task/{id} sets (Camunda 7.24 REST API, "Update"). */
-const UPPDATERBARA = ['name', 'description', 'assignee', 'owner', 'delegationState', 'followUp', 'priority', 'parentTaskId', 'caseInstanceId', 'tenantId'] as const;
+const UPPDATERBARA = [
+  'name',
+  'description',
+  'assignee',
+  'owner',
+  'delegationState',
+  'followUp',
+  'priority',
+  'parentTaskId',
+  'caseInstanceId',
+  'tenantId',
+] as const;
 
 /** Sets the due date of the instance's open tasks that rest on a handed deadline; returns how many. */
 async function flyttaForfallodatum(

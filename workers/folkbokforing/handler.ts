@@ -75,10 +75,12 @@ export function folkbokforingTopic(deps: WorkerDependencies) {
       const utfall = await kontrolleraFolkbokforing(register, { ...input, adress, adressSkyddad: iMotorn === undefined });
       if (utfall.kind === 'complete' && utfall.variables.skyddadIdentitet === true && iMotorn) {
         if (!context.businessKey) throw new InvalidInputError('affärsnyckel (ärendenummer) saknas: adressen kan inte flyttas ur motorn');
-        await flyttaSkyddadAdress(
-          deps,
-          { arendenummer: context.businessKey, adress: iMotorn, kalla: input.kalla === 'kronofogden' ? 'kronofogden' : 'underrattelse', log: context.log },
-        );
+        await flyttaSkyddadAdress(deps, {
+          arendenummer: context.businessKey,
+          adress: iMotorn,
+          kalla: input.kalla === 'kronofogden' ? 'kronofogden' : 'underrattelse',
+          log: context.log,
+        });
         utfall.variables[ADRESS_SKYDDAD] = true;
       }
       return utfall;

@@ -33,7 +33,10 @@ export const folkbokforingRadSchema = z
       .pipe(z.string().regex(/^\d{5}$/, 'ska ha fem siffror'))
       .optional(),
     postort: text(100).optional(),
-    lagenhetsnummer: z.string().regex(/^\d{4}$/, 'ska ha fyra siffror').optional(),
+    lagenhetsnummer: z
+      .string()
+      .regex(/^\d{4}$/, 'ska ha fyra siffror')
+      .optional(),
     folkbokforingsdatum: registerdatumSchema.optional(),
     sekretessmarkering: jaNejSchema,
     skyddad_folkbokforing: jaNejSchema,
@@ -62,8 +65,7 @@ export const folkbokforingRadSchema = z
   .transform((rad) => {
     const gatuadress = rad.utdelningsadress2 ?? rad.utdelningsadress1;
     const lagenhetsnummer =
-      rad.lagenhetsnummer ??
-      [rad.utdelningsadress2, rad.utdelningsadress1].map((r) => r && lagenhetsnummerIAdressrad(r)).find(Boolean);
+      rad.lagenhetsnummer ?? [rad.utdelningsadress2, rad.utdelningsadress1].map((r) => r && lagenhetsnummerIAdressrad(r)).find(Boolean);
     return {
       personnummer: rad.personnummer as string,
       fornamn: rad.fornamn,
@@ -91,7 +93,11 @@ export const FOLKBOKFORING_IMPORT: Registerimport<FolkbokforingTabellrad> = {
   kolumner: FOLKBOKFORING_KOLUMNER,
   schema: folkbokforingRadSchema,
   // Every column besides the key, and the address key the import derives.
-  tabell: { tabell: FOLKBOKFORING_TABELL, nyckel: ['personnummer'], data: [...FOLKBOKFORING_FALT.filter((f) => f !== 'personnummer'), 'adressnyckel'] },
+  tabell: {
+    tabell: FOLKBOKFORING_TABELL,
+    nyckel: ['personnummer'],
+    data: [...FOLKBOKFORING_FALT.filter((f) => f !== 'personnummer'), 'adressnyckel'],
+  },
 };
 
 /** A CSV extract in the import's own format, e.g. from the synthetic population. */
@@ -112,7 +118,6 @@ export interface FolkbokforingCsvRad {
   avregistreringsorsak?: string;
   avregistreringsdatum?: string;
 }
-
 
 export function skrivFolkbokforingCsv(rader: FolkbokforingCsvRad[]): string {
   return writeCsv(FOLKBOKFORING_FALT, rader as unknown as Record<string, string>[]);

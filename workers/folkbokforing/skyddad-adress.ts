@@ -78,7 +78,12 @@ async function taBortKorande(engine: EngineRest, v: AdressVariabel): Promise<voi
     await engine.delete(`/execution/${v.executionId}/localVariables/${ADRESS}`);
   } catch (error) {
     // The execution ended in between: its variables are gone at runtime, history is handled next.
-    if (error instanceof EngineRestError && (error.status === 404 || error.status === 500) && !(await new RuntimeQueries(engine).isRunning(v.processInstanceId))) return;
+    if (
+      error instanceof EngineRestError &&
+      (error.status === 404 || error.status === 500) &&
+      !(await new RuntimeQueries(engine).isRunning(v.processInstanceId))
+    )
+      return;
     throw error;
   }
 }

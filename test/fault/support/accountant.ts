@@ -71,7 +71,8 @@ export async function account(options: AccountOptions): Promise<Account> {
     for (const n of acceptedNotices) {
       const nr = finalAnswer(n).body?.arendenummer as string | undefined;
       if (!nr) problems.push(`notice ${n.index}: accepted (${finalAnswer(n).status}) without arendenummer`);
-      else if (caseOf.has(nr)) problems.push(`notice ${n.index} and ${caseOf.get(nr)!.index}: the same case ${nr} for two different notices`);
+      else if (caseOf.has(nr))
+        problems.push(`notice ${n.index} and ${caseOf.get(nr)!.index}: the same case ${nr} for two different notices`);
       else caseOf.set(nr, n);
     }
 
@@ -97,7 +98,9 @@ export async function account(options: AccountOptions): Promise<Account> {
       if ((waiting.length === 0 && timerProblems.length === 0 && open === 0) || Date.now() > deadline) break;
       if (Date.now() - lastNote > 30_000) {
         lastNote = Date.now();
-        process.stdout.write(`[drain ${Math.round((Date.now() - drainStarted) / 1000)} s] without user task ${waiting.length}, missing timers ${timerProblems.length}, external tasks open ${open}\n`);
+        process.stdout.write(
+          `[drain ${Math.round((Date.now() - drainStarted) / 1000)} s] without user task ${waiting.length}, missing timers ${timerProblems.length}, external tasks open ${open}\n`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 3000));
     }
@@ -119,7 +122,10 @@ export async function account(options: AccountOptions): Promise<Account> {
       set.add(v.processInstanceId);
       instancesByToken.set(String(v.value), set);
     }
-    const rows = await db('arenden').select<{ arendenummer: string; process_instance_id: string | null }[]>('arendenummer', 'process_instance_id');
+    const rows = await db('arenden').select<{ arendenummer: string; process_instance_id: string | null }[]>(
+      'arendenummer',
+      'process_instance_id',
+    );
     const rowsByNumber = new Map<string, { arendenummer: string; process_instance_id: string | null }[]>();
     for (const r of rows) rowsByNumber.set(r.arendenummer, [...(rowsByNumber.get(r.arendenummer) ?? []), r]);
     const rootsByKey = new Map<string, HistoricInstance[]>();
@@ -134,7 +140,9 @@ export async function account(options: AccountOptions): Promise<Account> {
       if (!accepted(answer)) {
         if (mine.length > 0) {
           orphanInstances += mine.length;
-          problems.push(`notice ${n.index}: answered ${n.first.status}${n.retries.map((r) => `→${r.status}`).join('')}, never accepted, but has ${mine.length} process instance(s) (${mine.join(', ')})`);
+          problems.push(
+            `notice ${n.index}: answered ${n.first.status}${n.retries.map((r) => `→${r.status}`).join('')}, never accepted, but has ${mine.length} process instance(s) (${mine.join(', ')})`,
+          );
         }
         continue;
       }
@@ -145,7 +153,9 @@ export async function account(options: AccountOptions): Promise<Account> {
       let ok = true;
       if (caseRows.length !== 1 || caseRows[0]!.process_instance_id !== pid) {
         ok = false;
-        problems.push(`${nr} (notice ${n.index}): ${caseRows.length} case row(s), instance ${caseRows[0]?.process_instance_id ?? 'none'}, answer said ${pid}`);
+        problems.push(
+          `${nr} (notice ${n.index}): ${caseRows.length} case row(s), instance ${caseRows[0]?.process_instance_id ?? 'none'}, answer said ${pid}`,
+        );
       }
       if (caseInstances.length !== 1 || caseInstances[0]!.id !== pid) {
         ok = false;
@@ -158,14 +168,24 @@ export async function account(options: AccountOptions): Promise<Account> {
       }
     }
     const orphanRows = rows.filter((r) => !answered.has(r.arendenummer));
-    for (const r of orphanRows) problems.push(`case row ${r.arendenummer} (instance ${r.process_instance_id ?? 'none'}) belongs to no accepted notice`);
+    for (const r of orphanRows)
+      problems.push(`case row ${r.arendenummer} (instance ${r.process_instance_id ?? 'none'}) belongs to no accepted notice`);
     const strays = roots.filter((r) => !answered.has(r.businessKey ?? '') && ![...instancesByToken.values()].some((s) => s.has(r.id)));
     for (const r of strays) problems.push(`instance ${r.id} (${r.businessKey}) belongs to no notice`);
 
     // 3. Letters: one per external task, type and recipient, and one set per letter step of a case.
-    const letters = numbers.length === 0 ? [] : await db('brev').whereIn('arendenummer', numbers)
-      .select<{ arendenummer: string; process_instance_id: string; external_task_id: string; typ: string; mottagare: string }[]>(
-        'arendenummer', 'process_instance_id', 'external_task_id', 'typ', 'mottagare');
+    const letters =
+      numbers.length === 0
+        ? []
+        : await db('brev')
+            .whereIn('arendenummer', numbers)
+            .select<{ arendenummer: string; process_instance_id: string; external_task_id: string; typ: string; mottagare: string }[]>(
+              'arendenummer',
+              'process_instance_id',
+              'external_task_id',
+              'typ',
+              'mottagare',
+            );
     let duplicateLetters = 0;
     const perTask = countBy(letters, (l) => `${l.external_task_id}|${l.typ}|${l.mottagare}`);
     const perStep = countBy(letters, (l) => `${l.process_instance_id}|${l.typ}|${l.mottagare}`);

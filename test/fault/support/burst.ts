@@ -60,7 +60,13 @@ export async function post(uiUrl: string, path: string, body: unknown, user = 'v
       }
     }
     const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
-    return { status: response.status, type, body: parsed, at: Date.now() - started, ...(Number.isFinite(retryAfter) ? { retryAfter } : {}) };
+    return {
+      status: response.status,
+      type,
+      body: parsed,
+      at: Date.now() - started,
+      ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
+    };
   } catch (error) {
     return { status: 0, type: '', body: String(error), at: Date.now() - started };
   }

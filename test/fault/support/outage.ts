@@ -9,7 +9,10 @@ export function unclearRefusals(notices: Notice[]): string[] {
   return notices
     .filter((n) => !accepted(n.first))
     .filter((n) => n.first.status !== 503 || !n.first.type.startsWith('application/problem+json'))
-    .map((n) => `notice ${n.index} at ${(n.first.at / 1000).toFixed(1)} s: ${n.first.status} ${n.first.type} ${JSON.stringify(n.first.body).slice(0, 160)}`);
+    .map(
+      (n) =>
+        `notice ${n.index} at ${(n.first.at / 1000).toFixed(1)} s: ${n.first.status} ${n.first.type} ${JSON.stringify(n.first.body).slice(0, 160)}`,
+    );
 }
 
 /** Which refusals by status and title, e.g. { "503 Processmotorn svarar inte": 240, "500 Internt fel": 3 }. */

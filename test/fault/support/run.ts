@@ -13,21 +13,19 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  */
 export function expectNothingLost(result: Account): void {
   expect.soft(result.problems.slice(0, 40), `${result.problems.length} problem(s)`).toEqual([]);
-  expect(
-    {
-      lost: result.figures.lost,
-      notAccepted: result.figures.notAccepted,
-      duplicateCases: result.figures.duplicateCases,
-      orphanInstances: result.figures.orphanInstances,
-      orphanRows: result.figures.orphanRows,
-      withoutUserTask: result.figures.withoutUserTask,
-      duplicateLetters: result.figures.duplicateLetters,
-      missingLetters: result.figures.missingLetters,
-      missingTimers: result.figures.missingTimers,
-      incidents: result.figures.incidents,
-      historicIncidents: result.figures.historicIncidents,
-    },
-  ).toEqual({
+  expect({
+    lost: result.figures.lost,
+    notAccepted: result.figures.notAccepted,
+    duplicateCases: result.figures.duplicateCases,
+    orphanInstances: result.figures.orphanInstances,
+    orphanRows: result.figures.orphanRows,
+    withoutUserTask: result.figures.withoutUserTask,
+    duplicateLetters: result.figures.duplicateLetters,
+    missingLetters: result.figures.missingLetters,
+    missingTimers: result.figures.missingTimers,
+    incidents: result.figures.incidents,
+    historicIncidents: result.figures.historicIncidents,
+  }).toEqual({
     lost: 0,
     notAccepted: 0,
     duplicateCases: 0,

@@ -91,9 +91,7 @@ export async function historiskVariabel<T>(instanceId: string, name: string): Pr
 }
 
 export async function incidentFor(instanceId: string): Promise<{ incident: Incident; externalTask: ExternalTask }> {
-  const [incident] = await eventually('an incident', () =>
-    engineAsAdmin().get<Incident[]>('/incident', { processInstanceId: instanceId }),
-  );
+  const [incident] = await eventually('an incident', () => engineAsAdmin().get<Incident[]>('/incident', { processInstanceId: instanceId }));
   const [externalTask] = await engineAsAdmin().get<ExternalTask[]>('/external-task', { processInstanceId: instanceId });
   return { incident: incident!, externalTask: externalTask! };
 }

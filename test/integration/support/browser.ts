@@ -10,7 +10,14 @@ import { repoRoot } from '../../../scripts/config.ts';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.BOKVAR_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -23,9 +30,11 @@ const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules', 'axe-core', 'axe
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const result = await (window as unknown as {
-      axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
-    }).axe.run();
+    const result = await (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run();
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
 }

@@ -47,20 +47,106 @@ export interface Svar {
 // ---------------------------------------------------------------- strange values
 
 const KONSTIGA_STRANGAR = [
-  '', ' ', '\u0000', 'a\u0000b', '\u0007', '\u001b[31m', '\u007f', '\r\n', '\t', '\u2028\u2029', '\ufeff', '\ufffe', '\uffff',
-  '\u202eBertil\u202c', 'مرحبا', 'שלום עולם', 'e\u0301\u0301\u0301\u0301', 'Z\u0351\u0352\u0353\u0354\u0355', '𝕭𝖔𝖐𝖛𝖆𝖗', '👩‍👩‍👧‍👦',
-  '\ud800', '\udfff', 'Åsa Öberg-Ärlig', "O'Brien; DROP TABLE arenden;--", '<script>alert(1)</script>', '${jndi:ldap://x}', '%00', '%E0%A4%A',
-  '../../etc/passwd', 'null', 'undefined', 'true', '0', '-1', '1e400', 'NaN', 'Infinity', '12500', '12 500,50', '0x1F',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\r\n',
+  '\t',
+  '\u2028\u2029',
+  '\ufeff',
+  '\ufffe',
+  '\uffff',
+  '\u202eBertil\u202c',
+  'مرحبا',
+  'שלום עולם',
+  'e\u0301\u0301\u0301\u0301',
+  'Z\u0351\u0352\u0353\u0354\u0355',
+  '𝕭𝖔𝖐𝖛𝖆𝖗',
+  '👩‍👩‍👧‍👦',
+  '\ud800',
+  '\udfff',
+  'Åsa Öberg-Ärlig',
+  "O'Brien; DROP TABLE arenden;--",
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '%00',
+  '%E0%A4%A',
+  '../../etc/passwd',
+  'null',
+  'undefined',
+  'true',
+  '0',
+  '-1',
+  '1e400',
+  'NaN',
+  'Infinity',
+  '12500',
+  '12 500,50',
+  '0x1F',
 ];
 const KONSTIGA_DATUM = [
-  '0000-01-01', '0001-01-01', '9999-12-31', '2026-02-30', '2026-02-29', '2028-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '1900-01-01',
-  '1999-12-31', '2000-01-01', '2099-01-01', '+275760-09-13', '-000001-01-01', '2026-11-20T09:30:00Z', '20261120', '2026-W47-5', '2026-324',
-  '2026-11-20T09:30:00+01:00', '2026-11-20T09:30:00+14:00', '2026-11-20T09:30:00-12:00', '2026-11-20T09:30:00+23:59', '2026-11-20T09:30:00+99:99',
-  '2026-11-20T24:00:00+01:00', '2026-11-20T09:30:60+01:00', '2026-06-30T23:59:60Z', '2026-11-20T09:30:00.123456789012345+01:00',
-  '2026-11-20T09:30:00', '2026-11-20 09:30:00+01:00', '2026-11-20T09:30+01:00', '2026-11-20T09:30:00+0100', '2026-11-20T09:30:00+01',
-  '0000-01-01T00:00:00Z', '9999-12-31T23:59:59+14:00', '2026-03-29T02:30:00+01:00',
+  '0000-01-01',
+  '0001-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '2026-02-29',
+  '2028-02-29',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-1-1',
+  '1900-01-01',
+  '1999-12-31',
+  '2000-01-01',
+  '2099-01-01',
+  '+275760-09-13',
+  '-000001-01-01',
+  '2026-11-20T09:30:00Z',
+  '20261120',
+  '2026-W47-5',
+  '2026-324',
+  '2026-11-20T09:30:00+01:00',
+  '2026-11-20T09:30:00+14:00',
+  '2026-11-20T09:30:00-12:00',
+  '2026-11-20T09:30:00+23:59',
+  '2026-11-20T09:30:00+99:99',
+  '2026-11-20T24:00:00+01:00',
+  '2026-11-20T09:30:60+01:00',
+  '2026-06-30T23:59:60Z',
+  '2026-11-20T09:30:00.123456789012345+01:00',
+  '2026-11-20T09:30:00',
+  '2026-11-20 09:30:00+01:00',
+  '2026-11-20T09:30+01:00',
+  '2026-11-20T09:30:00+0100',
+  '2026-11-20T09:30:00+01',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59+14:00',
+  '2026-03-29T02:30:00+01:00',
 ];
-const KANDA_NYCKLAR = ['mottagen', 'kalla', 'orsak', 'hyresgast', 'personnummer', 'namn', 'adress', 'gatuadress', 'postnummer', 'ort', 'typ', 'malnummer', 'avhysningsdatum', '__proto__', 'constructor', 'prototype', '', '\u0000', 'ä'];
+const KANDA_NYCKLAR = [
+  'mottagen',
+  'kalla',
+  'orsak',
+  'hyresgast',
+  'personnummer',
+  'namn',
+  'adress',
+  'gatuadress',
+  'postnummer',
+  'ort',
+  'typ',
+  'malnummer',
+  'avhysningsdatum',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '',
+  '\u0000',
+  'ä',
+];
 
 const DJUP = '__fuzz_djup__';
 /** A marker for deep nesting, written out as brackets when serialised (JSON.stringify itself would overflow). */
@@ -74,8 +160,18 @@ const konstigtVarde: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.integer(), weight: 2 },
   { arbitrary: fc.double(), weight: 2 },
   { arbitrary: fc.constantFrom(null, true, false, 0, -0, 1e308, -1, Number.MAX_SAFE_INTEGER + 2), weight: 2 },
-  { arbitrary: fc.record({ tecken: fc.constantFrom('a', 'å', '𝕭', '\u0000', ' ', '9'), langd: fc.integer({ min: 201, max: 100_000 }) }).map(({ tecken, langd }) => tecken.repeat(Math.ceil(langd / tecken.length))), weight: 2 },
-  { arbitrary: fc.record({ n: fc.integer({ min: 2, max: 12_000 }), slag: fc.constantFrom('array' as const, 'objekt' as const) }).map(({ n, slag }) => djup(n, slag)), weight: 2 },
+  {
+    arbitrary: fc
+      .record({ tecken: fc.constantFrom('a', 'å', '𝕭', '\u0000', ' ', '9'), langd: fc.integer({ min: 201, max: 100_000 }) })
+      .map(({ tecken, langd }) => tecken.repeat(Math.ceil(langd / tecken.length))),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .record({ n: fc.integer({ min: 2, max: 12_000 }), slag: fc.constantFrom('array' as const, 'objekt' as const) })
+      .map(({ n, slag }) => djup(n, slag)),
+    weight: 2,
+  },
   { arbitrary: fc.array(fc.constantFrom<unknown>(1, 'a', null, {}), { maxLength: 5 }), weight: 1 },
   { arbitrary: fc.constantFrom<unknown>({}, [], [[]], { a: { b: { c: {} } } }), weight: 1 },
   { arbitrary: fc.integer({ min: 21, max: 60 }).map((n) => Array.from({ length: n }, () => ({ namn: 'Barn', alder: 5 }))), weight: 1 },
@@ -122,7 +218,8 @@ function muterat(original: unknown, mutationer: Mutation[]): unknown {
         foralder[sista] = m.varde;
         break;
       case 'lagg-till':
-        if (nu && typeof nu === 'object' && !Array.isArray(nu)) Object.defineProperty(nu, m.nyckel, { value: m.varde, enumerable: true, configurable: true, writable: true });
+        if (nu && typeof nu === 'object' && !Array.isArray(nu))
+          Object.defineProperty(nu, m.nyckel, { value: m.varde, enumerable: true, configurable: true, writable: true });
         else foralder[sista] = m.varde;
         break;
       case 'andra-strang': {
@@ -135,7 +232,17 @@ function muterat(original: unknown, mutationer: Mutation[]): unknown {
       case 'typbyte':
         // The same content with another type: numbers as strings, strings as numbers, objects as arrays.
         foralder[sista] =
-          typeof nu === 'number' ? String(nu) : typeof nu === 'string' ? (Number.isNaN(Number(nu)) ? [nu] : Number(nu)) : Array.isArray(nu) ? { ...nu } : nu && typeof nu === 'object' ? Object.values(nu) : String(nu);
+          typeof nu === 'number'
+            ? String(nu)
+            : typeof nu === 'string'
+              ? Number.isNaN(Number(nu))
+                ? [nu]
+                : Number(nu)
+              : Array.isArray(nu)
+                ? { ...nu }
+                : nu && typeof nu === 'object'
+                  ? Object.values(nu)
+                  : String(nu);
         break;
     }
   }
@@ -161,7 +268,8 @@ interface Transport {
   /** The Content-Type header, or undefined for none. */
   typ?: string;
   kodning?: 'gzip' | 'deflate' | 'br' | 'trasig-gzip' | 'okand' | 'identity' | 'dubbel-gzip';
-  trasig?: 'avkortad' | 'skrap' | 'bom' | 'tom' | 'primitiv' | 'enkla-citat' | 'komma' | 'dubbla-nycklar' | 'xml' | 'multipart' | 'formular';
+  trasig?:
+    'avkortad' | 'skrap' | 'bom' | 'tom' | 'primitiv' | 'enkla-citat' | 'komma' | 'dubbla-nycklar' | 'xml' | 'multipart' | 'formular';
   position: number;
 }
 
@@ -173,11 +281,30 @@ const transport: fc.Arbitrary<Transport> = fc.oneof(
     arbitrary: fc.record({
       art: fc.constant('innehallstyp'),
       typ: fc.constantFrom(
-        'application/json; charset=utf-8', 'application/json; charset=UTF-8', 'APPLICATION/JSON', 'application/json;charset="utf-8"',
-        'application/json; charset=iso-8859-1', 'application/json; charset=utf-16', 'application/json; charset=koi8-r', 'application/json; charset=',
-        'application/json; charset=x-okand', 'application/json; boundary=x', 'text/plain', 'text/json', 'application/x-www-form-urlencoded',
-        'application/xml', 'text/xml', 'multipart/form-data; boundary=----fuzz', 'application/merge-patch+json', 'application/problem+json',
-        'application/json-seq', 'application/octet-stream', '*/*', 'application/', 'a/b;;;=;', 'json',
+        'application/json; charset=utf-8',
+        'application/json; charset=UTF-8',
+        'APPLICATION/JSON',
+        'application/json;charset="utf-8"',
+        'application/json; charset=iso-8859-1',
+        'application/json; charset=utf-16',
+        'application/json; charset=koi8-r',
+        'application/json; charset=',
+        'application/json; charset=x-okand',
+        'application/json; boundary=x',
+        'text/plain',
+        'text/json',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'text/xml',
+        'multipart/form-data; boundary=----fuzz',
+        'application/merge-patch+json',
+        'application/problem+json',
+        'application/json-seq',
+        'application/octet-stream',
+        '*/*',
+        'application/',
+        'a/b;;;=;',
+        'json',
       ),
       position: fc.nat(),
     }),
@@ -188,7 +315,15 @@ const transport: fc.Arbitrary<Transport> = fc.oneof(
     arbitrary: fc.record({
       art: fc.constant('kodning'),
       typ: fc.constant('application/json'),
-      kodning: fc.constantFrom('gzip' as const, 'deflate' as const, 'br' as const, 'trasig-gzip' as const, 'okand' as const, 'identity' as const, 'dubbel-gzip' as const),
+      kodning: fc.constantFrom(
+        'gzip' as const,
+        'deflate' as const,
+        'br' as const,
+        'trasig-gzip' as const,
+        'okand' as const,
+        'identity' as const,
+        'dubbel-gzip' as const,
+      ),
       position: fc.nat(),
     }),
     weight: 10,
@@ -197,7 +332,16 @@ const transport: fc.Arbitrary<Transport> = fc.oneof(
     arbitrary: fc.record({
       art: fc.constant('trasig'),
       typ: fc.constant('application/json'),
-      trasig: fc.constantFrom('avkortad' as const, 'skrap' as const, 'bom' as const, 'tom' as const, 'primitiv' as const, 'enkla-citat' as const, 'komma' as const, 'dubbla-nycklar' as const),
+      trasig: fc.constantFrom(
+        'avkortad' as const,
+        'skrap' as const,
+        'bom' as const,
+        'tom' as const,
+        'primitiv' as const,
+        'enkla-citat' as const,
+        'komma' as const,
+        'dubbla-nycklar' as const,
+      ),
       position: fc.nat(),
     }),
     weight: 14,
@@ -205,7 +349,12 @@ const transport: fc.Arbitrary<Transport> = fc.oneof(
   {
     arbitrary: fc.record({
       art: fc.constant('annat-format'),
-      typ: fc.constantFrom('application/xml', 'multipart/form-data; boundary=----fuzz', 'application/x-www-form-urlencoded', 'application/json'),
+      typ: fc.constantFrom(
+        'application/xml',
+        'multipart/form-data; boundary=----fuzz',
+        'application/x-www-form-urlencoded',
+        'application/json',
+      ),
       trasig: fc.constantFrom('xml' as const, 'multipart' as const, 'formular' as const),
       position: fc.nat(),
     }),
@@ -285,18 +434,47 @@ function kodad(t: Transport, kropp: string): { kropp: Buffer; headers: Record<st
   return { kropp: buf, headers };
 }
 
-const renTransport = (t: Transport) => t === REN_JSON || (t.art === 'kodning' && ['gzip', 'deflate', 'identity'].includes(t.kodning!)) || (t.art === 'innehallstyp' && /^application\/json(;\s*charset="?utf-8"?)?$/i.test(t.typ!));
+const renTransport = (t: Transport) =>
+  t === REN_JSON ||
+  (t.art === 'kodning' && ['gzip', 'deflate', 'identity'].includes(t.kodning!)) ||
+  (t.art === 'innehallstyp' && /^application\/json(;\s*charset="?utf-8"?)?$/i.test(t.typ!));
 
 // ---------------------------------------------------------------- paths
 
 const SKRAPNUMMER = [
-  '%', '%00', '%E0%A4%A', '%zz', '%C0%AF', '%ED%A0%80', '%FF', '%2F', '..%2F..%2Fetc%2Fpasswd', '%20', '%0A', '%7F', 'BV-2026-000001',
-  'BV-0000-000000', 'BV-9999-999999999999', 'null', 'undefined', '-1', '0', "'%20OR%201=1--", '%F0%9D%95%AD', '%E2%80%AE', 'BV-2026-00000%31',
+  '%',
+  '%00',
+  '%E0%A4%A',
+  '%zz',
+  '%C0%AF',
+  '%ED%A0%80',
+  '%FF',
+  '%2F',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%20',
+  '%0A',
+  '%7F',
+  'BV-2026-000001',
+  'BV-0000-000000',
+  'BV-9999-999999999999',
+  'null',
+  'undefined',
+  '-1',
+  '0',
+  "'%20OR%201=1--",
+  '%F0%9D%95%AD',
+  '%E2%80%AE',
+  'BV-2026-00000%31',
 ];
 
 const skrapnummer: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...SKRAPNUMMER), weight: 6 },
-  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, 'x'))), weight: 3 },
+  {
+    arbitrary: fc
+      .string({ unit: 'binary', minLength: 1, maxLength: 30 })
+      .map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, 'x'))),
+    weight: 3,
+  },
   { arbitrary: fc.integer({ min: 100, max: 20_000 }).map((n) => 'A'.repeat(n)), weight: 1 },
   { arbitrary: fc.integer({ min: 50, max: 3000 }).map((n) => '%'.repeat(n)), weight: 1 },
 );
@@ -312,11 +490,19 @@ export interface Grund {
 }
 
 function underrattelseGrund(g: Grund, variant: number): Record<string, unknown> {
-  return underrattelse({ mottagen: g.mottagen, beskrivning: `Fuzz ${g.tagg} ${variant}`, ...(variant % 3 === 0 ? { barn: [{ alder: 4 }] } : {}) });
+  return underrattelse({
+    mottagen: g.mottagen,
+    beskrivning: `Fuzz ${g.tagg} ${variant}`,
+    ...(variant % 3 === 0 ? { barn: [{ alder: 4 }] } : {}),
+  });
 }
 
 function kronofogdenGrund(g: Grund, variant: number): Record<string, unknown> {
-  return kronofogdeMeddelande({ mottagen: g.mottagen, malnummer: `FUZZ-${g.tagg}-${variant}`, avhysningsdatum: vardag(21 + (variant % 10)) });
+  return kronofogdeMeddelande({
+    mottagen: g.mottagen,
+    malnummer: `FUZZ-${g.tagg}-${variant}`,
+    avhysningsdatum: vardag(21 + (variant % 10)),
+  });
 }
 
 function handelseGrund(g: Grund, variant: number): Record<string, unknown> {
@@ -364,10 +550,16 @@ export function begaranArb(_g: Grund) {
   return fc.record({
     mal: fc.constantFrom<Mal>('underrattelser', 'kronofogden-meddelanden', 'handelser', 'registrera'),
     variant: fc.integer({ min: 0, max: GRUNDVARIANTER - 1 }),
-    mutationer: fc.oneof({ arbitrary: fc.constant([] as Mutation[]), weight: 1 }, { arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }), weight: 9 }),
+    mutationer: fc.oneof(
+      { arbitrary: fc.constant([] as Mutation[]), weight: 1 },
+      { arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }), weight: 9 },
+    ),
     transport,
     formularTransport,
-    arende: fc.oneof({ arbitrary: fc.nat().map((i) => ({ riktigt: i })), weight: 3 }, { arbitrary: skrapnummer.map((s) => ({ skrap: s })), weight: 2 }),
+    arende: fc.oneof(
+      { arbitrary: fc.nat().map((i) => ({ riktigt: i })), weight: 3 },
+      { arbitrary: skrapnummer.map((s) => ({ skrap: s })), weight: 2 },
+    ),
     session: fc.boolean(),
     tvaGanger: fc.oneof({ arbitrary: fc.constant(false), weight: 19 }, { arbitrary: fc.constant(true), weight: 1 }),
     accept: fc.constantFrom('application/json', '*/*', 'text/html', 'application/xml', undefined),
@@ -382,11 +574,33 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
  * failed logins throttle that name (and would lock vera out of the rest of the run).
  */
 const skrapinloggning: fc.Arbitrary<Record<string, string>> = fc.oneof(
-  fc.constantFrom('bokvar_session=%E0%A4%A', 'bokvar_session=%', 'bokvar_session=%00', 'bokvar_session=', 'bokvar_session=x; bokvar_session=y', '=; ;;=').map((Cookie) => ({ Cookie })),
-  fc.constantFrom('Basic', 'Basic ', 'Basic %%%', 'Basic ====', 'Bearer abc', 'basic dmVyYTp2ZXJh', 'Basic ' + b64('utan-kolon'), 'Basic ' + b64(':tomt-namn'))
+  fc
+    .constantFrom(
+      'bokvar_session=%E0%A4%A',
+      'bokvar_session=%',
+      'bokvar_session=%00',
+      'bokvar_session=',
+      'bokvar_session=x; bokvar_session=y',
+      '=; ;;=',
+    )
+    .map((Cookie) => ({ Cookie })),
+  fc
+    .constantFrom(
+      'Basic',
+      'Basic ',
+      'Basic %%%',
+      'Basic ====',
+      'Bearer abc',
+      'basic dmVyYTp2ZXJh',
+      'Basic ' + b64('utan-kolon'),
+      'Basic ' + b64(':tomt-namn'),
+    )
     .map((Authorization) => ({ Authorization })),
   fc
-    .tuple(fc.constantFrom('fuzz\u0000nul', 'fuzz-\u202e', 'fuzz-𝕭', 'fuzz-' + 'x'.repeat(300), 'fuzz-ok', "fuzz-'or'1'='1", 'fuzz-%00'), fc.constantFrom('fel', '', '\u0000', 'x'.repeat(1000)))
+    .tuple(
+      fc.constantFrom('fuzz\u0000nul', 'fuzz-\u202e', 'fuzz-𝕭', 'fuzz-' + 'x'.repeat(300), 'fuzz-ok', "fuzz-'or'1'='1", 'fuzz-%00'),
+      fc.constantFrom('fel', '', '\u0000', 'x'.repeat(1000)),
+    )
     .map(([id, losenord]) => ({ Authorization: 'Basic ' + b64(`${id}:${losenord}`) })),
   fc.constant({ Authorization: 'Basic ' + b64(Buffer.from([0xff, 0xfe, 0x3a, 0xc3, 0x28])) }),
   fc.constant({}),
@@ -406,10 +620,15 @@ export class Generator {
     const mal = r.mal as Mal;
     if (mal === 'registrera') return this.formular(r);
     let kropp: unknown =
-      mal === 'underrattelser' ? underrattelseGrund(g, r.variant) : mal === 'kronofogden-meddelanden' ? kronofogdenGrund(g, r.variant) : handelseGrund(g, r.variant);
+      mal === 'underrattelser'
+        ? underrattelseGrund(g, r.variant)
+        : mal === 'kronofogden-meddelanden'
+          ? kronofogdenGrund(g, r.variant)
+          : handelseGrund(g, r.variant);
     kropp = muterat(kropp, r.mutationer);
     const t = r.transport as Transport;
-    const schema = mal === 'underrattelser' ? underrattelseSchema : mal === 'kronofogden-meddelanden' ? kronofogdeMeddelandeSchema : handelseSchema;
+    const schema =
+      mal === 'underrattelser' ? underrattelseSchema : mal === 'kronofogden-meddelanden' ? kronofogdeMeddelandeSchema : handelseSchema;
     let forvantan: Begaran['forvantan'] = 'okand';
     let text = harDjup(kropp) ? json(kropp) : JSON.stringify(kropp);
     const ren = renTransport(t) && !harDjup(kropp) && Buffer.byteLength(text) < 60_000;
@@ -457,9 +676,12 @@ export class Generator {
     const g = this.g;
     let falt = formularfalt(underrattelseGrund(g, r.variant + 1000)) as Record<string, unknown>;
     // Form fields are strings; a mutation's value that is not one is sent as its JSON text.
-    falt = muterat(falt, r.mutationer.filter((m: Mutation) => m.art !== 'typbyte')) as Record<string, unknown>;
+    falt = muterat(
+      falt,
+      r.mutationer.filter((m: Mutation) => m.art !== 'typbyte'),
+    ) as Record<string, unknown>;
     const strangar: Record<string, string> = {};
-    for (const [k, v] of Object.entries(falt)) strangar[k] = typeof v === 'string' ? v : harDjup(v) ? json(v) : JSON.stringify(v) ?? '';
+    for (const [k, v] of Object.entries(falt)) strangar[k] = typeof v === 'string' ? v : harDjup(v) ? json(v) : (JSON.stringify(v) ?? '');
     const forutsagtGiltig = (() => {
       try {
         return faltMedStyrtecken(strangar).length === 0 && underrattelseSchema.safeParse(franFormular(strangar)).success;
@@ -468,7 +690,11 @@ export class Generator {
       }
     })();
     const art = r.formularTransport as string;
-    if (forutsagtGiltig && ['formular', 'formular-dubbla-falt', 'kodning', 'json'].includes(art) && this.giltigaFormular++ >= MAX_GILTIGA_FORMULAR) {
+    if (
+      forutsagtGiltig &&
+      ['formular', 'formular-dubbla-falt', 'kodning', 'json'].includes(art) &&
+      this.giltigaFormular++ >= MAX_GILTIGA_FORMULAR
+    ) {
       delete strangar['hyresgast.namn'];
     }
     const headers: Record<string, string> = { Cookie: g.session.cookie };
@@ -516,14 +742,31 @@ export class Generator {
         kropp = Buffer.from(form.toString());
         break;
       case 'kodning': {
-        const k = kodad({ art: 'kodning', kodning: (['gzip', 'trasig-gzip', 'okand', 'deflate'] as const)[r.variant % 4], position: r.variant, typ: 'application/x-www-form-urlencoded' }, form.toString());
+        const k = kodad(
+          {
+            art: 'kodning',
+            kodning: (['gzip', 'trasig-gzip', 'okand', 'deflate'] as const)[r.variant % 4],
+            position: r.variant,
+            typ: 'application/x-www-form-urlencoded',
+          },
+          form.toString(),
+        );
         Object.assign(headers, k.headers);
         kropp = k.kropp;
         break;
       }
     }
     if (r.accept) headers.Accept = r.accept;
-    return { nr: this.nr, mal: 'registrera', art: `${art}${r.mutationer.length ? `+${r.mutationer.map((m: Mutation) => m.art).join(',')}` : ''}`, sokvag: '/registrera', headers, kropp, tvaGanger: r.tvaGanger, forvantan: 'okand' };
+    return {
+      nr: this.nr,
+      mal: 'registrera',
+      art: `${art}${r.mutationer.length ? `+${r.mutationer.map((m: Mutation) => m.art).join(',')}` : ''}`,
+      sokvag: '/registrera',
+      headers,
+      kropp,
+      tvaGanger: r.tvaGanger,
+      forvantan: 'okand',
+    };
   }
 }
 
@@ -623,4 +866,3 @@ export function beskriv(s: Svar): string {
   const headers = Object.fromEntries(Object.entries(b.headers).filter(([k]) => !['Authorization', 'Cookie', 'X-CSRF-Token'].includes(k)));
   return `#${b.nr} POST ${b.sokvag.slice(0, 120)} [${b.art}] ${JSON.stringify(headers)} ${JSON.stringify(kropp)} → ${s.status} ${s.typ} ${s.fel ?? s.text.slice(0, 300)}`;
 }
-

@@ -59,9 +59,7 @@ export async function variablerna(processInstanceId: string): Promise<Record<str
     processInstanceId,
     deserializeValues: false,
   });
-  return Object.fromEntries(
-    lista.map((v) => [v.name, v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value]),
-  );
+  return Object.fromEntries(lista.map((v) => [v.name, v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value]));
 }
 
 /** A fingerprint of a table's whole content and of its rows' physical versions (xmin): any write changes it. */

@@ -78,17 +78,19 @@ export async function historicVariable<T>(instanceId: string, name: string): Pro
 }
 
 export async function variables(instanceId: string): Promise<Record<string, unknown>> {
-  const raw = await engineAsAdmin().get<Record<string, { value: unknown; type: string }>>(
-    `/process-instance/${instanceId}/variables`,
-    { deserializeValues: false },
-  );
+  const raw = await engineAsAdmin().get<Record<string, { value: unknown; type: string }>>(`/process-instance/${instanceId}/variables`, {
+    deserializeValues: false,
+  });
   return Object.fromEntries(
     Object.entries(raw).map(([name, v]) => [name, v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value]),
   );
 }
 
 /** Registers a consent through the form task and the worker; returns the new record's id. */
-export async function registreraSamtycke(hyresgast: { personnummer: string; namn: string }, form: Record<string, unknown>): Promise<string> {
+export async function registreraSamtycke(
+  hyresgast: { personnummer: string; namn: string },
+  form: Record<string, unknown>,
+): Promise<string> {
   const instance = await startWithTenant('test-samtycke-registrera', hyresgast);
   await completeForm(instance.id, form);
   await finished(instance.id);
@@ -138,9 +140,7 @@ export async function kontrollera(hyresgast: { personnummer: string; namn: strin
 }
 
 export async function incidentOf(instanceId: string): Promise<{ incident: Incident; externalTask: ExternalTask }> {
-  const [incident] = await eventually('an incident', () =>
-    engineAsAdmin().get<Incident[]>('/incident', { processInstanceId: instanceId }),
-  );
+  const [incident] = await eventually('an incident', () => engineAsAdmin().get<Incident[]>('/incident', { processInstanceId: instanceId }));
   const [externalTask] = await engineAsAdmin().get<ExternalTask[]>('/external-task', { processInstanceId: instanceId });
   return { incident: incident!, externalTask: externalTask! };
 }

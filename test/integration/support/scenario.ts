@@ -42,7 +42,10 @@ export async function waitForTask(businessKey: string, taskDefinitionKey: string
 
 export async function candidateGroups(taskId: string): Promise<string[]> {
   const links = await engineAsAdmin().get<{ groupId: string | null; type: string }[]>(`/task/${taskId}/identity-links`);
-  return links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId as string).sort();
+  return links
+    .filter((l) => l.type === 'candidate' && l.groupId)
+    .map((l) => l.groupId as string)
+    .sort();
 }
 
 /** A caseworker claims and completes the task with the form's values. */
@@ -130,10 +133,9 @@ export async function fireTimer(businessKey: string, activityId: string): Promis
 }
 
 export async function variable<T>(processInstanceId: string, name: string): Promise<T> {
-  const v = await engineAsAdmin().get<{ value: unknown; type: string }>(
-    `/process-instance/${processInstanceId}/variables/${name}`,
-    { deserializeValue: false },
-  );
+  const v = await engineAsAdmin().get<{ value: unknown; type: string }>(`/process-instance/${processInstanceId}/variables/${name}`, {
+    deserializeValue: false,
+  });
   return (v.type === 'Json' && typeof v.value === 'string' ? JSON.parse(v.value) : v.value) as T;
 }
 
@@ -155,9 +157,11 @@ export async function activitiesRun(businessKey: string): Promise<string[]> {
   const instances = await engineAsAdmin().get<{ id: string }[]>('/history/process-instance', { processInstanceBusinessKey: businessKey });
   const all: { activityId: string; startTime: string }[] = [];
   for (const instance of instances) {
-    all.push(...(await engineAsAdmin().get<{ activityId: string; startTime: string }[]>('/history/activity-instance', {
-      processInstanceId: instance.id,
-    })));
+    all.push(
+      ...(await engineAsAdmin().get<{ activityId: string; startTime: string }[]>('/history/activity-instance', {
+        processInstanceId: instance.id,
+      })),
+    );
   }
   return all.sort((a, b) => a.startTime.localeCompare(b.startTime)).map((a) => a.activityId);
 }

@@ -127,10 +127,7 @@ function slapdConf(suffix: string, databaseDir: string, runDir: string): string 
   ].join('\n');
 }
 
-function seedLdif(
-  options: SlapdOptions,
-  dns: { peopleBase: string; groupsBase: string; managerDn: string },
-): string {
+function seedLdif(options: SlapdOptions, dns: { peopleBase: string; groupsBase: string; managerDn: string }): string {
   const dc = /^dc=([^,]+)/.exec(options.suffix)?.[1];
   if (!dc) throw new Error(`suffix ska börja med dc=: ${options.suffix}`);
   const userDn = (uid: string) => `uid=${uid},${dns.peopleBase}`;

@@ -11,7 +11,11 @@ export async function ui(
   path: string,
   options: { user?: string; password?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
 ): Promise<{ status: number; type: string; body: any; headers: Headers }> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...(options.user ? basic(options.user, options.password) : {}), ...options.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...(options.user ? basic(options.user, options.password) : {}),
+    ...options.headers,
+  };
   let body: string | undefined = options.raw;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
@@ -77,7 +81,10 @@ export async function loggaIn(user: string, password = user): Promise<{ cookie: 
     body: new URLSearchParams({ anvandare: user, losenord: password, till: '/arenden', _csrf: token }),
     redirect: 'manual',
   });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('bokvar_session='))?.split(';')[0];
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('bokvar_session='))
+    ?.split(';')[0];
   if (!cookie) throw new Error(`login as ${user} failed: ${login.status}`);
   const sida = await fetch(`${stack().uiUrl}/oversikt`, { headers: { Cookie: cookie } });
   const csrf = /name="csrf-token" content="([^"]+)"/.exec(await sida.text())?.[1];

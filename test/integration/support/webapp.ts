@@ -8,7 +8,11 @@ export interface WebappSession {
 }
 
 /** Logs into a Camunda webapp the way the browser does (CSRF cookie + header). */
-export async function webappLogin(app: WebappSession['app'], user: string, password = user): Promise<{ status: number; session: WebappSession }> {
+export async function webappLogin(
+  app: WebappSession['app'],
+  user: string,
+  password = user,
+): Promise<{ status: number; session: WebappSession }> {
   const base = stack().engineBaseUrl;
   const page = await fetch(`${base}/camunda/app/${app}/default/`);
   const cookies = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]!);

@@ -9,12 +9,19 @@ import { lasUttag } from '../../../workers/registerimport.ts';
 import type { Aktualitet, Aktualitetsregister } from '../../../workers/aktuell-kontroll/register.ts';
 
 /** The register in memory, with the same rule as the SQL: started on or before the day, not ended before it. */
-const rader = lasUttag(AKTUELLA_IMPORT, fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'aktuella.csv'), 'utf8')).rader.map((r) => r.varde);
+const rader = lasUttag(AKTUELLA_IMPORT, fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'aktuella.csv'), 'utf8')).rader.map(
+  (r) => r.varde,
+);
 const register: Aktualitetsregister = {
   async aktuellaEnheter(pnr: Personnummer, pa: string): Promise<Aktualitet[]> {
     return rader
       .filter((r) => r.personnummer === pnr && r.aktuell_sedan <= pa && (!r.aktuell_till || r.aktuell_till >= pa))
-      .map((r) => ({ enhet: r.enhet, forvaltning: r.forvaltning, ...(r.enhetsnamn ? { enhetsnamn: r.enhetsnamn } : {}), sedan: r.aktuell_sedan }));
+      .map((r) => ({
+        enhet: r.enhet,
+        forvaltning: r.forvaltning,
+        ...(r.enhetsnamn ? { enhetsnamn: r.enhetsnamn } : {}),
+        sedan: r.aktuell_sedan,
+      }));
   },
 };
 
@@ -43,7 +50,9 @@ describe('aktuell-kontroll: where the tenant is already known', () => {
       aktuellISocialtjansten: false,
       aktuellaEnheter: [],
       aktuellIAnnanForvaltning: true,
-      andraForvaltningar: [{ forvaltning: 'funktionsstod', enhet: 'funktionsstod', enhetsnamn: 'Funktionsstöd Nordost', sedan: '2022-05-01' }],
+      andraForvaltningar: [
+        { forvaltning: 'funktionsstod', enhet: 'funktionsstod', enhetsnamn: 'Funktionsstöd Nordost', sedan: '2022-05-01' },
+      ],
       andraForvaltningarIdn: ['funktionsstod'],
     });
   });

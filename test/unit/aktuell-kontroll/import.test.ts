@@ -29,7 +29,14 @@ describe('reading the extract of who is aktuell where (CSV)', () => {
     const { rader, fel } = lasUttag(AKTUELLA_IMPORT, fixtur('aktuella-med-fel.csv'));
     expect(rader.map((r) => r.rad)).toEqual([2]);
     expect(fel).toEqual([
-      { rad: 3, fel: [expect.stringMatching(/^enhet: ska vara en av vuxen, barn-och-unga, ekonomiskt-bistand, funktionsstod, aldre, etableringsenheten$/)] },
+      {
+        rad: 3,
+        fel: [
+          expect.stringMatching(
+            /^enhet: ska vara en av vuxen, barn-och-unga, ekonomiskt-bistand, funktionsstod, aldre, etableringsenheten$/,
+          ),
+        ],
+      },
       { rad: 4, fel: ['forvaltning: enheten hör till förvaltningen funktionsstod'] },
       { rad: 5, fel: ['aktuell_till: ligger före aktuell_sedan'] },
       { rad: 6, fel: ['personnummer: Personnumret har fel kontrollsiffra'] },

@@ -9,7 +9,7 @@ describe('who of the synthetic population is aktuell where', () => {
   const population = genereraPopulation({ antal: 5000, seed: 42 });
   const aktuella = genereraAktuella(population);
 
-  it('is deterministic, and passes the import\'s checks', () => {
+  it("is deterministic, and passes the import's checks", () => {
     expect(genereraAktuella(genereraPopulation({ antal: 5000, seed: 42 }))).toEqual(aktuella);
     const { rader, fel } = lasUttag(AKTUELLA_IMPORT, skrivAktuellaCsv(aktuella));
     expect(fel).toEqual([]);
@@ -25,7 +25,11 @@ describe('who of the synthetic population is aktuell where', () => {
     expect(annan.length).toBeGreaterThan(20);
     expect(egen.filter((f) => f.size > 1).length).toBeGreaterThan(0);
     expect(per.size).toBeLessThan(population.hushall.length / 2);
-    for (const enhet of Object.keys(ENHETER)) expect(aktuella.some((a) => a.enhet === enhet), enhet).toBe(true);
+    for (const enhet of Object.keys(ENHETER))
+      expect(
+        aktuella.some((a) => a.enhet === enhet),
+        enhet,
+      ).toBe(true);
     expect(aktuella.some((a) => a.aktuell_till)).toBe(true);
   });
 });

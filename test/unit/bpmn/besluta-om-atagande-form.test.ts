@@ -53,7 +53,9 @@ describe('the form Besluta om åtagande', () => {
   });
 
   it("submits what the worker reads: the group's values as one object", () => {
-    const inskickat = Object.fromEntries(grupp!.components!.map((c) => [c.key!, { gatuadress: 'Förvaltargatan 5', postnummer: '411 06', ort: 'Göteborg' }[c.key!]]));
+    const inskickat = Object.fromEntries(
+      grupp!.components!.map((c) => [c.key!, { gatuadress: 'Förvaltargatan 5', postnummer: '411 06', ort: 'Göteborg' }[c.key!]]),
+    );
     expect(brevIndata.pick({ hyresvardAdress: true }).parse({ [grupp!.path!]: inskickat }).hyresvardAdress).toEqual({
       gatuadress: 'Förvaltargatan 5',
       postnummer: '41106',

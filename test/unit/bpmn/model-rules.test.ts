@@ -79,7 +79,9 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s', (_name, file) =>
   it('computes a calendar follow-up date with berakna-frister right before the task', () => {
     const serviceTasks = elements(xml, 'serviceTask');
     for (const task of elements(xml, 'userTask').filter((t) => /camunda:followUpDate="\$\{svarUppfoljningSenast\}"/.test(t.attrs))) {
-      const sources = [...xml.matchAll(new RegExp(`<bpmn:sequenceFlow [^>]*sourceRef="([^"]+)" targetRef="${task.id}"`, 'g'))].map((m) => m[1]);
+      const sources = [...xml.matchAll(new RegExp(`<bpmn:sequenceFlow [^>]*sourceRef="([^"]+)" targetRef="${task.id}"`, 'g'))].map(
+        (m) => m[1],
+      );
       expect(sources, task.id).toHaveLength(1);
       const before = serviceTasks.find((t) => t.id === sources[0]);
       expect(before?.attrs, task.id).toMatch(/camunda:topic="berakna-frister"/);
@@ -111,7 +113,7 @@ describe('legal references in bpmn/ (BPMN, DMN, forms)', () => {
     expect(granskaFil(file)).toEqual([]);
   });
 
-  it('never cite 16 kap. 2 § utsökningsbalken: the tenant\'s chance to respond governs no step social services take', () => {
+  it("never cite 16 kap. 2 § utsökningsbalken: the tenant's chance to respond governs no step social services take", () => {
     // Kronofogden's notice rests on 16 kap. (ub-16); the case link and the confirmation are the handbook's routine
     for (const file of modellfiler()) {
       const text = fs.readFileSync(file, 'utf8');
@@ -132,7 +134,9 @@ describe('the legal-reference rule on a deliberately bad model and form', () => 
     const bpmn = fel('fel.bpmn');
     expect(bpmn).toMatch(/rått id "\[osl-26-1\]"/);
     expect(bpmn).toMatch(/sol-2001-453-99-9 finns inte i lagrumskatalogen/);
-    expect(bpmn).toMatch(/"11 kap\. 1 § SoL \(2001:453\) \(ej verifierad\)" är upphävd; citera 14 kap\. 2 § socialtjänstlagen \(2025:400\)/);
+    expect(bpmn).toMatch(
+      /"11 kap\. 1 § SoL \(2001:453\) \(ej verifierad\)" är upphävd; citera 14 kap\. 2 § socialtjänstlagen \(2025:400\)/,
+    );
     expect(bpmn).toMatch(/handskrivet lagrum.*\(11 kap\. 1 § SoL\)/);
     expect(bpmn).toMatch(/"5 kap\. 4 § SoF" saknar " \(ej verifierad\)"/);
     expect(bpmn).toMatch(/rått id "26 kap\. 1 § OSL \[osl-26-1\]"/);

@@ -25,8 +25,7 @@ const templates: Template[] = fs
   .map((f) => JSON.parse(fs.readFileSync(path.join(templatesDir, f), 'utf8')));
 const topics = createTopics({ db: knex({ client: 'pg' }), engine: noEngine() });
 
-const templateTopic = (t: Template) =>
-  t.properties.find((p) => p.binding.type === 'property' && p.binding.name === 'camunda:topic')?.value;
+const templateTopic = (t: Template) => t.properties.find((p) => p.binding.type === 'property' && p.binding.name === 'camunda:topic')?.value;
 
 interface ExternalTaskUse {
   diagram: string;
@@ -41,7 +40,11 @@ function externalTasks(): ExternalTaskUse[] {
   return planBundles().flatMap((bundle) => {
     const file = bundle.files[0] as string;
     const xml = fs.readFileSync(file, 'utf8');
-    return [...xml.matchAll(/<bpmn:(?:serviceTask|sendTask|businessRuleTask)\b([^>]*)>([\s\S]*?)<\/bpmn:(?:serviceTask|sendTask|businessRuleTask)>/g)]
+    return [
+      ...xml.matchAll(
+        /<bpmn:(?:serviceTask|sendTask|businessRuleTask)\b([^>]*)>([\s\S]*?)<\/bpmn:(?:serviceTask|sendTask|businessRuleTask)>/g,
+      ),
+    ]
       .filter((m) => /camunda:type="external"/.test(m[1] as string))
       .map((m) => {
         const attrs = m[1] as string;

@@ -58,7 +58,11 @@ describe('each letter type, read back from its PDF', () => {
 
     // then: two letters, both serving the same-day deadline
     expect(fler).toHaveLength(0);
-    expect(kronofogden!.brev).toMatchObject({ mottagare: 'kronofogden', kanal: 'epost-myndighet', mallversion: 'bekraftelse-kronofogden/1' });
+    expect(kronofogden!.brev).toMatchObject({
+      mottagare: 'kronofogden',
+      kanal: 'epost-myndighet',
+      mallversion: 'bekraftelse-kronofogden/1',
+    });
     expect(kopia!.brev).toMatchObject({ mottagare: 'hyresgast', kanal: 'post', mallversion: 'bekraftelse-kronofogden/1' });
     expect(kronofogden!.brev.frist?.typ).toBe('bekraftelseKronofogden');
     expect(kopia!.brev.frist?.typ).toBe('bekraftelseKronofogden');

@@ -42,7 +42,9 @@ describe('what each letter type needs', () => {
     expect(fel('atagande-betalningsansvar', { fristunderlag: {} })).toContain(
       'fristunderlag.atervinningsfrist: krävs för brevtypen atagande-betalningsansvar',
     );
-    const trasig = { atervinningsfrist: { typ: 'atervinningsfrist', senast: 'i morgon', forfaller: '2026-12-23T23:59:59+01:00', lagrum: [] } };
+    const trasig = {
+      atervinningsfrist: { typ: 'atervinningsfrist', senast: 'i morgon', forfaller: '2026-12-23T23:59:59+01:00', lagrum: [] },
+    };
     expect(fel('atagande-betalningsansvar', { fristunderlag: trasig })).toMatch(/^fristunderlag\.atervinningsfrist\.senast: /);
   });
 
@@ -71,7 +73,13 @@ describe('what each letter type needs', () => {
   });
 
   it('reads the times forms and models write', () => {
-    for (const hembesokTid of ['2026-12-17T13:30+01:00', '2026-12-17T13:30:00+01:00', '2026-12-17T12:30:00.000Z', '2026-12-17T13:30', new Date('2026-12-17T12:30:00Z')]) {
+    for (const hembesokTid of [
+      '2026-12-17T13:30+01:00',
+      '2026-12-17T13:30:00+01:00',
+      '2026-12-17T12:30:00.000Z',
+      '2026-12-17T13:30',
+      new Date('2026-12-17T12:30:00Z'),
+    ]) {
       const [brev] = planeraBrev(indata('hembesok', { hembesokTid }), sammanhang);
       expect(JSON.stringify(brev!.dokument.text.stycken)).toContain('torsdagen den 17 december 2026 kl. 13.30');
     }

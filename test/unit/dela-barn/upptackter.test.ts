@@ -21,7 +21,13 @@ describe('barnUpptackter', () => {
 
   it('a source already recorded is not recorded again; a new one is added in time order', () => {
     const tidigare = [{ tid: '2026-11-20T10:00:00+01:00', kalla: 'folkbokforing' as const, process: 'kronofogden-avhysning' }];
-    const lista = registreraUpptackter(tidigare, { folkbokforing: true, hyresvard: true }, '2026-11-25T10:00:00+01:00', null, 'kontakt-och-utredning');
+    const lista = registreraUpptackter(
+      tidigare,
+      { folkbokforing: true, hyresvard: true },
+      '2026-11-25T10:00:00+01:00',
+      null,
+      'kontakt-och-utredning',
+    );
     expect(lista.map((u) => u.kalla)).toEqual(['folkbokforing', 'hyresvard']);
     expect(lista[1]?.process).toBe('kontakt-och-utredning');
   });

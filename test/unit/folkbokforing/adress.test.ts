@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adressnyckel, lagenhetsnummerIAdressrad } from '../../../workers/folkbokforing/adress.ts';
 
-describe('adressnyckel: the landlord\'s and the register\'s way of writing an address meet', () => {
+describe("adressnyckel: the landlord's and the register's way of writing an address meet", () => {
   it.each([
     ['Linnégatan 12 B', '413 04', 'LINNÉGATAN 12B', '41304'],
     ['Linnégatan 12b', '41304', 'LINNÉGATAN 12 B', '41304'],

@@ -52,7 +52,7 @@ describe('folkbokforing: who is registered at the tenancy', () => {
     expect(outcome).toMatchObject({ variables: { antalVuxna: 2 } });
   });
 
-  it('without a flat number in the notice, takes the tenant\'s own registered flat', async () => {
+  it("without a flat number in the notice, takes the tenant's own registered flat", async () => {
     const { lagenhetsnummer: _utan, ...utanLgh } = linnegatan;
     expect(await kontrollera('198503149828', utanLgh)).toMatchObject({
       variables: { folkbokfordPaAdressen: true, antalVuxna: 2, barnBerorda: true, hushallOklart: false },
@@ -60,7 +60,12 @@ describe('folkbokforing: who is registered at the tenancy', () => {
   });
 
   it('a tenant registered elsewhere: not at the address; the others registered in the flat are still counted', async () => {
-    const outcome = await kontrollera('199010109891', { gatuadress: 'Vasagatan 3', postnummer: '41124', ort: 'Göteborg', lagenhetsnummer: '1201' });
+    const outcome = await kontrollera('199010109891', {
+      gatuadress: 'Vasagatan 3',
+      postnummer: '41124',
+      ort: 'Göteborg',
+      lagenhetsnummer: '1201',
+    });
     expect(outcome).toMatchObject({
       kind: 'complete',
       variables: {
@@ -84,8 +89,13 @@ describe('folkbokforing: who is registered at the tenancy', () => {
     expect(outcome).toMatchObject({ variables: { folkbokfordPaAdressen: true, antalVuxna: 0, hushallOklart: false } });
   });
 
-  it('reads the flat number from the register\'s address line when the extract has no column value', async () => {
-    const outcome = await kontrollera('199501159934', { gatuadress: 'Ånäsvägen 20', postnummer: '41658', ort: 'Göteborg', lagenhetsnummer: '1004' });
+  it("reads the flat number from the register's address line when the extract has no column value", async () => {
+    const outcome = await kontrollera('199501159934', {
+      gatuadress: 'Ånäsvägen 20',
+      postnummer: '41658',
+      ort: 'Göteborg',
+      lagenhetsnummer: '1004',
+    });
     expect(outcome).toMatchObject({
       variables: {
         folkbokfordPaAdressen: true,
@@ -113,7 +123,19 @@ describe('folkbokforing: who is registered at the tenancy', () => {
 describe('folkbokforing: protected identity', () => {
   const opaltorget = { gatuadress: 'Opaltorget 7', postnummer: '421 68', ort: 'Västra Frölunda', lagenhetsnummer: '1001' };
   const adressdelar = ['folkbokforingsadress', 'gatuadress', 'postnummer', 'ort', 'lagenhetsnummer', 'coAdress', 'adress'];
-  const registeradress = ['OPALTORGET', 'Opaltorget', '42168', '421 68', 'FRÖLUNDA', 'Frölunda', 'HAMMARKULLETORGET', '42437', 'ANGERED', '1001', '1301'];
+  const registeradress = [
+    'OPALTORGET',
+    'Opaltorget',
+    '42168',
+    '421 68',
+    'FRÖLUNDA',
+    'Frölunda',
+    'HAMMARKULLETORGET',
+    '42437',
+    'ANGERED',
+    '1001',
+    '1301',
+  ];
 
   it('sekretessmarkering: flagged, letters through särskild postförmedling, and no address in any output variable', async () => {
     // when
@@ -139,9 +161,17 @@ describe('folkbokforing: protected identity', () => {
     for (const del of registeradress) expect(text).not.toContain(del);
   });
 
-  it('skyddad folkbokföring: flagged, the register\'s address is never given', async () => {
-    const outcome = await kontrollera('197909099926', { gatuadress: 'Mandolingatan 9', postnummer: '42145', ort: 'Västra Frölunda', lagenhetsnummer: '1202' });
-    expect(outcome).toMatchObject({ kind: 'complete', variables: { skyddadIdentitet: true, postkanal: 'sarskild-postformedling', folkbokfordPaAdressen: false } });
+  it("skyddad folkbokföring: flagged, the register's address is never given", async () => {
+    const outcome = await kontrollera('197909099926', {
+      gatuadress: 'Mandolingatan 9',
+      postnummer: '42145',
+      ort: 'Västra Frölunda',
+      lagenhetsnummer: '1202',
+    });
+    expect(outcome).toMatchObject({
+      kind: 'complete',
+      variables: { skyddadIdentitet: true, postkanal: 'sarskild-postformedling', folkbokfordPaAdressen: false },
+    });
     const text = JSON.stringify(outcome);
     for (const namn of adressdelar) expect(text).not.toContain(`"${namn}"`);
     for (const del of registeradress) expect(text).not.toContain(del);
@@ -151,10 +181,20 @@ describe('folkbokforing: protected identity', () => {
     // Ebba (sekretessmarkering) is registered at Opaltorget 7; a tenant there without protection is made up here.
     const outcome = await kontrolleraFolkbokforing(
       {
-        sokPerson: async () => ({ personnummer: '199202029865' as never, fornamn: 'S', efternamn: 'K', sekretessmarkering: false, skyddadFolkbokforing: false }),
+        sokPerson: async () => ({
+          personnummer: '199202029865' as never,
+          fornamn: 'S',
+          efternamn: 'K',
+          sekretessmarkering: false,
+          skyddadFolkbokforing: false,
+        }),
         personerPaAdress: (a) => register.personerPaAdress(a),
       },
-      { hyresgast: hyresgastSchema.parse({ personnummer: '199202029865', namn: 'S K' }), adress: adressSchema.parse(opaltorget), referensdatum: '2026-11-25' },
+      {
+        hyresgast: hyresgastSchema.parse({ personnummer: '199202029865', namn: 'S K' }),
+        adress: adressSchema.parse(opaltorget),
+        referensdatum: '2026-11-25',
+      },
     );
     expect(outcome).toMatchObject({ variables: { skyddadIdentitet: false, skyddadIdentitetIHushallet: true, postkanal: 'adress' } });
   });

@@ -77,7 +77,8 @@ describe('reading a folkbokföring extract (CSV)', () => {
   });
 
   it('takes comma-separated files with a byte order mark and headers in any case, and ignores unknown columns', () => {
-    const text = '\uFEFFPersonnummer,Fornamn,Efternamn,Utdelningsadress2,Postnummer,Postort,Kon\n198503149828,Anna,Testsson,Linnégatan 12 B,413 04,Göteborg,K\n';
+    const text =
+      '\uFEFFPersonnummer,Fornamn,Efternamn,Utdelningsadress2,Postnummer,Postort,Kon\n198503149828,Anna,Testsson,Linnégatan 12 B,413 04,Göteborg,K\n';
     const { rader, fel } = lasUttag(FOLKBOKFORING_IMPORT, text);
     expect(fel).toEqual([]);
     expect(rader[0]?.varde).toMatchObject({ personnummer: '198503149828', postnummer: '41304', sekretessmarkering: false });

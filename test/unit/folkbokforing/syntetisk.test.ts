@@ -45,8 +45,9 @@ describe('the synthetic population', () => {
     expect(annanstans.length).toBeGreaterThan(population.hushall.length * 0.03);
     for (const h of population.hushall) {
       const rad = register.get(h.hyresgast)!;
-      const har = adressnyckel(rad.utdelningsadress2!, rad.postnummer!) === adressnyckel(h.boendeadress.gatuadress, h.boendeadress.postnummer)
-        && rad.lagenhetsnummer === h.boendeadress.lagenhetsnummer;
+      const har =
+        adressnyckel(rad.utdelningsadress2!, rad.postnummer!) === adressnyckel(h.boendeadress.gatuadress, h.boendeadress.postnummer) &&
+        rad.lagenhetsnummer === h.boendeadress.lagenhetsnummer;
       expect(har, h.hyresgast).toBe(h.hyresgastFolkbokfordHar);
     }
   });

@@ -19,7 +19,9 @@ describe('atagandeBeslut: the åtagande decision is due N working days before th
       forfaller: '2026-11-24T23:59:59+01:00',
       lagrum: ['jb-12-44-4-1', 'jb-12-44-1'],
     });
-    expect(b.grund).toEqual([{ handelse: 'atervinningsfristSistaDag', beskrivning: 'Återvinningsfristens sista dag', datum: '2026-11-26', styrande: true }]);
+    expect(b.grund).toEqual([
+      { handelse: 'atervinningsfristSistaDag', beskrivning: 'Återvinningsfristens sista dag', datum: '2026-11-26', styrande: true },
+    ]);
     expect(b.kalla).toMatchObject({ installning: 'atagande.beslutFore', varde: '2 vardagar' });
     expect(b.forklaring.join(' ')).toContain('tisdag 2026-11-24');
   });
@@ -30,17 +32,19 @@ describe('atagandeBeslut: the åtagande decision is due N working days before th
     expect(b.sistaDag).toBe('2026-11-19');
   });
 
-  it('holidays do not count: Twelfth Night, the weekend, New Year\'s Day and Eve are skipped', () => {
+  it("holidays do not count: Twelfth Night, the weekend, New Year's Day and Eve are skipped", () => {
     // served Thursday 2026-12-17 → three weeks is 2027-01-07 (Thursday)
     const f = frist('2026-12-17');
     expect(f.sistaDag).toBe('2027-01-07');
     // 2027-01-06 trettondedag jul: Tuesday the 5th is the first working day before, Monday the 4th the second
     expect(atagandeBeslut(f, standard).sistaDag).toBe('2027-01-04');
     // the third: not 01-03/02 (weekend), 01-01 (nyårsdagen), 12-31 (nyårsafton)
-    expect(atagandeBeslut(f, medAndrat({ atagande: { beslutFore: { varde: 3, enhet: 'vardagar', kalla: 'test' } } })).sistaDag).toBe('2026-12-30');
+    expect(atagandeBeslut(f, medAndrat({ atagande: { beslutFore: { varde: 3, enhet: 'vardagar', kalla: 'test' } } })).sistaDag).toBe(
+      '2026-12-30',
+    );
   });
 
-  it('0 working days: the period\'s last day itself', () => {
+  it("0 working days: the period's last day itself", () => {
     const f = frist('2026-11-05');
     const b = atagandeBeslut(f, ovanliga);
     expect(b.sistaDag).toBe(f.sistaDag);
@@ -48,7 +52,9 @@ describe('atagandeBeslut: the åtagande decision is due N working days before th
   });
 
   it('the setting is validated', () => {
-    expect(() => medAndrat({ atagande: { beslutFore: { varde: 11, enhet: 'vardagar', kalla: 'x' } } })).toThrow(/atagande.beslutFore.varde: får vara högst 10/);
+    expect(() => medAndrat({ atagande: { beslutFore: { varde: 11, enhet: 'vardagar', kalla: 'x' } } })).toThrow(
+      /atagande.beslutFore.varde: får vara högst 10/,
+    );
     expect(() => medAndrat({ atagande: { beslutFore: { varde: 2, enhet: 'dagar', kalla: 'x' } } })).toThrow(/atagande.beslutFore.enhet/);
     expect(() => medAndrat({ atagande: undefined })).toThrow(/atagande: saknas/);
   });

@@ -92,9 +92,7 @@ describe('återvinningsfristen – regler', () => {
   });
 
   it('ogiltiga datum avvisas och namnger fältet', () => {
-    expect(() => atervinningsfrist({ delgivningsdatum: '2026-02-30', mottagenSocialnamnden: '2026-02-01' })).toThrow(
-      /delgivningsdatum/,
-    );
+    expect(() => atervinningsfrist({ delgivningsdatum: '2026-02-30', mottagenSocialnamnden: '2026-02-01' })).toThrow(/delgivningsdatum/);
     expect(() => atervinningsfrist({ delgivningsdatum: '2026-02-03', mottagenSocialnamnden: 'igår' })).toThrow(FristError);
   });
 });

@@ -11,7 +11,12 @@ describe('avhysningsdagen: närvaro och påminnelser', () => {
       standard,
     );
     // the day itself, from 00:00 Swedish time: when the attendance task is created
-    expect(dag).toMatchObject({ typ: 'avhysningsdag', slag: 'tidpunkt', senast: '2026-12-28T00:00:00+01:00', forfaller: '2026-12-28T23:59:59+01:00' });
+    expect(dag).toMatchObject({
+      typ: 'avhysningsdag',
+      slag: 'tidpunkt',
+      senast: '2026-12-28T00:00:00+01:00',
+      forfaller: '2026-12-28T23:59:59+01:00',
+    });
     // Then: närvaro den dagen; tidpunkten finns kvar i grunden
     expect(narvaro).toMatchObject({
       typ: 'avhysningNarvaro',

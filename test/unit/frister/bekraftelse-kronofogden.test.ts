@@ -55,12 +55,8 @@ describe('bekräftelse till Kronofogden samma dag', () => {
   });
 
   it('en annan kommuns rutin: 12:30 och 30 minuter', () => {
-    expect(bekraftelseKronofogden({ mottagen: '2026-09-08T12:29:00+02:00' }, ovanliga).eskalering.senast).toBe(
-      '2026-09-08T12:30:00+02:00',
-    );
-    expect(bekraftelseKronofogden({ mottagen: '2026-09-08T12:45:00+02:00' }, ovanliga).eskalering.senast).toBe(
-      '2026-09-08T13:15:00+02:00',
-    );
+    expect(bekraftelseKronofogden({ mottagen: '2026-09-08T12:29:00+02:00' }, ovanliga).eskalering.senast).toBe('2026-09-08T12:30:00+02:00');
+    expect(bekraftelseKronofogden({ mottagen: '2026-09-08T12:45:00+02:00' }, ovanliga).eskalering.senast).toBe('2026-09-08T13:15:00+02:00');
   });
 });
 

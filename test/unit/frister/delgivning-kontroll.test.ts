@@ -11,14 +11,21 @@ describe('ta reda på delgivningsdatum (uppsägning för obetald hyra utan delgi
     // Given: uppgiften skapades fredag 2026-12-04 kl. 16:00
     const { uppgift, eskalering } = delgivningKontroll({ start: '2026-12-04T16:00:00+01:00' }, standard);
     // Then: måndag är nästa vardag, tisdag den andra
-    expect(uppgift).toMatchObject({ typ: 'delgivningKontroll', forfaller: '2026-12-07T23:59:59+01:00', lagrum: ['jb-12-44-1', 'jb-12-25a', 'delgivningslagen'] });
+    expect(uppgift).toMatchObject({
+      typ: 'delgivningKontroll',
+      forfaller: '2026-12-07T23:59:59+01:00',
+      lagrum: ['jb-12-44-1', 'jb-12-25a', 'delgivningslagen'],
+    });
     expect(eskalering).toMatchObject({ typ: 'delgivningKontrollEskalering', senast: '2026-12-08T00:00:00+01:00' });
     expect(uppgift.kalla).toMatchObject({ installning: 'delgivningKontroll.inom', varde: '1 vardag' });
     expect(eskalering.kalla).toMatchObject({ installning: 'delgivningKontroll.eskalering', varde: '2 vardagar' });
   });
 
   it('kräver att eskaleringen kommer efter förfallodagen', () => {
-    const fel = { ...JSON.parse(JSON.stringify(standard)), delgivningKontroll: { inom: { varde: 2, enhet: 'vardagar', kalla: 'x' }, eskalering: { varde: 2, enhet: 'vardagar', kalla: 'x' } } };
+    const fel = {
+      ...JSON.parse(JSON.stringify(standard)),
+      delgivningKontroll: { inom: { varde: 2, enhet: 'vardagar', kalla: 'x' }, eskalering: { varde: 2, enhet: 'vardagar', kalla: 'x' } },
+    };
     expect(() => tolkaInstallningar(fel)).toThrow(/delgivningKontroll\.eskalering\.varde/);
   });
 

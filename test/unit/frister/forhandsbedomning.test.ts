@@ -59,15 +59,15 @@ describe('förhandsbedömning, vuxen (handbokens riktmärke, inställningar)', (
 
   it('förlängning utan skäl, eller som inte förlänger, avvisas', () => {
     const mottagen = '2026-09-01';
-    expect(() =>
-      forhandsbedomningVuxen({ mottagen, forlangning: { skal: '  ', tid: { varde: 6, enhet: 'veckor' } } }, standard),
-    ).toThrow(/skäl/);
-    expect(() =>
-      forhandsbedomningVuxen({ mottagen, forlangning: { skal: 'x', tid: { varde: 28, enhet: 'dagar' } } }, standard),
-    ).toThrow(/längre/);
-    expect(() =>
-      forhandsbedomningVuxen({ mottagen, forlangning: { skal: 'x', tid: { varde: -1, enhet: 'veckor' } } }, standard),
-    ).toThrow(FristError);
+    expect(() => forhandsbedomningVuxen({ mottagen, forlangning: { skal: '  ', tid: { varde: 6, enhet: 'veckor' } } }, standard)).toThrow(
+      /skäl/,
+    );
+    expect(() => forhandsbedomningVuxen({ mottagen, forlangning: { skal: 'x', tid: { varde: 28, enhet: 'dagar' } } }, standard)).toThrow(
+      /längre/,
+    );
+    expect(() => forhandsbedomningVuxen({ mottagen, forlangning: { skal: 'x', tid: { varde: -1, enhet: 'veckor' } } }, standard)).toThrow(
+      FristError,
+    );
   });
 
   it('en annan kommuns rutin i dagar och månader: 31 januari + 1 månad = 28 februari', () => {

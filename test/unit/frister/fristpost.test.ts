@@ -25,9 +25,18 @@ import { standard } from './stod.ts';
 
 /** One deadline of every type, with a corrected notice and an extension so that every field occurs. */
 function allaFrister(): Frist[] {
-  const a = atervinningsfrist({ delgivningsdatum: '2026-12-04', mottagenSocialnamnden: '2026-12-01', ersatter: { mottagen: '2026-11-27' } });
+  const a = atervinningsfrist({
+    delgivningsdatum: '2026-12-04',
+    mottagenSocialnamnden: '2026-12-01',
+    ersatter: { mottagen: '2026-11-27' },
+  });
   const k = bekraftelseKronofogden({ mottagen: '2026-12-01T15:00:00+01:00', dokument: 'KFM-1' }, standard);
-  const forlangning = { skal: 'särskilt skäl', tid: { varde: 6, enhet: 'veckor' as const }, beslutadAv: 'eva', beslutad: '2026-12-10T09:00:00+01:00' };
+  const forlangning = {
+    skal: 'särskilt skäl',
+    tid: { varde: 6, enhet: 'veckor' as const },
+    beslutadAv: 'eva',
+    beslutad: '2026-12-10T09:00:00+01:00',
+  };
   const v = forhandsbedomningVuxen({ mottagen: '2026-12-01', forlangning }, standard);
   const h = avhysning({ avhysningsdag: '2026-12-10' }, standard);
   const d = delgivningKontroll({ start: '2026-12-01T09:15:00+01:00' }, standard);

@@ -42,7 +42,14 @@ describe('the deadline groups in the element templates', () => {
 
   it('the template pattern and the workers accept the same lists', () => {
     const monster = new RegExp(egenskap('berakna-frister.json', 'beraknaFrister').constraints!.pattern!.value);
-    const listor = [...FRIST_GRUPPER, 'atervinningsfrist,avhysning', 'avhysning, forhandsbedomningVuxen', 'hyresskuld', 'avhysning,hyresskuld', ''];
+    const listor = [
+      ...FRIST_GRUPPER,
+      'atervinningsfrist,avhysning',
+      'avhysning, forhandsbedomningVuxen',
+      'hyresskuld',
+      'avhysning,hyresskuld',
+      '',
+    ];
     for (const text of listor) expect([text, monster.test(text)]).toEqual([text, fristgrupper.safeParse(text).success]);
   });
 

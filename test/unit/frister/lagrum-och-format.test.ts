@@ -115,7 +115,10 @@ describe('varje beräknad frist', () => {
   it('säger vad som startade den, citerar katalogen och – för inställda tider – inställningens källa', () => {
     for (const f of allaFrister()) {
       expect(f.grund.length, f.typ).toBeGreaterThan(0);
-      expect(f.grund.some((g) => g.styrande), f.typ).toBe(true);
+      expect(
+        f.grund.some((g) => g.styrande),
+        f.typ,
+      ).toBe(true);
       expect(f.lagrum.length, f.typ).toBeGreaterThan(0);
       for (const id of f.lagrum) expect(arLagrumId(id), `${f.typ}: ${id}`).toBe(true);
       expect(f.forklaring.length, f.typ).toBeGreaterThan(0);

@@ -65,7 +65,7 @@ function orakelAtervinning(delgiven: string, mottagen: string): { sistaDag: stri
   let slut = Math.max(dagnr(delgiven), dagnr(mottagen)) + 21;
   while (!orakelHelgfri(slut)) slut += 1;
   let beslut = slut;
-  for (let kvar = 2; kvar > 0; ) {
+  for (let kvar = 2; kvar > 0;) {
     beslut += 1;
     if (orakelHelgfri(beslut)) kvar -= 1;
   }

@@ -43,7 +43,9 @@ describe('append-only tables in migrations', () => {
 
   it('keeps quotes and per cent signs as text', () => {
     const [fn] = appendOnlySql({ table: 'prov', refusal: "Provets 100 % ändras aldrig, 'aldrig'" });
-    expect(fold(fn!)).toContain("RAISE EXCEPTION 'Provets 100 %% ändras aldrig, ''aldrig'': % i % är inte tillåtet.', TG_OP, TG_TABLE_NAME");
+    expect(fold(fn!)).toContain(
+      "RAISE EXCEPTION 'Provets 100 %% ändras aldrig, ''aldrig'': % i % är inte tillåtet.', TG_OP, TG_TABLE_NAME",
+    );
   });
 
   it('takes only plain table names, and drops what it made', () => {

@@ -5,7 +5,11 @@ import { kontaktuppgifter } from '../../../ui/revision/efterlevnad/facts.ts';
 type Uppgift = Pick<HistoricTask, 'processInstanceId' | 'taskDefinitionKey' | 'startTime' | 'endTime' | 'deleteReason'>;
 
 const uppgift = (taskDefinitionKey: string, endTime: string | null, deleteReason: string | null): Uppgift => ({
-  processInstanceId: 'pi', taskDefinitionKey, startTime: '2026-11-20T09:00:00.000+0000', endTime, deleteReason,
+  processInstanceId: 'pi',
+  taskDefinitionKey,
+  startTime: '2026-11-20T09:00:00.000+0000',
+  endTime,
+  deleteReason,
 });
 
 describe('which contact tasks count as contacts in the compliance report', () => {

@@ -12,7 +12,7 @@ import { lasPdf } from '../brev/stod.ts';
 const bpmn = (namn: string) => readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'bpmn', namn), 'utf8');
 
 describe('legal references from the model', () => {
-  it('reads each activity\'s references from its documentation, only ids the catalogue knows', () => {
+  it("reads each activity's references from its documentation, only ids the catalogue knows", () => {
     const lagrum = lagrumIModell(bpmn('hot-om-avhysning.bpmn'));
     expect(lagrum.get('BeslutaOmAtagande')).toEqual(['jb-12-44-1', 'jb-12-44-4-1', 'lag-1930-173-2-jb-12-44']);
     expect(lagrum.has('KontrolleraFolkbokforing')).toBe(false);
@@ -22,7 +22,12 @@ describe('legal references from the model', () => {
   it('reads a version deployed before the catalogue texts ("[id]"), showing a repealed SoL paragraph as the one in force', () => {
     const gammal = `<bpmn:userTask id="BeslutaOmUtredning" name="x">
       <bpmn:documentation>Besluta. Handboken steg 7. Lagrum: 11 kap. 1 § SoL (2001:453) [sol-2001-453-11-1], [osl-26-1], [sol-2001-453-4-1].</bpmn:documentation>`;
-    expect(lagrumIModell(gammal).get('BeslutaOmUtredning')).toEqual(['sol-2025-400-14-2', 'osl-26-1', 'sol-2025-400-12-1', 'sol-2025-400-11-1']);
+    expect(lagrumIModell(gammal).get('BeslutaOmUtredning')).toEqual([
+      'sol-2025-400-14-2',
+      'osl-26-1',
+      'sol-2025-400-12-1',
+      'sol-2025-400-11-1',
+    ]);
     const ny = `<bpmn:userTask id="SkickaBekraftelse" name="x">
       <bpmn:documentation>Skicka. Lagrum: ${citera('handbok-bekraftelse-kronofogden')}; ${citera('sof-5-4')}.</bpmn:documentation>`;
     expect(lagrumIModell(ny).get('SkickaBekraftelse')).toEqual(['handbok-bekraftelse-kronofogden', 'sof-5-4']);
@@ -30,20 +35,51 @@ describe('legal references from the model', () => {
 });
 
 describe('was the deadline met?', () => {
-  const post = { typ: 'atervinningsfrist', slag: 'frist', art: 'lag', senast: '2026-12-29T00:00:00+01:00', forfaller: '2026-12-28T23:59:59+01:00' } as const;
+  const post = {
+    typ: 'atervinningsfrist',
+    slag: 'frist',
+    art: 'lag',
+    senast: '2026-12-29T00:00:00+01:00',
+    forfaller: '2026-12-28T23:59:59+01:00',
+  } as const;
   const senast = new Date(post.senast);
   const brev = (efter_frist: boolean, skickad: string | null = efter_frist ? '2026-12-29T10:00:00Z' : '2026-12-21T10:00:00Z') => ({
-    id: 'b', typ: 'atagande-betalningsansvar', mottagare: 'hyresvard', kanal: 'rekommenderat', sha256: 'x', mallversion: '1',
-    fristtyp: 'atervinningsfrist', frist_senast: senast, efter_frist, skapad: new Date('2026-12-20T10:00:00Z'),
-    skickad: skickad ? new Date(skickad) : null, skickad_av: skickad ? 'registraturen' : null, skickad_registrerad: skickad ? new Date(skickad) : null,
+    id: 'b',
+    typ: 'atagande-betalningsansvar',
+    mottagare: 'hyresvard',
+    kanal: 'rekommenderat',
+    sha256: 'x',
+    mallversion: '1',
+    fristtyp: 'atervinningsfrist',
+    frist_senast: senast,
+    efter_frist,
+    skapad: new Date('2026-12-20T10:00:00Z'),
+    skickad: skickad ? new Date(skickad) : null,
+    skickad_av: skickad ? 'registraturen' : null,
+    skickad_registrerad: skickad ? new Date(skickad) : null,
   });
   const uppgift = (endTime: string | null, deleteReason: string | null) => ({
-    id: 'u', name: 'Besluta om åtagande', taskDefinitionKey: 'BeslutaOmAtagande', processInstanceId: 'p', activityInstanceId: 'a',
-    assignee: 'eva', startTime: '2026-12-01T10:00:00.000+0000', endTime, deleteReason, due: '2026-12-28T22:59:59.000+0000',
+    id: 'u',
+    name: 'Besluta om åtagande',
+    taskDefinitionKey: 'BeslutaOmAtagande',
+    processInstanceId: 'p',
+    activityInstanceId: 'a',
+    assignee: 'eva',
+    startTime: '2026-12-01T10:00:00.000+0000',
+    endTime,
+    deleteReason,
+    due: '2026-12-28T22:59:59.000+0000',
   });
   const timer = (successLog: boolean) => ({
-    jobId: 'j', jobDueDate: '2026-12-28T23:00:00.000+0000', jobDefinitionType: 'timer-transition', activityId: 'AtervinningsfristenUte',
-    processInstanceId: 'p', timestamp: '2026-12-28T23:00:01.000+0000', creationLog: !successLog, successLog, deletionLog: false,
+    jobId: 'j',
+    jobDueDate: '2026-12-28T23:00:00.000+0000',
+    jobDefinitionType: 'timer-transition',
+    activityId: 'AtervinningsfristenUte',
+    processInstanceId: 'p',
+    timestamp: '2026-12-28T23:00:01.000+0000',
+    creationLog: !successLog,
+    successLog,
+    deletionLog: false,
   });
   const nu = new Date('2027-01-15T12:00:00Z');
 
@@ -55,11 +91,17 @@ describe('was the deadline met?', () => {
   });
 
   it('a letter written but not marked sent: running until the deadline, then not met', () => {
-    expect(bedomFrist(post, [], [], [brev(false, null)], new Date('2026-12-22T00:00:00Z'))).toMatchObject({ utfall: 'loper', forklaring: expect.stringContaining('inte markerat som skickat') });
-    expect(bedomFrist(post, [], [], [brev(false, null)], nu)).toMatchObject({ utfall: 'ej-uppfylld', forklaring: expect.stringContaining('inte markerat som skickat') });
+    expect(bedomFrist(post, [], [], [brev(false, null)], new Date('2026-12-22T00:00:00Z'))).toMatchObject({
+      utfall: 'loper',
+      forklaring: expect.stringContaining('inte markerat som skickat'),
+    });
+    expect(bedomFrist(post, [], [], [brev(false, null)], nu)).toMatchObject({
+      utfall: 'ej-uppfylld',
+      forklaring: expect.stringContaining('inte markerat som skickat'),
+    });
   });
 
-  it('else the task it governs (due = the deadline\'s due time): completed before it ran out, or after', () => {
+  it("else the task it governs (due = the deadline's due time): completed before it ran out, or after", () => {
     expect(bedomFrist(post, [uppgift('2026-12-20T09:00:00.000+0000', 'completed')], [], [], nu).utfall).toBe('uppfylld');
     expect(bedomFrist(post, [uppgift('2026-12-29T09:00:00.000+0000', 'completed')], [], [], nu).utfall).toBe('ej-uppfylld');
     expect(bedomFrist(post, [uppgift(null, null)], [], [], new Date('2026-12-10T00:00:00Z')).utfall).toBe('loper');

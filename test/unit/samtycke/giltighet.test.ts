@@ -23,7 +23,11 @@ function aterkallelse(over: Partial<Aterkallelse> = {}): Aterkallelse {
   return { id: 'a1', samtyckeId: null, mottagare: null, syften: null, aterkallat: t('2026-11-10T09:00:00+01:00'), ...over };
 }
 
-const fraga = (vid: string, mottagare: Samtycke['mottagare'][number] = 'hyresvard', syfte: Samtycke['syften'][number] = 'kontakt-om-boendet') => ({
+const fraga = (
+  vid: string,
+  mottagare: Samtycke['mottagare'][number] = 'hyresvard',
+  syfte: Samtycke['syften'][number] = 'kontakt-om-boendet',
+) => ({
   mottagare,
   syfte,
   vid: t(vid),
@@ -35,7 +39,9 @@ describe('when a consent holds', () => {
     const s = samtycke();
     // then
     expect(lage(s, [], fraga('2026-11-02T10:00:00+01:00'))).toBe('giltigt');
-    expect(lage(s, [], fraga('2026-11-05T00:00:00+01:00', 'annan-forvaltning:funktionsstod', 'information-om-planerade-insatser'))).toBe('giltigt');
+    expect(lage(s, [], fraga('2026-11-05T00:00:00+01:00', 'annan-forvaltning:funktionsstod', 'information-om-planerade-insatser'))).toBe(
+      'giltigt',
+    );
     expect(lage(s, [], fraga('2026-11-02T09:59:59+01:00'))).toBe('inte-lamnat-an');
   });
 
@@ -88,7 +94,7 @@ describe('revocations', () => {
     expect(bedom([samtycke(), ny], [r], fraga('2026-11-13T00:00:00+01:00'))).toEqual({ giltigt: ny });
   });
 
-  it('aimed at one consent, leaves the person\'s other consents alone', () => {
+  it("aimed at one consent, leaves the person's other consents alone", () => {
     // given
     const annat = samtycke({ id: 's2', lamnat: t('2026-11-01T10:00:00+01:00') });
     const r = aterkallelse({ samtyckeId: 's1' });

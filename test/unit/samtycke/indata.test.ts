@@ -54,7 +54,7 @@ describe('listaAv', () => {
   });
 });
 
-describe('the topics\' input names each wrong variable and never its value', () => {
+describe("the topics' input names each wrong variable and never its value", () => {
   it('samtycke-registrera', () => {
     // given
     const input = samtyckeRegistreraTopic({ db, engine: noEngine() }).input.safeParse({

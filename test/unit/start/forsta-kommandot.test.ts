@@ -137,9 +137,7 @@ describe('the embedded database from a folder of mode 700', () => {
       dataDir: tempDir('bokvar-data-', 0o700),
     });
     await expect(start).rejects.toBeInstanceOf(StartupError);
-    await expect(start).rejects.toThrow(
-      `Databasen i DATABASE_URL (postgres://postgres:***@127.0.0.1:${port}/bokvar) svarar inte.`,
-    );
+    await expect(start).rejects.toThrow(`Databasen i DATABASE_URL (postgres://postgres:***@127.0.0.1:${port}/bokvar) svarar inte.`);
   });
 });
 
@@ -191,9 +189,7 @@ describe('npm start that cannot start', () => {
     const { code, stdout, stderr } = await npmStart(env);
 
     expect(code).not.toBe(0);
-    expect(expectOneLine(stderr)).toMatch(
-      new RegExp(`^Porten ${held.port} \\(Bokvar UI\\) är redan upptagen .*BOKVAR_UI_PORT=<port>\\.$`),
-    );
+    expect(expectOneLine(stderr)).toMatch(new RegExp(`^Porten ${held.port} \\(Bokvar UI\\) är redan upptagen .*BOKVAR_UI_PORT=<port>\\.$`));
     // Checked before anything started: no database was initialised, nothing was printed as started.
     expect(fs.existsSync(env.BOKVAR_DATA_DIR!)).toBe(false);
     expect(stdout).toBe('');

@@ -47,9 +47,7 @@ describe('ports', () => {
   it('sees a port held on another address than the IPv4 loopback', async () => {
     const held = await occupy('::1').catch(() => occupy('0.0.0.0'));
     try {
-      await expect(checkPortsFree([{ port: held.port, what: 'Bokvar UI', variable: 'BOKVAR_UI_PORT' }])).rejects.toThrow(
-        /Bokvar UI/,
-      );
+      await expect(checkPortsFree([{ port: held.port, what: 'Bokvar UI', variable: 'BOKVAR_UI_PORT' }])).rejects.toThrow(/Bokvar UI/);
     } finally {
       await held.close();
     }

@@ -20,7 +20,9 @@ describe('skickadSchema', () => {
   it('refuses, one message per field: no offset, not a time, the future, unknown fields', () => {
     expect(fel({ skickad: '2026-11-30T10:15:00' })).toEqual([{ falt: 'skickad', fel: expect.stringContaining('offset') }]);
     expect(fel({ skickad: 'igår' })).toEqual([{ falt: 'skickad', fel: expect.stringContaining('offset') }]);
-    expect(fel({ skickad: new Date(Date.now() + 3_600_000).toISOString() })).toEqual([{ falt: 'skickad', fel: 'får inte ligga i framtiden' }]);
+    expect(fel({ skickad: new Date(Date.now() + 3_600_000).toISOString() })).toEqual([
+      { falt: 'skickad', fel: 'får inte ligga i framtiden' },
+    ]);
     expect(fel({ skickad: 1 }).map((f) => f.falt)).toEqual(['skickad']);
     expect(fel({ skickadAv: 'x' })).toEqual([{ falt: '(hela meddelandet)', fel: 'okända fält: skickadAv' }]);
   });

@@ -3,7 +3,13 @@ import { cell, toCsv } from '../../../ui/revision/csv.ts';
 
 describe('CSV for Excel', () => {
   it('starts with a byte order mark, separates with semicolons and ends lines with CRLF', () => {
-    const csv = toCsv([{ rubrik: 'Ärende', varde: (r: { nr: string }) => r.nr }, { rubrik: 'Antal', varde: () => 3 }], [{ nr: 'BV-2026-1' }]);
+    const csv = toCsv(
+      [
+        { rubrik: 'Ärende', varde: (r: { nr: string }) => r.nr },
+        { rubrik: 'Antal', varde: () => 3 },
+      ],
+      [{ nr: 'BV-2026-1' }],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe('Ärende;Antal\r\nBV-2026-1;3\r\n');
   });

@@ -44,7 +44,7 @@ describe('Kronofogden: confirmed the same Swedish day', () => {
 
   const brev = (skapad: string, skickad: string | null = skapad) => ({ skapad, skickad });
 
-  it('sorts by the Swedish date the letter was sent against the reception\'s, also across the spring change, and flags every late or missing one', () => {
+  it("sorts by the Swedish date the letter was sent against the reception's, also across the spring change, and flags every late or missing one", () => {
     const m = matt(
       [
         kf('K1', { mottagen: '2026-03-29T00:30:00+01:00', bekraftelseTillKronofogden: brev('2026-03-29T21:59:00Z') }), // 23:59 CEST the same day
@@ -52,7 +52,10 @@ describe('Kronofogden: confirmed the same Swedish day', () => {
         kf('K3', { mottagen: '2026-04-14T09:00:00+02:00' }), // never
         kf('K4', { mottagen: '2026-04-15T08:00:00+02:00' }), // today, not yet
         // written the same day, sent the next: not the same day
-        kf('K5', { mottagen: '2026-04-01T09:00:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T10:00:00+02:00', '2026-04-02T08:00:00+02:00') }),
+        kf('K5', {
+          mottagen: '2026-04-01T09:00:00+02:00',
+          bekraftelseTillKronofogden: brev('2026-04-01T10:00:00+02:00', '2026-04-02T08:00:00+02:00'),
+        }),
         // written the same day, never marked sent: its own deviation once the day has passed
         kf('K6', { mottagen: '2026-04-01T09:00:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T10:00:00+02:00', null) }),
         // written today, not yet sent: the day is still running
@@ -73,7 +76,10 @@ describe('Kronofogden: confirmed the same Swedish day', () => {
   });
 
   it('is not a deviation when every confirmation was made the same day', () => {
-    const m = matt([kf('K1', { mottagen: '2026-04-01T16:55:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T17:10:00+02:00') })], 'bekraftelse-kronofogden');
+    const m = matt(
+      [kf('K1', { mottagen: '2026-04-01T16:55:00+02:00', bekraftelseTillKronofogden: brev('2026-04-01T17:10:00+02:00') })],
+      'bekraftelse-kronofogden',
+    );
     expect(tal(m, 'andel-samma-dag')).toBe(100);
     expect(m.rader.some((r) => r.avvikelse) || m.nyckeltal.some((n) => n.avvikelse)).toBe(false);
   });
@@ -84,7 +90,10 @@ describe('återvinningsfrist by outcome', () => {
     const a = (nr: string, over: Partial<Arendefakta>) => arende(nr, { atervinningsfrist: true, ...over });
     const FRIST = '2026-03-24T00:00:00+01:00'; // the period's last day is 2026-03-23
     const brev = (skapad: string, skickad: string | null, fristSenast: string | null = FRIST) => ({
-      skapad, skickad, fristSenast, efterFrist: fristSenast !== null && Date.parse(skapad) >= Date.parse(fristSenast),
+      skapad,
+      skickad,
+      fristSenast,
+      efterFrist: fristSenast !== null && Date.parse(skapad) >= Date.parse(fristSenast),
     });
     const m = matt(
       [
@@ -100,7 +109,10 @@ describe('återvinningsfrist by outcome', () => {
         // written in time, sent at 00:00 the day after the last day: late
         a('A8', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', FRIST)] }),
         // written in time, sent at 23:59 on the last day: in time
-        a('A9', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', '2026-03-23T23:59:00+01:00')] }),
+        a('A9', {
+          atervinningsbeslut: 'ataga-betalningsansvar',
+          atagandebrev: [brev('2026-03-20T10:00:00Z', '2026-03-23T23:59:00+01:00')],
+        }),
         // written in time, never marked sent
         a('A10', { atervinningsbeslut: 'ataga-betalningsansvar', atagandebrev: [brev('2026-03-20T10:00:00Z', null)] }),
       ],
@@ -108,7 +120,14 @@ describe('återvinningsfrist by outcome', () => {
     );
     expect(m.population).toBe(9);
     expect(antal(m)).toEqual({
-      'hyran-betald': 1, 'atagande-i-tid': 2, 'atagande-efter-frist': 2, 'atagande-ej-skickat': 1, 'inget-atagande': 1, 'fristen-lopte-ut': 1, pagar: 1, 'frist-saknas': 0,
+      'hyran-betald': 1,
+      'atagande-i-tid': 2,
+      'atagande-efter-frist': 2,
+      'atagande-ej-skickat': 1,
+      'inget-atagande': 1,
+      'fristen-lopte-ut': 1,
+      pagar: 1,
+      'frist-saknas': 0,
     });
     expect(rad(m, 'atagande-i-tid').arenden).toEqual(['A2', 'A9']);
     expect(rad(m, 'atagande-efter-frist')).toMatchObject({ arenden: ['A3', 'A8'], avvikelse: true });
@@ -125,7 +144,7 @@ describe('återvinningsfrist by outcome', () => {
 });
 
 describe('letters written but not sent', () => {
-  it('counts every letter of the period\'s cases and lists the cases whose letters are not marked sent', () => {
+  it("counts every letter of the period's cases and lists the cases whose letters are not marked sent", () => {
     const m = matt(
       [
         arende('B1', { brev: [{ typ: 'informationsbrev', skapad: '2026-03-02T10:00:00Z', skickad: '2026-03-02T14:00:00Z' }] }),
@@ -135,7 +154,10 @@ describe('letters written but not sent', () => {
             { typ: 'atagande-betalningsansvar', skapad: '2026-03-05T10:00:00Z', skickad: null },
           ],
         }),
-        arende('B3', { processKey: 'kronofogden-avhysning', brev: [{ typ: 'bekraftelse-kronofogden', skapad: '2026-03-05T10:00:00Z', skickad: null }] }),
+        arende('B3', {
+          processKey: 'kronofogden-avhysning',
+          brev: [{ typ: 'bekraftelse-kronofogden', skapad: '2026-03-05T10:00:00Z', skickad: null }],
+        }),
         arende('B4'), // no letters
       ],
       'brev-ej-skickade',
@@ -149,7 +171,10 @@ describe('letters written but not sent', () => {
   });
 
   it('is no deviation when every letter is marked sent', () => {
-    const m = matt([arende('B1', { brev: [{ typ: 'hembesok', skapad: '2026-03-02T10:00:00Z', skickad: '2026-03-02T10:00:00Z' }] })], 'brev-ej-skickade');
+    const m = matt(
+      [arende('B1', { brev: [{ typ: 'hembesok', skapad: '2026-03-02T10:00:00Z', skickad: '2026-03-02T10:00:00Z' }] })],
+      'brev-ej-skickade',
+    );
     expect(m.rader.some((r) => r.avvikelse) || m.nyckeltal.some((n) => n.avvikelse)).toBe(false);
   });
 });
@@ -168,7 +193,13 @@ describe('förhandsbedömning durations', () => {
       ],
       'forhandsbedomning',
     );
-    expect(antal(m)).toEqual({ 'inom-4-veckor': 2, 'over-4-veckor-med-skal': 1, 'over-4-veckor-utan-skal': 2, pagar: 1, 'avslutat-utan-beslut': 1 });
+    expect(antal(m)).toEqual({
+      'inom-4-veckor': 2,
+      'over-4-veckor-med-skal': 1,
+      'over-4-veckor-utan-skal': 2,
+      pagar: 1,
+      'avslutat-utan-beslut': 1,
+    });
     expect(rad(m, 'over-4-veckor-utan-skal')).toMatchObject({ arenden: ['F4', 'F5'], avvikelse: true });
     expect(m.dagar).toEqual({ F1: 10, F2: 28, F3: 29, F4: 35 });
     expect(tal(m, 'median')).toBe(28.5);
@@ -177,7 +208,8 @@ describe('förhandsbedömning durations', () => {
   });
 
   it('falls back to four weeks from the reception date when the case has no limit of its own', () => {
-    const utan = (slut: string) => arende('F', { mottagen: '2026-03-02T23:30:00+01:00', forhandsbedomningGrans: null, forhandsbedomningSlut: slut });
+    const utan = (slut: string) =>
+      arende('F', { mottagen: '2026-03-02T23:30:00+01:00', forhandsbedomningGrans: null, forhandsbedomningSlut: slut });
     expect(rad(matt([utan('2026-03-30T23:59:00+02:00')], 'forhandsbedomning'), 'inom-4-veckor').antal).toBe(1);
     expect(rad(matt([utan('2026-03-31T00:00:00+02:00')], 'forhandsbedomning'), 'over-4-veckor-utan-skal').antal).toBe(1);
   });
@@ -235,7 +267,14 @@ describe('contacts and disclosures without a recorded basis', () => {
   it('accepts the no-consent grounds and registered consent of the same tenant for this recipient, given no later than the contact', () => {
     expect(harGrund({ slag: 'kontakt-hyresvard', tid, grund: 'hyresvarden-underrattade' })).toBe(true);
     expect(harGrund({ slag: 'kontakt-hyresvard', tid, grund: 'samtycke:8c9a3c1e-0000-4000-8000-000000000001', samtycke })).toBe(true);
-    expect(harGrund({ slag: 'kontakt-annan-forvaltning', tid, grund: 'samtycke:x', samtycke: { ...samtycke, mottagare: ['annan-forvaltning:funktionsstod'] } })).toBe(true);
+    expect(
+      harGrund({
+        slag: 'kontakt-annan-forvaltning',
+        tid,
+        grund: 'samtycke:x',
+        samtycke: { ...samtycke, mottagare: ['annan-forvaltning:funktionsstod'] },
+      }),
+    ).toBe(true);
   });
 
   it('refuses a missing ground, "samtycke-kravs", an unknown consent, another person\'s, another recipient\'s, a later one, and no-consent grounds for disclosures', () => {
@@ -246,7 +285,9 @@ describe('contacts and disclosures without a recorded basis', () => {
     expect(harGrund({ slag: 'kontakt-hyresvard', tid, grund: 'samtycke:abc', samtycke: null })).toBe(false);
     expect(harGrund({ slag: 'kontakt-hyresvard', tid, grund: 'samtycke:abc', samtycke: { ...samtycke, sammaPerson: false } })).toBe(false);
     expect(harGrund({ slag: 'kontakt-annan-forvaltning', tid, grund: 'samtycke:abc', samtycke })).toBe(false);
-    expect(harGrund({ slag: 'kontakt-hyresvard', tid, grund: 'samtycke:abc', samtycke: { ...samtycke, lamnat: '2026-03-05T08:00:00+01:00' } })).toBe(false);
+    expect(
+      harGrund({ slag: 'kontakt-hyresvard', tid, grund: 'samtycke:abc', samtycke: { ...samtycke, lamnat: '2026-03-05T08:00:00+01:00' } }),
+    ).toBe(false);
     expect(harGrund({ slag: 'information-hyresvard', tid, grund: 'hyresvarden-underrattade' })).toBe(false);
   });
 

@@ -42,7 +42,11 @@ describe('intake schemas', () => {
     ['wrong type', { uppsagning: { delgivningsdatum: '2026-11-18', hyresskuld: '12500' } }, 'uppsagning.hyresskuld'],
     ['unknown field', { extra: 1 }, '(hela meddelandet)'],
     ['future reception', { mottagen: '2999-01-01T00:00:00+01:00' }, 'mottagen'],
-    ['landlord postcode', { hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '4110', ort: 'Göteborg' } }, 'hyresvardAdress.postnummer'],
+    [
+      'landlord postcode',
+      { hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '4110', ort: 'Göteborg' } },
+      'hyresvardAdress.postnummer',
+    ],
     ['landlord address without town', { hyresvardAdress: { gatuadress: 'Förvaltargatan 5', postnummer: '41106' } }, 'hyresvardAdress.ort'],
     ['landlord address as text', { hyresvardAdress: 'Förvaltargatan 5, 411 06 Göteborg' }, 'hyresvardAdress'],
   ])('rejects %s', (_name, over, falt) => {
@@ -51,11 +55,16 @@ describe('intake schemas', () => {
 
   it("takes the landlord's postal address as an option, normalised like the tenant's", () => {
     expect(underrattelseSchema.parse(giltig).hyresvardAdress).toBeUndefined();
-    const r = underrattelseSchema.parse({ ...giltig, hyresvardAdress: { gatuadress: ' Förvaltargatan 5 ', postnummer: '411 06', ort: 'Göteborg' } });
+    const r = underrattelseSchema.parse({
+      ...giltig,
+      hyresvardAdress: { gatuadress: ' Förvaltargatan 5 ', postnummer: '411 06', ort: 'Göteborg' },
+    });
     expect(r.hyresvardAdress).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
     // a postal address has no flat number
     expect(felFalt({ ...giltig, hyresvardAdress: { ...r.hyresvardAdress, lagenhetsnummer: '1002' } })).toEqual([]);
-    expect(underrattelseSchema.parse({ ...giltig, hyresvardAdress: { ...r.hyresvardAdress, lagenhetsnummer: '1002' } }).hyresvardAdress).not.toHaveProperty('lagenhetsnummer');
+    expect(
+      underrattelseSchema.parse({ ...giltig, hyresvardAdress: { ...r.hyresvardAdress, lagenhetsnummer: '1002' } }).hyresvardAdress,
+    ).not.toHaveProperty('lagenhetsnummer');
   });
 
   it('lists every missing field', () => {
@@ -72,7 +81,10 @@ describe('intake schemas', () => {
 describe('registration', () => {
   it('the source reference ignores key order and differs on content', () => {
     const a = underrattelseSchema.parse(giltig);
-    const b = underrattelseSchema.parse({ ...giltig, adress: { ort: 'Göteborg', lagenhetsnummer: '1002', postnummer: '41502', gatuadress: 'Björkvägen 2' } });
+    const b = underrattelseSchema.parse({
+      ...giltig,
+      adress: { ort: 'Göteborg', lagenhetsnummer: '1002', postnummer: '41502', gatuadress: 'Björkvägen 2' },
+    });
     expect(kallreferens('underrattelse', a)).toBe(kallreferens('underrattelse', b));
     expect(kallreferens('underrattelse', a)).not.toBe(kallreferens('underrattelse', { ...a, orsak: 'storningar' }));
   });
@@ -88,7 +100,13 @@ describe('registration', () => {
 
   it('maps to the process variables, null for absent facts', () => {
     const v = variablerForUnderrattelse(underrattelseSchema.parse({ ...giltig, uppsagning: undefined, barn: [{ alder: 4 }] }));
-    expect(v).toMatchObject({ delgivningsdatum: null, hyresskuld: null, barnEnligtAnmalan: true, barnEnligtAnmalanAntal: 1, beskrivning: null });
+    expect(v).toMatchObject({
+      delgivningsdatum: null,
+      hyresskuld: null,
+      barnEnligtAnmalan: true,
+      barnEnligtAnmalanAntal: 1,
+      beskrivning: null,
+    });
     // absent, not null: Tasklist would send the form's address with a Null variable's type, which the engine refuses
     expect(v).not.toHaveProperty('hyresvardAdress');
   });
@@ -102,8 +120,17 @@ describe('registration', () => {
 
   it('the paper form maps onto the API schema', () => {
     const body = franFormular({
-      mottagen: '2026-11-20T09:30', kalla: 'hyresvard', orsak: 'obetald-hyra', 'hyresgast.personnummer': '197001011233', 'hyresgast.namn': 'B',
-      'adress.gatuadress': 'G 1', 'adress.postnummer': '41502', 'adress.ort': 'Göteborg', 'hyresvard.namn': 'H', barn: '2', 'uppsagning.hyresskuld': '1 200,50',
+      mottagen: '2026-11-20T09:30',
+      kalla: 'hyresvard',
+      orsak: 'obetald-hyra',
+      'hyresgast.personnummer': '197001011233',
+      'hyresgast.namn': 'B',
+      'adress.gatuadress': 'G 1',
+      'adress.postnummer': '41502',
+      'adress.ort': 'Göteborg',
+      'hyresvard.namn': 'H',
+      barn: '2',
+      'uppsagning.hyresskuld': '1 200,50',
       'uppsagning.delgivningsdatum': '2026-11-18',
     });
     const r = underrattelseSchema.parse(body);
@@ -115,12 +142,30 @@ describe('registration', () => {
 
   it("the paper form takes the landlord's postal address, and asks for the rest once a part is filled in", () => {
     const falt = {
-      mottagen: '2026-11-20T09:30', kalla: 'hyresvard', orsak: 'obetald-hyra', 'hyresgast.personnummer': '197001011233', 'hyresgast.namn': 'B',
-      'adress.gatuadress': 'G 1', 'adress.postnummer': '41502', 'adress.ort': 'Göteborg', 'hyresvard.namn': 'H',
+      mottagen: '2026-11-20T09:30',
+      kalla: 'hyresvard',
+      orsak: 'obetald-hyra',
+      'hyresgast.personnummer': '197001011233',
+      'hyresgast.namn': 'B',
+      'adress.gatuadress': 'G 1',
+      'adress.postnummer': '41502',
+      'adress.ort': 'Göteborg',
+      'hyresvard.namn': 'H',
     };
-    const hel = { 'hyresvardAdress.gatuadress': 'Förvaltargatan 5', 'hyresvardAdress.postnummer': '411 06', 'hyresvardAdress.ort': 'Göteborg' };
-    expect(underrattelseSchema.parse(franFormular({ ...falt, ...hel })).hyresvardAdress).toEqual({ gatuadress: 'Förvaltargatan 5', postnummer: '41106', ort: 'Göteborg' });
-    expect(felFalt(franFormular({ ...falt, 'hyresvardAdress.gatuadress': 'Förvaltargatan 5' }))).toEqual(['hyresvardAdress.postnummer', 'hyresvardAdress.ort']);
+    const hel = {
+      'hyresvardAdress.gatuadress': 'Förvaltargatan 5',
+      'hyresvardAdress.postnummer': '411 06',
+      'hyresvardAdress.ort': 'Göteborg',
+    };
+    expect(underrattelseSchema.parse(franFormular({ ...falt, ...hel })).hyresvardAdress).toEqual({
+      gatuadress: 'Förvaltargatan 5',
+      postnummer: '41106',
+      ort: 'Göteborg',
+    });
+    expect(felFalt(franFormular({ ...falt, 'hyresvardAdress.gatuadress': 'Förvaltargatan 5' }))).toEqual([
+      'hyresvardAdress.postnummer',
+      'hyresvardAdress.ort',
+    ]);
   });
 });
 
@@ -161,14 +206,41 @@ describe('roles', () => {
 describe('viewer helpers', () => {
   it('finds active leaves and transition instances, strips multi-instance bodies', () => {
     const tree = {
-      id: 'pi', activityId: 'p', activityName: null, activityType: 'processDefinition', processInstanceId: 'pi',
+      id: 'pi',
+      activityId: 'p',
+      activityName: null,
+      activityType: 'processDefinition',
+      processInstanceId: 'pi',
       childTransitionInstances: [{ activityId: 'Async', activityName: 'Async', activityType: 'serviceTask' }],
       childActivityInstances: [
-        { id: 'a', activityId: 'Task#multiInstanceBody', activityName: 'T', activityType: 'multiInstanceBody', processInstanceId: 'pi', childTransitionInstances: [],
+        {
+          id: 'a',
+          activityId: 'Task#multiInstanceBody',
+          activityName: 'T',
+          activityType: 'multiInstanceBody',
+          processInstanceId: 'pi',
+          childTransitionInstances: [],
           childActivityInstances: [
-            { id: 'b', activityId: 'Task', activityName: 'T', activityType: 'userTask', processInstanceId: 'pi', childActivityInstances: [], childTransitionInstances: [] },
-            { id: 'c', activityId: 'Task', activityName: 'T', activityType: 'userTask', processInstanceId: 'pi', childActivityInstances: [], childTransitionInstances: [] },
-          ] },
+            {
+              id: 'b',
+              activityId: 'Task',
+              activityName: 'T',
+              activityType: 'userTask',
+              processInstanceId: 'pi',
+              childActivityInstances: [],
+              childTransitionInstances: [],
+            },
+            {
+              id: 'c',
+              activityId: 'Task',
+              activityName: 'T',
+              activityType: 'userTask',
+              processInstanceId: 'pi',
+              childActivityInstances: [],
+              childTransitionInstances: [],
+            },
+          ],
+        },
       ],
     };
     expect(aktivaAktiviteter(tree).map((x) => x.id)).toEqual(['Async', 'Task', 'Task']);
@@ -180,7 +252,10 @@ describe('viewer helpers', () => {
     expect(Object.keys(doc.components.schemas.Underrattelse?.properties ?? {})).toEqual(
       expect.arrayContaining(['mottagen', 'kalla', 'orsak', 'hyresgast', 'adress', 'hyresvard', 'hyresvardAdress', 'uppsagning', 'barn']),
     );
-    const hyresvardAdress = doc.components.schemas.Underrattelse?.properties?.hyresvardAdress as { description?: string; properties?: Record<string, unknown> };
+    const hyresvardAdress = doc.components.schemas.Underrattelse?.properties?.hyresvardAdress as {
+      description?: string;
+      properties?: Record<string, unknown>;
+    };
     expect(Object.keys(hyresvardAdress.properties ?? {})).toEqual(['gatuadress', 'postnummer', 'ort']);
     expect(hyresvardAdress.description).toMatch(/rekommenderat brev/);
   });
@@ -192,8 +267,11 @@ describe('the door: sane dates, no control characters', () => {
     expect(felFalt({ ...giltig, uppsagning: { delgivningsdatum: '0001-01-01' } })).toContain('uppsagning.delgivningsdatum');
     expect(felFalt({ ...giltig, uppsagning: { delgivningsdatum: '1999-12-31' } })).toContain('uppsagning.delgivningsdatum');
     const kf = kronofogdeMeddelandeSchema.safeParse({
-      mottagen: '2026-11-20T09:30:00+01:00', malnummer: 'KFM-1', avhysningsdatum: '9999-12-31',
-      hyresgast: giltig.hyresgast, adress: giltig.adress,
+      mottagen: '2026-11-20T09:30:00+01:00',
+      malnummer: 'KFM-1',
+      avhysningsdatum: '9999-12-31',
+      hyresgast: giltig.hyresgast,
+      adress: giltig.adress,
     });
     expect(kf.success ? [] : zodFalt(kf.error).map((f) => f.falt)).toContain('avhysningsdatum');
     expect(handelseSchema.safeParse({ typ: 'anstand-beviljat', nyttAvhysningsdatum: '0000-01-01' }).success).toBe(false);
@@ -229,7 +307,8 @@ describe('the door: sane dates, no control characters', () => {
         { falt: 'barn', fel: 'ska vara text' },
       ],
     });
-    for (const ingen of [undefined, null, 'text', [1]]) expect(formularvarden(ingen).fel.map((f) => f.falt)).toEqual(['(hela meddelandet)']);
+    for (const ingen of [undefined, null, 'text', [1]])
+      expect(formularvarden(ingen).fel.map((f) => f.falt)).toEqual(['(hela meddelandet)']);
     expect(formularvarden({ kalla: 'hyresvard' })).toEqual({ varden: { kalla: 'hyresvard' }, fel: [] });
   });
 });
@@ -240,11 +319,21 @@ describe('an unavailable engine or database is 503, whatever the request', () =>
     const ejFram = new EngineUnreachableError('POST', '/message', natfel);
     expect(ejFram.reached).toBe(false);
     expect(otillganglig(ejFram)).toBe('motorn');
-    const avbruten = new EngineUnreachableError('POST', '/message', new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }));
+    const avbruten = new EngineUnreachableError(
+      'POST',
+      '/message',
+      new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }),
+    );
     expect(avbruten.reached).toBe(true);
     expect(otillganglig(new EngineRestError('GET', '/task', 503, undefined, 'Service Unavailable'))).toBe('motorn');
-    expect(otillganglig(new EngineRestError('POST', '/message', 500, 'ProcessEngineException', 'Could not open JDBC Connection for transaction'))).toBe('motorn');
-    expect(otillganglig(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe('databasen');
+    expect(
+      otillganglig(
+        new EngineRestError('POST', '/message', 500, 'ProcessEngineException', 'Could not open JDBC Connection for transaction'),
+      ),
+    ).toBe('motorn');
+    expect(otillganglig(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(
+      'databasen',
+    );
     expect(otillganglig(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'))).toBe('databasen');
     expect(otillganglig(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' }))).toBe('databasen');
     expect(otillganglig(new EngineRestError('POST', '/message', 500, 'NullPointerException', 'boom'))).toBeUndefined();

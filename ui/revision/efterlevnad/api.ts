@@ -29,7 +29,8 @@ export function efterlevnadApiRouter(db: Knex, engine: Engine): Router {
     if (!lasAllaArenden(req.anvandare!)) throw new Problem(403, 'Saknar behörighet', 'Efterlevnadsrapporten är till för revisorer.');
     const urval = parseUrval(req.query);
     const format = req.query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new Problem(400, 'Ogiltigt urval', undefined, [{ falt: 'format', fel: 'tillåtna: json, csv' }]);
+    if (format !== 'json' && format !== 'csv')
+      throw new Problem(400, 'Ogiltigt urval', undefined, [{ falt: 'format', fel: 'tillåtna: json, csv' }]);
     if (format === 'json') {
       res.json(await efterlevnadsrapport(db, engine, urval));
       return;

@@ -12,7 +12,8 @@ import type { Efterlevnadsrapport, Matt, MattId } from './types.ts';
 export type Tabellval = { tabell: 'oversikt' } | { tabell: MattId; lista?: string };
 
 export function parseTabell(tabell: unknown, lista: unknown, r?: Efterlevnadsrapport): Tabellval | Falt[] {
-  if (tabell === undefined || tabell === 'oversikt') return lista === undefined ? { tabell: 'oversikt' } : [{ falt: 'lista', fel: 'gäller bara ett mått' }];
+  if (tabell === undefined || tabell === 'oversikt')
+    return lista === undefined ? { tabell: 'oversikt' } : [{ falt: 'lista', fel: 'gäller bara ett mått' }];
   if (typeof tabell !== 'string' || !(MATT_IDN as readonly string[]).includes(tabell)) {
     return [{ falt: 'tabell', fel: `okänd tabell; tillåtna: oversikt, ${MATT_IDN.join(', ')}` }];
   }

@@ -39,7 +39,13 @@ type Brevfakta = {
 type Samtyckesrad = { id: string; personnummer: string; mottagare: string[]; lamnat: Date };
 
 /** The user tasks whose times the report reads. */
-const UPPGIFTER = ['BeslutaOmUtredning', 'BedomBarnutredning', 'KontaktaHyresvarden', 'InformeraHyresvarden', 'BistaAnsokanAnnanForvaltning'];
+const UPPGIFTER = [
+  'BeslutaOmUtredning',
+  'BedomBarnutredning',
+  'KontaktaHyresvarden',
+  'InformeraHyresvarden',
+  'BistaAnsokanAnnanForvaltning',
+];
 
 const KONTAKTUPPGIFTER: Record<string, { slag: Kontaktslag; grund: string }> = {
   KontaktaHyresvarden: { slag: 'kontakt-hyresvard', grund: 'kontaktgrundHyresvard' },
@@ -51,10 +57,19 @@ const KONTAKTUPPGIFTER: Record<string, { slag: Kontaktslag; grund: string }> = {
 const VARIABLER = [
   ...BARNFAKTA,
   // the case's main instance
-  'orsak', 'atervinningsfristSenast', 'atervinningsbeslut', 'forhandsbedomningEskaleringSenast', 'avhysningUtfall',
-  'narvaradeBarnOchUnga', 'ejNarvaroSkalBarnOchUnga', 'ejNarvaroAvstamdMedKronofogdenBarnOchUnga',
+  'orsak',
+  'atervinningsfristSenast',
+  'atervinningsbeslut',
+  'forhandsbedomningEskaleringSenast',
+  'avhysningUtfall',
+  'narvaradeBarnOchUnga',
+  'ejNarvaroSkalBarnOchUnga',
+  'ejNarvaroAvstamdMedKronofogdenBarnOchUnga',
   // kontakt-och-utredning
-  'sarskildaSkal', 'kontaktgrundHyresvard', 'informationsgrundHyresvard', 'kontaktgrundAnnanForvaltning',
+  'sarskildaSkal',
+  'kontaktgrundHyresvard',
+  'informationsgrundHyresvard',
+  'kontaktgrundAnnanForvaltning',
   // barn-och-unga
   'forhandsbedomningBarnSenast',
 ];
@@ -156,7 +171,10 @@ async function lasVariabler(
   kuIdn: string[],
 ): Promise<Pick<Underlag, 'variablerPerInstans' | 'kontaktPerInstans'>> {
   const [variabler, kontaktuppdateringar] = await Promise.all([
-    inBatches(instanser.map((i) => i.id), (k) => engine.history.variableInstances({ processInstanceIdIn: k, variableNameIn: VARIABLER })),
+    inBatches(
+      instanser.map((i) => i.id),
+      (k) => engine.history.variableInstances({ processInstanceIdIn: k, variableNameIn: VARIABLER }),
+    ),
     // Only kontakt-och-utredning records the contact; the copies made when calling or returning would repeat it later.
     inBatches(kuIdn, (k) => engine.history.variableUpdates({ processInstanceIdIn: k, variableNameLike: 'kontaktEtablerad' })),
   ]);
@@ -176,7 +194,11 @@ async function lasVariabler(
 }
 
 /** Consents the contacts name, in one read of the register. */
-async function lasSamtycken(db: Knex, kuIdn: string[], variablerPerInstans: Map<string, Record<string, unknown>>): Promise<Map<string, Samtyckesrad>> {
+async function lasSamtycken(
+  db: Knex,
+  kuIdn: string[],
+  variablerPerInstans: Map<string, Record<string, unknown>>,
+): Promise<Map<string, Samtyckesrad>> {
   const samtyckesIdn = new Set<string>();
   for (const i of kuIdn) {
     for (const { grund } of Object.values(KONTAKTUPPGIFTER)) {
@@ -201,10 +223,13 @@ function arendefakta(a: Arenderad, u: Underlag): Arendefakta {
   const rv = u.variablerPerInstans.get(a.process_instance_id) ?? {};
   const kv = (ku && u.variablerPerInstans.get(ku.id)) || {};
   const bv = (bu && u.variablerPerInstans.get(bu.id)) || {};
-  const kuUppgifter = ku ? u.uppgifterPerInstans.get(ku.id) ?? [] : [];
-  const buUppgifter = bu ? u.uppgifterPerInstans.get(bu.id) ?? [] : [];
+  const kuUppgifter = ku ? (u.uppgifterPerInstans.get(ku.id) ?? []) : [];
+  const buUppgifter = bu ? (u.uppgifterPerInstans.get(bu.id) ?? []) : [];
   const klar = (lista: HistoricTask[], key: string) =>
-    lista.filter((t) => t.taskDefinitionKey === key && t.endTime && t.deleteReason === 'completed').map((t) => t.endTime!).sort()[0] ?? null;
+    lista
+      .filter((t) => t.taskDefinitionKey === key && t.endTime && t.deleteReason === 'completed')
+      .map((t) => t.endTime!)
+      .sort()[0] ?? null;
 
   const egnaBrev = u.brevPerArende.get(a.arendenummer) ?? [];
   // the confirmation to Kronofogden itself, not the tenant's copy
@@ -215,7 +240,9 @@ function arendefakta(a: Arenderad, u: Underlag): Arendefakta {
     processKey: a.process_key,
     mottagen: iso(a.mottagen),
     avslutat: rot ? rot.state !== 'ACTIVE' && rot.state !== 'SUSPENDED' : false,
-    bekraftelseTillKronofogden: bekraftelse ? { skapad: iso(bekraftelse.skapad), skickad: bekraftelse.skickad ? iso(bekraftelse.skickad) : null } : null,
+    bekraftelseTillKronofogden: bekraftelse
+      ? { skapad: iso(bekraftelse.skapad), skickad: bekraftelse.skickad ? iso(bekraftelse.skickad) : null }
+      : null,
     orsak: text(rv.orsak),
     atervinningsfrist: typeof rv.atervinningsfristSenast === 'string' && rv.atervinningsfristSenast !== '',
     atervinningsbeslut: text(rv.atervinningsbeslut),
@@ -245,12 +272,17 @@ function arendefakta(a: Arenderad, u: Underlag): Arendefakta {
             avstamtMedKronofogden: rv.ejNarvaroAvstamdMedKronofogdenBarnOchUnga === true,
           },
     kontakter: kontakter(a, kuUppgifter, kv, u.samtyckePerId),
-    forstaPersonligaKontakt: ku ? u.kontaktPerInstans.get(ku.id) ?? null : null,
+    forstaPersonligaKontakt: ku ? (u.kontaktPerInstans.get(ku.id) ?? null) : null,
   };
 }
 
 /** The case's contacts, each with the basis kontakt-och-utredning recorded and the consent it names. */
-function kontakter(a: Arenderad, kuUppgifter: HistoricTask[], kv: Record<string, unknown>, samtyckePerId: Map<string, Samtyckesrad>): Kontaktfakta[] {
+function kontakter(
+  a: Arenderad,
+  kuUppgifter: HistoricTask[],
+  kv: Record<string, unknown>,
+  samtyckePerId: Map<string, Samtyckesrad>,
+): Kontaktfakta[] {
   return kontaktuppgifter(kuUppgifter).map((u) => {
     const { slag, grund: namn } = KONTAKTUPPGIFTER[u.taskDefinitionKey]!;
     const grund = text(kv[namn]);

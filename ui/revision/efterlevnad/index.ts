@@ -37,7 +37,8 @@ export const urvalSchema = z
   .superRefine((u, ctx) => {
     // Only when both are dates: a malformed date has its own message.
     const ar = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
-    if (ar(u.fran) && ar(u.till) && u.till < u.fran) ctx.addIssue({ code: 'custom', path: ['till'], message: 'till får inte vara före fran' });
+    if (ar(u.fran) && ar(u.till) && u.till < u.fran)
+      ctx.addIssue({ code: 'custom', path: ['till'], message: 'till får inte vara före fran' });
   });
 
 export function rapport(urval: Urval, fakta: Arendefakta[], nu: Date): Efterlevnadsrapport {

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the measures are a declarative list, one entry per legal requirement with its reference */
 import { citera, type LagrumId } from '../../../frister/lagrum.ts';
 import { PROCESSNYCKLAR, type ProcessKey } from '../../../domain/processer.ts';
 import { dagensSlut, svensktDatum } from '../../../domain/svensk-tid.ts';
@@ -37,7 +38,12 @@ interface Radmall {
 }
 
 /** Rows in a fixed order, each with its cases; a case goes to exactly the row `klass` names (or none). */
-function rader<T>(mallar: Radmall[], poster: T[], klass: (p: T) => string | null, nummer: (p: T) => string): { rader: Rad[]; population: number } {
+function rader<T>(
+  mallar: Radmall[],
+  poster: T[],
+  klass: (p: T) => string | null,
+  nummer: (p: T) => string,
+): { rader: Rad[]; population: number } {
   const perRad = new Map<string, Set<string>>(mallar.map((m) => [m.id, new Set()]));
   const antal = new Map<string, number>(mallar.map((m) => [m.id, 0]));
   let population = 0;
@@ -104,7 +110,14 @@ function bekraftelseKronofogden(fakta: Arendefakta[], nu: Date): Matt {
     population,
     rader: r,
     nyckeltal: [
-      { id: 'andel-samma-dag', text: 'Andel bekräftade samma dag (av ärenden vars dag har passerat)', varde: share, enhet: 'procent', mal: 100, avvikelse: share !== null && share < 100 },
+      {
+        id: 'andel-samma-dag',
+        text: 'Andel bekräftade samma dag (av ärenden vars dag har passerat)',
+        varde: share,
+        enhet: 'procent',
+        mal: 100,
+        avvikelse: share !== null && share < 100,
+      },
     ],
   };
 }
@@ -119,7 +132,11 @@ function atervinning(fakta: Arendefakta[]): Matt {
       { id: 'inget-atagande', text: 'Beslut inom fristen: inget åtagande' },
       { id: 'fristen-lopte-ut', text: 'Fristen löpte ut utan beslut' },
       { id: 'pagar', text: 'Fristen löper, eller åtagandebrevet väntar' },
-      { id: 'frist-saknas', text: 'Uppsägning för obetald hyra utan fastställd återvinningsfrist (delgivningsdatum saknas)', skaVaraNoll: true },
+      {
+        id: 'frist-saknas',
+        text: 'Uppsägning för obetald hyra utan fastställd återvinningsfrist (delgivningsdatum saknas)',
+        skaVaraNoll: true,
+      },
     ],
     // Only unpaid rent has a period (12 kap. 44 § JB); a case without a recorded ground counts if it has one.
     fakta.filter((f) => f.processKey === 'hot-om-avhysning' && (f.orsak === 'obetald-hyra' || (f.orsak === null && f.atervinningsfrist))),
@@ -255,7 +272,14 @@ function barnOchUngaInvolverade(fakta: Arendefakta[]): Matt {
     population,
     rader: r,
     nyckeltal: [
-      { id: 'andel-involverade', text: 'Andel med barn och unga involverade', varde: share, enhet: 'procent', mal: 100, avvikelse: share !== null && share < 100 },
+      {
+        id: 'andel-involverade',
+        text: 'Andel med barn och unga involverade',
+        varde: share,
+        enhet: 'procent',
+        mal: 100,
+        avvikelse: share !== null && share < 100,
+      },
     ],
   };
 }
@@ -323,7 +347,11 @@ function barnutredning(fakta: Arendefakta[], nu: Date): Matt {
 const KONTAKTSLAG: Record<Kontaktslag, { text: string; mottagare: (m: string) => boolean; utanSamtycke: readonly string[] }> = {
   'kontakt-hyresvard': { text: 'Kontakt med hyresvärden', mottagare: (m) => m === 'hyresvard', utanSamtycke: GRUNDER_UTAN_SAMTYCKE },
   'information-hyresvard': { text: 'Information till hyresvärden', mottagare: (m) => m === 'hyresvard', utanSamtycke: [] },
-  'kontakt-annan-forvaltning': { text: 'Kontakt med annan förvaltning', mottagare: (m) => m.startsWith('annan-forvaltning'), utanSamtycke: [] },
+  'kontakt-annan-forvaltning': {
+    text: 'Kontakt med annan förvaltning',
+    mottagare: (m) => m.startsWith('annan-forvaltning'),
+    utanSamtycke: [],
+  },
 };
 
 /**

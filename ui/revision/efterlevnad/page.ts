@@ -61,7 +61,8 @@ export function efterlevnadPageRouter(db: Knex, engine: Engine): Router {
     const matt = r.matt.find((m) => m.id === mattId);
     const radId = typeof req.query.rad === 'string' ? req.query.rad : undefined;
     const rader = matt?.rader.filter((x) => radId === undefined || x.id === radId) ?? [];
-    if (!matt || rader.length === 0) return send(req, res, 'Listan finns inte', '<h1>Listan finns inte</h1><p>Måttet eller raden gäller inte det valda urvalet.</p>', 404);
+    if (!matt || rader.length === 0)
+      return send(req, res, 'Listan finns inte', '<h1>Listan finns inte</h1><p>Måttet eller raden gäller inte det valda urvalet.</p>', 404);
     send(req, res, `${matt.rubrik} – ärenden`, arendelistaHtml(r, matt, rader, radId));
   });
 
@@ -91,7 +92,9 @@ ${falt('till', 'Till och med', v.till)}
 <p><label for="process">Process</label><br>
 <select id="process" name="process"${processFel.length ? ' aria-invalid="true" aria-describedby="process-fel"' : ''}>
 <option value="">Alla processer</option>
-${Object.entries(PROCESSER).map(([k, p]) => `<option value="${k}"${v.process === k ? ' selected' : ''}>${esc(p.namn)}</option>`).join('')}
+${Object.entries(PROCESSER)
+  .map(([k, p]) => `<option value="${k}"${v.process === k ? ' selected' : ''}>${esc(p.namn)}</option>`)
+  .join('')}
 </select>${processFel.length ? ` <span id="process-fel" class="falt-fel">${esc(processFel.join('; '))}</span>` : ''}</p>
 ${ovriga.length ? `<p class="falt-fel">${esc(ovriga.map((f) => f.fel).join('; '))}</p>` : ''}
 <button type="submit">Visa rapporten</button>
@@ -100,7 +103,12 @@ ${ovriga.length ? `<p class="falt-fel">${esc(ovriga.map((f) => f.fel).join('; ')
 }
 
 function fraga(r: Efterlevnadsrapport, extra: Record<string, string> = {}): string {
-  const p = new URLSearchParams({ fran: r.urval.fran, till: r.urval.till, ...(r.urval.process ? { process: r.urval.process } : {}), ...extra });
+  const p = new URLSearchParams({
+    fran: r.urval.fran,
+    till: r.urval.till,
+    ...(r.urval.process ? { process: r.urval.process } : {}),
+    ...extra,
+  });
   return p.toString();
 }
 
@@ -148,7 +156,10 @@ function mattHtml(r: Efterlevnadsrapport, m: Matt): string {
     )
     .join('\n');
   const nyckeltal = m.nyckeltal
-    .map((n) => `<dt>${esc(n.text)}${n.mal !== undefined ? ` <span class="hjalp">(mål ${n.enhet === 'procent' ? `${n.mal} %` : n.mal})</span>` : ''}</dt><dd>${nyckeltalText(n)}${n.avvikelse ? ` ${AVVIKELSE}` : ''}</dd>`)
+    .map(
+      (n) =>
+        `<dt>${esc(n.text)}${n.mal !== undefined ? ` <span class="hjalp">(mål ${n.enhet === 'procent' ? `${n.mal} %` : n.mal})</span>` : ''}</dt><dd>${nyckeltalText(n)}${n.avvikelse ? ` ${AVVIKELSE}` : ''}</dd>`,
+    )
     .join('');
   return `<section id="matt-${m.id}" aria-labelledby="rubrik-${m.id}">
 <h2 id="rubrik-${m.id}">${esc(m.rubrik)}</h2>
@@ -191,4 +202,3 @@ ${tabellrader || `<tr><td colspan="${m.dagar ? 4 : 3}">Inga ärenden.</td></tr>`
 </table>
 <p>${csvLank(r, { tabell: m.id, lista: radId ?? 'alla' }, 'Ladda ner listan (CSV)')}</p>`;
 }
-

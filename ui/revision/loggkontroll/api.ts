@@ -30,7 +30,10 @@ export function loggkontrollApiRouter(db: Knex): Router {
     const parsed = stickprovSchema.safeParse(req.body);
     if (!parsed.success) throw validationProblem(parsed.error);
     const s = await draStickprov(db, req.anvandare!.id, parsed.data.filter, parsed.data.antal);
-    res.status(201).location(`/api/revision/lasloggar/stickprov/${s.id}`).json({ ...stickprovJson(s), rader: (await dragnaRader(db, s)).map(radJson) });
+    res
+      .status(201)
+      .location(`/api/revision/lasloggar/stickprov/${s.id}`)
+      .json({ ...stickprovJson(s), rader: (await dragnaRader(db, s)).map(radJson) });
   });
 
   router.get('/revision/lasloggar/stickprov', async (req, res) => {

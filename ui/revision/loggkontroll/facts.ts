@@ -25,13 +25,25 @@ const KOLUMNER = ['id', 'tidpunkt', 'anvandare', 'kategori', 'kanal', 'arendenum
 
 export async function sok(db: Knex, f: Lasloggfilter, forsta: number, max: number): Promise<{ totalt: number; rader: Lasloggrad[] }> {
   const [{ count }] = (await filtered(db, f).count('* as count')) as [{ count: string }];
-  const rader = await filtered(db, f).orderBy([{ column: 'tidpunkt', order: 'desc' }, { column: 'id', order: 'desc' }]).offset(forsta).limit(max).select<Lasloggrad[]>(KOLUMNER);
+  const rader = await filtered(db, f)
+    .orderBy([
+      { column: 'tidpunkt', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .offset(forsta)
+    .limit(max)
+    .select<Lasloggrad[]>(KOLUMNER);
   return { totalt: Number(count), rader };
 }
 
 /** Every matching row, oldest first (the CSV export). */
 export async function alla(db: Knex, f: Lasloggfilter): Promise<Lasloggrad[]> {
-  return filtered(db, f).orderBy([{ column: 'tidpunkt', order: 'asc' }, { column: 'id', order: 'asc' }]).select<Lasloggrad[]>(KOLUMNER);
+  return filtered(db, f)
+    .orderBy([
+      { column: 'tidpunkt', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select<Lasloggrad[]>(KOLUMNER);
 }
 
 interface StickprovRad {

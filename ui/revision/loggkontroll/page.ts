@@ -6,7 +6,14 @@ import { kravInloggadSida } from '../../auth/middleware.ts';
 import { esc, sendPage } from '../../views/html.ts';
 import { allaStickprov, dragnaRader, draStickprov, sok, stickprov } from './facts.ts';
 import {
-  kanGranskaLasloggar, KANALNAMN, KATEGORINAMN, lasloggfragaSchema, stickprovSchema, type Lasloggfilter, type Lasloggrad, type Stickprov,
+  kanGranskaLasloggar,
+  KANALNAMN,
+  KATEGORINAMN,
+  lasloggfragaSchema,
+  stickprovSchema,
+  type Lasloggfilter,
+  type Lasloggrad,
+  type Stickprov,
 } from './index.ts';
 
 /** Pages: /revision/loggkontroll (filter, rows, samples) and /revision/loggkontroll/stickprov/{id}. */
@@ -84,9 +91,17 @@ ${rader.map(rad).join('\n') || '<tr><td colspan="9">Inga läsningar.</td></tr>'}
 </table>`;
 }
 
+// eslint-disable-next-line max-lines-per-function -- one HTML template, the page from top to bottom
 function huvudsida(
-  varden: Record<string, unknown>, filter: Lasloggfilter, fel: Falt[], totalt: number, forsta: number, max: number,
-  rader: Lasloggrad[], senaste: Stickprov[], csrf: string | undefined,
+  varden: Record<string, unknown>,
+  filter: Lasloggfilter,
+  fel: Falt[],
+  totalt: number,
+  forsta: number,
+  max: number,
+  rader: Lasloggrad[],
+  senaste: Stickprov[],
+  csrf: string | undefined,
 ): string {
   const v = (k: string) => esc(typeof varden[k] === 'string' ? varden[k] : '');
   const felFor = (k: string) => fel.filter((f) => f.falt === k || f.falt === `filter.${k}`);
@@ -115,11 +130,20 @@ ${egna.length > 0 ? `<span id="fel-${k}" class="falt-fel">${esc(egna.map((f) => 
     .map((k) => `<input type="hidden" name="${k}" value="${esc(filter[k] ?? '')}">`)
     .join('');
   const sidlankar = [
-    forsta > 0 ? `<a href="/revision/loggkontroll?${filterFraga(filter, { forsta: String(Math.max(0, forsta - max)) })}">Föregående ${max}</a>` : '',
-    forsta + max < totalt ? `<a href="/revision/loggkontroll?${filterFraga(filter, { forsta: String(forsta + max) })}">Nästa ${max}</a>` : '',
-  ].filter(Boolean).join(' · ');
+    forsta > 0
+      ? `<a href="/revision/loggkontroll?${filterFraga(filter, { forsta: String(Math.max(0, forsta - max)) })}">Föregående ${max}</a>`
+      : '',
+    forsta + max < totalt
+      ? `<a href="/revision/loggkontroll?${filterFraga(filter, { forsta: String(forsta + max) })}">Nästa ${max}</a>`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const stickprovsrader = senaste
-    .map((s) => `<tr><td><a href="/revision/loggkontroll/stickprov/${esc(s.id)}">Stickprov ${esc(s.id)}</a></td><td>${esc(tidMedSekunder(s.tidpunkt))}</td><td>${esc(s.dragenAv)}</td><td>${esc(filtertext(s.filter))}</td><td class="tal">${s.radIds.length} av ${s.populationsstorlek}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td><a href="/revision/loggkontroll/stickprov/${esc(s.id)}">Stickprov ${esc(s.id)}</a></td><td>${esc(tidMedSekunder(s.tidpunkt))}</td><td>${esc(s.dragenAv)}</td><td>${esc(filtertext(s.filter))}</td><td class="tal">${s.radIds.length} av ${s.populationsstorlek}</td></tr>`,
+    )
     .join('\n');
   return `<h1>Loggkontroll</h1>
 <p>Granska vem som har läst vilka ärenden, i Bokvar och i motorn (Tasklist, Cockpit och motorns REST-API). Tekniska användare och administratörer har egna kategorier. Filtrera läsloggen, exportera den och dra slumpmässiga stickprov att granska. Varje stickprov sparas med sitt seed, så att dragningen kan göras om och kontrolleras.</p>

@@ -1,10 +1,16 @@
 import type { Knex } from 'knex';
 import type {
-  AterkallelseRad as RegistretsAterkallelseRad, SamtyckeRad as RegistretsSamtyckeRad,
+  AterkallelseRad as RegistretsAterkallelseRad,
+  SamtyckeRad as RegistretsSamtyckeRad,
 } from '../../../domain/samtycke/register.ts';
 import { engineTimeMs } from '../../../engine-rest/time.ts';
 import type {
-  HistoricActivityInstance, HistoricIncident, HistoricJobLog, HistoricTask, HistoricVariableUpdate, UserOperationLogEntry,
+  HistoricActivityInstance,
+  HistoricIncident,
+  HistoricJobLog,
+  HistoricTask,
+  HistoricVariableUpdate,
+  UserOperationLogEntry,
 } from '../../../engine-rest/types.ts';
 import { fromVariable } from '../../../engine-rest/variables.ts';
 import { citera } from '../../../frister/lagrum.ts';
@@ -102,8 +108,19 @@ export async function lasKallor(db: Knex, engine: Engine, arende: ArendetsInstan
       .where({ arendenummer })
       .orderBy('skapad')
       .select<BrevRad[]>(
-        'id', 'typ', 'mottagare', 'kanal', 'sha256', 'mallversion', 'fristtyp', 'frist_senast', 'efter_frist', 'skapad',
-        'skickad', 'skickad_av', 'skickad_registrerad',
+        'id',
+        'typ',
+        'mottagare',
+        'kanal',
+        'sha256',
+        'mallversion',
+        'fristtyp',
+        'frist_senast',
+        'efter_frist',
+        'skapad',
+        'skickad',
+        'skickad_av',
+        'skickad_registrerad',
       ),
     db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
   ]);
@@ -120,7 +137,18 @@ export async function lasKallor(db: Knex, engine: Engine, arende: ArendetsInstan
     return (def ? lagrumPerDefinition.get(def)?.get(h.activityId) : undefined)?.map(citera) ?? [];
   };
   return {
-    arendenummer, arende, nu, aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken, aterkallelser,
+    arendenummer,
+    arende,
+    nu,
+    aktiviteter,
+    uppgifter,
+    operationer,
+    incidenter,
+    uppdateringar,
+    jobbloggar,
+    brev,
+    samtycken,
+    aterkallelser,
     nyckelFor: new Map(historik.map((h) => [h.id, h.processDefinitionKey])),
     slutfordAv,
     manuelltKord,
@@ -140,7 +168,10 @@ async function lasSamtyckesregistret(
   samtycken: SamtyckeRad[],
 ): Promise<AterkallelseRad[]> {
   const grunder = uppdateringar.filter((u) => Object.values(KONTAKTER).some((k) => k.variabel === u.variableName));
-  const refererade = grunder.map((u) => String(u.value ?? '')).filter((g) => g.startsWith('samtycke:')).map((g) => g.slice('samtycke:'.length));
+  const refererade = grunder
+    .map((u) => String(u.value ?? ''))
+    .filter((g) => g.startsWith('samtycke:'))
+    .map((g) => g.slice('samtycke:'.length));
   const saknade = [...new Set(refererade)].filter((id) => /^[0-9a-f-]{36}$/.test(id) && !samtycken.some((s) => s.id === id));
   if (saknade.length > 0) samtycken.push(...(await db('samtycken').whereIn('id', saknade).select<SamtyckeRad[]>('*')));
   const personer = [...new Set(samtycken.map((s) => s.personnummer))];
@@ -148,7 +179,10 @@ async function lasSamtyckesregistret(
   return db('samtycke_aterkallelser')
     .where((q) => {
       q.where({ arendenummer })
-        .orWhereIn('samtycke_id', samtycken.map((s) => s.id))
+        .orWhereIn(
+          'samtycke_id',
+          samtycken.map((s) => s.id),
+        )
         .orWhere((r) => r.whereNull('samtycke_id').whereIn('personnummer', personer));
     })
     .select<AterkallelseRad[]>('id', 'samtycke_id', 'mottagare', 'syften', 'aterkallat', 'dokumenterat_av', 'skal', 'skapad');

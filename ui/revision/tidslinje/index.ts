@@ -25,7 +25,13 @@ import type { Handelse, Tidslinje } from './types.ts';
 export const VY = 'revision-tidslinje';
 
 /** The case timeline, or undefined when there is no such case or the user may not read it. */
-export async function byggTidslinje(db: Knex, engine: Engine, a: Anvandare, arendenummer: string, nu = new Date()): Promise<Tidslinje | undefined> {
+export async function byggTidslinje(
+  db: Knex,
+  engine: Engine,
+  a: Anvandare,
+  arendenummer: string,
+  nu = new Date(),
+): Promise<Tidslinje | undefined> {
   const arende = await lasArende(db, engine, a, arendenummer);
   if (!arende) return undefined;
   const k = await lasKallor(db, engine, arende, arendenummer, nu);

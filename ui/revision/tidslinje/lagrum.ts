@@ -12,7 +12,8 @@ const modellagrum = new Map<string, Promise<Map<string, LagrumId[]>>>();
  */
 export function lagrumIModell(xml: string): Map<string, LagrumId[]> {
   const result = new Map<string, LagrumId[]>();
-  const element = /<(?:[\w-]+:)?[\w]+\s[^>]*?\bid="([^"]+)"[^>]*>\s*<(?:[\w-]+:)?documentation[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?documentation>/g;
+  const element =
+    /<(?:[\w-]+:)?[\w]+\s[^>]*?\bid="([^"]+)"[^>]*>\s*<(?:[\w-]+:)?documentation[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?documentation>/g;
   for (const [, id, text] of xml.matchAll(element)) {
     const ids = lagrumIText(XML_TEXT.avkoda(text ?? ''));
     if (ids.length > 0) result.set(id!, ids);

@@ -71,7 +71,13 @@ export function tidslinjePageRouter(db: Knex, engine: Engine): Router {
     const varden = req.body as Record<string, string | undefined>;
     const parsed = sidformular.safeParse({ syfte: varden.syfte || undefined, syfteAnnat: varden.syfteAnnat });
     if (!parsed.success) {
-      return send(req, res, `Syfte – ärende ${nr} – fel`, syftesformular(nr, req.anvandare!.csrf ?? '', varden, zodFalt(parsed.error)), 400);
+      return send(
+        req,
+        res,
+        `Syfte – ärende ${nr} – fel`,
+        syftesformular(nr, req.anvandare!.csrf ?? '', varden, zodFalt(parsed.error)),
+        400,
+      );
     }
     const t = await byggTidslinje(db, engine, req.anvandare!, nr);
     if (!t) return send(req, res, 'Ärendet finns inte', '<h1>Ärendet finns inte</h1>', 404);

@@ -24,7 +24,10 @@ export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date
   doc.addStructure(dokument);
   const del = (typ: string) => ({ structParent: dokument, structType: typ });
 
-  doc.font('fet').fontSize(16).text(`Ärendets tidslinje – ${t.arendenummer}`, MARGINAL.left, MARGINAL.top, { width: BREDD, ...del('H1') });
+  doc
+    .font('fet')
+    .fontSize(16)
+    .text(`Ärendets tidslinje – ${t.arendenummer}`, MARGINAL.left, MARGINAL.top, { width: BREDD, ...del('H1') });
   doc.moveDown(0.4);
   doc.font('brodtext').fontSize(9.5);
   const fakta: [string, string][] = [
@@ -39,17 +42,23 @@ export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date
     doc.text(`${etikett}: ${varde}`, MARGINAL.left, doc.y, { width: BREDD, ...del('P') });
   }
   doc.moveDown(0.6);
-  doc.font('fet').fontSize(12).text(`Händelser (${t.handelser.length})`, MARGINAL.left, doc.y, { width: BREDD, ...del('H2') });
+  doc
+    .font('fet')
+    .fontSize(12)
+    .text(`Händelser (${t.handelser.length})`, MARGINAL.left, doc.y, { width: BREDD, ...del('H2') });
   doc.moveDown(0.3);
 
   for (const h of t.handelser) {
     // A heading never stands alone at the foot of a page.
     if (doc.y + 60 > A4.hojd - MARGINAL.bottom) doc.addPage();
     const period = h.slut === undefined ? '' : h.slut === null ? ' – pågår' : ` – ${tidText(h.slut)}`;
-    doc.font('fet').fontSize(9.5).text(`${tidText(h.tid)}${period} · ${HANDELSETYPER[h.typ]} · ${h.rubrik}`, MARGINAL.left, doc.y, {
-      width: BREDD,
-      ...del('H3'),
-    });
+    doc
+      .font('fet')
+      .fontSize(9.5)
+      .text(`${tidText(h.tid)}${period} · ${HANDELSETYPER[h.typ]} · ${h.rubrik}`, MARGINAL.left, doc.y, {
+        width: BREDD,
+        ...del('H3'),
+      });
     doc.font('brodtext').fontSize(9);
     const rader = [h.aktor ? `Vem: ${h.aktor}` : null, h.text, h.lagrum.length > 0 ? `Lagrum: ${h.lagrum.join('; ')}` : null].filter(
       (r): r is string => Boolean(r),
@@ -61,7 +70,10 @@ export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date
 
   drawOnEveryPage(doc, (sida, antal) => {
     doc.font('brodtext').fontSize(8).fillColor('#333333');
-    doc.text(`${t.arendenummer} · Ärendets tidslinje · Sida ${sida} av ${antal}`, MARGINAL.left, A4.hojd - 36, { width: BREDD, align: 'right' });
+    doc.text(`${t.arendenummer} · Ärendets tidslinje · Sida ${sida} av ${antal}`, MARGINAL.left, A4.hojd - 36, {
+      width: BREDD,
+      align: 'right',
+    });
   });
   doc.end();
   return klar;

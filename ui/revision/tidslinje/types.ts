@@ -8,7 +8,8 @@ import type { ProcessKey } from '../../../domain/processer.ts';
  * its types and the Swedish names of its event kinds and outcomes, which the
  * page, the CSV and the PDF share.
  */
-export type Handelsetyp = 'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident' | 'barn';
+export type Handelsetyp =
+  'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident' | 'barn';
 
 export type Fristutfall = 'uppfylld' | 'ej-uppfylld' | 'loper' | 'ersatt' | 'information' | 'ingen-atgard';
 

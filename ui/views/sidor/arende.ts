@@ -18,7 +18,15 @@ export function arendeRouter(d: SidorDeps): Router {
     const a = req.anvandare!;
     const arende = kanLasaArenden(a) ? await detalj(d.db, d.engine, a, String(req.params.arendenummer)) : undefined;
     if (!arende) {
-      return sendPage(req, res, { titel: 'Ärendet finns inte', innehall: '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret som du har behörighet till.</p>' }, 404);
+      return sendPage(
+        req,
+        res,
+        {
+          titel: 'Ärendet finns inte',
+          innehall: '<h1>Ärendet finns inte</h1><p>Inget ärende med det numret som du har behörighet till.</p>',
+        },
+        404,
+      );
     }
     // A protected tenant's address shown to the case's unit: the log says so (loggkontroll).
     await loggaLasning(d.db, a, arende.arendenummer, 'arendevy', arende.skyddadAdress ? 'skyddad-adress' : undefined);
@@ -46,7 +54,15 @@ export function arendeRouter(d: SidorDeps): Router {
       if (r.nytt) await d.arendeindex.efterAndring(nr);
     } catch (error) {
       if (error instanceof Problem && error.status === 404) {
-        return sendPage(req, res, { titel: 'Brevet finns inte', innehall: '<h1>Brevet finns inte</h1><p>Inget brev med det id:t i ett ärende som du har behörighet till.</p>' }, 404);
+        return sendPage(
+          req,
+          res,
+          {
+            titel: 'Brevet finns inte',
+            innehall: '<h1>Brevet finns inte</h1><p>Inget brev med det id:t i ett ärende som du har behörighet till.</p>',
+          },
+          404,
+        );
       }
       // 409: already marked at another time; the case page shows the registration that stands
       if (!(error instanceof Problem && error.status === 409)) throw error;
@@ -60,7 +76,10 @@ export function arendeRouter(d: SidorDeps): Router {
 function arendesida(arende: Detalj, a: Anvandare): string {
   const frister = Object.entries(arende.frister)
     .sort(([, x], [, y]) => (x.senast ?? '').localeCompare(y.senast ?? ''))
-    .map(([typ, f]) => `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tidText(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`)
+    .map(
+      ([typ, f]) =>
+        `<tr><th scope="row">${esc(f.benamning ?? typ)}</th><td>${esc(f.sistaDag ?? tidText(f.senast))}</td><td>${esc(f.art === 'lag' ? 'Lag' : f.art === 'vagledning' ? 'Vägledning' : 'Information')}</td></tr>`,
+    )
     .join('\n');
   // Written is not sent: each letter shows when the registry (or a caseworker) marked it sent, or a button to do so.
   const markera = (id: string) =>
@@ -76,10 +95,16 @@ function arendesida(arende: Detalj, a: Anvandare): string {
     )
     .join('\n');
   const samtycken = arende.samtycken
-    .map((s) => `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tidText(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tidText(s.giltigtTill)}` : ''}</li>`)
+    .map(
+      (s) =>
+        `<li>${esc(s.form === 'skriftligt' ? 'Skriftligt' : 'Muntligt')} samtycke ${tidText(s.lamnat)}: ${esc(s.mottagare.join(', '))} för ${esc(s.syften.join(', '))}${s.giltigtTill ? `, till ${tidText(s.giltigtTill)}` : ''}</li>`,
+    )
     .join('\n');
   const tidslinje = arende.tidslinje
-    .map((t) => `<li><time datetime="${esc(t.start)}">${tidText(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`)
+    .map(
+      (t) =>
+        `<li><time datetime="${esc(t.start)}">${tidText(t.start)}</time> ${esc(t.namn)}${t.slut ? (t.avbruten ? ' (avbruten)' : ' (klar)') : ' (pågår)'}</li>`,
+    )
     .join('\n');
   const relaterade = arende.relateradeArenden.map((nr) => `<li><a href="/arenden/${esc(nr)}">${esc(nr)}</a></li>`).join('\n');
   const instanser = arende.instanser
@@ -88,7 +113,9 @@ function arendesida(arende: Detalj, a: Anvandare): string {
   const statusText = STATUSNAMN[arende.status];
   // A corrected notice (NJA 1985 s. 586) can be registered at any time while a hot-om-avhysning case is open.
   const rattelse =
-    arende.processKey === 'hot-om-avhysning' && arende.status !== 'avslutat' && kanRegistrera(a) ? rattelseformular(arende.arendenummer) : '';
+    arende.processKey === 'hot-om-avhysning' && arende.status !== 'avslutat' && kanRegistrera(a)
+      ? rattelseformular(arende.arendenummer)
+      : '';
   return `<h1>Ärende ${esc(arende.arendenummer)}</h1>
 <dl class="fakta">
 <dt>Process</dt><dd>${esc(processnamn(arende.processKey))}</dd>

@@ -17,14 +17,27 @@ export function formularRouter(d: SidorDeps): Router {
 
   router.get('/registrera', kravInloggadSida, (req, res) => {
     if (!kanRegistrera(req.anvandare!)) return sendForbiddenPage(req, res);
-    sendPage(req, res, { titel: 'Registrera underrättelse', aktiv: 'registrera', innehall: registreringsformular({}, [], req.anvandare!.csrf) });
+    sendPage(req, res, {
+      titel: 'Registrera underrättelse',
+      aktiv: 'registrera',
+      innehall: registreringsformular({}, [], req.anvandare!.csrf),
+    });
   });
 
   router.post('/registrera', kravInloggadSida, async (req, res) => {
     if (!kanRegistrera(req.anvandare!)) return sendForbiddenPage(req, res);
     const { varden, fel } = formularvarden(req.body);
     const visa = (falt: Falt[], status: number) =>
-      sendPage(req, res, { titel: 'Registrera underrättelse – fel', aktiv: 'registrera', innehall: registreringsformular(varden, falt, req.anvandare!.csrf) }, status);
+      sendPage(
+        req,
+        res,
+        {
+          titel: 'Registrera underrättelse – fel',
+          aktiv: 'registrera',
+          innehall: registreringsformular(varden, falt, req.anvandare!.csrf),
+        },
+        status,
+      );
     if (fel.length > 0) return visa(fel, 400);
     const parsed = underrattelseSchema.safeParse(franFormular(varden));
     const styrtecken = faltMedStyrtecken(varden).map((falt) => ({ falt, fel: 'innehåller styrtecken (t.ex. NUL), som inget fält får ha' }));
@@ -49,7 +62,10 @@ export function formularRouter(d: SidorDeps): Router {
  */
 export function formularvarden(body: unknown): { varden: Record<string, string>; fel: Falt[] } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { varden: {}, fel: [{ falt: '(hela meddelandet)', fel: 'formuläret saknas; skicka det som application/x-www-form-urlencoded' }] };
+    return {
+      varden: {},
+      fel: [{ falt: '(hela meddelandet)', fel: 'formuläret saknas; skicka det som application/x-www-form-urlencoded' }],
+    };
   }
   const varden: Record<string, string> = {};
   const fel: Falt[] = [];
@@ -67,9 +83,7 @@ export function franFormular(v: Record<string, string | undefined>): Record<stri
     return s === '' ? undefined : s;
   };
   const mottagenText = text('mottagen');
-  const mottagen = mottagenText
-    ? (svenskTidpunkt(mottagenText).toISO({ suppressMilliseconds: true }) ?? mottagenText)
-    : undefined;
+  const mottagen = mottagenText ? (svenskTidpunkt(mottagenText).toISO({ suppressMilliseconds: true }) ?? mottagenText) : undefined;
   const skuld = text('uppsagning.hyresskuld');
   const antalBarn = Number(text('barn') ?? '0');
   const delgivning = text('uppsagning.delgivningsdatum');
@@ -99,7 +113,12 @@ export function franFormular(v: Record<string, string | undefined>): Record<stri
     },
     ...(hyresvardAdress ? { hyresvardAdress } : {}),
     ...(delgivning || skuld
-      ? { uppsagning: { delgivningsdatum: delgivning, ...(skuld ? { hyresskuld: Number(skuld.replace(/\s/g, '').replace(',', '.')) } : {}) } }
+      ? {
+          uppsagning: {
+            delgivningsdatum: delgivning,
+            ...(skuld ? { hyresskuld: Number(skuld.replace(/\s/g, '').replace(',', '.')) } : {}),
+          },
+        }
       : {}),
     ...(Number.isInteger(antalBarn) && antalBarn > 0 ? { barn: Array.from({ length: Math.min(antalBarn, 20) }, () => ({})) } : {}),
     beskrivning: text('beskrivning'),
@@ -128,7 +147,10 @@ ${alternativ.map((a) => `<option value="${a}"${v[namn] === a ? ' selected' : ''}
   };
   const sammanfattning = fel.length
     ? `<div class="felruta" role="alert" tabindex="-1" id="felsammanfattning"><h2>Underrättelsen har fel och har inte registrerats</h2><ul>${fel
-        .map((f) => `<li>${f.falt.startsWith('(') ? '' : `<a href="#${id(f.falt.split('.').slice(0, 2).join('.'))}">${esc(f.falt)}</a>: `}${esc(f.fel)}</li>`)
+        .map(
+          (f) =>
+            `<li>${f.falt.startsWith('(') ? '' : `<a href="#${id(f.falt.split('.').slice(0, 2).join('.'))}">${esc(f.falt)}</a>: `}${esc(f.fel)}</li>`,
+        )
         .join('')}</ul></div>`
     : '';
   return `<h1>Registrera underrättelse</h1>

@@ -20,7 +20,8 @@ export function barnhandelser({ uppdateringar, aktiviteter }: Kallor): Handelse[
     for (const x of lista as { tid?: unknown; kalla?: unknown; process?: unknown }[]) {
       if (typeof x?.tid !== 'string' || typeof x.kalla !== 'string' || Number.isNaN(Date.parse(x.tid))) continue;
       const fore = perKalla.get(x.kalla);
-      if (!fore || engineTimeMs(x.tid) < engineTimeMs(fore.tid)) perKalla.set(x.kalla, { tid: x.tid, kalla: x.kalla, process: typeof x.process === 'string' ? x.process : undefined });
+      if (!fore || engineTimeMs(x.tid) < engineTimeMs(fore.tid))
+        perKalla.set(x.kalla, { tid: x.tid, kalla: x.kalla, process: typeof x.process === 'string' ? x.process : undefined });
     }
   }
   const ordnade = [...perKalla.values()].sort((a, b) => engineTimeMs(a.tid) - engineTimeMs(b.tid));
@@ -28,7 +29,12 @@ export function barnhandelser({ uppdateringar, aktiviteter }: Kallor): Handelse[
   return ordnade.map((x, i) => {
     const kalla = arBarnkalla(x.kalla) ? { text: BARNKALLANAMN[x.kalla], variabel: BARNKALLOR[x.kalla] } : undefined;
     const satt = kalla
-      ? uppdateringar.find((u) => u.variableName === kalla.variabel && variableValue(u) === true && (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)))
+      ? uppdateringar.find(
+          (u) =>
+            u.variableName === kalla.variabel &&
+            variableValue(u) === true &&
+            (!x.process || aktivitetFor.get(u.activityInstanceId ?? '')?.processDefinitionId.startsWith(`${x.process}:`)),
+        )
       : undefined;
     const steg = satt?.activityInstanceId ? aktivitetFor.get(satt.activityInstanceId) : undefined;
     return {

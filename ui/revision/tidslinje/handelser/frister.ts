@@ -14,7 +14,17 @@ import { UTFALLSTEXT, type Fristutfall, type Handelse } from '../types.ts';
  * `senast` must be there; the entry's key is its type (avhysningPaminnelse1, 2 …).
  */
 const fristversion = fristpost
-  .pick({ slag: true, art: true, benamning: true, sistaDag: true, senast: true, forfaller: true, grund: true, lagrum: true, forlangd: true })
+  .pick({
+    slag: true,
+    art: true,
+    benamning: true,
+    sistaDag: true,
+    senast: true,
+    forfaller: true,
+    grund: true,
+    lagrum: true,
+    forlangd: true,
+  })
   .partial()
   .required({ senast: true });
 type Fristversion = z.infer<typeof fristversion> & { typ: string };
@@ -33,13 +43,19 @@ export function fristhandelser(k: Kallor): Handelse[] {
 }
 
 /** Every version of each deadline: a recomputation (e.g. after a corrected notice) is a new version. */
-function fristversioner(uppdateringar: HistoricVariableUpdate[], variabler: Record<string, unknown>): { post: Fristversion; tid: string }[] {
+function fristversioner(
+  uppdateringar: HistoricVariableUpdate[],
+  variabler: Record<string, unknown>,
+): { post: Fristversion; tid: string }[] {
   const versioner: { post: Fristversion; tid: string }[] = [];
   // Called instances carry copies of the variable (dela-frister hands them on, keys in
   // another order): an entry seen before, in any instance, is not a new version.
   const sedda = new Set<string>();
   const underlag = uppdateringar.filter((u) => u.variableName === 'fristunderlag');
-  const kallor = underlag.length > 0 ? underlag.map((u) => ({ tid: u.time, varde: variableValue(u) })) : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
+  const kallor =
+    underlag.length > 0
+      ? underlag.map((u) => ({ tid: u.time, varde: variableValue(u) }))
+      : [{ tid: new Date(0).toISOString(), varde: variabler.fristunderlag }];
   for (const { tid, varde } of kallor) {
     if (!varde || typeof varde !== 'object') continue;
     for (const [typ, post] of Object.entries(varde)) {
@@ -111,7 +127,10 @@ export function bedomFrist(
     const sena = klara.filter((u) => engineTimeMs(u.endTime!) >= senast);
     return sena.length === 0
       ? { utfall: 'uppfylld', forklaring: `${klara.map((u) => u.name).join(', ')} slutförd i tid (${tidText(klara.at(-1)!.endTime)}).` }
-      : { utfall: 'ej-uppfylld', forklaring: `${sena.map((u) => u.name).join(', ')} slutförd efter fristen (${tidText(sena[0]!.endTime)}).` };
+      : {
+          utfall: 'ej-uppfylld',
+          forklaring: `${sena.map((u) => u.name).join(', ')} slutförd efter fristen (${tidText(sena[0]!.endTime)}).`,
+        };
   }
   const timer = jobbloggar.filter((j) => j.jobDueDate && engineTimeMs(j.jobDueDate) === senast && j.jobDefinitionType?.startsWith('timer'));
   const gick = timer.find((j) => j.successLog);
@@ -125,7 +144,8 @@ export function bedomFrist(
       ? { utfall: 'loper', forklaring: `${styrda.map((u) => u.name).join(', ')} pågår.` }
       : { utfall: 'ej-uppfylld', forklaring: `${styrda.map((u) => u.name).join(', ')} inte slutförd, fristen har löpt ut.` };
   }
-  if (timer.some((j) => j.deletionLog)) return { utfall: 'uppfylld', forklaring: 'Steget var klart innan tiden kom; timern behövdes inte.' };
+  if (timer.some((j) => j.deletionLog))
+    return { utfall: 'uppfylld', forklaring: 'Steget var klart innan tiden kom; timern behövdes inte.' };
   if (post.art === 'information') return { utfall: 'information', forklaring: 'Visas för handläggaren; ingen åtgärd av socialtjänsten.' };
   if (senast > nu.getTime()) return { utfall: 'loper', forklaring: '' };
   return { utfall: 'ingen-atgard', forklaring: 'Ingen uppgift, inget brev och ingen timer i ärendet är knuten till fristen.' };

@@ -14,21 +14,27 @@ import type { Handelse } from '../types.ts';
  * (kontakt-och-utredning.bpmn sets the variable when the task starts): with a
  * consent ('samtycke:<id>') or because the landlord reported (kontakt-med-hyresvard.dmn).
  */
-export const KONTAKTER: Record<string, { variabel: string; mottagare: (v: Map<string, unknown>) => string; syfte: Syfte; rubrik: string }> = {
-  KontaktaHyresvarden: { variabel: 'kontaktgrundHyresvard', mottagare: () => 'hyresvard', syfte: 'kontakt-om-boendet', rubrik: 'Kontakt med hyresvärden' },
-  InformeraHyresvarden: {
-    variabel: 'informationsgrundHyresvard',
-    mottagare: () => 'hyresvard',
-    syfte: 'information-om-planerade-insatser',
-    rubrik: 'Information till hyresvärden',
-  },
-  BistaAnsokanAnnanForvaltning: {
-    variabel: 'kontaktgrundAnnanForvaltning',
-    mottagare: (v) => `annan-forvaltning:${String(v.get('annanForvaltning') ?? '')}`,
-    syfte: 'ansokan-om-insatser',
-    rubrik: 'Kontakt med annan förvaltning',
-  },
-};
+export const KONTAKTER: Record<string, { variabel: string; mottagare: (v: Map<string, unknown>) => string; syfte: Syfte; rubrik: string }> =
+  {
+    KontaktaHyresvarden: {
+      variabel: 'kontaktgrundHyresvard',
+      mottagare: () => 'hyresvard',
+      syfte: 'kontakt-om-boendet',
+      rubrik: 'Kontakt med hyresvärden',
+    },
+    InformeraHyresvarden: {
+      variabel: 'informationsgrundHyresvard',
+      mottagare: () => 'hyresvard',
+      syfte: 'information-om-planerade-insatser',
+      rubrik: 'Information till hyresvärden',
+    },
+    BistaAnsokanAnnanForvaltning: {
+      variabel: 'kontaktgrundAnnanForvaltning',
+      mottagare: (v) => `annan-forvaltning:${String(v.get('annanForvaltning') ?? '')}`,
+      syfte: 'ansokan-om-insatser',
+      rubrik: 'Kontakt med annan förvaltning',
+    },
+  };
 
 const UTAN_SAMTYCKE: Record<string, { text: string; lagrum: LagrumId[] }> = {
   'hyresvarden-underrattade': {

@@ -42,7 +42,9 @@ export function meddelande(
   const egen = (u: HistoricVariableUpdate) =>
     u.processInstanceId === h.processInstanceId &&
     Math.abs(engineTimeMs(u.time) - engineTimeMs(h.startTime)) <= 2000 &&
-    grannar.every((g) => Math.abs(engineTimeMs(u.time) - engineTimeMs(g.startTime)) > Math.abs(engineTimeMs(u.time) - engineTimeMs(h.startTime)));
+    grannar.every(
+      (g) => Math.abs(engineTimeMs(u.time) - engineTimeMs(g.startTime)) > Math.abs(engineTimeMs(u.time) - engineTimeMs(h.startTime)),
+    );
   // What came with the message: the case facts set in the same moment in that instance.
   const uppgifter = new Map<string, unknown>();
   for (const u of uppdateringar) {

@@ -9,8 +9,15 @@ export const MEDDELANDETYPER = new Set(['messageStartEvent', 'intermediateMessag
 export const TIMERTYPER = new Set(['startTimerEvent', 'intermediateTimer', 'boundaryTimer']);
 /** Routing and plumbing, not steps: gateways, multi-instance bodies, unnamed none start events. */
 const INTE_STEG = new Set([
-  'exclusiveGateway', 'inclusiveGateway', 'parallelGateway', 'eventBasedGateway', 'complexGateway',
-  'multiInstanceBody', 'sequenceFlow', 'startEvent', 'userTask',
+  'exclusiveGateway',
+  'inclusiveGateway',
+  'parallelGateway',
+  'eventBasedGateway',
+  'complexGateway',
+  'multiInstanceBody',
+  'sequenceFlow',
+  'startEvent',
+  'userTask',
 ]);
 
 /** Messages, steps and timers, in the order the engine's activity history has them (user tasks have their own builder). */
@@ -20,11 +27,13 @@ export function steghandelser(k: Kallor): Handelse[] {
   for (const h of k.aktiviteter) {
     const process = k.nyckelFor.get(h.processInstanceId);
     if (MEDDELANDETYPER.has(h.activityType)) {
-      const grannar = k.aktiviteter.filter((x) => x !== h && x.processInstanceId === h.processInstanceId && MEDDELANDETYPER.has(x.activityType));
+      const grannar = k.aktiviteter.filter(
+        (x) => x !== h && x.processInstanceId === h.processInstanceId && MEDDELANDETYPER.has(x.activityType),
+      );
       // The case's first message came through the intake: the one who registered it sent it.
       const aktor =
         h.processInstanceId === startmeddelande && h.activityType === 'messageStartEvent'
-          ? k.arende.rad.registrerad_av ?? null
+          ? (k.arende.rad.registrerad_av ?? null)
           : korrelerare(k.operationer, h);
       handelser.push(meddelande(h, grannar, k.uppdateringar, process, k.lagrum(h, h.processDefinitionId), aktor));
       continue;
@@ -39,7 +48,10 @@ export function steghandelser(k: Kallor): Handelse[] {
 function timer(k: Kallor, h: HistoricActivityInstance, rubrik: string, process: string | undefined): Handelse {
   const kord = k.jobbloggar
     .filter((j) => j.successLog && j.activityId === h.activityId && j.processInstanceId === h.processInstanceId)
-    .sort((x, y) => Math.abs(engineTimeMs(x.timestamp) - engineTimeMs(h.startTime)) - Math.abs(engineTimeMs(y.timestamp) - engineTimeMs(h.startTime)))[0];
+    .sort(
+      (x, y) =>
+        Math.abs(engineTimeMs(x.timestamp) - engineTimeMs(h.startTime)) - Math.abs(engineTimeMs(y.timestamp) - engineTimeMs(h.startTime)),
+    )[0];
   const anvandare = kord ? k.manuelltKord.get(kord.jobId) : undefined;
   return {
     typ: 'steg',
@@ -64,7 +76,13 @@ function steg(k: Kallor, h: HistoricActivityInstance, rubrik: string, process: s
     rubrik,
     text: avslutade
       ? `Avslutade «${avslutade}».`
-      : h.endTime ? (h.canceled ? 'Avbrutet.' : h.activityType.endsWith('EndEvent') ? 'Nått.' : 'Klart.') : 'Pågår.',
+      : h.endTime
+        ? h.canceled
+          ? 'Avbrutet.'
+          : h.activityType.endsWith('EndEvent')
+            ? 'Nått.'
+            : 'Klart.'
+        : 'Pågår.',
     lagrum: k.lagrum(h, h.processDefinitionId),
     process,
     aktivitet: h.activityId,
@@ -74,9 +92,16 @@ function steg(k: Kallor, h: HistoricActivityInstance, rubrik: string, process: s
 /** The scope a conditional boundary event ended: the activity cancelled as it fired, in its instance. */
 function avbrutetAv(aktiviteter: HistoricActivityInstance[], h: HistoricActivityInstance): string | undefined {
   const tid = engineTimeMs(h.startTime);
-  return aktiviteter.find(
-    (a) =>
-      a !== h && a.processInstanceId === h.processInstanceId && a.canceled && a.endTime && a.activityName && a.activityType === 'subProcess' &&
-      Math.abs(engineTimeMs(a.endTime) - tid) <= 100,
-  )?.activityName ?? undefined;
+  return (
+    aktiviteter.find(
+      (a) =>
+        a !== h &&
+        a.processInstanceId === h.processInstanceId &&
+        a.canceled &&
+        a.endTime &&
+        a.activityName &&
+        a.activityType === 'subProcess' &&
+        Math.abs(engineTimeMs(a.endTime) - tid) <= 100,
+    )?.activityName ?? undefined
+  );
 }

@@ -29,13 +29,18 @@ export function uppgiftshandelser(k: Kallor): Handelse[] {
       slut: u.endTime ? iso(u.endTime) : null,
       aktor: av,
       rubrik: u.name ?? u.taskDefinitionKey,
-      text: [
-        klar ? `Slutförd av ${av ?? 'okänd användare'} ${tidText(u.endTime)}` : u.endTime ? `Avbruten ${tidText(u.endTime)}${avbrotsorsak ? ` av «${avbrotsorsak}»` : ' av en händelse i processen'}` : 'Pågår',
-        u.due ? `förfallotid ${tidText(u.due)}${klar ? (sen ? ', slutförd EFTER förfallotiden' : ', i tid') : ''}` : null,
-        ...(klar ? registrerat(k.uppdateringar, u) : []),
-      ]
-        .filter(Boolean)
-        .join('; ') + '.',
+      text:
+        [
+          klar
+            ? `Slutförd av ${av ?? 'okänd användare'} ${tidText(u.endTime)}`
+            : u.endTime
+              ? `Avbruten ${tidText(u.endTime)}${avbrotsorsak ? ` av «${avbrotsorsak}»` : ' av en händelse i processen'}`
+              : 'Pågår',
+          u.due ? `förfallotid ${tidText(u.due)}${klar ? (sen ? ', slutförd EFTER förfallotiden' : ', i tid') : ''}` : null,
+          ...(klar ? registrerat(k.uppdateringar, u) : []),
+        ]
+          .filter(Boolean)
+          .join('; ') + '.',
       lagrum: h ? k.lagrum(h, h.processDefinitionId) : [],
       process: k.nyckelFor.get(u.processInstanceId),
       aktivitet: u.taskDefinitionKey,
@@ -46,12 +51,14 @@ export function uppgiftshandelser(k: Kallor): Handelse[] {
 /** What interrupted a task: the message or timer event that started as the task ended, in its instance. */
 function avbrot(aktiviteter: HistoricActivityInstance[], u: HistoricTask): string | undefined {
   const slut = engineTimeMs(u.endTime!);
-  return aktiviteter.find(
-    (h) =>
-      h.processInstanceId === u.processInstanceId &&
-      (MEDDELANDETYPER.has(h.activityType) || TIMERTYPER.has(h.activityType)) &&
-      Math.abs(engineTimeMs(h.startTime) - slut) <= 100,
-  )?.activityName ?? undefined;
+  return (
+    aktiviteter.find(
+      (h) =>
+        h.processInstanceId === u.processInstanceId &&
+        (MEDDELANDETYPER.has(h.activityType) || TIMERTYPER.has(h.activityType)) &&
+        Math.abs(engineTimeMs(h.startTime) - slut) <= 100,
+    )?.activityName ?? undefined
+  );
 }
 
 /** The values a completed task recorded that the timeline shows (UPPGIFTSVARDEN), as "label: value". */
@@ -61,7 +68,8 @@ function registrerat(uppdateringar: HistoricVariableUpdate[], u: HistoricTask): 
   const slut = engineTimeMs(u.endTime);
   const varden = new Map<string, unknown>();
   for (const d of uppdateringar) {
-    if (d.processInstanceId === u.processInstanceId && falt[d.variableName] && Math.abs(engineTimeMs(d.time) - slut) <= 2000) varden.set(d.variableName, variableValue(d));
+    if (d.processInstanceId === u.processInstanceId && falt[d.variableName] && Math.abs(engineTimeMs(d.time) - slut) <= 2000)
+      varden.set(d.variableName, variableValue(d));
   }
   return [...varden].filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => `${falt[k]}: ${String(v).trim()}`);
 }
