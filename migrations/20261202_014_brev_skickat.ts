@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Written versus sent (issue 13 point 4): Bokvar writes a letter, the registry
+ * Written versus sent: Bokvar writes a letter, the registry
  * sends it. A letter records when it was sent (`skickad`), who registered that
  * (`skickad_av`) and when the registration was made (`skickad_registrerad`).
  *

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * The read log covers the engine too (issue 15): the engine writes each read of
+ * The read log covers the engine too: the engine writes each read of
  * a case's variables or forms through /engine-rest, Tasklist or Cockpit here
  * (engine/…/CaseReadLogFilter.java). `kanal` is where the read happened
  * (bokvar: Bokvar's own pages and API; tasklist, cockpit, rest: the engine),

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Protected identity (issue 15): the tenancy's address of a tenant with
+ * Protected identity: the tenancy's address of a tenant with
  * skyddad folkbokföring or sekretessmarkering never stays in the engine, whose
  * variables and history many roles can read for years (Cockpit, REST, the
  * history tables). Bokvar keeps it here instead, under its own access checks

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * The intake's start lease (issue 17): a case row without a process instance
+ * The intake's start lease: a case row without a process instance
  * is a start under way until `start_las_till`. Nobody else starts that case
  * before the lease has run out; after that a repeat of the notice, or the
  * intake's clean-up, asks the engine whether the case started and links it,

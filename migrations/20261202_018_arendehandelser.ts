@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Later events of a case as they came through the API (issue 17): one row per
+ * Later events of a case as they came through the API: one row per
  * distinct event, keyed by the case and a hash of its content, so the same
  * event sent twice reaches the engine once and the sender learns it was
  * already taken. `status` 'skickas' while it is being handed to the engine
