@@ -143,6 +143,8 @@ describe('Tasklist for caseworkers', () => {
 
     await openFilter(page, 'Förfaller idag');
     const card = page.locator('li.task', { hasText: bertil });
+    // Earlier tests leave tasks due today too, all due 23:59: the case may be on a later page.
+    await pageUntil(page, async () => (await card.count()) > 0);
     await card.waitFor();
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Aktualisera ärendet i Treserva');
     const cardText = (await card.textContent())!.replace(/\s+/g, ' ');
