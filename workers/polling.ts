@@ -128,6 +128,8 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
     client.on('poll:error', (error: unknown) => {
       inFlight -= 1;
       if (isFetchConflict(error)) {
+        // the engine answered: for the health check that is a fetch that reached it
+        lastSuccess = Date.now();
         conflicts += 1;
         log.info({ group: group.name, conflicts }, 'fetch conflict');
         return;
