@@ -155,3 +155,12 @@ function parseEngineError(text: string): { type: string | undefined; message: st
     return { type: undefined, message: text.slice(0, 500) };
   }
 }
+
+/**
+ * The engine's own address for a REST URL: Bokvar's settings name the REST API
+ * (`…/engine-rest`), and the engine serves actuator (`/actuator/health`) and the
+ * webapps beside it on the same host.
+ */
+export function engineBaseUrl(restUrl: string): string {
+  return restUrl.replace(/\/+$/, '').replace(/\/engine-rest$/, '');
+}

@@ -31,9 +31,38 @@ const schema = z.object({
   /** First pause before a retry; doubles with each attempt. */
   BOKVAR_WORKER_RETRY_BASE_MS: z.coerce.number().int().min(100).default(10_000),
   BOKVAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Port of the health check (`GET /halsa`, workers/halsa.ts); 0 lets the system
+   * choose a free one. Unset: no health check, so that the processes `npm start`
+   * and the tests run side by side do not compete for one port; compose sets it.
+   */
+  BOKVAR_WORKER_HALSA_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  /**
+   * The health check fails when no fetch has succeeded for this long. An idle
+   * fetch returns only when its long poll runs out, so it must exceed that;
+   * default three long polls.
+   */
+  BOKVAR_WORKER_HALSA_MAX_SEKUNDER: z.coerce.number().int().min(1).max(3600).optional(),
 });
 
-export type WorkerConfig = z.infer<typeof schema>;
+const checked = schema
+  .superRefine((env, ctx) => {
+    const max = env.BOKVAR_WORKER_HALSA_MAX_SEKUNDER;
+    if (max !== undefined && max * 1000 <= env.BOKVAR_WORKER_LONG_POLL_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        input: max,
+        path: ['BOKVAR_WORKER_HALSA_MAX_SEKUNDER'],
+        message: 'måste vara längre än BOKVAR_WORKER_LONG_POLL_MS',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    BOKVAR_WORKER_HALSA_MAX_SEKUNDER: env.BOKVAR_WORKER_HALSA_MAX_SEKUNDER ?? Math.ceil((3 * env.BOKVAR_WORKER_LONG_POLL_MS) / 1000),
+  }));
+
+export type WorkerConfig = z.infer<typeof checked>;
 
 export class WorkerConfigError extends Error {
   override name = 'WorkerConfigError';
@@ -41,10 +70,10 @@ export class WorkerConfigError extends Error {
 
 /** Reads and validates the workers' settings; a bad one stops start-up, named. */
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = checked.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues
-    .map((issue) => `  ${issue.path.join('.')}: ${issue.input === undefined ? 'saknas' : issue.message}`)
+    .map((issue) => `  ${issue.path.join('.')}: ${issue.input === undefined && issue.code !== 'custom' ? 'saknas' : issue.message}`)
     .join('\n');
   throw new WorkerConfigError(`Workers kan inte starta, ogiltig konfiguration:\n${problems}`);
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { readWorkerConfig, WorkerConfigError, type WorkerConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { connectWorkerDatabase } from './db.ts';
-import { startPolling } from './polling.ts';
+import { bedomHalsa, startHalsaServer } from './halsa.ts';
+import { drainMs, startPolling, type GroupState } from './polling.ts';
 import { createTopics } from './topics.ts';
 import { EngineRest } from '../engine-rest/client.ts';
 
@@ -25,7 +26,18 @@ const db = connectWorkerDatabase(config.DATABASE_URL);
 const engine = new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_WORKER_USER, password: config.BOKVAR_WORKER_PASSWORD });
 const topics = createTopics({ db, engine });
 const policy = { retries: config.BOKVAR_WORKER_RETRIES, baseTimeoutMs: config.BOKVAR_WORKER_RETRY_BASE_MS };
+// The health check asks the fetch loops, which start only once it listens.
+let groups: () => GroupState[] = () => [];
+// Before the first fetch: a health port that cannot be had stops the process before it takes any task.
+if (config.BOKVAR_WORKER_HALSA_PORT !== undefined) {
+  const maxMs = config.BOKVAR_WORKER_HALSA_MAX_SEKUNDER * 1000;
+  await startHalsaServer(config.BOKVAR_WORKER_HALSA_PORT, () => bedomHalsa(groups(), Date.now(), maxMs), log).catch((error: unknown) => {
+    log.fatal({ err: error instanceof Error ? error.message : String(error), port: config.BOKVAR_WORKER_HALSA_PORT }, 'halsa failed');
+    process.exit(1);
+  });
+}
 const polling = startPolling(topics, config, policy, log);
+groups = polling.groups;
 log.info({ topics: topics.map((t) => t.topic) }, 'workers polling');
 
 let stopping = false;
@@ -35,7 +47,7 @@ async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'stopping: no new polls, letting running tasks finish');
   polling.stop();
   // A long poll already sent may still hand over tasks: wait for it, then for the handlers.
-  const deadline = Date.now() + config.BOKVAR_WORKER_LONG_POLL_MS + 60_000;
+  const deadline = Date.now() + drainMs(config);
   while ((polling.pollsInFlight() > 0 || polling.active() > 0) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -42,16 +42,47 @@ export function isFetchConflict(error: unknown): boolean {
   return status === 500 && error instanceof Error && /NullPointerException/.test(error.message);
 }
 
+/** One group's fetch loop as the health check sees it (workers/halsa.ts). */
+export interface GroupState {
+  name: string;
+  /** When a fetch last succeeded (ms since the epoch); the start until the first one. */
+  lastSuccess: number;
+  /** Every slot runs a task: the client does not fetch then, by design. */
+  full: boolean;
+}
+
 export interface Polling {
   clients: Client[];
+  groups(): GroupState[];
   /** Tasks running now, over all groups. */
   active(): number;
   pollsInFlight(): number;
   stop(): void;
 }
 
+/**
+ * This process's name in the engine. Without BOKVAR_WORKER_ID it is the host
+ * name and process id: in compose every replica is its own container with its
+ * own host name (the container id), while the process id there is the same in
+ * each, so the host name is what tells replicas apart.
+ */
+export function workerId(config: WorkerConfig, hostname = os.hostname(), pid = process.pid): string {
+  return config.BOKVAR_WORKER_ID ?? `${hostname}-${pid}`;
+}
+
+/**
+ * How long a stopping process waits for its fetches and handlers: a long poll
+ * already sent may still hand over tasks, and those then run. compose's
+ * stop_grace_period must exceed it, or Docker kills the process mid-task.
+ */
+export function drainMs(config: WorkerConfig): number {
+  return config.BOKVAR_WORKER_LONG_POLL_MS + 60_000;
+}
+
 export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy: RetryPolicy, log: Logger): Polling {
-  const workerId = config.BOKVAR_WORKER_ID ?? `${os.hostname()}-${process.pid}`;
+  const id = workerId(config);
+  const started = Date.now();
+  const states: GroupState[] = [];
   let inFlight = 0;
   let conflicts = 0;
   let stopped = false;
@@ -59,7 +90,7 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
     const client = new Client({
       baseUrl: config.BOKVAR_ENGINE_URL,
       // The engine's history names the process and the group that locked each task.
-      workerId: `bokvar-${workerId}-${group.name}`,
+      workerId: `bokvar-${id}-${group.name}`,
       interceptors: new BasicAuthInterceptor({ username: config.BOKVAR_WORKER_USER, password: config.BOKVAR_WORKER_PASSWORD }),
       asyncResponseTimeout: config.BOKVAR_WORKER_LONG_POLL_MS,
       interval: config.BOKVAR_WORKER_POLL_INTERVAL_MS,
@@ -69,10 +100,25 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
       autoPoll: false,
     });
     let pause = 0;
-    client.on('poll:start', () => (inFlight += 1));
+    let lastSuccess = started;
+    states.push({
+      name: group.name,
+      get lastSuccess() {
+        return lastSuccess;
+      },
+      get full() {
+        return client.activeTasksCount >= group.slots;
+      },
+    });
+    // The client says 'poll:start' also when every slot is busy and it only schedules
+    // the next try (no fetch, so no success or error follows): count only real fetches.
+    client.on('poll:start', () => {
+      if (client.activeTasksCount < group.slots) inFlight += 1;
+    });
     client.on('poll:success', (tasks: unknown) => {
       inFlight -= 1;
       pause = 0;
+      lastSuccess = Date.now();
       // Each fetch is one authorization-checked query over every waiting task, the
       // engine's dearest call in a burst. While handlers run, let slots gather and
       // fetch several at once; with nothing running, ask again at once.
@@ -82,6 +128,8 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
     client.on('poll:error', (error: unknown) => {
       inFlight -= 1;
       if (isFetchConflict(error)) {
+        // the engine answered: for the health check that is a fetch that reached it
+        lastSuccess = Date.now();
         conflicts += 1;
         log.info({ group: group.name, conflicts }, 'fetch conflict');
         return;
@@ -108,6 +156,7 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
   });
   return {
     clients,
+    groups: () => states.map((s) => ({ name: s.name, lastSuccess: s.lastSuccess, full: s.full })),
     active: () => clients.reduce((sum, c) => sum + c.activeTasksCount, 0),
     pollsInFlight: () => inFlight,
     stop: () => {

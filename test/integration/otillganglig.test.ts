@@ -7,6 +7,7 @@ import { createApp, uiEngine } from '../../ui/app.ts';
 import { readUiConfig } from '../../ui/config.ts';
 import { engineAsAdmin, stack } from './support/engine.ts';
 import { basic, underrattelse } from './support/ui.ts';
+import { runHealthcheck } from '../support/halsa.ts';
 
 /**
  * Issue 17: the engine or the database away is 503 problem+json for anyone,
@@ -92,6 +93,18 @@ describe('a part away is 503 for anyone, and nothing starts', () => {
     expect(lista.status).toBe(503);
     expect(lista.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(await instanser()).toBe(fore);
+  });
+
+  it("the health check names what is away, and compose's check of it fails", async () => {
+    for (const [bas, body] of [
+      [utanMotor, { status: 'fel', databas: true, motor: false }],
+      [utanDatabas, { status: 'fel', databas: false, motor: true }],
+    ] as const) {
+      const r = await fetch(`${bas}/halsa`);
+      expect(r.status).toBe(503);
+      expect(await r.json()).toEqual(body);
+      expect(await runHealthcheck('ui', { BOKVAR_UI_PORT: new URL(bas).port })).toBe(1);
+    }
   });
 });
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from '../../scripts/config.ts';
 import { COMPOSE_CONFIG_FILE, composeHaproxyConfig, findHaproxy } from '../../scripts/lastbalanserare.ts';
+import { readWorkerConfig } from '../../workers/config.ts';
+import { drainMs } from '../../workers/polling.ts';
 
 /**
  * No Docker engine runs here, but the compose client can validate and resolve
@@ -39,6 +41,14 @@ interface ComposeService {
   command?: string[];
   profiles?: string[];
   ports?: unknown[];
+  hostname?: string;
+  stop_grace_period?: string;
+}
+
+/** A compose duration ('100s', or '1m40s' as Docker's compose plugin writes it) in seconds. */
+function sekunder(duration: string | undefined): number {
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  return [...(duration ?? '').matchAll(/(\d+)(ms|h|m|s)/g)].reduce((sum, [, n, u]) => sum + Number(n) * unit[u!]!, 0);
 }
 
 /** Services of the default start (docker-compose 1.x lists profiled ones too, marked). */
@@ -68,6 +78,21 @@ describe('docker-compose.yml, the production-shaped deployment', { timeout: 30_0
       BOKVAR_WORKER_PASSWORD: 'hemligt-worker',
     });
     expect(services.workers?.depends_on?.setup?.condition).toBe('service_completed_successfully');
+  });
+
+  it('checks the workers by their fetches and the UI by its dependencies, lets workers drain, and names each replica apart', () => {
+    const { services } = parse(composeConfig(SECRETS).stdout) as { services: Record<string, ComposeService> };
+    const workers = services.workers!;
+    // the workers' health port is set, and their check asks it (not whether process 1 runs)
+    expect(workers.environment?.BOKVAR_WORKER_HALSA_PORT).toBe('3100');
+    expect(JSON.stringify(workers.healthcheck?.test)).toContain("process.env.BOKVAR_WORKER_HALSA_PORT + '/halsa'");
+    expect(JSON.stringify(services.ui?.healthcheck?.test)).toContain("process.env.BOKVAR_UI_PORT + '/halsa'");
+    // Docker waits longer than a stopping worker lets its tasks finish (its default is 10 s)
+    const drain = drainMs(readWorkerConfig(workers.environment)) / 1000;
+    expect(sekunder(workers.stop_grace_period)).toBeGreaterThanOrEqual(drain + 10);
+    // no fixed name for a replicated service: each container's host name differs
+    expect(workers.environment).not.toHaveProperty('BOKVAR_WORKER_ID');
+    expect(workers.hostname).toBeUndefined();
   });
 
   it('keeps the directory (LDAP) off unless asked, and hands its settings to the engine and setup', () => {
