@@ -1,9 +1,9 @@
+import { accountNotices, NOTICE_PATH, noticeBurstWithOutage } from './support/notice-burst.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, report } from './support/accountant.ts';
-import { retryFailed, sendBurst } from './support/burst.ts';
-import { underrattelser } from './support/notices.ts';
+import { report } from './support/accountant.ts';
+import { retryFailed } from './support/burst.ts';
 import { refusalKinds, unclearRefusals } from './support/outage.ts';
-import { antal, TEST_TIMEOUT_MS, expectNothingLost, NOTICE_TIMERS, secondsSince, sleep } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, secondsSince, sleep } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -28,49 +28,32 @@ describe('database killed mid-burst', () => {
   it(
     'answers 503 while the database is away and ends with one case per notice',
     async () => {
-      let restarted: Promise<void> | undefined;
-      let killedAt = 0;
-      let backAt = 0;
-      const burst = await sendBurst({
-        uiUrl: stack.uiUrl,
-        path: '/api/underrattelser',
-        bodies: underrattelser(ANTAL, 'databas'),
-        onAnswer: (answered) => {
-          if (answered !== ANTAL / 2) return;
-          restarted = (async () => {
-            killedAt = Date.now();
-            await stack.kill('database');
-            await sleep(5000);
-            await stack.restart('database');
-            backAt = Date.now();
-          })();
+      const burst = await noticeBurstWithOutage(stack, {
+        count: ANTAL,
+        tag: 'databas',
+        outage: async () => {
+          await stack.kill('database');
+          await sleep(5000);
+          await stack.restart('database');
         },
       });
-      await restarted;
       // Workers and UI must outlive the database's absence; one that exited is started again, as compose would, and reported.
       const exited = await stack.restartExited();
       const unclear = unclearRefusals(burst.notices);
       const kinds = refusalKinds(burst.notices);
       // The engine and the UI find the database again on their own; give their pools a moment.
       await sleep(10_000);
-      await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
+      await retryFailed(stack.uiUrl, NOTICE_PATH, burst.notices);
 
       const recovered = Date.now();
-      const result = await account({
-        admin: stack.admin,
-        databaseUrl: stack.databaseUrl,
-        notices: burst.notices,
-        processKey: 'hot-om-avhysning',
-        tokenVariable: 'beskrivning',
-        timerVariables: NOTICE_TIMERS,
-      });
+      const result = await accountNotices(stack, burst.notices);
       report('databas-dodad', {
         ...result.figures,
         refusals: kinds,
         unclearRefusals: unclear.length,
         exitedDuringOutage: exited,
-        burstSeconds: burst.seconds,
-        downSeconds: (backAt - killedAt) / 1000,
+        burstSeconds: burst.burstSeconds,
+        downSeconds: burst.downSeconds,
         recoverySeconds: secondsSince(recovered),
       });
       expect.soft(exited, 'services that exited while the database was away').toEqual([]);

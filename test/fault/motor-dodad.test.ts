@@ -1,9 +1,9 @@
+import { accountNotices, NOTICE_PATH, noticeBurstWithOutage } from './support/notice-burst.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, report } from './support/accountant.ts';
-import { retryFailed, sendBurst } from './support/burst.ts';
-import { underrattelser } from './support/notices.ts';
+import { report } from './support/accountant.ts';
+import { retryFailed } from './support/burst.ts';
 import { refusalKinds, unclearRefusals } from './support/outage.ts';
-import { antal, TEST_TIMEOUT_MS, expectNothingLost, NOTICE_TIMERS, secondsSince } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, secondsSince } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -27,46 +27,29 @@ describe('engine killed mid-burst', () => {
   it(
     'answers 503 while the engine is away and ends with one case per notice',
     async () => {
-      let restarted: Promise<void> | undefined;
-      let killedAt = 0;
-      let backAt = 0;
-      const burst = await sendBurst({
-        uiUrl: stack.uiUrl,
-        path: '/api/underrattelser',
-        bodies: underrattelser(ANTAL, 'motor'),
-        onAnswer: (answered) => {
-          if (answered !== ANTAL / 2) return;
-          restarted = (async () => {
-            killedAt = Date.now();
-            await stack.kill('engine');
-            await stack.restart('engine');
-            backAt = Date.now();
-          })();
+      const burst = await noticeBurstWithOutage(stack, {
+        count: ANTAL,
+        tag: 'motor',
+        outage: async () => {
+          await stack.kill('engine');
+          await stack.restart('engine');
         },
       });
-      await restarted;
       // Workers and UI must outlive the engine's absence; one that exited is started again, as compose would, and reported.
       const exited = await stack.restartExited();
       const unclear = unclearRefusals(burst.notices);
       const kinds = refusalKinds(burst.notices);
-      await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
+      await retryFailed(stack.uiUrl, NOTICE_PATH, burst.notices);
 
       const recovered = Date.now();
-      const result = await account({
-        admin: stack.admin,
-        databaseUrl: stack.databaseUrl,
-        notices: burst.notices,
-        processKey: 'hot-om-avhysning',
-        tokenVariable: 'beskrivning',
-        timerVariables: NOTICE_TIMERS,
-      });
+      const result = await accountNotices(stack, burst.notices);
       report('motor-dodad', {
         ...result.figures,
         refusals: kinds,
         unclearRefusals: unclear.length,
         exitedDuringOutage: exited,
-        burstSeconds: burst.seconds,
-        downSeconds: (backAt - killedAt) / 1000,
+        burstSeconds: burst.burstSeconds,
+        downSeconds: burst.downSeconds,
         recoverySeconds: secondsSince(recovered),
       });
       expect.soft(exited, 'services that exited while the engine was away').toEqual([]);

@@ -1,8 +1,9 @@
+import { accountNotices } from './support/notice-burst.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, report } from './support/accountant.ts';
+import { report } from './support/accountant.ts';
 import { accepted, retryFailed, sendBurst } from './support/burst.ts';
 import { underrattelser } from './support/notices.ts';
-import { antal, TEST_TIMEOUT_MS, expectNothingLost, NOTICE_TIMERS, secondsSince } from './support/run.ts';
+import { antal, TEST_TIMEOUT_MS, expectNothingLost, secondsSince } from './support/run.ts';
 import { startFaultStack, type FaultStack } from './support/stack.ts';
 
 /**
@@ -31,14 +32,7 @@ describe('two worker processes', () => {
       await retryFailed(stack.uiUrl, '/api/underrattelser', burst.notices);
 
       const recovered = Date.now();
-      const result = await account({
-        admin: stack.admin,
-        databaseUrl: stack.databaseUrl,
-        notices: burst.notices,
-        processKey: 'hot-om-avhysning',
-        tokenVariable: 'beskrivning',
-        timerVariables: NOTICE_TIMERS,
-      });
+      const result = await accountNotices(stack, burst.notices);
       // Which process did each step: the worker id is <user>-<host or id>-<n>; both must appear on every busy topic.
       const log = await stack.admin.getAll<{ workerId: string; topicName: string; timestamp: string }>('/history/external-task-log', {
         successLog: true,
