@@ -12,6 +12,7 @@ import os from 'node:os';
 import knex from 'knex';
 import { svenskTidpunkt } from '../domain/svensk-tid.ts';
 import { EngineRest } from '../engine-rest/client.ts';
+import type { Person } from './pipeline/notices.ts';
 import { startBenchStack } from './stack.ts';
 
 const N = Number(process.env.BOKVAR_BENCH_ARENDEN ?? 2000);
@@ -29,17 +30,7 @@ try {
     .whereRaw('substr(personnummer, 1, 4)::int < 2000')
     .orderBy('personnummer')
     .limit(N)
-    .select<
-      {
-        personnummer: string;
-        fornamn: string;
-        efternamn: string;
-        utdelningsadress2: string;
-        postnummer: string;
-        postort: string;
-        lagenhetsnummer: string;
-      }[]
-    >();
+    .select<Person[]>();
   if (personer.length < N) throw new Error(`only ${personer.length} adults in the synthetic population`);
 
   const nu = svenskTidpunkt(new Date()).startOf('second');

@@ -4,7 +4,7 @@ import { type Installningar, beskrivTid, hamtaInstallningar } from '../installni
 import type { LagrumId } from '../lagrum.ts';
 import { type DagEllerTidpunkt, slutAvDagen, svensktDatum } from '../tid.ts';
 import type { Frist, Grund } from '../typer.ts';
-import { dagMedVeckodag, dagfrist, grund, kallaFran, plusTid } from './gemensamt.ts';
+import { dagMedVeckodag, dagfrist, grund, grundAktualiserad, kallaFran, plusTid } from './gemensamt.ts';
 
 export type AktualiseringIndata = {
   /** När socialnämnden tog emot underrättelsen eller Kronofogdens besked. */
@@ -25,16 +25,7 @@ export function aktualisering(indata: AktualiseringIndata, inst: Installningar =
   const start = svensktDatum(indata.mottagen, 'mottagen');
   const p = inst.forhandsbedomningVuxen.paminnelse;
   const normal = plusTid(start, p);
-  const grunder: Grund[] = [
-    grund(
-      'mottagenUnderrattelse',
-      'Socialnämnden tog emot underrättelsen (ärendet aktualiserades)',
-      indata.mottagen,
-      'mottagen',
-      indata.dokument,
-      true,
-    ),
-  ];
+  const grunder: Grund[] = [grundAktualiserad(indata)];
   const forklaring = [`${beskrivTid(p)} från mottagandet ${dagMedVeckodag(start)}: ${dagMedVeckodag(normal)}.`];
   const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2025-400-14-2'];
   let sistaDag = normal;

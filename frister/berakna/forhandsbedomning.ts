@@ -5,7 +5,7 @@ import { type Installningar, beskrivTid, hamtaInstallningar } from '../installni
 import type { LagrumId } from '../lagrum.ts';
 import { type DagEllerTidpunkt, startAvDagenEfter, svensktDatum } from '../tid.ts';
 import type { Forlangning, Frist } from '../typer.ts';
-import { type ForlangningIndata, dagMedVeckodag, dagfrist, forlang, grund, kallaFran, plusTid } from './gemensamt.ts';
+import { type ForlangningIndata, dagMedVeckodag, dagfrist, forlang, grund, grundAktualiserad, kallaFran, plusTid } from './gemensamt.ts';
 
 /** Förhandsbedömning efter anmälan som rör barn: 14 dagar (20 kap. 2 § SoL 2025:400). */
 export const FORHANDSBEDOMNING_BARN_DAGAR = 14;
@@ -28,14 +28,7 @@ export function forhandsbedomningVuxen(
   inst: Installningar = hamtaInstallningar(),
 ): { paminnelse: Frist; eskalering: Frist } {
   const start = svensktDatum(indata.mottagen, 'mottagen');
-  const g = grund(
-    'mottagenUnderrattelse',
-    'Socialnämnden tog emot underrättelsen (ärendet aktualiserades)',
-    indata.mottagen,
-    'mottagen',
-    indata.dokument,
-    true,
-  );
+  const g = grundAktualiserad(indata);
   const lagrum: LagrumId[] = ['handbok-forhandsbedomning', 'sol-2025-400-14-2'];
   const { paminnelse: p, eskalering: e } = inst.forhandsbedomningVuxen;
 

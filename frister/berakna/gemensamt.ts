@@ -54,6 +54,18 @@ export function grund(
   return g;
 }
 
+/** The ground every deadline counted from the notice's receipt shares: the day the case was opened. */
+export function grundAktualiserad(indata: { mottagen: DagEllerTidpunkt; dokument?: string | undefined }): Grund {
+  return grund(
+    'mottagenUnderrattelse',
+    'Socialnämnden tog emot underrättelsen (ärendet aktualiserades)',
+    indata.mottagen,
+    'mottagen',
+    indata.dokument,
+    true,
+  );
+}
+
 export function kallaFran(inst: Installningar, installning: string, varde: string, text: string): InstallningsKalla {
   return { installning, varde, text, fil: inst.fil };
 }
