@@ -116,14 +116,16 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A service's compose command and its container environment (the image's NODE_ENV, compose's variables), with local addresses. */
+/** A service's compose command and its container environment (the image's ENV, compose's variables), with local addresses. */
 async function asInCompose(name: string, local: Record<string, string>): Promise<{ entry: string; env: Record<string, string> }> {
   const [node, entry, ...rest] = services[name]?.command ?? [];
   expect([node, rest], `${name}: node and one compiled file`).toEqual(['node', []]);
   expect(entry, name).toMatch(/^dist\/.+\.js$/);
+  const imageEnv = args(dockerfileStages().at(-1)!, 'ENV').map((line) => line.split('=') as [string, string]);
+  expect(Object.fromEntries(imageEnv)).toEqual({ NODE_ENV: 'production' });
   const env = {
     PATH: process.env.PATH ?? '',
-    NODE_ENV: 'production',
+    ...Object.fromEntries(imageEnv),
     ...services[name]?.environment,
     DATABASE_URL: `postgres://bokvar:${SECRETS.POSTGRES_PASSWORD}@127.0.0.1:${await ledigPort()}/bokvar`,
     ...local,
