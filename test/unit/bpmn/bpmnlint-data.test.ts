@@ -14,7 +14,10 @@ import { lintDiagram } from '../../support/bpmnlint.ts';
  * "Lagrum:" lists with its own copy of frister/lagrumslista.ts. This keeps both in step.
  */
 const require = createRequire(import.meta.url);
-const plugin: { hittaListor(t: string): unknown[]; granskaText(t: string): string[] } = require('bpmnlint-plugin-bokvar/lib/lagrumslista.js');
+const plugin: {
+  hittaListor(t: string): unknown[];
+  granskaText(t: string): string[];
+} = require('bpmnlint-plugin-bokvar/lib/lagrumslista.js');
 
 describe('the data of bpmnlint-plugin-bokvar', () => {
   it.each(Object.entries(bpmnlintData()))('%s is what npm run bpmnlint-data writes from its source now', (name, content) => {
