@@ -1,4 +1,4 @@
-const { reportId, annotate } = require('../lib/moddle');
+const { genericTexts, reportId, annotate } = require('../lib/moddle');
 const { granskaText } = require('../lib/lagrumslista');
 
 /**
@@ -12,11 +12,14 @@ const { granskaText } = require('../lib/lagrumslista');
 /** @type { import('bpmnlint/lib/types.js').RuleFactory } */
 module.exports = function () {
   function check(node, reporter) {
-    const texts = node.$descriptor.properties
-      .filter((p) => p.type === 'String' && !p.isReference && p.name !== 'id')
-      .map((p) => node[p.name])
-      .concat(Object.values(node.$attrs || {}))
-      .filter((v) => typeof v === 'string');
+    // bpmnlint does not descend into generic elements (extensions moddle does not know): read them whole
+    const texts = node.$descriptor.isGeneric
+      ? genericTexts(node)
+      : node.$descriptor.properties
+          .filter((p) => p.type === 'String' && !p.isReference && p.name !== 'id')
+          .map((p) => node[p.name])
+          .concat(Object.values(node.$attrs || {}))
+          .filter((v) => typeof v === 'string');
     for (const fel of texts.flatMap(granskaText)) reporter.report(reportId(node), fel);
   }
   return annotate('legal-references', { check });

@@ -34,8 +34,16 @@ function loadAsModeler() {
   return window.plugins ?? [];
 }
 
-async function lintWithBundle(file: string, plugin: { config: unknown; resolver: unknown }) {
-  const { rootElement } = await new BpmnModdle({ camunda: camundaModdle, modeler: modelerModdle }).fromXML(fs.readFileSync(file, 'utf8'));
+/** Modeler's Camunda 7 tabs know the camunda extension; @camunda/linting parsing XML itself does not. */
+const WITH_CAMUNDA = { camunda: camundaModdle, modeler: modelerModdle };
+const WITHOUT_CAMUNDA = { modeler: modelerModdle };
+
+async function lintWithBundle(
+  file: string,
+  plugin: { config: unknown; resolver: unknown },
+  packages: Record<string, unknown> = WITH_CAMUNDA,
+) {
+  const { rootElement } = await new BpmnModdle(packages).fromXML(fs.readFileSync(file, 'utf8'));
   const results: Record<string, { id?: string; message: string; category: string }[]> = await new Linter(plugin).lint(rootElement);
   return Object.entries(results).flatMap(([rule, list]) => list.map((r) => `${rule} ${r.category} ${r.id ?? ''}: ${r.message}`));
 }
@@ -52,6 +60,14 @@ describe('the Camunda Modeler plugin', () => {
     async (_name, file) => {
       const expected = (await lintDiagram(file)).reports.map((r) => `${r.rule} ${r.category} ${r.id ?? ''}: ${r.message}`);
       expect(await lintWithBundle(file, plugins[0]!.plugin)).toEqual(expected);
+    },
+  );
+
+  it.each([...fixtures, ...diagrams].map((f) => [path.relative(repoRoot, f), f]))(
+    '%s: finds the same when the diagram is read without the camunda extension',
+    async (_name, file) => {
+      const expected = await lintWithBundle(file, plugins[0]!.plugin);
+      expect(await lintWithBundle(file, plugins[0]!.plugin, WITHOUT_CAMUNDA)).toEqual(expected);
     },
   );
 
