@@ -41,7 +41,10 @@ export function bevakaInstallningar(log: Logger, fil: string = process.env[MILJO
       ny = lasInstallningar(fil);
     } catch (error) {
       if (!(error instanceof FristError)) throw error;
-      const fel = error.message.split('\n').slice(1).map((rad) => rad.replace(/^\s*-\s*/, ''));
+      const fel = error.message
+        .split('\n')
+        .slice(1)
+        .map((rad) => rad.replace(/^\s*-\s*/, ''));
       log.error({ fil, orsak, fel, version: fore.version }, 'installningar ogiltiga: de senast giltiga galler');
       return fore;
     }
@@ -52,7 +55,8 @@ export function bevakaInstallningar(log: Logger, fil: string = process.env[MILJO
     const andringar = installningsandringar(fore, ny);
     anvandInstallningar(ny);
     log.info({ fil, orsak, fran: fore.version, till: ny.version, andringar }, 'installningar andrade');
-    for (const a of andringar) log.info({ installning: a.installning, fran: a.fran, till: a.till }, `installning ${a.installning}: ${a.fran} -> ${a.till}`);
+    for (const a of andringar)
+      log.info({ installning: a.installning, fran: a.fran, till: a.till }, `installning ${a.installning}: ${a.fran} -> ${a.till}`);
     return ny;
   };
 

@@ -87,7 +87,12 @@ describe('deadline settings changed while the workers run', () => {
     const efterFrist = await paminnelse(efter.arende);
     const forvantad = forhandsbedomningVuxen({ mottagen: efter.mottagen }, ny).paminnelse;
     expect(efterFrist.post.senast).toBe(forvantad.senast);
-    expect(DateTime.fromISO(efterFrist.post.senast).diff(DateTime.fromISO(forhandsbedomningVuxen({ mottagen: efter.mottagen }, ursprunglig).paminnelse.senast), 'days').days).toBe(7);
+    expect(
+      DateTime.fromISO(efterFrist.post.senast).diff(
+        DateTime.fromISO(forhandsbedomningVuxen({ mottagen: efter.mottagen }, ursprunglig).paminnelse.senast),
+        'days',
+      ).days,
+    ).toBe(7);
     expect(new Date(efterFrist.due).getTime()).toBe(new Date(forvantad.forfaller).getTime());
     expect(efterFrist.post.installningsversion).toBe(nyVersion);
     expect(efterFrist.post.kalla).toMatchObject({ installning: 'forhandsbedomningVuxen.paminnelse', varde: '3 veckor' });

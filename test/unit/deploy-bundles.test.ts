@@ -43,7 +43,11 @@ describe('deployment bundles', () => {
       ['kontakt-med-hyresvard.dmn', ['kontakt-med-hyresvard.dmn']],
       ['narvaro-vid-avhysning.dmn', ['narvaro-vid-avhysning.dmn']],
     ]);
-    expect(planBundles().flatMap((b) => b.files).filter((f) => f.endsWith('.dmn'))).toEqual([]);
+    expect(
+      planBundles()
+        .flatMap((b) => b.files)
+        .filter((f) => f.endsWith('.dmn')),
+    ).toEqual([]);
   });
 
   it('names a form that a diagram references but bpmn/ lacks', () => {
