@@ -26,28 +26,26 @@ describe('deployment bundles', () => {
       'uppfoljande-mote.form',
       'bedom-uppfoljning-barn.form',
       'faststall-hushallet.form',
+      'narvaro-vid-avhysning.dmn',
     ]);
   });
 
-  it('deploys each decision table bound by latest or versionTag on its own, and none with the diagrams', () => {
-    // the bindings: contact with the landlord follows the latest rule, attendance at the eviction a tagged version
+  it('deploys the decision table bound latest on its own, and the one bound to the deployment with its diagram', () => {
+    // the bindings: contact with the landlord follows the latest rule, attendance at the eviction the process version's
     const kontakt = fs.readFileSync(path.join(modelsDir, 'kontakt-och-utredning.bpmn'), 'utf8');
     expect(kontakt).toMatch(/camunda:decisionRef="kontakt-med-hyresvard" camunda:decisionRefBinding="latest"/);
+    expect(fs.readFileSync(path.join(modelsDir, 'kontakt-med-hyresvard.dmn'), 'utf8')).toContain('camunda:versionTag="2026.12-1"');
     const kronofogden = fs.readFileSync(path.join(modelsDir, 'kronofogden-avhysning.bpmn'), 'utf8');
-    expect(kronofogden).toMatch(
-      /camunda:decisionRef="narvaro-vid-avhysning" camunda:decisionRefBinding="versionTag" camunda:decisionRefVersionTag="2026\.12-1"/,
-    );
-    expect(fs.readFileSync(path.join(modelsDir, 'narvaro-vid-avhysning.dmn'), 'utf8')).toContain('camunda:versionTag="2026.12-1"');
-    // so each table is a deployment of its own, and no diagram's bundle holds one
-    expect(planDecisionBundles().map((b) => [b.name, b.files.map((f) => path.relative(modelsDir, f))])).toEqual([
-      ['kontakt-med-hyresvard.dmn', ['kontakt-med-hyresvard.dmn']],
-      ['narvaro-vid-avhysning.dmn', ['narvaro-vid-avhysning.dmn']],
+    expect(kronofogden).toMatch(/camunda:decisionRef="narvaro-vid-avhysning" camunda:decisionRefBinding="deployment"/);
+    // so kontakt-med-hyresvard is a deployment of its own, and no diagram's bundle holds it
+    expect(planDecisionBundles().map((b) => [b.name, b.files.map((f) => path.relative(modelsDir, f)), b.bindings])).toEqual([
+      ['kontakt-med-hyresvard.dmn', ['kontakt-med-hyresvard.dmn'], ['latest']],
     ]);
     expect(
       planBundles()
-        .flatMap((b) => b.files)
+        .flatMap((b) => b.files.map((f) => path.relative(modelsDir, f)))
         .filter((f) => f.endsWith('.dmn')),
-    ).toEqual([]);
+    ).toEqual(['narvaro-vid-avhysning.dmn']);
   });
 
   it('names a form that a diagram references but bpmn/ lacks', () => {
