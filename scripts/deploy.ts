@@ -129,12 +129,16 @@ async function decisionTableChanged(engine: EngineRest, bundle: DecisionBundle):
   return changed;
 }
 
-/** "kronofogden-avhysning version 2", "beslutstabell kontakt-med-hyresvard version 3" for what a deployment run changed. */
+/**
+ * "kronofogden-avhysning version 2", "beslutstabell kontakt-med-hyresvard version 3" for what a deployment
+ * run changed. A table deployed with its diagram is part of that process version and not named apart.
+ */
 export function describeDeployed(deployments: Deployment[]): string[] {
-  return deployments.flatMap((d) => [
-    ...Object.values(d.deployedDecisionDefinitions ?? {}).map((t) => `beslutstabell ${t.key} version ${t.version}`),
-    ...Object.values(d.deployedProcessDefinitions ?? {}).map((p) => `${p.key} version ${p.version}`),
-  ]);
+  return deployments.flatMap((d) => {
+    const processes = Object.values(d.deployedProcessDefinitions ?? {});
+    if (processes.length > 0) return processes.map((p) => `${p.key} version ${p.version}`);
+    return Object.values(d.deployedDecisionDefinitions ?? {}).map((t) => `beslutstabell ${t.key} version ${t.version}`);
+  });
 }
 
 function decisionIndex(files: string[]): Map<string, string> {
