@@ -121,7 +121,7 @@ describe('a decision table bound latest changes without a new process version', 
     // and the case decided before keeps its decision, taken by the version then in force
     expect((await beslut((await kontaktinstans(fore)).id)).id).toBe(forsta.id);
     await expectNoIncidents(arende);
-  });
+  }, 180_000);
 
   it('refuses a changed table whose version tag did not change, and deploys nothing', async () => {
     // given: the table as the engine has it now (tag 2026.12-2), changed again without a new tag

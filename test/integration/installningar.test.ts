@@ -109,7 +109,7 @@ describe('deadline settings changed while the workers run', () => {
     expect(handelse?.text).toContain(`Inställning: forhandsbedomningVuxen.paminnelse = 3 veckor (inställningsversion ${nyVersion})`);
     expect(handelse?.frist?.installningsversion).toBe(nyVersion);
     await expectNoIncidents(efter.arende);
-  });
+  }, 120_000);
 
   it('keeps the last valid settings when the saved file is invalid', async () => {
     // given: the settings in force now
