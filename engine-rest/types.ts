@@ -98,6 +98,7 @@ export interface Deployment {
   id: string;
   name: string;
   deployedProcessDefinitions: Record<string, { id: string; key: string; version: number }> | null;
+  deployedDecisionDefinitions?: Record<string, { id: string; key: string; version: number; versionTag: string | null }> | null;
 }
 
 export interface ProcessDefinition {

@@ -63,12 +63,16 @@ export {
 export {
   MILJOVARIABEL,
   STANDARDFIL,
+  anvandInstallningar,
   beskrivTid,
   glomInstallningar,
   hamtaInstallningar,
+  installningsandringar,
+  installningsversion,
   lasInstallningar,
   tolkaInstallningar,
   type Installningar,
+  type Installningsandring,
   type KalenderTid,
 } from './installningar.ts';
 export { LAGRUM, LAGRUM_IDN, arLagrumId, citera, gallande, lagrum, type LagrumId, type LagrumSlag, type Lagrumspost } from './lagrum.ts';

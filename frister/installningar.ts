@@ -3,13 +3,17 @@
  * eskaleringar, uppföljning). Lagens fasta tider finns INTE här – de står i fristslagens moduler (berakna/).
  *
  * Filen är frister/installningar.json, eller den fil som miljövariabeln
- * BOKVAR_FRISTER_INSTALLNINGAR pekar på. Den läses och valideras en gång (vid första
- * användningen eller när arbetaren startar); en felaktig fil stoppar med ett meddelande
- * som namnger fältet. Ändring gäller efter omstart.
+ * BOKVAR_FRISTER_INSTALLNINGAR pekar på. Den läses och valideras vid första användningen
+ * eller när arbetaren startar; en felaktig fil vid start stoppar med ett meddelande som
+ * namnger fältet. Arbetarna läser om filen när den ändras (workers/installningar.ts,
+ * `anvandInstallningar`); en ändring gäller frister som beräknas efter den. Varje
+ * inställningsversion har en hash (`version`) som varje beräknad frist bär med sig.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { canonicalJson } from '../domain/canonical-json.ts';
 import { FristError, felText } from './fel.ts';
 
 export const MILJOVARIABEL = 'BOKVAR_FRISTER_INSTALLNINGAR';
@@ -122,7 +126,14 @@ export type VardagsTid = z.infer<typeof vardagsTid>;
 export type Installningar = z.infer<typeof schema> & {
   /** Filen inställningarna lästes från (för spårbarhet). */
   readonly fil: string;
+  /** Inställningsversionen: sha256 av innehållet som kanonisk JSON, de första 12 hextecknen. */
+  readonly version: string;
 };
+
+/** The settings version: the same content gives the same hash whatever the file's key order or whitespace. */
+export function installningsversion(data: unknown): string {
+  return createHash('sha256').update(canonicalJson(data)).digest('hex').slice(0, 12);
+}
 
 function ungefarDagar(t: { varde: number; enhet: 'dagar' | 'veckor' | 'manader' }): number {
   return t.varde * (t.enhet === 'dagar' ? 1 : t.enhet === 'veckor' ? 7 : 30);
@@ -159,7 +170,7 @@ export function tolkaInstallningar(data: unknown, fil = '(i minnet)'): Installni
     });
     throw new FristError('OGILTIGA_INSTALLNINGAR', felText.ogiltigaInstallningar(fil, detaljer));
   }
-  return Object.freeze({ ...res.data, fil });
+  return Object.freeze({ ...res.data, fil, version: installningsversion(res.data) });
 }
 
 /** Läser och validerar en inställningsfil (standard: miljövariabeln, annars frister/installningar.json). */
@@ -184,13 +195,56 @@ export function lasInstallningar(fil: string = process.env[MILJOVARIABEL] || STA
 
 let cachade: Installningar | undefined;
 
-/** Inställningarna som gäller i processen: lästa en gång, sedan samma objekt tills omstart. */
+/** Inställningarna som gäller i processen: lästa en gång, sedan samma objekt tills de byts ut (anvandInstallningar). */
 export function hamtaInstallningar(): Installningar {
   cachade ??= lasInstallningar();
   return cachade;
 }
 
-/** Glömmer de cachade inställningarna (för tester; i drift gäller omstart). */
+/** Byter de inställningar som gäller i processen (arbetarnas omläsning, workers/installningar.ts). */
+export function anvandInstallningar(inst: Installningar): void {
+  cachade = inst;
+}
+
+/** Glömmer de cachade inställningarna (för tester). */
 export function glomInstallningar(): void {
   cachade = undefined;
+}
+
+/** En ändrad inställning: fältet och dess värde före och efter, som text. */
+export type Installningsandring = { installning: string; fran: string; till: string };
+
+/**
+ * What changed between two versions, field by field (e.g. 'forhandsbedomningVuxen.paminnelse.varde': '2' → '3').
+ * Free texts (kalla, kommentar) are reported as changed, not quoted: the log stays short.
+ */
+export function installningsandringar(fore: Installningar, efter: Installningar): Installningsandring[] {
+  const a = lov(fore);
+  const b = lov(efter);
+  const andringar: Installningsandring[] = [];
+  for (const falt of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const x = a.get(falt);
+    const y = b.get(falt);
+    if (x === y) continue;
+    const fritext = /(^|\.)(kalla|kommentar)$/.test(falt);
+    andringar.push({
+      installning: falt,
+      fran: x === undefined ? '(saknas)' : fritext ? '(text)' : x,
+      till: y === undefined ? '(saknas)' : fritext ? '(ändrad text)' : y,
+    });
+  }
+  return andringar;
+}
+
+/** The leaves of the settings as dotted paths (arrays are one value); fil and version are not settings. */
+function lov(inst: Installningar): Map<string, string> {
+  const { fil: _fil, version: _version, ...data } = inst;
+  const ut = new Map<string, string>();
+  const ga = (v: unknown, sokvag: string) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, u] of Object.entries(v)) ga(u, sokvag ? `${sokvag}.${k}` : k);
+    } else ut.set(sokvag, typeof v === 'string' ? v : JSON.stringify(v));
+  };
+  ga(data, '');
+  return ut;
 }

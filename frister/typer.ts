@@ -89,6 +89,11 @@ export type Frist = {
   /** För tider som kommer från inställningarna: vilken inställning och dess källa. */
   kalla?: InstallningsKalla;
   forlangd?: Forlangning;
+  /**
+   * Inställningsversionen (hash av frister/installningar.json, installningar.ts) som gällde när
+   * fristen beräknades; arbetaren berakna-frister sätter den på varje frist den beräknar.
+   */
+  installningsversion?: string;
   /** Beräkningen steg för steg, på svenska – varför datumet blev som det blev. */
   forklaring: string[];
 };
@@ -133,6 +138,8 @@ export const fristpost = z.looseObject({
       beslutad: z.union([isoDatum, isoTidpunkt]).optional(),
     })
     .optional(),
+  /** Saknas i poster från före inställningsversionerna. */
+  installningsversion: z.string().optional(),
   forklaring: z.array(z.string()),
 });
 

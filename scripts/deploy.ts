@@ -10,16 +10,26 @@ import { repoRoot } from './config.ts';
 export const modelsDir = path.join(repoRoot, 'bpmn');
 
 /**
- * One deployment per diagram, holding the diagram and every form and decision
- * table it references. With duplicate filtering on, an unchanged bundle makes
- * no new version, and a changed one is deployed whole, so that forms bound with
- * camunda:formRefBinding="deployment" always resolve. (Camunda's
- * deploy-changed-only would leave an unchanged form out of the new deployment.)
+ * One deployment per diagram, holding the diagram and every form it references
+ * and every decision table it binds to its own deployment
+ * (camunda:decisionRefBinding="deployment"). With duplicate filtering on, an
+ * unchanged bundle makes no new version, and a changed one is deployed whole, so
+ * that forms bound with camunda:formRefBinding="deployment" always resolve.
+ * (Camunda's deploy-changed-only would leave an unchanged form out of the new
+ * deployment.)
+ *
+ * A decision table a diagram binds by `latest` or `versionTag` is deployed on
+ * its own (planDecisionBundles): changed alone, it becomes a new decision
+ * version without a new process version, and running cases resolve it when they
+ * reach the task (docs/processagare-frister-och-beslutstabeller.md).
  */
 export interface Bundle {
   name: string;
   files: string[];
 }
+
+/** How a business rule task finds its table; Camunda's default, with no attribute, is `latest`. */
+export type DecisionBinding = 'deployment' | 'latest' | 'versionTag' | 'version';
 
 export function planBundles(dir = modelsDir): Bundle[] {
   const all = listFiles(dir);
@@ -27,39 +37,132 @@ export function planBundles(dir = modelsDir): Bundle[] {
     all.filter((f) => f.endsWith('.form')),
     (text) => [JSON.parse(text).id as string],
   );
-  const decisionsById = indexById(
-    all.filter((f) => f.endsWith('.dmn')),
-    (text) => [...text.matchAll(/<decision\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1] as string),
-  );
+  const decisionsById = decisionIndex(all);
   return all
     .filter((f) => f.endsWith('.bpmn'))
     .map((bpmn) => {
       const xml = fs.readFileSync(bpmn, 'utf8');
       const forms = references(xml, 'formRef').map((id) => resolve(formsById, id, 'formulär', bpmn));
-      const decisions = references(xml, 'decisionRef').map((id) => resolve(decisionsById, id, 'beslutstabell', bpmn));
+      const decisions = decisionRefs(xml)
+        .filter((r) => r.binding === 'deployment')
+        .map((r) => resolve(decisionsById, r.id, 'beslutstabell', bpmn));
       return { name: path.basename(bpmn, '.bpmn'), files: [...new Set([bpmn, ...forms, ...decisions])] };
     });
 }
 
+/** A decision table deployed on its own, with how the diagrams bind it. */
+export interface DecisionBundle extends Bundle {
+  bindings: DecisionBinding[];
+}
+
+/** The decision tables diagrams bind by `latest` or `versionTag`: one deployment each, named after the file. */
+export function planDecisionBundles(dir = modelsDir): DecisionBundle[] {
+  const all = listFiles(dir);
+  const decisionsById = decisionIndex(all);
+  const bindings = new Map<string, Set<DecisionBinding>>();
+  for (const bpmn of all.filter((f) => f.endsWith('.bpmn'))) {
+    for (const r of decisionRefs(fs.readFileSync(bpmn, 'utf8'))) {
+      if (r.binding === 'deployment') continue;
+      const file = resolve(decisionsById, r.id, 'beslutstabell', bpmn);
+      bindings.set(file, (bindings.get(file) ?? new Set()).add(r.binding));
+    }
+  }
+  return [...bindings.keys()].sort().map((dmn) => ({ name: path.basename(dmn), files: [dmn], bindings: [...bindings.get(dmn)!].sort() }));
+}
+
 export async function deployModels(engine: EngineRest, dir = modelsDir): Promise<Deployment[]> {
   const deployments: Deployment[] = [];
-  for (const bundle of planBundles(dir)) {
-    const form = new FormData();
-    form.set('deployment-name', bundle.name);
-    form.set('deployment-source', DEPLOYMENT_SOURCE);
-    form.set('enable-duplicate-filtering', 'true');
-    for (const file of bundle.files) {
-      const name = path.relative(dir, file).split(path.sep).join('/');
-      form.append(name, new Blob([fs.readFileSync(file)]), name);
-    }
-    deployments.push(await engine.postMultipart<Deployment>('/deployment/create', form));
+  // Tables first: a diagram deployed in the same run that binds `latest` then finds the new rule.
+  for (const bundle of planDecisionBundles(dir)) {
+    if (await decisionTableChanged(engine, bundle)) deployments.push(await deploy(engine, dir, bundle));
   }
+  for (const bundle of planBundles(dir)) deployments.push(await deploy(engine, dir, bundle));
   return deployments;
 }
 
-/** "kronofogden-avhysning v2, …" for what a deployment run changed. */
+async function deploy(engine: EngineRest, dir: string, bundle: Bundle): Promise<Deployment> {
+  const form = new FormData();
+  form.set('deployment-name', bundle.name);
+  form.set('deployment-source', DEPLOYMENT_SOURCE);
+  form.set('enable-duplicate-filtering', 'true');
+  for (const file of bundle.files) {
+    const name = path.relative(dir, file).split(path.sep).join('/');
+    form.append(name, new Blob([fs.readFileSync(file)]), name);
+  }
+  return engine.postMultipart<Deployment>('/deployment/create', form);
+}
+
+type DefinitionRow = { id: string; version: number };
+
+/**
+ * Whether a table deployed on its own has anything new for the engine, and whether its
+ * version tags allow it. A tag names one content: a file whose tag is already deployed with
+ * other content is refused (give it a new tag). A table bound by versionTag must have exactly
+ * one definition per tag, or the engine cannot choose and the task fails in every case that
+ * reaches it: a file whose tag is deployed with the same content is already there, and is
+ * not deployed again. A table that equals its latest version is unchanged.
+ */
+async function decisionTableChanged(engine: EngineRest, bundle: DecisionBundle): Promise<boolean> {
+  const dmn = bundle.files[0]!;
+  const xml = fs.readFileSync(dmn, 'utf8');
+  const same = async (d: DefinitionRow) =>
+    (await engine.get<{ dmnXml: string }>(`/decision-definition/${encodeURIComponent(d.id)}/xml`)).dmnXml === xml;
+  let changed = false;
+  for (const { id, versionTag } of decisionTags(xml)) {
+    const [latest] = await engine.get<DefinitionRow[]>('/decision-definition', { key: id, latestVersion: true });
+    if (latest && (await same(latest))) continue;
+    if (versionTag) {
+      const tagged = await engine.get<DefinitionRow[]>('/decision-definition', { key: id, versionTag });
+      const other = [];
+      for (const t of tagged) if (!(await same(t))) other.push(t.version);
+      if (other.length > 0) {
+        throw new Error(
+          `${path.basename(dmn)}: beslutstabellen "${id}" med versionTag "${versionTag}" finns redan driftsatt med annat innehåll ` +
+            `(version ${other.join(', ')}). Ge tabellen en ny camunda:versionTag` +
+            (bundle.bindings.includes('versionTag') ? ' och peka ut den i diagrammets camunda:decisionRefVersionTag.' : '.'),
+        );
+      }
+      if (tagged.length > 0 && bundle.bindings.includes('versionTag')) continue;
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * "kronofogden-avhysning version 2", "beslutstabell kontakt-med-hyresvard version 3" for what a deployment
+ * run changed. A table deployed with its diagram is part of that process version and not named apart.
+ */
 export function describeDeployed(deployments: Deployment[]): string[] {
-  return deployments.flatMap((d) => Object.values(d.deployedProcessDefinitions ?? {}).map((p) => `${p.key} version ${p.version}`));
+  return deployments.flatMap((d) => {
+    const processes = Object.values(d.deployedProcessDefinitions ?? {});
+    if (processes.length > 0) return processes.map((p) => `${p.key} version ${p.version}`);
+    return Object.values(d.deployedDecisionDefinitions ?? {}).map((t) => `beslutstabell ${t.key} version ${t.version}`);
+  });
+}
+
+function decisionIndex(files: string[]): Map<string, string> {
+  return indexById(
+    files.filter((f) => f.endsWith('.dmn')),
+    (text) => decisionTags(text).map((d) => d.id),
+  );
+}
+
+function decisionTags(xml: string): { id: string; versionTag: string | undefined }[] {
+  return [...xml.matchAll(/<decision\b[^>]*>/g)].map((m) => ({
+    id: /\bid="([^"]+)"/.exec(m[0])![1]!,
+    versionTag: /\bcamunda:versionTag="([^"]+)"/.exec(m[0])?.[1],
+  }));
+}
+
+/** Each business rule task's table and how it is bound. */
+function decisionRefs(xml: string): { id: string; binding: DecisionBinding }[] {
+  return [...xml.matchAll(/<[\w:]*businessRuleTask\b[^>]*>/g)].flatMap((m) => {
+    const id = /camunda:decisionRef="([^"$]+)"/.exec(m[0])?.[1];
+    if (!id) return [];
+    const binding = (/camunda:decisionRefBinding="([^"]+)"/.exec(m[0])?.[1] ?? 'latest') as DecisionBinding;
+    return [{ id, binding }];
+  });
 }
 
 function listFiles(dir: string): string[] {

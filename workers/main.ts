@@ -5,7 +5,9 @@ import { connectWorkerDatabase } from './db.ts';
 import { bedomHalsa, startHalsaServer } from './halsa.ts';
 import { drainMs, startPolling, type GroupState } from './polling.ts';
 import { createTopics } from './topics.ts';
+import { bevakaInstallningar, type Installningsbevakning } from './installningar.ts';
 import { EngineRest } from '../engine-rest/client.ts';
+import { FristError } from '../frister/index.ts';
 
 // Validation messages reach incidents that caseworkers and process owners read.
 z.config(z.locales.sv());
@@ -22,6 +24,18 @@ function loadConfig(): WorkerConfig {
 
 const config = loadConfig();
 const log = createLogger(config.BOKVAR_LOG_LEVEL);
+
+/** An invalid settings file at start stops the workers before they take a task; later, the last valid one stays. */
+function watchSettings(): Installningsbevakning {
+  try {
+    return bevakaInstallningar(log);
+  } catch (error) {
+    if (!(error instanceof FristError)) throw error;
+    process.stderr.write(error.message + '\n');
+    process.exit(78); // EX_CONFIG
+  }
+}
+const installningar = watchSettings();
 const db = connectWorkerDatabase(config.DATABASE_URL);
 const engine = new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_WORKER_USER, password: config.BOKVAR_WORKER_PASSWORD });
 const topics = createTopics({ db, engine });
@@ -46,6 +60,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, 'stopping: no new polls, letting running tasks finish');
   polling.stop();
+  installningar.stop();
   // A long poll already sent may still hand over tasks: wait for it, then for the handlers.
   const deadline = Date.now() + drainMs(config);
   while ((polling.pollsInFlight() > 0 || polling.active() > 0) && Date.now() < deadline) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readStackConfig, repoRoot } from '../../scripts/config.ts';
@@ -14,6 +15,11 @@ export default async function setup(project: TestProject) {
   const dataDir = process.env.BOKVAR_TEST_DATA_DIR ?? path.join(repoRoot, '.data', 'test');
   process.env.BOKVAR_WORKER_RETRY_BASE_MS ??= '500';
   process.env.BOKVAR_WORKER_LONG_POLL_MS ??= '5000';
+  // The workers read a copy of the deadline settings, which a test may change while they run (installningar.test.ts).
+  const installningarFil = path.join(dataDir, 'installningar', 'installningar.json');
+  fs.mkdirSync(path.dirname(installningarFil), { recursive: true });
+  fs.copyFileSync(path.join(repoRoot, 'frister', 'installningar.json'), installningarFil);
+  process.env.BOKVAR_FRISTER_INSTALLNINGAR = installningarFil;
   const config = readStackConfig({
     ...process.env,
     BOKVAR_MILJO: 'utveckling',
@@ -39,6 +45,7 @@ export default async function setup(project: TestProject) {
     admin: config.admin,
     worker: config.worker,
     ui: config.ui,
+    installningarFil,
   });
   return async () => {
     await stack.stop();
@@ -55,6 +62,8 @@ export interface ProvidedStack {
   admin: { user: string; password: string };
   worker: { user: string; password: string };
   ui: { user: string; password: string };
+  /** The deadline settings file the workers read (a copy of frister/installningar.json). */
+  installningarFil: string;
 }
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelsDir, planBundles } from '../../scripts/deploy.ts';
+import { modelsDir, planBundles, planDecisionBundles } from '../../scripts/deploy.ts';
 
 describe('deployment bundles', () => {
   it('deploys each diagram with the forms it references', () => {
@@ -27,6 +28,24 @@ describe('deployment bundles', () => {
       'faststall-hushallet.form',
       'narvaro-vid-avhysning.dmn',
     ]);
+  });
+
+  it('deploys the decision table bound latest on its own, and the one bound to the deployment with its diagram', () => {
+    // the bindings: contact with the landlord follows the latest rule, attendance at the eviction the process version's
+    const kontakt = fs.readFileSync(path.join(modelsDir, 'kontakt-och-utredning.bpmn'), 'utf8');
+    expect(kontakt).toMatch(/camunda:decisionRef="kontakt-med-hyresvard" camunda:decisionRefBinding="latest"/);
+    expect(fs.readFileSync(path.join(modelsDir, 'kontakt-med-hyresvard.dmn'), 'utf8')).toContain('camunda:versionTag="2026.12-1"');
+    const kronofogden = fs.readFileSync(path.join(modelsDir, 'kronofogden-avhysning.bpmn'), 'utf8');
+    expect(kronofogden).toMatch(/camunda:decisionRef="narvaro-vid-avhysning" camunda:decisionRefBinding="deployment"/);
+    // so kontakt-med-hyresvard is a deployment of its own, and no diagram's bundle holds it
+    expect(planDecisionBundles().map((b) => [b.name, b.files.map((f) => path.relative(modelsDir, f)), b.bindings])).toEqual([
+      ['kontakt-med-hyresvard.dmn', ['kontakt-med-hyresvard.dmn'], ['latest']],
+    ]);
+    expect(
+      planBundles()
+        .flatMap((b) => b.files.map((f) => path.relative(modelsDir, f)))
+        .filter((f) => f.endsWith('.dmn')),
+    ).toEqual(['narvaro-vid-avhysning.dmn']);
   });
 
   it('names a form that a diagram references but bpmn/ lacks', () => {

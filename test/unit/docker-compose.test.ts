@@ -20,6 +20,8 @@ interface ComposeService {
   ports?: unknown[];
   hostname?: string;
   stop_grace_period?: string;
+  /** Docker's compose plugin writes the long form, docker-compose 1.x "source:target:ro". */
+  volumes?: ({ type: string; source: string; target: string; read_only?: boolean } | string)[];
 }
 
 /** A compose duration ('100s', or '1m40s' as Docker's compose plugin writes it) in seconds. */
@@ -70,6 +72,22 @@ describe('docker-compose.yml, the production-shaped deployment', { timeout: 30_0
     // no fixed name for a replicated service: each container's host name differs
     expect(workers.environment).not.toHaveProperty('BOKVAR_WORKER_ID');
     expect(workers.hostname).toBeUndefined();
+  });
+
+  it('hands the workers the deadline settings from the host, read-only, as the file BOKVAR_FRISTER_INSTALLNINGAR names', () => {
+    const { services } = parse(composeConfig(SECRETS).stdout) as { services: Record<string, ComposeService> };
+    const workers = services.workers!;
+    const fil = workers.environment?.BOKVAR_FRISTER_INSTALLNINGAR;
+    expect(fil).toBeTruthy();
+    // the folder is mounted, so that a file an editor replaces is seen; the file in it is the host's
+    const mounts = (workers.volumes ?? []).map((v) => {
+      if (typeof v !== 'string') return v;
+      const [source, target, mode] = v.split(':');
+      return { type: source!.startsWith('/') ? 'bind' : 'volume', source: source!, target: target!, read_only: mode === 'ro' };
+    });
+    const mount = mounts.find((v) => v.target === path.posix.dirname(fil!));
+    expect(mount).toMatchObject({ type: 'bind', source: path.join(repoRoot, 'frister'), read_only: true });
+    expect(fs.existsSync(path.join(mount!.source, path.posix.basename(fil!)))).toBe(true);
   });
 
   it('keeps the directory (LDAP) off unless asked, and hands its settings to the engine and setup', () => {

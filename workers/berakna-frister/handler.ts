@@ -11,6 +11,7 @@ import {
   forhandsbedomningVuxen,
   FristError,
   fristgrupper,
+  hamtaInstallningar,
   hushallKontroll,
   informeraHyresvarden,
   svarUppfoljning,
@@ -21,6 +22,7 @@ import {
   type Barnkalla,
   type Frist,
   type FristGrupp,
+  type Installningar,
 } from '../../frister/index.ts';
 import { InvalidInputError } from '../errors.ts';
 import { defineTopic } from '../topic.ts';
@@ -34,7 +36,9 @@ const isoDate = z.iso.date();
  * (frister/) and returns, for each, `<typ>Senast` (when its timer fires) and
  * `<typ>Forfaller` (the due date of the task it governs), plus `fristunderlag`:
  * every deadline with what started it and its legal basis, for the viewer and
- * for auditors.
+ * for auditors. Each entry records the settings version (installningsversion) it
+ * was computed with: the settings may change while the workers run
+ * (workers/installningar.ts), and one task uses one version throughout.
  */
 const beraknaFrister = defineTopic({
   topic: 'berakna-frister',
@@ -67,8 +71,9 @@ const beraknaFrister = defineTopic({
   }),
   async handle(input) {
     const frister: Frist[] = [];
+    const inst = hamtaInstallningar();
     try {
-      for (const grupp of input.beraknaFrister) frister.push(...compute(grupp, input));
+      for (const grupp of input.beraknaFrister) frister.push(...compute(grupp, input, inst));
     } catch (error) {
       if (error instanceof FristError) throw new InvalidInputError(error.message);
       throw error;
@@ -78,7 +83,7 @@ const beraknaFrister = defineTopic({
     for (const [typ, frist] of keyed(frister)) {
       variables[`${typ}Senast`] = frist.senast;
       variables[`${typ}Forfaller`] = frist.forfaller;
-      underlag[typ] = frist;
+      underlag[typ] = { ...frist, installningsversion: inst.version } satisfies Frist;
     }
     variables.fristunderlag = underlag;
     return { kind: 'complete', variables };
@@ -102,6 +107,7 @@ function compute(
     avslutad?: string | null;
     barnUpptackter?: { tid: string; kalla: Barnkalla }[] | null;
   },
+  inst: Installningar,
 ): Frist[] {
   const mottagen = (): string => {
     if (!input.mottagen) throw new InvalidInputError(`mottagen: krävs för ${grupp}`);
@@ -109,13 +115,13 @@ function compute(
   };
   switch (grupp) {
     case 'bekraftelseKronofogden': {
-      const { bekraftelse, eskalering } = bekraftelseKronofogden({ mottagen: mottagen() });
+      const { bekraftelse, eskalering } = bekraftelseKronofogden({ mottagen: mottagen() }, inst);
       return [bekraftelse, eskalering];
     }
     case 'forhandsbedomningVuxen': {
-      const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() });
+      const { paminnelse, eskalering } = forhandsbedomningVuxen({ mottagen: mottagen() }, inst);
       // Aktualisering is due before a known eviction day (Kronofogden); an anstånd recomputes it.
-      return [paminnelse, eskalering, aktualisering({ mottagen: mottagen(), avhysningsdag: input.avhysningsdatum ?? null })];
+      return [paminnelse, eskalering, aktualisering({ mottagen: mottagen(), avhysningsdag: input.avhysningsdatum ?? null }, inst)];
     }
     case 'forhandsbedomningBarn': {
       // The first discovery wins: from then on social services knew of the child.
@@ -137,34 +143,34 @@ function compute(
           ? { ersatter: { mottagen: mottagen(), ...(input.rattelseBrist ? { brist: input.rattelseBrist } : {}) } }
           : {}),
       });
-      return [frist, tidigastAvhysningsbeslut(frist), atagandeBeslut(frist)];
+      return [frist, tidigastAvhysningsbeslut(frist), atagandeBeslut(frist, inst)];
     }
     case 'avhysning': {
       if (!input.avhysningsdatum) throw new InvalidInputError('avhysningsdatum: krävs för avhysningsdagens frister');
-      const { narvaro, dag, paminnelser } = avhysning({ avhysningsdag: input.avhysningsdatum });
+      const { narvaro, dag, paminnelser } = avhysning({ avhysningsdag: input.avhysningsdatum }, inst);
       return [narvaro, dag, ...paminnelser];
     }
     case 'uppfoljning':
-      return [uppfoljning({ avslutad: input.avslutad ?? new Date() })];
+      return [uppfoljning({ avslutad: input.avslutad ?? new Date() }, inst)];
     case 'svarUppfoljning':
       // Runs just before the task that waits: "now" is the day the task starts.
-      return [svarUppfoljning({ start: new Date() })];
+      return [svarUppfoljning({ start: new Date() }, inst)];
     case 'hushallKontroll':
       // Runs just before the task: "now" is the day the task starts.
-      return [hushallKontroll({ start: new Date() })];
+      return [hushallKontroll({ start: new Date() }, inst)];
     case 'atagandeSkickat':
       // Runs right after the åtagande is written: "now" is when it was written.
       return [atagandeSkickat({ skrivet: new Date() })];
     case 'informeraHyresvarden':
       // Runs just before the task, once the consent is there: "now" is the day the task starts.
-      return [informeraHyresvarden({ start: new Date() })];
+      return [informeraHyresvarden({ start: new Date() }, inst)];
     case 'delgivningKontroll': {
       // Runs just before the task: "now" is the day the task starts.
-      const { uppgift, eskalering } = delgivningKontroll({ start: new Date() });
+      const { uppgift, eskalering } = delgivningKontroll({ start: new Date() }, inst);
       return [uppgift, eskalering];
     }
     case 'uppgiftskontrollHotOmAvhysning':
-      return [uppgiftskontrollHotOmAvhysning({ start: new Date() })];
+      return [uppgiftskontrollHotOmAvhysning({ start: new Date() }, inst)];
     case 'uppgiftskontrollKronofogden':
       return [uppgiftskontrollKronofogden({ mottagen: mottagen() })];
   }

@@ -13,7 +13,7 @@ import {
 } from '../../../frister/index.ts';
 import { fixtur, standard } from './stod.ts';
 
-const { fil: _fil, ...standardData } = standard;
+const { fil: _fil, version: _version, ...standardData } = standard;
 
 /** Standardinställningarna med ett värde utbytt på en punktad sökväg (eller borttaget med undefined). */
 function andrad(sokvag: string, varde: unknown): unknown {

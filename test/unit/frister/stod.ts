@@ -14,6 +14,6 @@ export const ovanliga: Installningar = lasInstallningar(fixtur('installningar-ov
 
 /** Standardinställningarna med några delar utbytta (validerade som en riktig fil). */
 export function medAndrat(andringar: Record<string, unknown>): Installningar {
-  const { fil: _fil, ...rest } = standard;
+  const { fil: _fil, version: _version, ...rest } = standard;
   return tolkaInstallningar({ ...rest, ...andringar }, 'test: ändrade standardinställningar');
 }

@@ -37,6 +37,8 @@ export interface Handelse {
     senast: string;
     version: number;
     utfall: Fristutfall;
+    /** The settings version (hash of frister/installningar.json) the deadline was computed with; absent on entries from before. */
+    installningsversion?: string;
   };
   brev?: {
     id: string;

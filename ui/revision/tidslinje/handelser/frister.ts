@@ -24,6 +24,8 @@ const fristversion = fristpost
     grund: true,
     lagrum: true,
     forlangd: true,
+    kalla: true,
+    installningsversion: true,
   })
   .partial()
   .required({ senast: true });
@@ -82,6 +84,7 @@ function fristhandelse(post: Fristversion, tid: string, version: number, utfall:
       `${post.sistaDag ? `Sista dag ${post.sistaDag}` : `Tidpunkt ${tidText(post.senast)}`} (${post.art === 'lag' ? 'lagstadgad' : post.art === 'vagledning' ? 'vägledning' : 'information'}). ` +
       `${styrande?.beskrivning ? `Grund: ${styrande.beskrivning}${styrande.datum ? ` ${styrande.datum.length > 10 ? tidText(styrande.datum) : styrande.datum}` : ''}. ` : ''}` +
       `${post.forlangd?.skal ? `Förlängd: ${post.forlangd.skal}. ` : ''}` +
+      installningstext(post) +
       `Utfall: ${UTFALLSTEXT[utfall]}. ${forklaring}`.trim(),
     lagrum,
     frist: {
@@ -92,8 +95,16 @@ function fristhandelse(post: Fristversion, tid: string, version: number, utfall:
       senast: iso(post.senast),
       version,
       utfall,
+      ...(post.installningsversion ? { installningsversion: post.installningsversion } : {}),
     },
   } satisfies Handelse;
+}
+
+/** The setting a local time came from, and the settings version the deadline was computed with (frister/installningar.json). */
+function installningstext(post: Fristversion): string {
+  const version = post.installningsversion ? `inställningsversion ${post.installningsversion}` : '';
+  if (post.kalla) return `Inställning: ${post.kalla.installning} = ${post.kalla.varde}${version ? ` (${version})` : ''}. `;
+  return version ? `Beräknad med ${version}. ` : '';
 }
 
 /**
