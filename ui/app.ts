@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -29,7 +30,8 @@ import { createUiMetrik } from './metrik.ts';
 import { fastRutt, foljRutt } from './ruttmonster.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const nodeModules = path.resolve(here, '..', 'node_modules');
+// Found as Node finds the package, so that the compiled UI in dist/ serves it too.
+const bpmnJsDist = path.join(path.dirname(createRequire(import.meta.url).resolve('bpmn-js/package.json')), 'dist');
 
 export interface Logger {
   error: (o: object, m: string) => void;
@@ -92,7 +94,7 @@ export function createApp(
   app.get('/metrics', metrik.endpoint(config.BOKVAR_METRIK_TOKEN));
 
   app.use('/static', fastRutt('/static/*'), express.static(path.join(here, 'public'), { maxAge: '1h' }));
-  app.use('/vendor/bpmn-js', fastRutt('/vendor/bpmn-js/*'), express.static(path.join(nodeModules, 'bpmn-js', 'dist'), { maxAge: '1d' }));
+  app.use('/vendor/bpmn-js', fastRutt('/vendor/bpmn-js/*'), express.static(bpmnJsDist, { maxAge: '1d' }));
 
   // A path that cannot be decoded, or that carries control characters (%00 …), names nothing here.
   app.use((req, _res, next) => {
