@@ -19,6 +19,10 @@ export interface StackOptions {
   logDir?: string;
   /** How long to wait for each process to be ready (a loaded machine); default: the engine 240 s, workers and UI 60 s. */
   startTimeoutMs?: number;
+  /** Metrics (docs/drift/metrik.md): BOKVAR_METRIK_TOKEN for the UI and the workers; unset, they serve none. */
+  metrikToken?: string;
+  /** The first worker process's health and metrics port (BOKVAR_WORKER_HALSA_PORT); replica i gets this + i. Unset: none. */
+  workerHalsaPort?: number;
   log: (line: string) => void;
 }
 
@@ -35,6 +39,8 @@ export interface RunningStack {
   pids: { engine: number; engines: number[]; lastbalanserare?: number; workers: number[]; ui: number };
   /** Each engine node's own address (not through HAProxy), in node order. */
   engineNodeUrls: string[];
+  /** Each worker process's health server (`/halsa`, `/metrics`), when StackOptions.workerHalsaPort is set. */
+  workerHalsaUrls: string[];
   /**
    * Starts one part again after it died, with the options it was first started
    * with, as an operator or compose would (the fault suite, test/fault/);
@@ -170,7 +176,7 @@ interface ServiceOptions {
 
 /** How the workers and the UI are started (and started again): their environment, log and ready line. */
 function serviceOptions(run: StackRun, engine: EngineNodes, database: DatabaseServer): ServiceOptions {
-  const { config, logDir, startTimeoutMs } = run.options;
+  const { config, logDir, startTimeoutMs, metrikToken, workerHalsaPort } = run.options;
   const env = {
     ...process.env,
     BOKVAR_MILJO: config.mode,
@@ -187,12 +193,22 @@ function serviceOptions(run: StackRun, engine: EngineNodes, database: DatabaseSe
     // own JVM; a task created on another node waits for the poll to run out.
     // Shorter polls bound that wait (docs/kluster.md).
     ...(config.motorer > 1 && process.env.BOKVAR_WORKER_LONG_POLL_MS === undefined ? { BOKVAR_WORKER_LONG_POLL_MS: '5000' } : {}),
+    ...(metrikToken === undefined ? {} : { BOKVAR_METRIK_TOKEN: metrikToken }),
   };
   const logFile = (name: string) => (logDir ? run.logFile(name) : undefined);
   return {
     workers(i) {
       const name = i === 0 ? 'workers' : `workers-${i + 1}`;
-      return { name, entry: 'workers/main.ts', env, logFile: logFile(name), readyLine: /workers polling/, timeoutMs: startTimeoutMs };
+      // Each replica its own health port: they run side by side on one host.
+      const halsa = workerHalsaPort === undefined ? {} : { BOKVAR_WORKER_HALSA_PORT: String(workerHalsaPort + i) };
+      return {
+        name,
+        entry: 'workers/main.ts',
+        env: { ...env, ...halsa },
+        logFile: logFile(name),
+        readyLine: /workers polling/,
+        timeoutMs: startTimeoutMs,
+      };
     },
     ui: { name: 'ui', entry: 'ui/main.ts', env, logFile: logFile('ui'), readyLine: /ui listening/, timeoutMs: startTimeoutMs },
   };
@@ -219,6 +235,10 @@ function runningStack(
     engineDatabaseUrl: database.engineUrl,
     pids,
     engineNodeUrls: engine.nodes.map((n) => n.baseUrl),
+    workerHalsaUrls:
+      run.options.workerHalsaPort === undefined
+        ? []
+        : started.workers.map((_, i) => `http://127.0.0.1:${run.options.workerHalsaPort! + i}`),
     restart: {
       database: () => database.restart(),
       async engine(index = 0) {

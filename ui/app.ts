@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
+import type { Logger as PinoLogger } from 'pino';
 import { EngineRest } from '../engine-rest/client.ts';
 import { arendenRouter } from './api/arenden.ts';
 import type { Arendeindex } from './arenden/arendeindex.ts';
@@ -24,6 +25,9 @@ import { efterlevnadPageRouter } from './revision/efterlevnad/page.ts';
 import { sidorRouter } from './views/sidor/index.ts';
 import { loggkontrollApiRouter } from './revision/loggkontroll/api.ts';
 import { loggkontrollPageRouter } from './revision/loggkontroll/page.ts';
+import { atkomstlogg } from './atkomstlogg.ts';
+import { createUiMetrik } from './metrik.ts';
+import { fastRutt, foljRutt } from './ruttmonster.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Found as Node finds the package, so that the compiled UI in dist/ serves it too.
@@ -49,16 +53,25 @@ export function uiEngine(config: UiConfig): Engine {
 export function createApp(
   config: UiConfig,
   db: Knex,
-  { engine, arendeindex }: { engine: Engine; arendeindex: Arendeindex },
+  {
+    engine,
+    arendeindex,
+    accessLog,
+  }: { engine: Engine; arendeindex: Arendeindex; /** One line per request (ui/atkomstlogg.ts); none without. */ accessLog?: PinoLogger },
   log: Logger = { error: () => {}, info: () => {} },
 ): Express {
   const sessioner = new Sessioner(db, config.BOKVAR_SESSION_MINUTER);
   const begransning = new Inloggningsbegransning();
   const produktion = config.BOKVAR_MILJO === 'produktion';
+  const metrik = createUiMetrik(() => arendeindex.indexeradTid());
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', produktion ? 1 : false);
+  // Before everything else, so that every request is counted and logged, by its route pattern (ui/ruttmonster.ts).
+  app.use(foljRutt);
+  app.use(metrik.matning);
+  if (accessLog) app.use(atkomstlogg(accessLog));
   app.use((_req, res, next) => {
     res.set({
       // bpmn-js sets style attributes on SVG elements, hence 'unsafe-inline' for styles only; scripts are 'self'.
@@ -77,9 +90,11 @@ export function createApp(
   });
 
   app.get('/halsa', halsaHandler(db, config.BOKVAR_ENGINE_URL));
+  // For Prometheus, behind BOKVAR_METRIK_TOKEN (404 without one); not a user's login (docs/drift/metrik.md).
+  app.get('/metrics', metrik.endpoint(config.BOKVAR_METRIK_TOKEN));
 
-  app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
-  app.use('/vendor/bpmn-js', express.static(bpmnJsDist, { maxAge: '1d' }));
+  app.use('/static', fastRutt('/static/*'), express.static(path.join(here, 'public'), { maxAge: '1h' }));
+  app.use('/vendor/bpmn-js', fastRutt('/vendor/bpmn-js/*'), express.static(bpmnJsDist, { maxAge: '1d' }));
 
   // A path that cannot be decoded, or that carries control characters (%00 …), names nothing here.
   app.use((req, _res, next) => {

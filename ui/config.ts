@@ -22,6 +22,8 @@ const schema = z
       .default(60),
     /** Retention from the records plan; the night's gallring follows it (docs/gallring.md). */
     BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
+    /** The bearer token for `GET /metrics` (docs/drift/metrik.md); unset or empty: metrics off, 404. */
+    BOKVAR_METRIK_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   })
   .superRefine((env, ctx) => {
     if (env.BOKVAR_MILJO === 'produktion' && env.BOKVAR_UI_PASSWORD === 'bokvar-ui-utveckling') {

@@ -18,7 +18,7 @@ const arendeindex = new Arendeindex(db, engine.rest, log);
 const stoppaArendeindex = arendeindex.starta();
 // A notice whose start broke off (engine or database away mid-start) is linked to its case or rolled back.
 const stoppaStartstadning = schemalaggOfullbordadeStarter(db, engine, log);
-const server = createApp(config, db, { engine, arendeindex }, log).listen(config.BOKVAR_UI_PORT, () => {
+const server = createApp(config, db, { engine, arendeindex, accessLog: log }, log).listen(config.BOKVAR_UI_PORT, () => {
   log.info({ port: config.BOKVAR_UI_PORT }, 'ui listening');
 });
 server.on('clientError', klientfelSomProblem);

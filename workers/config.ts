@@ -43,6 +43,11 @@ const schema = z.object({
    * default three long polls.
    */
   BOKVAR_WORKER_HALSA_MAX_SEKUNDER: z.coerce.number().int().min(1).max(3600).optional(),
+  /**
+   * The bearer token for `GET /metrics` on the health port (docs/drift/metrik.md).
+   * Unset or empty: metrics are off and the path answers 404.
+   */
+  BOKVAR_METRIK_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 const checked = schema

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { metrikBehorighet, metrikSvar } from '../domain/metrik-token.ts';
 import type { GroupState } from './polling.ts';
 
 /**
@@ -26,10 +27,23 @@ export interface HalsaServer {
   close(): Promise<void>;
 }
 
+/** The metrics this server also serves (`GET /metrics`, token-protected; workers/metrik.ts). */
+export interface MetrikKalla {
+  /** BOKVAR_METRIK_TOKEN; undefined: metrics off, 404. */
+  token: string | undefined;
+  contentType: string;
+  text(): Promise<string>;
+}
+
 /** Listens on `port` (0: a free one); a port already taken is an error at start, not a silent lack of checks. */
-export async function startHalsaServer(port: number, check: () => WorkerHalsa, log: Logger): Promise<HalsaServer> {
+export async function startHalsaServer(port: number, check: () => WorkerHalsa, log: Logger, metrik?: MetrikKalla): Promise<HalsaServer> {
   const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/halsa') {
+    const sokvag = req.url?.split('?')[0];
+    if (req.method === 'GET' && sokvag === '/metrics') {
+      void svaraMetrik(req, res, metrik, log);
+      return;
+    }
+    if (req.method !== 'GET' || sokvag !== '/halsa') {
       res.writeHead(404).end();
       return;
     }
@@ -50,4 +64,25 @@ export async function startHalsaServer(port: number, check: () => WorkerHalsa, l
     port: actual,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+async function svaraMetrik(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  metrik: MetrikKalla | undefined,
+  log: Logger,
+): Promise<void> {
+  const behorighet = metrikBehorighet(metrik?.token, req.headers.authorization);
+  if (behorighet !== 'tillaten') {
+    const { status, headers } = metrikSvar(behorighet);
+    res.writeHead(status, headers).end();
+    return;
+  }
+  try {
+    const text = await metrik!.text();
+    res.writeHead(200, { 'Content-Type': metrik!.contentType, 'Cache-Control': 'no-store' }).end(text);
+  } catch (error) {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, 'metrics failed');
+    res.writeHead(500).end();
+  }
 }

@@ -3,6 +3,7 @@ import { readWorkerConfig, WorkerConfigError, type WorkerConfig } from './config
 import { createLogger } from './logger.ts';
 import { connectWorkerDatabase } from './db.ts';
 import { bedomHalsa, startHalsaServer } from './halsa.ts';
+import { createWorkerMetrik } from './metrik.ts';
 import { drainMs, startPolling, type GroupState } from './polling.ts';
 import { createTopics } from './topics.ts';
 import { bevakaInstallningar, type Installningsbevakning } from './installningar.ts';
@@ -40,17 +41,29 @@ const db = connectWorkerDatabase(config.DATABASE_URL);
 const engine = new EngineRest(config.BOKVAR_ENGINE_URL, { user: config.BOKVAR_WORKER_USER, password: config.BOKVAR_WORKER_PASSWORD });
 const topics = createTopics({ db, engine });
 const policy = { retries: config.BOKVAR_WORKER_RETRIES, baseTimeoutMs: config.BOKVAR_WORKER_RETRY_BASE_MS };
+// Served on the health port (GET /metrics) when BOKVAR_METRIK_TOKEN is set; counted either way, which costs next to nothing.
+const metrik = createWorkerMetrik(topics.map((t) => t.topic));
 // The health check asks the fetch loops, which start only once it listens.
 let groups: () => GroupState[] = () => [];
 // Before the first fetch: a health port that cannot be had stops the process before it takes any task.
 if (config.BOKVAR_WORKER_HALSA_PORT !== undefined) {
   const maxMs = config.BOKVAR_WORKER_HALSA_MAX_SEKUNDER * 1000;
-  await startHalsaServer(config.BOKVAR_WORKER_HALSA_PORT, () => bedomHalsa(groups(), Date.now(), maxMs), log).catch((error: unknown) => {
-    log.fatal({ err: error instanceof Error ? error.message : String(error), port: config.BOKVAR_WORKER_HALSA_PORT }, 'halsa failed');
-    process.exit(1);
-  });
+  const metrikKalla = {
+    token: config.BOKVAR_METRIK_TOKEN,
+    contentType: metrik.registry.contentType,
+    text: () => metrik.registry.metrics(),
+  };
+  await startHalsaServer(config.BOKVAR_WORKER_HALSA_PORT, () => bedomHalsa(groups(), Date.now(), maxMs), log, metrikKalla).catch(
+    (error: unknown) => {
+      log.fatal({ err: error instanceof Error ? error.message : String(error), port: config.BOKVAR_WORKER_HALSA_PORT }, 'halsa failed');
+      process.exit(1);
+    },
+  );
 }
-const polling = startPolling(topics, config, policy, log);
+if (config.BOKVAR_WORKER_HALSA_PORT === undefined && config.BOKVAR_METRIK_TOKEN !== undefined) {
+  log.warn('BOKVAR_METRIK_TOKEN is set but BOKVAR_WORKER_HALSA_PORT is not: metrics are served on the health port, so none are');
+}
+const polling = startPolling(topics, config, policy, log, metrik);
 groups = polling.groups;
 log.info({ topics: topics.map((t) => t.topic) }, 'workers polling');
 

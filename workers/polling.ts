@@ -2,6 +2,7 @@ import os from 'node:os';
 import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.ts';
+import type { TaskMetrik } from './metrik.ts';
 import { runSafely, type RetryPolicy } from './run-safely.ts';
 import type { TopicWorker } from './topic.ts';
 
@@ -79,7 +80,7 @@ export function drainMs(config: WorkerConfig): number {
   return config.BOKVAR_WORKER_LONG_POLL_MS + 60_000;
 }
 
-export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy: RetryPolicy, log: Logger): Polling {
+export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy: RetryPolicy, log: Logger, metrik?: TaskMetrik): Polling {
   const id = workerId(config);
   const started = Date.now();
   const states: GroupState[] = [];
@@ -148,7 +149,7 @@ export function startPolling(topics: TopicWorker[], config: WorkerConfig, policy
       client.subscribe(
         worker.topic,
         { lockDuration: worker.lockDurationMs, variables: Object.keys(worker.input.shape) },
-        runSafely(worker, policy, log),
+        runSafely(worker, policy, log, metrik),
       );
     }
     client.start();

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { CONCURRENT_CHANGE } from '../engine-rest/concurrency.ts';
 import { COULD_NOT_REPORT, INVALID_INPUT, InvalidInputError, TECHNICAL_FAILURE, truncate } from './errors.ts';
+import type { TaskMetrik, TaskUtfall } from './metrik.ts';
 import type { TopicOutcome, TopicWorker } from './topic.ts';
 
 export interface RetryPolicy {
@@ -19,7 +20,23 @@ export interface RetryPolicy {
  *  - invalid input: an incident at once, naming each variable (retrying cannot fix data);
  *  - technical failure: retried with back-off, then an incident.
  */
-export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logger): Handler {
+export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logger, metrik?: TaskMetrik): Handler {
+  const run = runTask(worker, policy, logger);
+  if (!metrik) return async (args) => void (await run(args));
+  // Every topic's task passes here, whatever its handler does: the one place to count and time them.
+  return async (args) => {
+    const start = performance.now();
+    const utfall = await run(args);
+    metrik.uppgiftKlar(worker.topic, utfall, (performance.now() - start) / 1000);
+  };
+}
+
+/** One task from handler to report; how it ended, as the engine took it (undefined: the report did not reach it). */
+function runTask(
+  worker: TopicWorker,
+  policy: RetryPolicy,
+  logger: Logger,
+): (args: Parameters<Handler>[0]) => Promise<TaskUtfall | undefined> {
   return async ({ task, taskService }) => {
     const log = logger.child({
       topic: worker.topic,
@@ -31,7 +48,7 @@ export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logg
     if (!input.success) {
       const problems = describeIssues(input.error);
       log.warn({ problems: input.error.issues.map((i) => i.path.join('.')) }, 'invalid input, incident raised');
-      await report(log, () =>
+      const reported = await report(log, () =>
         taskService.handleFailure(task, {
           errorMessage: truncate(`${INVALID_INPUT}: ${problems}`),
           errorDetails: problems,
@@ -39,7 +56,7 @@ export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logg
           retryTimeout: 0,
         }),
       );
-      return;
+      return reported ? 'failed' : undefined;
     }
 
     let outcome: TopicOutcome;
@@ -54,7 +71,7 @@ export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logg
     } catch (error) {
       if (error instanceof InvalidInputError) {
         log.warn('invalid input found by the handler, incident raised');
-        await report(log, () =>
+        const reported = await report(log, () =>
           taskService.handleFailure(task, {
             errorMessage: truncate(`${INVALID_INPUT}: ${error.message}`),
             errorDetails: error.message,
@@ -62,24 +79,27 @@ export function runSafely(worker: TopicWorker, policy: RetryPolicy, logger: Logg
             retryTimeout: 0,
           }),
         );
-      } else {
-        await failTechnically(task, taskService, policy, log, error);
+        return reported ? 'failed' : undefined;
       }
-      return;
+      return (await failTechnically(task, taskService, policy, log, error)) ? 'failed' : undefined;
     }
 
     if (outcome.kind === 'complete') {
-      if (await report(log, () => taskService.complete(task, toVariables(outcome.variables)))) log.info('completed');
-    } else {
-      const routed = await report(log, () =>
-        taskService.handleBpmnError(task, outcome.errorCode, outcome.message, toVariables(outcome.variables ?? {})),
-      );
-      if (routed) log.info({ errorCode: outcome.errorCode }, 'business outcome routed as BPMN error');
+      if (!(await report(log, () => taskService.complete(task, toVariables(outcome.variables))))) return undefined;
+      log.info('completed');
+      return 'completed';
     }
+    const routed = await report(log, () =>
+      taskService.handleBpmnError(task, outcome.errorCode, outcome.message, toVariables(outcome.variables ?? {})),
+    );
+    if (!routed) return undefined;
+    log.info({ errorCode: outcome.errorCode }, 'business outcome routed as BPMN error');
+    return 'bpmnError';
   };
 }
 
-async function failTechnically(task: Task, taskService: TaskService, policy: RetryPolicy, log: Logger, error: unknown): Promise<void> {
+/** True when the engine took the failure. */
+async function failTechnically(task: Task, taskService: TaskService, policy: RetryPolicy, log: Logger, error: unknown): Promise<boolean> {
   const retriesLeft = Math.max((task.retries ?? policy.retries) - 1, 0);
   const attempt = policy.retries - retriesLeft;
   const retryTimeout = retriesLeft > 0 ? policy.baseTimeoutMs * 2 ** Math.max(attempt - 1, 0) : 0;
@@ -88,7 +108,7 @@ async function failTechnically(task: Task, taskService: TaskService, policy: Ret
     { retriesLeft, retryTimeout, err: error instanceof Error ? { name: error.name, message: reason } : reason },
     'technical failure',
   );
-  await report(log, () =>
+  return report(log, () =>
     taskService.handleFailure(task, {
       errorMessage: truncate(`${TECHNICAL_FAILURE}: ${reason}`),
       errorDetails: error instanceof Error ? (error.stack ?? reason) : reason,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readStackConfig, repoRoot } from '../../scripts/config.ts';
@@ -30,10 +31,15 @@ export default async function setup(project: TestProject) {
     BOKVAR_EMBEDDED_PG_PORT: process.env.BOKVAR_TEST_PG_PORT ?? '54339',
     BOKVAR_DATA_DIR: dataDir,
   });
+  // Metrics on (docs/drift/metrik.md): a fresh token each run, and the workers' health and metrics port.
+  const metrikToken = process.env.BOKVAR_TEST_METRIK_TOKEN ?? randomBytes(24).toString('hex');
+  const workerHalsaPort = Number(process.env.BOKVAR_TEST_WORKER_HALSA_PORT ?? '13100');
   const stack = await startStack({
     config,
     recreateDatabases: true,
     logDir: path.join(dataDir, 'logs'),
+    metrikToken,
+    workerHalsaPort,
     log: (line) => process.stdout.write(`[test-stack] ${line}\n`),
   });
   project.provide('stack', {
@@ -46,6 +52,9 @@ export default async function setup(project: TestProject) {
     worker: config.worker,
     ui: config.ui,
     installningarFil,
+    logDir: path.join(dataDir, 'logs'),
+    metrikToken,
+    workerHalsaUrl: stack.workerHalsaUrls[0]!,
   });
   return async () => {
     await stack.stop();
@@ -64,6 +73,12 @@ export interface ProvidedStack {
   ui: { user: string; password: string };
   /** The deadline settings file the workers read (a copy of frister/installningar.json). */
   installningarFil: string;
+  /** Where every process of the test stack writes its log (engine.log, ui.log, workers.log …). */
+  logDir: string;
+  /** BOKVAR_METRIK_TOKEN of the UI and the workers. */
+  metrikToken: string;
+  /** The first worker process's health server: `/halsa` and `/metrics`. */
+  workerHalsaUrl: string;
 }
 
 declare module 'vitest' {

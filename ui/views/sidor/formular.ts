@@ -5,6 +5,7 @@ import { svenskTidpunkt } from '../../../domain/svensk-tid.ts';
 import { faltMedStyrtecken, indexerat } from '../../api/intag.ts';
 import { Problem, zodFalt, type Falt } from '../../api/problem.ts';
 import { kravInloggadSida } from '../../auth/middleware.ts';
+import { intagsutfall } from '../../metrik.ts';
 import { kanRegistrera } from '../../auth/roller.ts';
 import { registreraUnderrattelse } from '../../intake/registrera.ts';
 import { underrattelseSchema } from '../../intake/schemas.ts';
@@ -45,6 +46,7 @@ export function formularRouter(d: SidorDeps): Router {
     if (!parsed.success) return visa(zodFalt(parsed.error), 400);
     try {
       const r = await indexerat(d.arendeindex, registreraUnderrattelse(d.db, d.engine, parsed.data, req.anvandare!.id));
+      intagsutfall(res, r.nytt);
       res.redirect(303, `/arenden/${r.svar.arendenummer}`);
     } catch (error) {
       if (error instanceof Problem) return visa([{ falt: '(hela meddelandet)', fel: error.detail ?? error.title }], error.status);
