@@ -5,7 +5,7 @@
  * Filen är frister/installningar.json, eller den fil som miljövariabeln
  * BOKVAR_FRISTER_INSTALLNINGAR pekar på. Den läses och valideras vid första användningen
  * eller när arbetaren startar; en felaktig fil vid start stoppar med ett meddelande som
- * namnger fältet. Arbetarna läser om filen när den ändras (workers/installningar.ts,
+ * namnger fältet. Arbetarna läser om filen när den ändras (frister/bevakning.ts,
  * `anvandInstallningar`); en ändring gäller frister som beräknas efter den. Varje
  * inställningsversion har en hash (`version`) som varje beräknad frist bär med sig.
  */
@@ -201,7 +201,7 @@ export function hamtaInstallningar(): Installningar {
   return cachade;
 }
 
-/** Byter de inställningar som gäller i processen (arbetarnas omläsning, workers/installningar.ts). */
+/** Byter de inställningar som gäller i processen (arbetarnas omläsning, frister/bevakning.ts). */
 export function anvandInstallningar(inst: Installningar): void {
   cachade = inst;
 }

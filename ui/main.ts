@@ -8,9 +8,22 @@ import { ttlDagar } from '../domain/gallring.ts';
 import { gallra } from './gallring/gallring.ts';
 import { schemalaggGallring } from './gallring/schema.ts';
 import { schemalaggOfullbordadeStarter } from './intake/arendestart.ts';
+import { bevakaInstallningar } from '../frister/bevakning.ts';
+import { FristError } from '../frister/index.ts';
 
 const config = readUiConfig();
 const log = pino({ level: config.BOKVAR_LOG_LEVEL, base: { service: 'bokvar-ui' } });
+// The intake computes the first deadlines (the case list's next deadline) from the same settings
+// file as the workers: it follows the file too, so a changed duration needs no restart.
+const installningar = (() => {
+  try {
+    return bevakaInstallningar(log);
+  } catch (error) {
+    if (!(error instanceof FristError)) throw error;
+    process.stderr.write(error.message + '\n');
+    process.exit(78); // EX_CONFIG, as the workers
+  }
+})();
 const db = createKnex(config.DATABASE_URL);
 const engine = uiEngine(config);
 const arendeindex = new Arendeindex(db, engine.rest, log);
@@ -47,6 +60,7 @@ function shutdown(signal: string): void {
   stoppaGallring();
   stoppaArendeindex();
   stoppaStartstadning();
+  installningar.stop();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

@@ -6,7 +6,7 @@ import { bedomHalsa, startHalsaServer } from './halsa.ts';
 import { createWorkerMetrik } from './metrik.ts';
 import { drainMs, startPolling, type GroupState } from './polling.ts';
 import { createTopics } from './topics.ts';
-import { bevakaInstallningar, type Installningsbevakning } from './installningar.ts';
+import { bevakaInstallningar, type Installningsbevakning } from '../frister/bevakning.ts';
 import { EngineRest } from '../engine-rest/client.ts';
 import { FristError } from '../frister/index.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STANDARDFIL, forhandsbedomningVuxen, glomInstallningar, hamtaInstallningar, installningsversion } from '../../frister/index.ts';
-import { bevakaInstallningar, type Installningsbevakning } from '../../workers/installningar.ts';
+import { bevakaInstallningar, type Installningsbevakning } from '../../frister/bevakning.ts';
 
 type Rad = Record<string, unknown> & { msg: string };
 

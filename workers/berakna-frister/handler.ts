@@ -38,7 +38,7 @@ const isoDate = z.iso.date();
  * every deadline with what started it and its legal basis, for the viewer and
  * for auditors. Each entry records the settings version (installningsversion) it
  * was computed with: the settings may change while the workers run
- * (workers/installningar.ts), and one task uses one version throughout.
+ * (frister/bevakning.ts), and one task uses one version throughout.
  */
 const beraknaFrister = defineTopic({
   topic: 'berakna-frister',

@@ -10,7 +10,7 @@ import {
   installningsandringar,
   lasInstallningar,
   type Installningar,
-} from '../frister/index.ts';
+} from './index.ts';
 
 /** Editors write in bursts (truncate, write, rename): one read after the file has been quiet this long. */
 const LUGN_MS = 200;
