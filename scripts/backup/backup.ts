@@ -52,7 +52,9 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
   try {
     log(`Säkerhetskopierar med pg_dump ${tools.version} (${tools.source}) …`);
     const dumpar: Dump[] = [];
-    for (const role of ['bokvar', 'motor'] as const) dumpar.push(await dump(tools, role, databases[role], partial, log));
+    // The engine's first: whatever a worker writes to Bokvar's tables between the two dumps then belongs to a step the
+    // restored engine runs again, and the workers recognise a step they already did by its task id (no second letter).
+    for (const role of ['motor', 'bokvar'] as const) dumpar.push(await dump(tools, role, databases[role], partial, log));
     const manifest: Manifest = {
       format: FORMAT,
       tid: time.toISOString(),
