@@ -135,7 +135,16 @@ export function lastMigration(tools: PgTools, url: string): Promise<string | nul
   return valueIfTable(tools, url, 'public.knex_migrations', 'SELECT name FROM knex_migrations ORDER BY id DESC LIMIT 1');
 }
 
-/** The engine's version as its schema records it (Camunda's ACT_GE_PROPERTY, kept by the engine on every schema update). */
+/**
+ * The engine's version as its schema records it: Camunda's schema log gets a
+ * row from the create script and from each upgrade script (ACT_GE_PROPERTY's
+ * schema.version says only "fox").
+ */
 export function engineSchemaVersion(tools: PgTools, url: string): Promise<string | null> {
-  return valueIfTable(tools, url, 'public.act_ge_property', "SELECT value_ FROM act_ge_property WHERE name_ = 'schema.version'");
+  return valueIfTable(
+    tools,
+    url,
+    'public.act_ge_schema_log',
+    'SELECT version_ FROM act_ge_schema_log ORDER BY timestamp_ DESC, id_ DESC LIMIT 1',
+  );
 }
