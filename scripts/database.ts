@@ -51,7 +51,7 @@ export async function startDatabase(options: DatabaseOptions): Promise<DatabaseS
     restart = async () => {
       embedded = await restartEmbedded(start, log);
     };
-    appUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.embeddedPort}/bokvar`;
+    appUrl = embeddedAppUrl(options.embeddedPort);
   }
   const engineUrl = options.engineDatabaseUrl ?? siblingDatabase(appUrl, '_engine');
   try {
@@ -90,6 +90,11 @@ async function restartEmbedded(start: () => Promise<EmbeddedDatabase>, log: (lin
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
+}
+
+/** Bokvar's own database on the embedded server (what `npm start` uses without DATABASE_URL). */
+export function embeddedAppUrl(port: number): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/bokvar`;
 }
 
 export function siblingDatabase(url: string, suffix: string): string {
