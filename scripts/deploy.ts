@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { EngineRest } from '../engine-rest/client.ts';
 import { DEPLOYMENT_SOURCE } from '../engine-rest/deployment.ts';
 import { RepositoryQueries } from '../engine-rest/repository.ts';
-import type { Deployment } from '../engine-rest/types.ts';
+import type { Deployment, DeploymentResource, ProcessDefinition } from '../engine-rest/types.ts';
+import { versionstaggar } from '../domain/versionstagg.ts';
+import { bedomPaket, DriftsattningVagrad, type Bedomning, type DriftsattVersion } from './versionskontroll.ts';
 import { ttlDagar } from '../domain/gallring.ts';
 import { repoRoot } from './config.ts';
 
@@ -41,20 +43,56 @@ export function planBundles(dir = modelsDir): Bundle[] {
     });
 }
 
+/**
+ * Deploys every bundle whose content differs from its processes' latest
+ * deployed versions. All bundles are judged first (./versionskontroll.ts):
+ * when any changed diagram kept its version tag nothing is deployed and
+ * DriftsattningVagrad names each refusal.
+ */
 export async function deployModels(engine: EngineRest, dir = modelsDir): Promise<Deployment[]> {
+  const bundles = planBundles(dir);
+  const judged = await Promise.all(bundles.map(async (bundle) => ({ bundle, bedomning: await judgeBundle(engine, dir, bundle) })));
+  const refusals = judged.flatMap(({ bedomning }) => (bedomning.utfall === 'vagrad' ? bedomning.skal : []));
+  if (refusals.length > 0) throw new DriftsattningVagrad(refusals);
   const deployments: Deployment[] = [];
-  for (const bundle of planBundles(dir)) {
+  for (const { bundle } of judged.filter(({ bedomning }) => bedomning.utfall === 'driftsatt')) {
     const form = new FormData();
     form.set('deployment-name', bundle.name);
     form.set('deployment-source', DEPLOYMENT_SOURCE);
     form.set('enable-duplicate-filtering', 'true');
     for (const file of bundle.files) {
-      const name = path.relative(dir, file).split(path.sep).join('/');
+      const name = resourceName(dir, file);
       form.append(name, new Blob([fs.readFileSync(file)]), name);
     }
     deployments.push(await engine.postMultipart<Deployment>('/deployment/create', form));
   }
   return deployments;
+}
+
+function resourceName(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+/** The bundle's files and each process's latest deployed version, read from the engine, judged. */
+async function judgeBundle(engine: EngineRest, dir: string, bundle: Bundle): Promise<Bedomning> {
+  const diagram = bundle.files[0]!;
+  const filer = new Map(bundle.files.map((f) => [resourceName(dir, f), fs.readFileSync(f, 'utf8')] as const));
+  const processer = versionstaggar(filer.get(resourceName(dir, diagram))!);
+  const driftsatt = new Map<string, DriftsattVersion | undefined>();
+  for (const key of processer.keys()) driftsatt.set(key, await latestDeployed(engine, key, [...filer.keys()]));
+  return bedomPaket({ diagram: resourceName(dir, diagram), processer, filer }, driftsatt);
+}
+
+/** The latest version of a process and those of its deployment's files the bundle names. */
+export async function latestDeployed(engine: EngineRest, key: string, names: string[]): Promise<DriftsattVersion | undefined> {
+  const [latest] = await engine.get<ProcessDefinition[]>('/process-definition', { key, latestVersion: true, withoutTenantId: true });
+  if (!latest) return undefined;
+  const resources = await engine.get<DeploymentResource[]>(`/deployment/${latest.deploymentId}/resources`);
+  const resurser = new Map<string, string>();
+  for (const r of resources.filter((x) => names.includes(x.name))) {
+    resurser.set(r.name, await engine.getText(`/deployment/${latest.deploymentId}/resources/${r.id}/data`));
+  }
+  return { version: latest.version, versionTag: latest.versionTag, resurser };
 }
 
 /** "kronofogden-avhysning v2, …" for what a deployment run changed. */
