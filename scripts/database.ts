@@ -30,6 +30,11 @@ export interface DatabaseOptions {
 const EMBEDDED_USER = 'postgres';
 const EMBEDDED_PASSWORD = 'bokvar';
 
+/** Bokvar's database on the embedded server `npm start` runs (no DATABASE_URL). */
+export function embeddedAppUrl(port: number): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/bokvar`;
+}
+
 export async function startDatabase(options: DatabaseOptions): Promise<DatabaseServer> {
   const log = options.log ?? (() => {});
   let stop = async () => {};
@@ -51,7 +56,7 @@ export async function startDatabase(options: DatabaseOptions): Promise<DatabaseS
     restart = async () => {
       embedded = await restartEmbedded(start, log);
     };
-    appUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.embeddedPort}/bokvar`;
+    appUrl = embeddedAppUrl(options.embeddedPort);
   }
   const engineUrl = options.engineDatabaseUrl ?? siblingDatabase(appUrl, '_engine');
   try {
