@@ -119,7 +119,13 @@ export class EngineRest {
     return this.send<T>(method, path, JSON.stringify(body), { 'Content-Type': 'application/json' });
   }
 
-  private async send<T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>, raw = false): Promise<T> {
+  private async send<T>(
+    method: string,
+    path: string,
+    body: BodyInit | undefined,
+    headers: Record<string, string>,
+    raw = false,
+  ): Promise<T> {
     const where = path.split('?')[0] ?? path;
     let response: Response;
     let text: string;

@@ -59,7 +59,12 @@ export class MigrationApi {
 
   /** One batch: a job per instance, run by the engine's job executor. Listeners and I/O mappings run as they would. */
   executeAsync(migrationPlan: MigrationPlan, processInstanceIds: string[]): Promise<Batch> {
-    return this.rest.post('/migration/executeAsync', { migrationPlan, processInstanceIds, skipCustomListeners: false, skipIoMappings: false });
+    return this.rest.post('/migration/executeAsync', {
+      migrationPlan,
+      processInstanceIds,
+      skipCustomListeners: false,
+      skipIoMappings: false,
+    });
   }
 
   /** The batch's progress; undefined once the engine has finished and removed it (its history remains). */

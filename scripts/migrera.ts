@@ -23,6 +23,11 @@ const env = z
     BOKVAR_ADMIN_PASSWORD: z.string().min(1).default(DEV_ADMIN.password),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     BOKVAR_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    // Where generated plans go; the tests write theirs elsewhere.
+    BOKVAR_MIGRERINGSPLANER: z
+      .string()
+      .min(1)
+      .default(path.join(repoRoot, 'bpmn', 'migreringar')),
   })
   .parse(process.env);
 
@@ -36,7 +41,7 @@ try {
       db,
       {
         ...argument,
-        planKatalog: path.join(repoRoot, 'bpmn', 'migreringar'),
+        planKatalog: env.BOKVAR_MIGRERINGSPLANER,
         utfordAv: argument.av ?? os.userInfo().username,
         motoranvandare: env.BOKVAR_ADMIN_USER,
       },

@@ -23,10 +23,7 @@ export interface Paket {
   filer: Map<string, string>;
 }
 
-export type Bedomning =
-  | { utfall: 'oforandrad' }
-  | { utfall: 'driftsatt'; andrade: string[] }
-  | { utfall: 'vagrad'; skal: string[] };
+export type Bedomning = { utfall: 'oforandrad' } | { utfall: 'driftsatt'; andrade: string[] } | { utfall: 'vagrad'; skal: string[] };
 
 /** What to do with one diagram's bundle, given each process's latest deployed version (undefined: never deployed). */
 export function bedomPaket(paket: Paket, driftsatt: Map<string, DriftsattVersion | undefined>, idag = new Date()): Bedomning {
@@ -34,12 +31,16 @@ export function bedomPaket(paket: Paket, driftsatt: Map<string, DriftsattVersion
   const andrade = new Set<string>();
   for (const [process, tagg] of paket.processer) {
     const tidigare = driftsatt.get(process);
-    const andradeFiler = tidigare ? [...paket.filer].filter(([namn, innehall]) => !lika(tidigare.resurser.get(namn), innehall)).map(([n]) => n) : [];
+    const andradeFiler = tidigare
+      ? [...paket.filer].filter(([namn, innehall]) => !lika(tidigare.resurser.get(namn), innehall)).map(([n]) => n)
+      : [];
     if (tidigare && andradeFiler.length === 0) continue;
     for (const f of andradeFiler) andrade.add(f);
     const var_ = `${paket.diagram}, processen «${process}»`;
     if (tagg === null) {
-      skal.push(`${var_}: saknar versionstagg. Ge processen en versionstagg (camunda:versionTag, t.ex. ${nastaVersionstagg(null, idag)}) och kör npm run deploy igen.`);
+      skal.push(
+        `${var_}: saknar versionstagg. Ge processen en versionstagg (camunda:versionTag, t.ex. ${nastaVersionstagg(null, idag)}) och kör npm run deploy igen.`,
+      );
     } else if (!VERSIONSTAGG_FORMAT.test(tagg)) {
       skal.push(`${var_}: versionstaggen «${tagg}» har fel form – ${VERSIONSTAGG_FEL}.`);
     } else if (tidigare && tagg === tidigare.versionTag) {

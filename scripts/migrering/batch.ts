@@ -27,6 +27,8 @@ export async function awaitBatch(api: MigrationApi, batch: Batch, timeoutMs: num
 /** Why an instance was not moved: the failed job whose message names it, or, failing that, every failure message. */
 export function reasonFor(processInstanceId: string, failed: FailedJob[]): string {
   const egna = failed.filter((j) => j.exceptionMessage?.includes(processInstanceId));
-  const meddelanden = (egna.length > 0 ? egna : failed).map((j) => j.exceptionMessage ?? 'okänt fel').map((m) => m.replace(/\s+/g, ' ').trim());
+  const meddelanden = (egna.length > 0 ? egna : failed)
+    .map((j) => j.exceptionMessage ?? 'okänt fel')
+    .map((m) => m.replace(/\s+/g, ' ').trim());
   return meddelanden.length > 0 ? [...new Set(meddelanden)].join(' | ') : 'instansen kördes inte om (okänd orsak; se motorns logg)';
 }

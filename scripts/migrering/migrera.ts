@@ -7,7 +7,15 @@ import type { ProcessInstance } from '../../engine-rest/types.ts';
 import type { Argument } from './argument.ts';
 import { awaitBatch, reasonFor } from './batch.ts';
 import { generatePlan, planfilnamn, valideringsfel, vers, type Definition, type Delplan, type Planfil } from './plan.ts';
-import { definitionById, definitionXml, MigreringsFel, perDefinition, selectInstances, sourceDefinition, targetDefinition } from './urval.ts';
+import {
+  definitionById,
+  definitionXml,
+  MigreringsFel,
+  perDefinition,
+  selectInstances,
+  sourceDefinition,
+  targetDefinition,
+} from './urval.ts';
 
 /**
  * One run of `npm run migrera` (docs/processagare-versioner-och-migrering.md):
@@ -113,7 +121,9 @@ export async function migrera(engine: EngineRest, db: Knex | undefined, k: Korni
     logg(`Planen är sparad i ${path.relative(process.cwd(), planfil)} – granska den, ändra vid behov och kör med --plan.`);
   }
   for (const u of uppdrag) {
-    logg(`  ${u.delplan.process}: ${vers(u.delplan.fran)} → ${vers(u.delplan.till)}, ${u.delplan.plan.instructions.length} instruktioner, ${u.instanser.length} instanser`);
+    logg(
+      `  ${u.delplan.process}: ${vers(u.delplan.fran)} → ${vers(u.delplan.till)}, ${u.delplan.plan.instructions.length} instruktioner, ${u.instanser.length} instanser`,
+    );
   }
 
   const fel: string[] = [];
@@ -137,7 +147,10 @@ export async function migrera(engine: EngineRest, db: Knex | undefined, k: Korni
   const resultat: Instansutfall[] = [...ejFlyttade];
   for (const u of uppdrag.filter((x) => x.instanser.length > 0)) {
     const { delplan } = u;
-    const batch = await api.executeAsync(delplan.plan, u.instanser.map((i) => i.id));
+    const batch = await api.executeAsync(
+      delplan.plan,
+      u.instanser.map((i) => i.id),
+    );
     logg(`${delplan.process}: batch ${batch.id} startad för ${u.instanser.length} instanser …`);
     const misslyckade = await awaitBatch(api, batch, k.batchTimeoutMs ?? 10 * 60_000);
     const nu = await engine.postAll<ProcessInstance>('/process-instance', { processInstanceIds: u.instanser.map((i) => i.id) });
@@ -162,7 +175,14 @@ export async function migrera(engine: EngineRest, db: Knex | undefined, k: Korni
   return { planfil, valideringsfel: [], utfall: resultat, torrkorning: false };
 }
 
-function utfall(i: ProcessInstance, fran: Definition, till: Definition, batchId: string | null, flyttad: boolean, orsak: string | null): Instansutfall {
+function utfall(
+  i: ProcessInstance,
+  fran: Definition,
+  till: Definition,
+  batchId: string | null,
+  flyttad: boolean,
+  orsak: string | null,
+): Instansutfall {
   return { arendenummer: i.businessKey, processInstanceId: i.id, fran, till, batchId, flyttad, orsak };
 }
 

@@ -39,7 +39,13 @@ export interface Planfil {
  * keeps its job unless its definition changed; conditional, message and signal
  * triggers are renewed as the engine proposes (a conditional event must be).
  */
-export async function generatePlan(api: MigrationApi, fran: Definition, till: Definition, franXml: string, tillXml: string): Promise<Delplan> {
+export async function generatePlan(
+  api: MigrationApi,
+  fran: Definition,
+  till: Definition,
+  franXml: string,
+  tillXml: string,
+): Promise<Delplan> {
   const plan = await api.generate(fran.id, till.id, true);
   return { process: fran.key, fran, till, plan: adjustTimerTriggers(plan, franXml, tillXml) };
 }
@@ -76,7 +82,8 @@ export function valideringsfel(delplan: Delplan, report: MigrationPlanReport): s
   const namn = `${delplan.process} ${vers(delplan.fran)} → ${vers(delplan.till)}`;
   const fel = report.instructionReports.flatMap((r) =>
     r.failures.map(
-      (f) => `${namn}: instruktionen ${r.instruction.sourceActivityIds.join(', ')} → ${r.instruction.targetActivityIds.join(', ')} kan inte användas: ${f}`,
+      (f) =>
+        `${namn}: instruktionen ${r.instruction.sourceActivityIds.join(', ')} → ${r.instruction.targetActivityIds.join(', ')} kan inte användas: ${f}`,
     ),
   );
   for (const [variabel, r] of Object.entries(report.variableReports ?? {})) {

@@ -31,7 +31,9 @@ export async function targetDefinition(engine: EngineRest, key: string, tag: str
     const [latest] = await engine.get<ProcessDefinition[]>('/process-definition', { key, latestVersion: true });
     if (latest) return definition(latest);
   }
-  throw new MigreringsFel(`Det finns ingen driftsatt version av processen ${key} med versionstaggen ${tag}. Driftsätt den först (npm run deploy).`);
+  throw new MigreringsFel(
+    `Det finns ingen driftsatt version av processen ${key} med versionstaggen ${tag}. Driftsätt den först (npm run deploy).`,
+  );
 }
 
 export async function definitionById(engine: EngineRest, id: string): Promise<Definition> {
@@ -65,7 +67,7 @@ export async function selectInstances(engine: EngineRest, fran: Definition, aren
     instanser = await engine.getAll<ProcessInstance>('/process-instance', { processDefinitionId: fran.id });
   }
   const anropade: ProcessInstance[] = [];
-  for (let niva = instanser; niva.length > 0; ) {
+  for (let niva = instanser; niva.length > 0;) {
     const nasta: ProcessInstance[] = [];
     for (const i of niva) nasta.push(...(await engine.get<ProcessInstance[]>('/process-instance', { superProcessInstance: i.id })));
     anropade.push(...nasta);

@@ -20,7 +20,19 @@ function paket(tagg: string | null, namn?: string, form = '{"id":"f"}'): Paket {
 }
 
 const driftsatt = (tagg: string | null, version = 3, form = '{"id":"f"}'): Map<string, DriftsattVersion> =>
-  new Map([['p', { version, versionTag: tagg, resurser: new Map([['p.bpmn', DIAGRAM(tagg)], ['f.form', form]]) }]]);
+  new Map([
+    [
+      'p',
+      {
+        version,
+        versionTag: tagg,
+        resurser: new Map([
+          ['p.bpmn', DIAGRAM(tagg)],
+          ['f.form', form],
+        ]),
+      },
+    ],
+  ]);
 
 const DEC = new Date('2026-12-02T12:00:00Z');
 
@@ -59,7 +71,10 @@ describe('the deployment rule for version tags', () => {
   });
 
   it('refuses a missing or malformed tag on a changed or new process', () => {
-    expect(bedomPaket(paket(null), new Map(), DEC)).toMatchObject({ utfall: 'vagrad', skal: [expect.stringContaining('saknar versionstagg')] });
+    expect(bedomPaket(paket(null), new Map(), DEC)).toMatchObject({
+      utfall: 'vagrad',
+      skal: [expect.stringContaining('saknar versionstagg')],
+    });
     expect(bedomPaket(paket('v2'), driftsatt('2026.12-1'), DEC)).toMatchObject({
       utfall: 'vagrad',
       skal: [expect.stringContaining('«v2» har fel form')],

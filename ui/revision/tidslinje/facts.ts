@@ -117,35 +117,36 @@ const perInstance = <T>(instanser: string[], fraga: (processInstanceId: string) 
 /** Reads every source of one case's timeline; `arende` is the case as lasArende gave it (access already decided). */
 export async function lasKallor(db: Knex, engine: Engine, arende: ArendetsInstanser, arendenummer: string, nu: Date): Promise<Kallor> {
   const { historik, instanser } = arende;
-  const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken, migreringar, versionerna] = await Promise.all([
-    aktivitetshistorik(engine, instanser),
-    engine.history.tasks({ processInstanceBusinessKey: arendenummer }),
-    perInstance(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
-    perInstance(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
-    engine.history.variableUpdates({ processInstanceIdIn: instanser, sorting: [{ sortBy: 'time', sortOrder: 'asc' }] }),
-    perInstance(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
-    db('brev')
-      .where({ arendenummer })
-      .orderBy('skapad')
-      .select<BrevRad[]>(
-        'id',
-        'typ',
-        'mottagare',
-        'kanal',
-        'sha256',
-        'mallversion',
-        'fristtyp',
-        'frist_senast',
-        'efter_frist',
-        'skapad',
-        'skickad',
-        'skickad_av',
-        'skickad_registrerad',
-      ),
-    db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
-    db('processmigreringar').where({ arendenummer }).orderBy('id').select<MigreringRad[]>('*'),
-    engine.repository.processDefinitionsById([...new Set(historik.map((h) => h.processDefinitionId))]),
-  ]);
+  const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken, migreringar, versionerna] =
+    await Promise.all([
+      aktivitetshistorik(engine, instanser),
+      engine.history.tasks({ processInstanceBusinessKey: arendenummer }),
+      perInstance(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
+      perInstance(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
+      engine.history.variableUpdates({ processInstanceIdIn: instanser, sorting: [{ sortBy: 'time', sortOrder: 'asc' }] }),
+      perInstance(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
+      db('brev')
+        .where({ arendenummer })
+        .orderBy('skapad')
+        .select<BrevRad[]>(
+          'id',
+          'typ',
+          'mottagare',
+          'kanal',
+          'sha256',
+          'mallversion',
+          'fristtyp',
+          'frist_senast',
+          'efter_frist',
+          'skapad',
+          'skickad',
+          'skickad_av',
+          'skickad_registrerad',
+        ),
+      db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
+      db('processmigreringar').where({ arendenummer }).orderBy('id').select<MigreringRad[]>('*'),
+      engine.repository.processDefinitionsById([...new Set(historik.map((h) => h.processDefinitionId))]),
+    ]);
   const definitioner = [...new Set(historik.map((h) => h.processDefinitionId))];
   const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(engine, d)] as const)));
   const aterkallelser = await lasSamtyckesregistret(db, arendenummer, uppdateringar, samtycken);

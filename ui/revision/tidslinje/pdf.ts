@@ -43,7 +43,10 @@ export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date
   }
   doc.moveDown(0.6);
   // Which rules the case ran under: every instance's process version, and those it was migrated from.
-  doc.font('fet').fontSize(12).text('Processversioner', MARGINAL.left, doc.y, { width: BREDD, ...del('H2') });
+  doc
+    .font('fet')
+    .fontSize(12)
+    .text('Processversioner', MARGINAL.left, doc.y, { width: BREDD, ...del('H2') });
   doc.moveDown(0.3);
   doc.font('brodtext').fontSize(9.5);
   for (const v of t.versioner) doc.text(sammanhallen(versionsrad(v, tidText)), MARGINAL.left, doc.y, { width: BREDD, ...del('P') });

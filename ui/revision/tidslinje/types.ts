@@ -68,7 +68,14 @@ export interface Handelse {
   /** A child-discovery event: when social services learned that children are affected, and how. */
   barn?: { kalla: string; forsta: boolean };
   /** An instance moved (or not) to another version of its process by npm run migrera. */
-  migrering?: { franVersion: number; franTagg: string | null; tillVersion: number; tillTagg: string | null; flyttad: boolean; batchId: string | null };
+  migrering?: {
+    franVersion: number;
+    franTagg: string | null;
+    tillVersion: number;
+    tillTagg: string | null;
+    flyttad: boolean;
+    batchId: string | null;
+  };
 }
 
 /**
