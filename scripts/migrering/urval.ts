@@ -18,8 +18,16 @@ const definition = (d: ProcessDefinition): Definition => ({ id: d.id, key: d.key
 /** `key:3` (version number) or `key:2026.12-1` (version tag). */
 export async function sourceDefinition(engine: EngineRest, key: string, ref: string): Promise<Definition> {
   const query = /^\d+$/.test(ref) ? { key, version: Number(ref) } : { key, versionTag: ref };
-  const [d] = await engine.get<ProcessDefinition[]>('/process-definition', { ...query, sortBy: 'version', sortOrder: 'desc' });
+  const hittade = await engine.get<ProcessDefinition[]>('/process-definition', { ...query, sortBy: 'version', sortOrder: 'asc' });
+  const [d] = hittade;
   if (!d) throw new MigreringsFel(`Det finns ingen driftsatt version ${ref} av processen ${key}.`);
+  // A tag deployed again later (content taken back) names several versions: the number says which.
+  if (hittade.length > 1) {
+    const versioner = hittade.map((x) => x.version).join(', ');
+    throw new MigreringsFel(
+      `Versionstaggen ${ref} finns på flera versioner av ${key} (${versioner}): ange versionsnumret, t.ex. ${key}:${d.version}.`,
+    );
+  }
   return definition(d);
 }
 
