@@ -13,8 +13,8 @@ export const modelsDir = path.join(repoRoot, 'bpmn');
 
 /**
  * One deployment per diagram, holding the diagram and every form and decision
- * table it references. With duplicate filtering on, an unchanged bundle makes
- * no new version, and a changed one is deployed whole, so that forms bound with
+ * table it references. An unchanged bundle is not sent (and the engine's
+ * duplicate filtering would drop it too), and a changed one is deployed whole, so that forms bound with
  * camunda:formRefBinding="deployment" always resolve. (Camunda's
  * deploy-changed-only would leave an unchanged form out of the new deployment.)
  */
