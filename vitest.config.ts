@@ -12,7 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          // bpmnlint-plugin-bokvar's rule tests (plain JavaScript, like the plugin) run with the unit tests.
+          include: ['test/unit/**/*.test.ts', 'bpmnlint-plugin-bokvar/test/**/*.test.mjs'],
           environment: 'node',
         },
       },

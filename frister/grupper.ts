@@ -1,7 +1,7 @@
 /**
  * The deadline groups a model asks for: in the input parameter `beraknaFrister` of a
  * berakna-frister task and `delaFrister` of a dela-frister task, comma-separated. The element
- * templates (bpmn/element-templates/berakna-frister.json, dela-frister.json) list the same
+ * templates (bpmn/.camunda/element-templates/berakna-frister.json, dela-frister.json) list the same
  * groups; test/unit/frister/grupper.test.ts keeps them in step.
  */
 import { z } from 'zod';

@@ -2,6 +2,8 @@
 /**
  * Lagrumskatalogen – den ENDA listan över de lagrum, rättsfall och handboksavsnitt som Bokvar
  * citerar (i BPMN-dokumentation, brev, UI och fristberäkningar). En lagändring är en ändring här.
+ * Lintregeln bokvar/legal-references (bpmnlint-plugin-bokvar, även i Camunda Modeler) läser katalogen
+ * som JSON: kör `npm run bpmnlint-data` och `npm run modeler-plugin` efter en ändring (ett test påminner).
  *
  * `verifierad: false` betyder att hänvisningen inte har kunnat bekräftas mot en officiell källa;
  * den ska då visas som overifierad överallt där den citeras – använd `citera(id)`.

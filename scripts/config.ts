@@ -1,10 +1,22 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkLdapEnvironment, ldapEnvironmentSchema, ldapSettings, type LdapSettings } from './ldap-config.ts';
 import { HISTORIK_TTL_FEL, HISTORIK_TTL_FORMAT, HISTORIK_TTL_STANDARD } from '../domain/gallring.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The folder holding package.json: the repository under tsx, and also for the compiled
+ * build, where this module is dist/scripts/config.js (in the image /app/dist/scripts/config.js).
+ */
+export const repoRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(dir: string): string {
+  if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  const parent = path.dirname(dir);
+  if (parent === dir) throw new Error(`Ingen package.json ovanför ${fileURLToPath(import.meta.url)}`);
+  return findPackageRoot(parent);
+}
 
 /**
  * The settings of a whole Bokvar stack, read from the environment. Development

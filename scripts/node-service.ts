@@ -14,8 +14,13 @@ export interface NodeService {
 
 export interface NodeServiceOptions {
   name: string;
-  /** Entry file relative to the repository root. */
+  /**
+   * Entry file, relative to the repository root or absolute: TypeScript runs through
+   * tsx (development), JavaScript from the build plainly, as production runs it.
+   */
   entry: string;
+  /** Working directory; the repository root unless given (the build's test runs an image-shaped folder). */
+  cwd?: string;
   env: NodeJS.ProcessEnv;
   /** Where the service's output goes: a log file, or the console with a prefix. */
   logFile?: string;
@@ -24,10 +29,11 @@ export interface NodeServiceOptions {
   timeoutMs?: number;
 }
 
-/** Runs one of Bokvar's TypeScript services (workers, UI) as its own process. */
+/** Runs one of Bokvar's services (workers, UI) as its own process. */
 export async function startNodeService(options: NodeServiceOptions): Promise<NodeService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, options.entry)], {
-    cwd: repoRoot,
+  const entry = path.resolve(repoRoot, options.entry);
+  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
+    cwd: options.cwd ?? repoRoot,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,8 +17,13 @@ export async function runImportCommand<Rad extends Record<string, unknown>>(namn
   const okanda = args.filter((a) => a.startsWith('--') && a !== '--ersatt');
   const databaseUrl = process.env.DATABASE_URL;
   if (filer.length !== 1 || okanda.length > 0 || !databaseUrl) {
+    // the command as it was run: the source through tsx, or the build (the production image)
+    const skript = process.argv[1] ?? '';
+    const kommando = skript.endsWith('.ts')
+      ? `npx tsx ${skript.replace(/^.*\/scripts\//, 'scripts/')}`
+      : `node ${skript.replace(/^.*\/dist\//, 'dist/')}`;
     process.stderr.write(
-      `Användning: DATABASE_URL=postgres://… npx tsx ${process.argv[1]?.replace(/^.*\/scripts\//, 'scripts/')} <fil.csv> [--ersatt]\n` +
+      `Användning: DATABASE_URL=postgres://… ${kommando} <fil.csv> [--ersatt]\n` +
         '  --ersatt  filen är ett fullständigt uttag: det som saknas i den tas bort ur registret\n',
     );
     process.exit(1);

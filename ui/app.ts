@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -25,7 +26,8 @@ import { loggkontrollApiRouter } from './revision/loggkontroll/api.ts';
 import { loggkontrollPageRouter } from './revision/loggkontroll/page.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const nodeModules = path.resolve(here, '..', 'node_modules');
+// Found as Node finds the package, so that the compiled UI in dist/ serves it too.
+const bpmnJsDist = path.join(path.dirname(createRequire(import.meta.url).resolve('bpmn-js/package.json')), 'dist');
 
 export interface Logger {
   error: (o: object, m: string) => void;
@@ -77,7 +79,7 @@ export function createApp(
   app.get('/halsa', halsaHandler(db, config.BOKVAR_ENGINE_URL));
 
   app.use('/static', express.static(path.join(here, 'public'), { maxAge: '1h' }));
-  app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist'), { maxAge: '1d' }));
+  app.use('/vendor/bpmn-js', express.static(bpmnJsDist, { maxAge: '1d' }));
 
   // A path that cannot be decoded, or that carries control characters (%00 …), names nothing here.
   app.use((req, _res, next) => {

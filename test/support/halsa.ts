@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -27,7 +28,11 @@ export function composeHealthcheck(service: string): string[] {
 
 /** Runs the check as Docker does, with the container's environment; resolves to its exit code (0: healthy). */
 export function runHealthcheck(service: string, env: Record<string, string>): Promise<number> {
-  const [command, ...args] = composeHealthcheck(service);
+  return runCheck(composeHealthcheck(service), env);
+}
+
+/** Runs a health-check command (compose's, or the Dockerfile's HEALTHCHECK); resolves to its exit code. */
+export function runCheck([command, ...args]: string[], env: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
     // Not spawnSync: the services under test may run in this very process.
     const child = execFile(command === 'node' ? process.execPath : command!, args, {
@@ -55,4 +60,30 @@ export async function tills<T>(check: () => Promise<T>, wanted: (v: T) => boolea
     if (wanted(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+export type Lage = 'upp' | 'nere' | 'tyst';
+
+/** The engine as the UI and the workers ask it: actuator's health, and fetch-and-lock with nothing to do. */
+export async function attrapp(): Promise<{ url: string; lage: Lage; fetches: number; close(): void }> {
+  const state = { url: '', lage: 'upp' as Lage, fetches: 0, close: () => {} };
+  const server = http.createServer((req, res) => {
+    req.resume();
+    if (state.lage === 'tyst') return; // accepts, never answers
+    if (state.lage === 'nere') return void res.writeHead(503, { 'Content-Type': 'application/json' }).end('{"status":"DOWN"}');
+    if (req.url === '/actuator/health') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"UP"}');
+    if (req.method === 'POST' && req.url === '/engine-rest/external-task/fetchAndLock') {
+      state.fetches += 1;
+      // an idle long poll, shortened
+      return void setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'), 200);
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  state.close = () => {
+    server.closeAllConnections();
+    server.close();
+  };
+  return state;
 }

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeService, type NodeService } from '../../scripts/node-service.ts';
 import { readWorkerConfig } from '../../workers/config.ts';
 import { bedomHalsa } from '../../workers/halsa.ts';
 import { workerId } from '../../workers/polling.ts';
-import { ledigPort, runHealthcheck, tills } from '../support/halsa.ts';
+import { attrapp, ledigPort, runHealthcheck, tills } from '../support/halsa.ts';
 
 /**
  * Issue 19: health checks that fail when a dependency is down. Without Docker,
@@ -19,32 +17,6 @@ import { ledigPort, runHealthcheck, tills } from '../support/halsa.ts';
  * listens; the database a port where nothing listens. That the checks pass
  * with the real engine and database is test/integration/halsa.test.ts.
  */
-type Lage = 'upp' | 'nere' | 'tyst';
-
-/** The engine as the UI and the workers ask it: actuator's health, and fetch-and-lock with nothing to do. */
-async function attrapp(): Promise<{ url: string; lage: Lage; fetches: number; close(): void }> {
-  const state = { url: '', lage: 'upp' as Lage, fetches: 0, close: () => {} };
-  const server = http.createServer((req, res) => {
-    req.resume();
-    if (state.lage === 'tyst') return; // accepts, never answers
-    if (state.lage === 'nere') return void res.writeHead(503, { 'Content-Type': 'application/json' }).end('{"status":"DOWN"}');
-    if (req.url === '/actuator/health') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"UP"}');
-    if (req.method === 'POST' && req.url === '/engine-rest/external-task/fetchAndLock') {
-      state.fetches += 1;
-      // an idle long poll, shortened
-      return void setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'), 200);
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => {
-    server.closeAllConnections();
-    server.close();
-  };
-  return state;
-}
-
 const started: NodeService[] = [];
 const engines: { close(): void }[] = [];
 const logDir = path.join(os.tmpdir(), `bokvar-halsa-${process.pid}`);

@@ -1,105 +1,50 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { arLagrumId, citera } from '../../../frister/lagrum.ts';
-import { hittaListor } from '../../../frister/lagrumslista.ts';
 import { planBundles } from '../../../scripts/deploy.ts';
 import { granskaFil, lagrumIModeller, modellfiler } from '../../../scripts/lagrum-i-modeller.ts';
+import { bpmnlintrc, describeReport, lintDiagram } from '../../support/bpmnlint.ts';
 
 /**
- * Bokvar's own rules for the models, beyond bpmnlint: what caseworkers and
- * auditors rely on. Each diagram in bpmn/ is checked.
+ * Bokvar's own rules for the models, beyond bpmnlint: what caseworkers and auditors rely on.
+ * They live in bpmnlint-plugin-bokvar (one rule a file, each with its own valid and invalid
+ * diagrams and test), so Camunda Modeler shows them while a process owner draws; here every
+ * diagram in bpmn/ is linted with .bpmnlintrc and each rule must find nothing.
  */
 const diagrams = planBundles().map((b) => b.files[0] as string);
+const require = createRequire(import.meta.url);
+const recommended: Record<string, string> = require('bpmnlint-plugin-bokvar').configs.recommended.rules;
+const waiting: Record<string, unknown> = require('bpmnlint-plugin-bokvar/data/vantande-uppgifter.json').uppgifter;
 
-/**
- * Tasklist shows a user task's description — the engine evaluates the task's
- * bpmn:documentation as an expression when it creates the task — as plain text
- * in the task's Description tab. What to do and why: long enough, and short
- * enough to read at a glance; the legal references follow it.
- */
-const DESCRIPTION_MAX = 400;
+const RULES: [string, string[]][] = [
+  ['gives every user task a candidate group and a Camunda Form deployed with it', ['user-task-candidate-group', 'user-task-form']],
+  [
+    'describes every user task for Tasklist: what to do and why, with the handbook and the law, in at most two sentences',
+    ['user-task-description'],
+  ],
+  ['gives a follow-up date exactly to the tasks that wait on someone else, never a hand-written one', ['follow-up-date']],
+  ['computes a calendar follow-up date with berakna-frister right before the task', ['follow-up-date-computed']],
+  ['takes every timer from the deadline calendar, never a hand-written duration or date', ['timer-from-calendar']],
+  ['takes every due date from the deadline calendar', ['due-date-from-calendar']],
+  ['documents every task', ['task-documentation']],
+  ['cites only catalogue texts of law in force', ['legal-references']],
+];
 
-/**
- * The user tasks whose work waits on someone else, with where their follow-up
- * date (camunda:followUpDate) comes from. Tasklist's "Mina uppgifter" hides
- * them until then; "Väntar på svar" lists them (docs/tasklist.md).
- * `${svarUppfoljningSenast}` is the calendar's "uppföljning av svar", computed
- * by berakna-frister just before the task (N working days from its start).
- */
-const WAITING_TASKS: Record<string, { followUp: string; why: string }> = {
-  KontaktaHyresvarden: { followUp: '${svarUppfoljningSenast}', why: "waits on the landlord's answer (handbook step 5)" },
-  InhamtaSamtycke: { followUp: '${svarUppfoljningSenast}', why: "waits on the tenant's consent (handbook step 5, secrecy)" },
-  GenomforAviseratHembesok: { followUp: '${hembesokTid}', why: 'waits on the home visit booked in KontaktaHyresgasten (step 6)' },
-};
-const read = (file: string) => fs.readFileSync(file, 'utf8');
-const elements = (xml: string, tag: string) =>
-  [...xml.matchAll(new RegExp(`<bpmn:${tag}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</bpmn:${tag}>)`, 'g'))].map((m) => ({
-    attrs: m[1] ?? '',
-    body: m[2] ?? '',
-    id: /\bid="([^"]+)"/.exec(m[1] ?? '')?.[1] ?? '?',
-  }));
+describe('.bpmnlintrc', () => {
+  it.each(RULES.flatMap(([, rules]) => rules))('runs bokvar/%s as an error', (rule) => {
+    expect(recommended[rule]).toBe('error');
+    expect(bpmnlintrc.extends).toContain('plugin:bokvar/recommended');
+    expect(bpmnlintrc.rules?.[`bokvar/${rule}`]).toBeUndefined();
+  });
+});
 
 describe.each(diagrams.map((d) => [path.basename(d), d]))('%s', (_name, file) => {
-  const xml = read(file);
-
-  it('gives every user task a candidate group and a Camunda Form deployed with it', () => {
-    for (const task of elements(xml, 'userTask')) {
-      expect(task.attrs, task.id).toMatch(/camunda:candidateGroups="[^"]+"/);
-      expect(task.attrs, task.id).toMatch(/camunda:formRef="[^"]+"/);
-      expect(task.attrs, task.id).toMatch(/camunda:formRefBinding="deployment"/);
-    }
-  });
-
-  it('describes every user task for Tasklist: what to do and why, with the handbook and the law, in at most two sentences', () => {
-    for (const task of elements(xml, 'userTask')) {
-      const description = /<bpmn:documentation>([^<]*)<\/bpmn:documentation>/.exec(task.body)?.[1] ?? '';
-      expect(description.length, `${task.id}: description length`).toBeGreaterThan(0);
-      // the engine evaluates it as an expression: text only
-      expect(description, task.id).not.toMatch(/[$#]\{/);
-      // "<what and why> Lagrum: <catalogue text>; <catalogue text>." – the list ends the description
-      const [lista] = hittaListor(description);
-      expect(lista && description.slice(lista.slut), `${task.id}: "<what and why> Lagrum: <catalogue texts>."`).toBe('.');
-      const text = description.slice(0, lista!.start - ' Lagrum: '.length);
-      expect(text.length, `${task.id}: description length`).toBeLessThanOrEqual(DESCRIPTION_MAX);
-      expect(text, `${task.id}: names the handbook step or section`).toMatch(/Handboken/);
-      const sentences = text.split(/(?<=[.!?])\s+(?=[A-ZÅÄÖ"])/);
-      expect(sentences.length, `${task.id}: ${sentences.join(' | ')}`).toBeLessThanOrEqual(2);
-    }
-  });
-
-  it('gives a follow-up date exactly to the tasks that wait on someone else, never a hand-written one', () => {
-    for (const task of elements(xml, 'userTask')) {
-      const followUp = /camunda:followUpDate="([^"]*)"/.exec(task.attrs)?.[1];
-      expect(followUp, task.id).toBe(WAITING_TASKS[task.id]?.followUp);
-    }
-  });
-
-  it('computes a calendar follow-up date with berakna-frister right before the task', () => {
-    const serviceTasks = elements(xml, 'serviceTask');
-    for (const task of elements(xml, 'userTask').filter((t) => /camunda:followUpDate="\$\{svarUppfoljningSenast\}"/.test(t.attrs))) {
-      const sources = [...xml.matchAll(new RegExp(`<bpmn:sequenceFlow [^>]*sourceRef="([^"]+)" targetRef="${task.id}"`, 'g'))].map(
-        (m) => m[1],
-      );
-      expect(sources, task.id).toHaveLength(1);
-      const before = serviceTasks.find((t) => t.id === sources[0]);
-      expect(before?.attrs, task.id).toMatch(/camunda:topic="berakna-frister"/);
-      expect(before?.body, task.id).toMatch(/<camunda:inputParameter name="beraknaFrister">[^<]*\bsvarUppfoljning\b/);
-    }
-  });
-
-  it('takes every timer from the deadline calendar, never a hand-written duration or date', () => {
-    for (const timer of [...xml.matchAll(/<bpmn:(timeDate|timeDuration|timeCycle)[^>]*>([^<]*)</g)]) {
-      expect(timer[1]).toBe('timeDate');
-      expect(timer[2]).toMatch(/^\$\{[a-zA-Z0-9]+Senast\}$/);
-    }
-  });
-
-  it('documents every task', () => {
-    for (const tag of ['userTask', 'serviceTask', 'businessRuleTask', 'callActivity']) {
-      for (const el of elements(xml, tag)) expect(el.body, `${el.id} documentation`).toMatch(/<bpmn:documentation>[^<]{20,}/);
-    }
+  it.each(RULES)('%s', async (_rule, rules) => {
+    const { reports } = await lintDiagram(file);
+    expect(reports.filter((r) => rules.some((rule) => r.rule === `bokvar/${rule}`)).map(describeReport)).toEqual([]);
   });
 });
 
@@ -109,7 +54,9 @@ describe.each(diagrams.map((d) => [path.basename(d), d]))('%s', (_name, file) =>
  * "(ej verifierad)", in a "Lagrum:" list; no raw id, no paragraph written by hand, no SoL 2001:453.
  */
 describe('legal references in bpmn/ (BPMN, DMN, forms)', () => {
-  it.each(modellfiler().map((f) => [path.basename(f), f]))('%s cites only catalogue texts of law in force', (_name, file) => {
+  // diagrams: the legal-references rule above; decision tables and forms are no BPMN for bpmnlint
+  const andraModeller = modellfiler().filter((f) => !f.endsWith('.bpmn'));
+  it.each(andraModeller.map((f) => [path.basename(f), f]))('%s cites only catalogue texts of law in force', (_name, file) => {
     expect(granskaFil(file)).toEqual([]);
   });
 
@@ -169,9 +116,9 @@ describe('the legal-reference rule on a deliberately bad model and form', () => 
   });
 });
 
-describe('the waiting tasks listed above', () => {
+describe('the waiting tasks of bpmnlint-plugin-bokvar/data/vantande-uppgifter.json', () => {
   it('all exist in the models', () => {
-    const ids = diagrams.flatMap((d) => elements(read(d), 'userTask').map((t) => t.id));
-    for (const id of Object.keys(WAITING_TASKS)) expect(ids, id).toContain(id);
+    const ids = diagrams.flatMap((d) => [...fs.readFileSync(d, 'utf8').matchAll(/<bpmn:userTask\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]));
+    for (const id of Object.keys(waiting)) expect(ids, id).toContain(id);
   });
 });

@@ -1,15 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import knex from 'knex';
 import { describe, expect, it } from 'vitest';
-import { modelsDir, planBundles } from '../../../scripts/deploy.ts';
+import { templatesDir } from '../../../scripts/bpmnlint-data.ts';
+import { planBundles } from '../../../scripts/deploy.ts';
+import { bpmnlintrc, describeReport, lintDiagram } from '../../support/bpmnlint.ts';
 import { createTopics } from '../../../workers/topics.ts';
 import { noEngine } from '../../support/no-engine.ts';
 
 /**
  * Every external task in bpmn/ must have a worker, and must be inserted from
  * that topic's element template, so process owners get the right topic and
- * input mapping from Modeler's template list.
+ * input mapping from Modeler's template list. Modeler finds the templates in
+ * bpmn/.camunda/element-templates/ (beside the diagrams). The templates match
+ * the workers here; the tasks match the templates by the lint rule
+ * bokvar/external-task-topic, which Modeler shows while a diagram is drawn.
  */
 interface Template {
   id: string;
@@ -18,7 +24,9 @@ interface Template {
   properties: { value?: string; binding: { type: string; name: string } }[];
 }
 
-const templatesDir = path.join(modelsDir, 'element-templates');
+const diagrams = planBundles().map((b) => b.files[0] as string);
+const require = createRequire(import.meta.url);
+const recommended: Record<string, string> = require('bpmnlint-plugin-bokvar').configs.recommended.rules;
 const templates: Template[] = fs
   .readdirSync(templatesDir)
   .filter((f) => f.endsWith('.json'))
@@ -27,59 +35,27 @@ const topics = createTopics({ db: knex({ client: 'pg' }), engine: noEngine() });
 
 const templateTopic = (t: Template) => t.properties.find((p) => p.binding.type === 'property' && p.binding.name === 'camunda:topic')?.value;
 
-interface ExternalTaskUse {
-  diagram: string;
-  id: string;
-  topic: string;
-  template: string | undefined;
-  templateVersion: number | undefined;
-  inputs: string[];
-}
-
-function externalTasks(): ExternalTaskUse[] {
-  return planBundles().flatMap((bundle) => {
-    const file = bundle.files[0] as string;
-    const xml = fs.readFileSync(file, 'utf8');
-    return [
-      ...xml.matchAll(
-        /<bpmn:(?:serviceTask|sendTask|businessRuleTask)\b([^>]*)>([\s\S]*?)<\/bpmn:(?:serviceTask|sendTask|businessRuleTask)>/g,
-      ),
-    ]
-      .filter((m) => /camunda:type="external"/.test(m[1] as string))
-      .map((m) => {
-        const attrs = m[1] as string;
-        const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attrs)?.[1];
-        return {
-          diagram: path.basename(file),
-          id: attr('id') ?? '?',
-          topic: attr('camunda:topic') ?? '',
-          template: attr('camunda:modelerTemplate'),
-          templateVersion: attr('camunda:modelerTemplateVersion') ? Number(attr('camunda:modelerTemplateVersion')) : undefined,
-          inputs: [...(m[2] as string).matchAll(/<camunda:inputParameter name="([^"]+)"/g)].map((i) => i[1] as string),
-        };
-      });
-  });
-}
-
 describe('external tasks, workers and element templates agree', () => {
   it('has one element template per subscribed topic', () => {
     expect(templates.map(templateTopic).sort()).toEqual(topics.map((t) => t.topic).sort());
     for (const template of templates) expect(template.appliesTo).toContain('bpmn:ServiceTask');
   });
 
-  it.each(externalTasks().map((use) => [`${use.diagram}#${use.id}`, use]))('%s', (_name, use) => {
-    // its topic has a worker
-    expect(topics.map((t) => t.topic)).toContain(use.topic);
-    // it was inserted from that topic's template, at the template's current version
-    const template = templates.find((t) => t.id === use.template);
-    expect(template, `camunda:modelerTemplate on ${use.id}`).toBeDefined();
-    expect(templateTopic(template!)).toBe(use.topic);
-    expect(use.templateVersion).toBe(template!.version);
-    // and carries exactly the template's input parameters
-    const templateInputs = template!.properties
-      .filter((p) => p.binding.type === 'camunda:inputParameter')
-      .map((p) => p.binding.name)
-      .sort();
-    expect(use.inputs.sort()).toEqual(templateInputs);
+  it('runs bokvar/external-task-topic as an error', () => {
+    expect(bpmnlintrc.extends).toContain('plugin:bokvar/recommended');
+    expect(recommended['external-task-topic']).toBe('error');
+    expect(bpmnlintrc.rules?.['bokvar/external-task-topic']).toBeUndefined();
+  });
+
+  // bokvar/external-task-topic: every external task's topic has a template (so a worker), and the
+  // task was inserted from that template at its current version with exactly its input parameters
+  it.each(diagrams.map((d) => [path.basename(d), d]))('%s: every external task is its topic’s template', async (_name, file) => {
+    const { reports } = await lintDiagram(file);
+    expect(reports.filter((r) => r.rule === 'bokvar/external-task-topic').map(describeReport)).toEqual([]);
+  });
+
+  it('lints external tasks in the diagrams (the rule has something to check)', () => {
+    const externalTasks = diagrams.flatMap((d) => [...fs.readFileSync(d, 'utf8').matchAll(/camunda:type="external"/g)]);
+    expect(externalTasks.length).toBeGreaterThan(10);
   });
 });

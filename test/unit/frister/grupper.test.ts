@@ -15,7 +15,8 @@ interface Egenskap {
 }
 
 const mall = (namn: string): Egenskap[] =>
-  JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'bpmn', 'element-templates', namn), 'utf8')).properties;
+  JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'bpmn', '.camunda', 'element-templates', namn), 'utf8'))
+    .properties;
 const egenskap = (namn: string, parameter: string): Egenskap => {
   const e = mall(namn).find((p) => p.binding.type === 'camunda:inputParameter' && p.binding.name === parameter);
   if (!e) throw new Error(`${namn}: ingen indataparameter ${parameter}`);

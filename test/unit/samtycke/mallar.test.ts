@@ -15,7 +15,7 @@ const syften = SYFTE_IDN.map((id) => ({ name: SYFTEN[id].etikett, value: id }));
 
 describe('the consent vocabulary in templates and forms', () => {
   it('samtycke-kontroll offers every recipient and purpose', () => {
-    const template = read('element-templates/samtycke-kontroll.json');
+    const template = read('.camunda/element-templates/samtycke-kontroll.json');
     const choices = (name: string) => template.properties.find((p: { binding: { name: string } }) => p.binding.name === name).choices;
     expect(choices('samtyckeMottagare')).toEqual(mottagare);
     expect(choices('samtyckeSyfte')).toEqual(syften);
