@@ -109,12 +109,23 @@ export class EngineRest {
     return this.send<T>('POST', path, form, {});
   }
 
+  /** A resource that is not JSON (a deployed file's bytes, a stack trace), as text. */
+  getText(path: string): Promise<string> {
+    return this.send<string>('GET', path, undefined, { Accept: '*/*' }, true);
+  }
+
   private request<T>(method: string, path: string, body?: unknown): Promise<T> {
     if (body === undefined) return this.send<T>(method, path, undefined, {});
     return this.send<T>(method, path, JSON.stringify(body), { 'Content-Type': 'application/json' });
   }
 
-  private async send<T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>): Promise<T> {
+  private async send<T>(
+    method: string,
+    path: string,
+    body: BodyInit | undefined,
+    headers: Record<string, string>,
+    raw = false,
+  ): Promise<T> {
     const where = path.split('?')[0] ?? path;
     let response: Response;
     let text: string;
@@ -133,6 +144,7 @@ export class EngineRest {
       const { type, message } = parseEngineError(text);
       throw new EngineRestError(method, where, response.status, type, message);
     }
+    if (raw) return text as T;
     return (text.length > 0 ? JSON.parse(text) : undefined) as T;
   }
 }

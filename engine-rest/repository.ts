@@ -28,6 +28,12 @@ export class RepositoryQueries {
     return this.rest.get(`/process-definition/${processDefinitionId}/statistics`, { incidents: true });
   }
 
+  /** The given definitions (any version), e.g. those a case's instances run on. */
+  processDefinitionsById(ids: string[]): Promise<ProcessDefinition[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.rest.getAll('/process-definition', { processDefinitionIdIn: ids.join(',') });
+  }
+
   deployments(query: DeploymentQuery): Promise<Deployment[]> {
     return this.rest.getAll('/deployment', query);
   }

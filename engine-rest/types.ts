@@ -106,6 +106,15 @@ export interface ProcessDefinition {
   key: string;
   name: string | null;
   version: number;
+  /** camunda:versionTag of the process (Bokvar: year.month-sequence); null when it has none. */
+  versionTag: string | null;
+  deploymentId: string;
+}
+
+/** GET /deployment/{id}/resources: one deployed file. */
+export interface DeploymentResource {
+  id: string;
+  name: string;
   deploymentId: string;
 }
 

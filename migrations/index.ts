@@ -13,6 +13,7 @@ import * as lasloggKanal from './20261202_015_laslogg_kanal.ts';
 import * as skyddadeAdresser from './20261202_016_skyddade_adresser.ts';
 import * as arendestart from './20261202_017_arendestart.ts';
 import * as arendehandelser from './20261202_018_arendehandelser.ts';
+import * as processmigreringar from './20261202_019_processmigreringar.ts';
 
 /**
  * Bokvar's migrations in the order they apply. Listed explicitly (not read
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '20261202_016_skyddade_adresser': skyddadeAdresser,
   '20261202_017_arendestart': arendestart,
   '20261202_018_arendehandelser': arendehandelser,
+  '20261202_019_processmigreringar': processmigreringar,
 };
 
 const source: Knex.MigrationSource<string> = {

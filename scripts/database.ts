@@ -30,6 +30,11 @@ export interface DatabaseOptions {
 const EMBEDDED_USER = 'postgres';
 const EMBEDDED_PASSWORD = 'bokvar';
 
+/** Bokvar's database on the embedded server `npm start` runs (no DATABASE_URL). */
+export function embeddedAppUrl(port: number): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/bokvar`;
+}
+
 export async function startDatabase(options: DatabaseOptions): Promise<DatabaseServer> {
   const log = options.log ?? (() => {});
   let stop = async () => {};
@@ -90,11 +95,6 @@ async function restartEmbedded(start: () => Promise<EmbeddedDatabase>, log: (lin
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
-}
-
-/** Bokvar's own database on the embedded server (what `npm start` uses without DATABASE_URL). */
-export function embeddedAppUrl(port: number): string {
-  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/bokvar`;
 }
 
 export function siblingDatabase(url: string, suffix: string): string {

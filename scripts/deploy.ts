@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { EngineRest } from '../engine-rest/client.ts';
 import { DEPLOYMENT_SOURCE } from '../engine-rest/deployment.ts';
 import { RepositoryQueries } from '../engine-rest/repository.ts';
-import type { Deployment } from '../engine-rest/types.ts';
+import type { Deployment, DeploymentResource, ProcessDefinition } from '../engine-rest/types.ts';
+import { versionstaggar } from '../domain/versionstagg.ts';
+import { bedomPaket, DriftsattningVagrad, type Bedomning, type DriftsattVersion } from './versionskontroll.ts';
 import { ttlDagar } from '../domain/gallring.ts';
 import { repoRoot } from './config.ts';
 
@@ -12,8 +14,8 @@ export const modelsDir = path.join(repoRoot, 'bpmn');
 /**
  * One deployment per diagram, holding the diagram and every form it references
  * and every decision table it binds to its own deployment
- * (camunda:decisionRefBinding="deployment"). With duplicate filtering on, an
- * unchanged bundle makes no new version, and a changed one is deployed whole, so
+ * (camunda:decisionRefBinding="deployment"). An unchanged bundle is not sent (and
+ * the engine's duplicate filtering would drop it too), and a changed one is deployed whole, so
  * that forms bound with camunda:formRefBinding="deployment" always resolve.
  * (Camunda's deploy-changed-only would leave an unchanged form out of the new
  * deployment.)
@@ -70,13 +72,24 @@ export function planDecisionBundles(dir = modelsDir): DecisionBundle[] {
   return [...bindings.keys()].sort().map((dmn) => ({ name: path.basename(dmn), files: [dmn], bindings: [...bindings.get(dmn)!].sort() }));
 }
 
+/**
+ * Deploys every bundle whose content differs from its processes' latest
+ * deployed versions. All bundles are judged first (./versionskontroll.ts):
+ * when any changed diagram kept its version tag nothing is deployed and
+ * DriftsattningVagrad names each refusal.
+ */
 export async function deployModels(engine: EngineRest, dir = modelsDir): Promise<Deployment[]> {
+  const bundles = planBundles(dir);
+  const judged = await Promise.all(bundles.map(async (bundle) => ({ bundle, bedomning: await judgeBundle(engine, dir, bundle) })));
+  const refusals = judged.flatMap(({ bedomning }) => (bedomning.utfall === 'vagrad' ? bedomning.skal : []));
+  if (refusals.length > 0) throw new DriftsattningVagrad(refusals);
   const deployments: Deployment[] = [];
+  // Every table is judged before anything is deployed too: a refused table stops the run as a refused diagram does.
+  const tables: DecisionBundle[] = [];
+  for (const bundle of planDecisionBundles(dir)) if (await decisionTableChanged(engine, bundle)) tables.push(bundle);
   // Tables first: a diagram deployed in the same run that binds `latest` then finds the new rule.
-  for (const bundle of planDecisionBundles(dir)) {
-    if (await decisionTableChanged(engine, bundle)) deployments.push(await deploy(engine, dir, bundle));
-  }
-  for (const bundle of planBundles(dir)) deployments.push(await deploy(engine, dir, bundle));
+  for (const bundle of tables) deployments.push(await deploy(engine, dir, bundle));
+  for (const { bundle } of judged.filter(({ bedomning }) => bedomning.utfall === 'driftsatt')) deployments.push(await deploy(engine, dir, bundle));
   return deployments;
 }
 
@@ -86,7 +99,7 @@ async function deploy(engine: EngineRest, dir: string, bundle: Bundle): Promise<
   form.set('deployment-source', DEPLOYMENT_SOURCE);
   form.set('enable-duplicate-filtering', 'true');
   for (const file of bundle.files) {
-    const name = path.relative(dir, file).split(path.sep).join('/');
+    const name = resourceName(dir, file);
     form.append(name, new Blob([fs.readFileSync(file)]), name);
   }
   return engine.postMultipart<Deployment>('/deployment/create', form);
@@ -127,6 +140,32 @@ async function decisionTableChanged(engine: EngineRest, bundle: DecisionBundle):
     changed = true;
   }
   return changed;
+}
+
+function resourceName(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+/** The bundle's files and each process's latest deployed version, read from the engine, judged. */
+async function judgeBundle(engine: EngineRest, dir: string, bundle: Bundle): Promise<Bedomning> {
+  const diagram = bundle.files[0]!;
+  const filer = new Map(bundle.files.map((f) => [resourceName(dir, f), fs.readFileSync(f, 'utf8')] as const));
+  const processer = versionstaggar(filer.get(resourceName(dir, diagram))!);
+  const driftsatt = new Map<string, DriftsattVersion | undefined>();
+  for (const key of processer.keys()) driftsatt.set(key, await latestDeployed(engine, key, [...filer.keys()]));
+  return bedomPaket({ diagram: resourceName(dir, diagram), processer, filer }, driftsatt);
+}
+
+/** The latest version of a process and those of its deployment's files the bundle names. */
+export async function latestDeployed(engine: EngineRest, key: string, names: string[]): Promise<DriftsattVersion | undefined> {
+  const [latest] = await engine.get<ProcessDefinition[]>('/process-definition', { key, latestVersion: true, withoutTenantId: true });
+  if (!latest) return undefined;
+  const resources = await engine.get<DeploymentResource[]>(`/deployment/${latest.deploymentId}/resources`);
+  const resurser = new Map<string, string>();
+  for (const r of resources.filter((x) => names.includes(x.name))) {
+    resurser.set(r.name, await engine.getText(`/deployment/${latest.deploymentId}/resources/${r.id}/data`));
+  }
+  return { version: latest.version, versionTag: latest.versionTag, resurser };
 }
 
 /**

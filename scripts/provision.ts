@@ -11,6 +11,7 @@ import { DEV_ADMIN, DEV_UI_PASSWORD, DEV_WORKER_PASSWORD } from './config.ts';
 import { HISTORIK_TTL_FEL, HISTORIK_TTL_FORMAT, HISTORIK_TTL_STANDARD } from '../domain/gallring.ts';
 import { applyHistoryTimeToLive, deployModels, describeDeployed } from './deploy.ts';
 import { provisionFilters } from './filters.ts';
+import { DriftsattningVagrad } from './versionskontroll.ts';
 import { provisionIdentity } from './identity.ts';
 import { ldapEnvironmentSchema } from './ldap-config.ts';
 
@@ -54,7 +55,14 @@ if (!modelsOnly) {
   const applied = await migrateLatest(env.DATABASE_URL);
   console.log(`Migreringar: ${applied.length > 0 ? applied.join(', ') : 'inga nya'}`);
 }
-const changed = describeDeployed(await deployModels(engine));
+const changed = describeDeployed(
+  await deployModels(engine).catch((error: unknown) => {
+    // A refusal is the process owner's to fix: the Swedish reasons alone, no stack trace.
+    if (!(error instanceof DriftsattningVagrad)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }),
+);
 console.log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade – ingen ny version.');
 const ttlAndrade = await applyHistoryTimeToLive(engine, env.BOKVAR_HISTORIK_TTL);
 console.log(

@@ -10,6 +10,8 @@ import { provisionFilters } from './filters.ts';
 import { provisionIdentity } from './identity.ts';
 import { startNodeService, type NodeService, type NodeServiceOptions } from './node-service.ts';
 import { laddaUtvecklingsdata } from './syntetisk-data.ts';
+import { StartupError } from './startup-error.ts';
+import { DriftsattningVagrad } from './versionskontroll.ts';
 
 export interface StackOptions {
   config: StackConfig;
@@ -164,7 +166,14 @@ async function provision(run: StackRun, admin: EngineRest, appUrl: string): Prom
     const seeded = await run.timed('syntetiska-data', () => laddaUtvecklingsdata(appUrl));
     if (seeded.laddad) log(`Syntetisk befolkning laddad: ${seeded.personer} personer, ${seeded.aktuella} aktuella`);
   }
-  const changed = describeDeployed(await run.timed('driftsattning', () => deployModels(admin)));
+  const changed = describeDeployed(
+    await run.timed('driftsattning', () =>
+      deployModels(admin).catch((error: unknown) => {
+        // A changed diagram that kept its version tag: the process owner's to fix, said as such.
+        throw error instanceof DriftsattningVagrad ? new StartupError(error.message) : error;
+      }),
+    ),
+  );
   await run.timed('historik-ttl', () => applyHistoryTimeToLive(admin, config.historyTimeToLive));
   log(changed.length > 0 ? `Driftsatte ${changed.join(', ')}` : 'Modellerna är oförändrade');
 }

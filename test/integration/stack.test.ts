@@ -29,7 +29,15 @@ describe('the started stack', () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bokvar-bpmn-'));
     fs.cpSync(modelsDir, copy, { recursive: true });
     const file = path.join(copy, 'kronofogden-avhysning.bpmn');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Handbokens checklista 2, ', 'Handbokens checklista 2 (ändrad), '));
+    // (a changed diagram needs a new version tag: a run-unique one, since the test engine may keep earlier runs' versions)
+    const tagg = `2026.12-${Date.now()}`;
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('Handbokens checklista 2, ', 'Handbokens checklista 2 (ändrad), ')
+        .replace(/camunda:versionTag="[^"]+"/, `camunda:versionTag="${tagg}"`),
+    );
 
     // when
     const deployed = describeDeployed(await deployModels(engineAsAdmin(), copy));

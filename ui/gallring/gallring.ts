@@ -122,6 +122,8 @@ async function gallraArende(db: Knex, nr: string): Promise<boolean> {
     const skyddadeAdresser = await trx(SKYDDADE_ADRESSER).where({ arendenummer: nr }).delete();
     // The record of which events came in (arendehandelser) holds no content, and goes with the case.
     await trx('arendehandelser').where({ arendenummer: nr }).delete();
+    // Which versions the case's instances were migrated between goes with the case.
+    await trx('processmigreringar').where({ arendenummer: nr }).delete();
 
     // Consent records belong to a person and may serve any of the person's
     // cases: they go with the person's last case, never before.

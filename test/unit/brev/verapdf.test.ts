@@ -57,6 +57,7 @@ describe.runIf(process.env.BOKVAR_VERAPDF === '1')('veraPDF', () => {
             skyddadIdentitet: true,
             mottagen: '2026-11-26T08:00:00.000Z',
             status: 'avslutat',
+            versioner: [],
             handelser: [
               {
                 typ: 'kontakt',

@@ -125,6 +125,28 @@ describe('the timeline as PDF/A for the case file', () => {
     skyddadIdentitet: true,
     mottagen: '2026-11-26T08:00:00.000Z',
     status: 'avslutat',
+    versioner: [
+      {
+        processInstanceId: 'a',
+        process: 'hot-om-avhysning',
+        anropadAv: null,
+        version: 4,
+        versionstagg: '2026.12-2',
+        start: '2026-11-26T08:00:00.000Z',
+        slut: null,
+        tidigare: [{ version: 3, versionstagg: '2026.12-1', till: '2026-12-02T15:40:00.000Z' }],
+      },
+      {
+        processInstanceId: 'b',
+        process: 'kontakt-och-utredning',
+        anropadAv: 'a',
+        version: 2,
+        versionstagg: '2026.12-1',
+        start: '2026-11-26T08:00:01.000Z',
+        slut: null,
+        tidigare: [],
+      },
+    ],
     handelser: Array.from({ length: 60 }, (_, i) => ({
       typ: i % 2 ? 'uppgift' : 'kontakt',
       tid: new Date(Date.UTC(2026, 10, 26, 8, i)).toISOString(),
@@ -149,6 +171,9 @@ describe('the timeline as PDF/A for the case file', () => {
     expect(last.text).toContain('Åsa Örnbäck');
     expect(last.text).toContain('Skyddad identitet: Ja – adressen finns inte i handlingen');
     expect(last.text).toContain(`Sida 1 av ${last.sidor}`);
+    // the rules it ran under: each instance's version and tag, called ones too, and what it was migrated from
+    expect(last.text).toContain('hot-om-avhysning: version 4 (2026.12-2); tidigare version 3 (2026.12-1) till');
+    expect(last.text).toContain('kontakt-och-utredning (anropad): version 2 (2026.12-1)');
   }, 30_000);
 
   it('gives the same bytes for the same timeline and time', async () => {

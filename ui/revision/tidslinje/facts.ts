@@ -57,6 +57,22 @@ export interface AterkallelseRad extends RegistretsAterkallelseRad {
   skapad: Date;
 }
 
+/** One row of processmigreringar (migration 019): an instance moved, or not, by npm run migrera. */
+export interface MigreringRad {
+  process_instance_id: string;
+  process_key: string;
+  fran_version: number;
+  fran_versionstagg: string | null;
+  till_version: number;
+  till_versionstagg: string | null;
+  batch_id: string | null;
+  utford_av: string;
+  motoranvandare: string;
+  resultat: 'flyttad' | 'ej-flyttad';
+  orsak: string | null;
+  tid: Date;
+}
+
 /** Everything the builders read, with the lookups several of them need. */
 export interface Kallor {
   arendenummer: string;
@@ -74,6 +90,10 @@ export interface Kallor {
   /** The case's consents, and those its contacts name from other cases. */
   samtycken: SamtyckeRad[];
   aterkallelser: AterkallelseRad[];
+  /** Every migration of the case's instances, oldest first. */
+  migreringar: MigreringRad[];
+  /** Version number and tag of each definition the case's instances run on. */
+  definitioner: Map<string, { version: number; versionTag: string | null }>;
   /** The process (definition key) of each instance. */
   nyckelFor: Map<string, string>;
   /** Who completed each task (task id → user), from the operation log (authenticated REST calls only). */
@@ -97,33 +117,36 @@ const perInstance = <T>(instanser: string[], fraga: (processInstanceId: string) 
 /** Reads every source of one case's timeline; `arende` is the case as lasArende gave it (access already decided). */
 export async function lasKallor(db: Knex, engine: Engine, arende: ArendetsInstanser, arendenummer: string, nu: Date): Promise<Kallor> {
   const { historik, instanser } = arende;
-  const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken] = await Promise.all([
-    aktivitetshistorik(engine, instanser),
-    engine.history.tasks({ processInstanceBusinessKey: arendenummer }),
-    perInstance(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
-    perInstance(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
-    engine.history.variableUpdates({ processInstanceIdIn: instanser, sorting: [{ sortBy: 'time', sortOrder: 'asc' }] }),
-    perInstance(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
-    db('brev')
-      .where({ arendenummer })
-      .orderBy('skapad')
-      .select<BrevRad[]>(
-        'id',
-        'typ',
-        'mottagare',
-        'kanal',
-        'sha256',
-        'mallversion',
-        'fristtyp',
-        'frist_senast',
-        'efter_frist',
-        'skapad',
-        'skickad',
-        'skickad_av',
-        'skickad_registrerad',
-      ),
-    db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
-  ]);
+  const [aktiviteter, uppgifter, operationer, incidenter, uppdateringar, jobbloggar, brev, samtycken, migreringar, versionerna] =
+    await Promise.all([
+      aktivitetshistorik(engine, instanser),
+      engine.history.tasks({ processInstanceBusinessKey: arendenummer }),
+      perInstance(instanser, (processInstanceId) => engine.history.userOperations({ processInstanceId })),
+      perInstance(instanser, (processInstanceId) => engine.history.incidents({ processInstanceId })),
+      engine.history.variableUpdates({ processInstanceIdIn: instanser, sorting: [{ sortBy: 'time', sortOrder: 'asc' }] }),
+      perInstance(instanser, (processInstanceId) => engine.history.jobLogs({ processInstanceId })),
+      db('brev')
+        .where({ arendenummer })
+        .orderBy('skapad')
+        .select<BrevRad[]>(
+          'id',
+          'typ',
+          'mottagare',
+          'kanal',
+          'sha256',
+          'mallversion',
+          'fristtyp',
+          'frist_senast',
+          'efter_frist',
+          'skapad',
+          'skickad',
+          'skickad_av',
+          'skickad_registrerad',
+        ),
+      db('samtycken').where({ arendenummer }).select<SamtyckeRad[]>('*'),
+      db('processmigreringar').where({ arendenummer }).orderBy('id').select<MigreringRad[]>('*'),
+      engine.repository.processDefinitionsById([...new Set(historik.map((h) => h.processDefinitionId))]),
+    ]);
   const definitioner = [...new Set(historik.map((h) => h.processDefinitionId))];
   const lagrumPerDefinition = new Map(await Promise.all(definitioner.map(async (d) => [d, await lagrumFor(engine, d)] as const)));
   const aterkallelser = await lasSamtyckesregistret(db, arendenummer, uppdateringar, samtycken);
@@ -149,6 +172,8 @@ export async function lasKallor(db: Knex, engine: Engine, arende: ArendetsInstan
     brev,
     samtycken,
     aterkallelser,
+    migreringar,
+    definitioner: new Map(versionerna.map((d) => [d.id, { version: d.version, versionTag: d.versionTag }])),
     nyckelFor: new Map(historik.map((h) => [h.id, h.processDefinitionKey])),
     slutfordAv,
     manuelltKord,

@@ -3,16 +3,17 @@ import { engineTimeMs } from '../../../engine-rest/time.ts';
 import { lasArende } from '../../arenden/arenden.ts';
 import type { Anvandare } from '../../auth/roller.ts';
 import type { Engine } from '../../engine/engine.ts';
-import { lasKallor, type Kallor } from './facts.ts';
+import { iso, lasKallor, type Kallor } from './facts.ts';
 import { barnhandelser } from './handelser/barn.ts';
 import { brevhandelser } from './handelser/brev.ts';
 import { fristhandelser } from './handelser/frister.ts';
 import { incidenthandelser } from './handelser/incidenter.ts';
 import { kontakthandelser } from './handelser/kontakter.ts';
+import { migreringshandelser } from './handelser/migreringar.ts';
 import { samtyckeshandelser } from './handelser/samtycken.ts';
 import { steghandelser } from './handelser/steg.ts';
 import { uppgiftshandelser } from './handelser/uppgifter.ts';
-import type { Handelse, Tidslinje } from './types.ts';
+import type { Handelse, Processversion, Tidslinje } from './types.ts';
 
 /**
  * The case timeline for auditors (docs/tidslinje.md): ./facts.ts reads the
@@ -43,6 +44,7 @@ export async function byggTidslinje(
     skyddadIdentitet: variabler.skyddadIdentitet === true,
     mottagen: rad.mottagen.toISOString(),
     status: historik.find((h) => h.id === rad.process_instance_id)?.state === 'ACTIVE' ? 'pagaende' : 'avslutat',
+    versioner: versioner(k),
     handelser: iTidsordning(handelser(k)),
   };
 }
@@ -60,7 +62,32 @@ function handelser(k: Kallor): Handelse[] {
     // each discovery as dela-barn recorded it (barnUpptackter); the first starts the child's 14 days
     ...barnhandelser(k),
     ...incidenthandelser(k),
+    ...migreringshandelser(k),
   ];
+}
+
+/** The version each instance runs on now (the engine's), and those it ran on before each migration that moved it (Bokvar's record). */
+function versioner(k: Kallor): Processversion[] {
+  return k.arende.instanser.flatMap((id) => {
+    const h = k.arende.historik.find((x) => x.id === id);
+    const d = h ? k.definitioner.get(h.processDefinitionId) : undefined;
+    if (!h || !d) return [];
+    const tidigare = k.migreringar
+      .filter((m) => m.process_instance_id === id && m.resultat === 'flyttad')
+      .map((m) => ({ version: m.fran_version, versionstagg: m.fran_versionstagg, till: iso(m.tid) }));
+    return [
+      {
+        processInstanceId: id,
+        process: h.processDefinitionKey,
+        anropadAv: h.superProcessInstanceId,
+        version: d.version,
+        versionstagg: d.versionTag,
+        start: iso(h.startTime),
+        slut: h.endTime ? iso(h.endTime) : null,
+        tidigare,
+      },
+    ];
+  });
 }
 
 function iTidsordning(handelser: Handelse[]): Handelse[] {

@@ -10,7 +10,7 @@ import { lasAllaArenden } from '../../auth/roller.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { esc, sendPage } from '../../views/html.ts';
 import { byggTidslinje, VY } from './index.ts';
-import { HANDELSETYPER, UTFALLSTEXT, type Tidslinje } from './types.ts';
+import { HANDELSETYPER, UTFALLSTEXT, versionsrad, type Tidslinje } from './types.ts';
 
 /**
  * The timeline's page, /revision/arenden/:nr: it asks for the purpose first,
@@ -140,6 +140,10 @@ function tidslinjesida(t: Tidslinje, syfte: string): string {
 <dt>Status</dt><dd>${STATUSNAMN[t.status]}</dd>
 <dt>Syfte med läsningen</dt><dd>${esc(syfte)}</dd>
 </dl>
+<h2>Processversioner</h2>
+<ul class="processversioner">
+${t.versioner.map((v) => `<li>${esc(versionsrad(v, tidText))}</li>`).join('\n')}
+</ul>
 <p><a href="${esc(`${bas}?${q}&format=csv`)}" download>Exportera som CSV</a> · <a href="${esc(`${bas}.pdf?${q}`)}" download>Exportera som PDF/A för akten</a> (varje export skrivs i läsloggen)</p>
 <table class="tidslinjetabell">
 <caption>Händelser i ärende ${esc(t.arendenummer)}, i tidsordning (${t.handelser.length})</caption>

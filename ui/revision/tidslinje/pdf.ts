@@ -2,7 +2,7 @@ import { A4, drawOnEveryPage, nyttPdfA, sammanhallen } from '../../../domain/pdf
 import { STATUSNAMN } from '../../../domain/etiketter.ts';
 import { processnamn } from '../../../domain/processer.ts';
 import { tidText } from '../../../domain/svensk-tid.ts';
-import { HANDELSETYPER, type Tidslinje } from './types.ts';
+import { HANDELSETYPER, versionsrad, type Tidslinje } from './types.ts';
 
 /**
  * The case timeline as a PDF/A-2b document for the case file (akten). It
@@ -41,6 +41,15 @@ export async function renderTidslinjePdf(t: Tidslinje, uppgifter: { skapad: Date
   for (const [etikett, varde] of fakta) {
     doc.text(`${etikett}: ${varde}`, MARGINAL.left, doc.y, { width: BREDD, ...del('P') });
   }
+  doc.moveDown(0.6);
+  // Which rules the case ran under: every instance's process version, and those it was migrated from.
+  doc
+    .font('fet')
+    .fontSize(12)
+    .text('Processversioner', MARGINAL.left, doc.y, { width: BREDD, ...del('H2') });
+  doc.moveDown(0.3);
+  doc.font('brodtext').fontSize(9.5);
+  for (const v of t.versioner) doc.text(sammanhallen(versionsrad(v, tidText)), MARGINAL.left, doc.y, { width: BREDD, ...del('P') });
   doc.moveDown(0.6);
   doc
     .font('fet')

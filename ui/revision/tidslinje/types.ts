@@ -1,4 +1,5 @@
 import type { ProcessKey } from '../../../domain/processer.ts';
+import { versionstext } from '../../../domain/versionstagg.ts';
 
 /**
  * The case timeline for auditors: what happened in the case, who did
@@ -9,7 +10,7 @@ import type { ProcessKey } from '../../../domain/processer.ts';
  * page, the CSV and the PDF share.
  */
 export type Handelsetyp =
-  'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident' | 'barn';
+  'meddelande' | 'steg' | 'uppgift' | 'frist' | 'brev' | 'kontakt' | 'samtycke' | 'aterkallelse' | 'incident' | 'barn' | 'migrering';
 
 export type Fristutfall = 'uppfylld' | 'ej-uppfylld' | 'loper' | 'ersatt' | 'information' | 'ingen-atgard';
 
@@ -68,6 +69,33 @@ export interface Handelse {
   incident?: { typ: string; status: 'oppen' | 'lost' | 'borttagen'; meddelande: string | null };
   /** A child-discovery event: when social services learned that children are affected, and how. */
   barn?: { kalla: string; forsta: boolean };
+  /** An instance moved (or not) to another version of its process by npm run migrera. */
+  migrering?: {
+    franVersion: number;
+    franTagg: string | null;
+    tillVersion: number;
+    tillTagg: string | null;
+    flyttad: boolean;
+    batchId: string | null;
+  };
+}
+
+/**
+ * The version of its process each of the case's instances runs (or ran) on, the
+ * main instance first and called instances after it; an instance moved by
+ * npm run migrera lists the versions it ran on before.
+ */
+export interface Processversion {
+  processInstanceId: string;
+  process: string;
+  /** The calling instance; null for the case's main instance. */
+  anropadAv: string | null;
+  version: number;
+  versionstagg: string | null;
+  start: string;
+  slut: string | null;
+  /** Earlier versions, oldest first, each until the migration that left it. */
+  tidigare: { version: number; versionstagg: string | null; till: string }[];
 }
 
 export interface Tidslinje {
@@ -77,6 +105,7 @@ export interface Tidslinje {
   skyddadIdentitet: boolean;
   mottagen: string;
   status: 'pagaende' | 'avslutat';
+  versioner: Processversion[];
   handelser: Handelse[];
 }
 
@@ -100,4 +129,11 @@ export const HANDELSETYPER: Record<Handelsetyp, string> = {
   aterkallelse: 'Återkallelse',
   incident: 'Incident',
   barn: 'Barn berörs',
+  migrering: 'Ny processversion',
 };
+
+/** One instance's version line: "kontakt-och-utredning (anropad): version 4 (2026.12-2); tidigare version 3 (2026.12-1) till 2 dec. 2026 16:40". */
+export function versionsrad(v: Processversion, tid: (iso: string) => string): string {
+  const tidigare = v.tidigare.map((t) => `${versionstext(t.version, t.versionstagg)} till ${tid(t.till)}`);
+  return `${v.process}${v.anropadAv ? ' (anropad)' : ''}: ${versionstext(v.version, v.versionstagg)}${tidigare.length > 0 ? `; tidigare ${tidigare.join(', ')}` : ''}`;
+}
