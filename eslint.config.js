@@ -31,9 +31,9 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
-    // bpmnlint-plugin-bokvar: CommonJS, as bpmnlint's NodeResolver and Modeler's bundler load it.
-    files: ['bpmnlint-plugin-bokvar/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    // bpmnlint-plugin-bokvar and the Modeler plugin: CommonJS, as bpmnlint's NodeResolver, Modeler and webpack load them.
+    files: ['bpmnlint-plugin-bokvar/**/*.js', 'modeler-plugin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -89,7 +89,8 @@ export async function deployModels(engine: EngineRest, dir = modelsDir): Promise
   for (const bundle of planDecisionBundles(dir)) if (await decisionTableChanged(engine, bundle)) tables.push(bundle);
   // Tables first: a diagram deployed in the same run that binds `latest` then finds the new rule.
   for (const bundle of tables) deployments.push(await deploy(engine, dir, bundle));
-  for (const { bundle } of judged.filter(({ bedomning }) => bedomning.utfall === 'driftsatt')) deployments.push(await deploy(engine, dir, bundle));
+  for (const { bundle } of judged.filter(({ bedomning }) => bedomning.utfall === 'driftsatt'))
+    deployments.push(await deploy(engine, dir, bundle));
   return deployments;
 }
 
