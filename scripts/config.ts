@@ -25,6 +25,45 @@ function findPackageRoot(dir: string): string {
  */
 const port = z.coerce.number().int().min(1).max(65535);
 
+/**
+ * The engine Bokvar runs on: Camunda 7 CE (the default) or Operaton, its
+ * maintained fork, built from the same sources (engine/operaton/pom.xml,
+ * docs/drift/operaton.md). The two differ, as far as Bokvar's callers see, only
+ * in the jar and in where the webapps (Tasklist, Cockpit, Admin) live.
+ */
+export type Motor = 'camunda' | 'operaton';
+
+export interface MotorSettings {
+  motor: Motor;
+  /** The webapps' root on the engine: /camunda, /operaton or BOKVAR_WEBAPP_SOKVAG. Tasklist is at <root>/app/tasklist/. */
+  webappPath: string;
+}
+
+const WEBAPP_STANDARD: Record<Motor, string> = { camunda: '/camunda', operaton: '/operaton' };
+
+const motorSchema = z.object({
+  BOKVAR_MOTOR: z.enum(['camunda', 'operaton']).default('camunda'),
+  // The engines take an application path with a leading slash and no trailing one.
+  BOKVAR_WEBAPP_SOKVAG: z
+    .string()
+    .regex(/^(\/[A-Za-z0-9._-]+)+$/, 'en sökväg som /camunda: inledande snedstreck, inget avslutande')
+    .optional(),
+});
+
+/** The one place that reads which engine runs and where its webapps are; everything else asks here. */
+export function readMotorSettings(env: NodeJS.ProcessEnv = process.env): MotorSettings {
+  const parsed = motorSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Ogiltig konfiguration i miljövariablerna:\n${problems}`);
+  }
+  return motorSettingsOf(parsed.data);
+}
+
+function motorSettingsOf(e: z.infer<typeof motorSchema>): MotorSettings {
+  return { motor: e.BOKVAR_MOTOR, webappPath: e.BOKVAR_WEBAPP_SOKVAG ?? WEBAPP_STANDARD[e.BOKVAR_MOTOR] };
+}
+
 const environmentSchema = z
   .object({
     BOKVAR_MILJO: z.enum(['utveckling', 'produktion']).default('utveckling'),
@@ -44,6 +83,7 @@ const environmentSchema = z
     BOKVAR_MOTORER: z.coerce.number().int().min(1).max(4).default(1),
     BOKVAR_HISTORIK_TTL: z.string().regex(HISTORIK_TTL_FORMAT, HISTORIK_TTL_FEL).default(HISTORIK_TTL_STANDARD),
     ...ldapEnvironmentSchema.shape,
+    ...motorSchema.shape,
   })
   .superRefine((env, ctx) => {
     checkLdapEnvironment(env, ctx);
@@ -76,6 +116,8 @@ export interface StackConfig {
   historyTimeToLive: string;
   /** The municipality's directory as identity service; undefined: the engine's own tables. */
   ldap: LdapSettings | undefined;
+  /** Camunda or Operaton, and the webapps' path (readMotorSettings). */
+  motor: MotorSettings;
 }
 
 export const DEV_ADMIN = { user: 'demo', password: 'demo' } as const;
@@ -111,5 +153,6 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     ui: { user: e.BOKVAR_UI_USER, password: e.BOKVAR_UI_PASSWORD ?? DEV_UI_PASSWORD },
     historyTimeToLive: e.BOKVAR_HISTORIK_TTL,
     ldap: ldapSettings(e),
+    motor: motorSettingsOf(e),
   };
 }

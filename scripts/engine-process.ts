@@ -1,22 +1,44 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './config.ts';
+import { readMotorSettings, repoRoot, type Motor, type MotorSettings } from './config.ts';
 import { toJdbc } from './database.ts';
 import { ldapEngineEnvironment, type LdapSettings } from './ldap-config.ts';
 import { StartupError } from './startup-error.ts';
 import { waitFor } from './wait.ts';
 
 const engineDir = path.join(repoRoot, 'engine');
-export const engineJar = path.join(engineDir, 'target', 'bokvar-engine.jar');
+
+/**
+ * Each engine's jar and the Maven project that builds it. Operaton's build
+ * (engine/operaton/pom.xml) compiles engine/src renamed, so both depend on engine/src.
+ */
+const builds: Record<Motor, { jar: string; pom: string; name: string }> = {
+  camunda: { jar: path.join(engineDir, 'target', 'bokvar-engine.jar'), pom: path.join(engineDir, 'pom.xml'), name: 'Camunda 7.24' },
+  operaton: {
+    jar: path.join(engineDir, 'target', 'bokvar-engine-operaton.jar'),
+    pom: path.join(engineDir, 'operaton', 'pom.xml'),
+    name: 'Operaton',
+  },
+};
+
+export function engineJarFor(motor: Motor): string {
+  return builds[motor].jar;
+}
+
+/** The files whose change makes the engine's jar out of date. */
+export function engineSourcesFor(motor: Motor): string[] {
+  return [...new Set([path.join(engineDir, 'pom.xml'), builds[motor].pom, path.join(engineDir, 'src')])];
+}
 
 /** Builds the engine jar with Maven when it is missing or older than its sources. */
-export function buildEngineIfOutdated(log: (line: string) => void): void {
-  const jarTime = fs.existsSync(engineJar) ? fs.statSync(engineJar).mtimeMs : 0;
-  const sourceTime = newestModification([path.join(engineDir, 'pom.xml'), path.join(engineDir, 'src')]);
+export function buildEngineIfOutdated(log: (line: string) => void, motor: Motor = readMotorSettings().motor): void {
+  const { jar, pom, name } = builds[motor];
+  const jarTime = fs.existsSync(jar) ? fs.statSync(jar).mtimeMs : 0;
+  const sourceTime = newestModification(engineSourcesFor(motor));
   if (jarTime >= sourceTime) return;
-  log('Bygger motorn (Camunda 7.24 på Spring Boot) med Maven …');
-  const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], {
+  log(`Bygger motorn (${name} på Spring Boot) med Maven …`);
+  const result = spawnSync('mvn', ['-q', '-B', '-f', pom, 'package', '-DskipTests'], {
     cwd: engineDir,
     stdio: 'inherit',
   });
@@ -55,6 +77,8 @@ export interface EngineOptions {
   logFile: string;
   /** How long to wait for the engine to answer; default 240 s. */
   startTimeoutMs?: number;
+  /** Camunda or Operaton and the webapps' path; default readMotorSettings(). */
+  motor?: MotorSettings | undefined;
 }
 
 export interface EngineProcess {
@@ -71,7 +95,8 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
   const readLogDb = toJdbc(options.readLogDatabaseUrl);
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const logStream = fs.openSync(options.logFile, 'a');
-  const child = spawn('java', ['-Xms256m', '-Xmx1g', '-jar', engineJar], {
+  const motor = options.motor ?? readMotorSettings();
+  const child = spawn('java', ['-Xms256m', '-Xmx1g', '-jar', engineJarFor(motor.motor)], {
     cwd: engineDir,
     stdio: ['ignore', logStream, logStream],
     env: {
@@ -89,6 +114,7 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_UI_USER: options.technicalUsers.ui,
       BOKVAR_HISTORIK_TTL: options.historyTimeToLive,
       BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
+      BOKVAR_WEBAPP_SOKVAG: motor.webappPath,
       ...ldapEngineEnvironment(options.ldap),
       ...(options.nodeName ? { BOKVAR_MOTORNOD: options.nodeName } : {}),
     },

@@ -70,7 +70,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     // Before anything starts: without HAProxy there is no cluster to start.
     if (options.config.motorer > 1) requireHaproxy();
-    await run.timed('motorbygge', async () => buildEngineIfOutdated(options.log));
+    await run.timed('motorbygge', async () => buildEngineIfOutdated(options.log, options.config.motor.motor));
     const database = await run.timed('databas', () => startStackDatabase(run));
     run.stops.push(database.stop);
     const engine = await run.timed('motor', () =>
@@ -149,6 +149,7 @@ function engineOptionsFor(run: StackRun, database: DatabaseServer) {
     historyTimeToLive: config.historyTimeToLive,
     passwordPolicy: config.mode === 'produktion',
     ldap: config.ldap,
+    motor: config.motor,
     ...(config.motorer > 1 ? { nodeName: name } : {}),
     logFile: run.logFile(name),
     startTimeoutMs: run.options.startTimeoutMs,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ConfigError, readStackConfig, repoRoot, type StackConfig } from './config.ts';
 import { redactPassword } from './database.ts';
 import { leftoverServer } from './embedded-database.ts';
-import { engineJar } from './engine-process.ts';
+import { engineJarFor, engineSourcesFor } from './engine-process.ts';
 import { DEMO_USERS } from './identity.ts';
 import { startStack } from './stack.ts';
 import { StartupError, checkJava, checkMaven, checkPortsFree, engineBuildNeeded, startFailureLine, type PortUse } from './startup-error.ts';
@@ -33,7 +33,8 @@ async function preflight(config: StackConfig): Promise<void> {
   }
   await checkPortsFree(ports);
   checkJava();
-  if (engineBuildNeeded(path.join(repoRoot, 'engine'), engineJar)) checkMaven();
+  const jar = engineJarFor(config.motor.motor);
+  if (engineBuildNeeded(jar, engineSourcesFor(config.motor.motor))) checkMaven(path.relative(repoRoot, jar));
 }
 
 let config: StackConfig | undefined;
@@ -60,9 +61,10 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Bokvar kör (start ${seconds} s, ${config.mode}).`,
-    `  Tasklist:   ${stack.engineBaseUrl}/camunda/app/tasklist/`,
-    `  Cockpit:    ${stack.engineBaseUrl}/camunda/app/cockpit/`,
-    `  Admin:      ${stack.engineBaseUrl}/camunda/app/admin/`,
+    `  Motor:      ${config.motor.motor === 'operaton' ? 'Operaton' : 'Camunda 7 CE'} (BOKVAR_MOTOR)`,
+    `  Tasklist:   ${stack.engineBaseUrl}${config.motor.webappPath}/app/tasklist/`,
+    `  Cockpit:    ${stack.engineBaseUrl}${config.motor.webappPath}/app/cockpit/`,
+    `  Admin:      ${stack.engineBaseUrl}${config.motor.webappPath}/app/admin/`,
     `  REST-API:   ${stack.engineRestUrl} (HTTP Basic)`,
     `  Bokvar UI:  ${stack.uiUrl}`,
     `  Databas:    ${redactPassword(stack.databaseUrl)}`,

@@ -112,20 +112,20 @@ export function javaMajorVersion(output: string): number | undefined {
 }
 
 /** Maven is needed only when the engine jar must be built. */
-export function checkMaven(): void {
+export function checkMaven(jar = 'engine/target/bokvar-engine.jar'): void {
   const result = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new StartupError(
-      'Maven saknas, och motorn måste byggas (engine/target/bokvar-engine.jar saknas eller är äldre än engine/). ' +
+      `Maven saknas, och motorn måste byggas (${jar} saknas eller är äldre än engine/). ` +
         'Installera Maven 3.8+ (t.ex. apt-get install maven) och kör npm start igen.',
     );
   }
 }
 
 /** Whether `npm start` will build the engine: its jar is missing or older than its sources. */
-export function engineBuildNeeded(engineDir: string, jar: string): boolean {
+export function engineBuildNeeded(jar: string, sources: string[]): boolean {
   const jarTime = fs.existsSync(jar) ? fs.statSync(jar).mtimeMs : 0;
-  return jarTime < newestModification([path.join(engineDir, 'pom.xml'), path.join(engineDir, 'src')]);
+  return jarTime < newestModification(sources);
 }
 
 function newestModification(paths: string[]): number {

@@ -184,7 +184,7 @@ describe('two engine nodes behind HAProxy, one killed mid-burst', () => {
     expect(stack.engineNodeUrls).toEqual([`http://127.0.0.1:${config.enginePort + 1}`, `http://127.0.0.1:${config.enginePort + 2}`]);
     for (const url of stack.engineNodeUrls) expect((await fetch(`${url}/actuator/health`)).status).toBe(200);
     // the webapps' sticky-session cookie is set by HAProxy
-    const welcome = await fetch(`${stack.engineBaseUrl}/camunda/app/welcome/default/`, { redirect: 'manual' });
+    const welcome = await fetch(`${stack.engineBaseUrl}${config.motor.webappPath}/app/welcome/default/`, { redirect: 'manual' });
     expect(welcome.headers.getSetCookie().some((c) => /^BOKVAR_MOTOR=motor-[12];/.test(c))).toBe(true);
   });
 

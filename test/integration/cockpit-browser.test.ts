@@ -43,7 +43,7 @@ afterAll(async () => {
       .catch(() => undefined);
 });
 
-const cockpit = () => `${stack().engineBaseUrl}/camunda/app/cockpit/default/`;
+const cockpit = () => `${stack().webappUrl}/app/cockpit/default/`;
 
 /** Logs in and collects every answer of the engine's APIs the pages receive. */
 async function logIn(user: string): Promise<{ page: Page; answers: string[] }> {
@@ -51,7 +51,7 @@ async function logIn(user: string): Promise<{ page: Page; answers: string[] }> {
   const page = await context.newPage();
   const answers: string[] = [];
   page.on('response', async (response) => {
-    if (!response.url().includes('/camunda/api/')) return;
+    if (!response.url().startsWith(`${stack().webappUrl}/api/`)) return;
     answers.push(await response.text().catch(() => ''));
   });
   await page.goto(cockpit());

@@ -45,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide('stack', {
     engineBaseUrl: stack.engineBaseUrl,
     engineRestUrl: stack.engineRestUrl,
+    webappUrl: `${stack.engineBaseUrl}${config.motor.webappPath}`,
     uiUrl: stack.uiUrl,
     databaseUrl: stack.databaseUrl,
     engineDatabaseUrl: stack.engineDatabaseUrl,
@@ -64,6 +65,8 @@ export default async function setup(project: TestProject) {
 export interface ProvidedStack {
   engineBaseUrl: string;
   engineRestUrl: string;
+  /** The engine's webapps (Tasklist, Cockpit, Admin): <engine>/camunda, or /operaton on Operaton (BOKVAR_MOTOR). */
+  webappUrl: string;
   uiUrl: string;
   databaseUrl: string;
   /** The engine's own database, for tests that must see what its tables hold (protected identity). */

@@ -55,10 +55,10 @@ async function engineRest(fran: string, user: string, password: string, path = '
 }
 
 async function webappLogin(fran: string, user: string, password: string): Promise<number> {
-  const base = stack().engineBaseUrl;
-  const page = await anrop(`${base}/camunda/app/tasklist/default/`, fran);
+  const base = stack().webappUrl;
+  const page = await anrop(`${base}/app/tasklist/default/`, fran);
   const xsrf = /XSRF-TOKEN=([^;]+)/.exec(page.cookies.join('; '))?.[1] ?? '';
-  const svar = await anrop(`${base}/camunda/api/admin/auth/user/default/login/tasklist`, fran, {
+  const svar = await anrop(`${base}/api/admin/auth/user/default/login/tasklist`, fran, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: page.cookies.join('; '), 'X-XSRF-TOKEN': xsrf },
     body: new URLSearchParams({ username: user, password }).toString(),

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineRest } from '../../engine-rest/client.ts';
 import type { ProcessInstance, Task } from '../../engine-rest/types.ts';
-import { readStackConfig, repoRoot } from '../../scripts/config.ts';
+import { readMotorSettings, readStackConfig, repoRoot } from '../../scripts/config.ts';
 import { ensureDatabase, siblingDatabase } from '../../scripts/database.ts';
 import { startEngine, type EngineProcess } from '../../scripts/engine-process.ts';
 import { FILTERS, provisionFilters } from '../../scripts/filters.ts';
@@ -224,7 +224,7 @@ describe('Tasklist with a directory user', () => {
   it('logs vera in with her directory password and shows her group\'s task in "Min grupp"', async () => {
     const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     const page = await context.newPage();
-    await page.goto(`${engine.baseUrl}/camunda/app/tasklist/`);
+    await page.goto(`${engine.baseUrl}${readMotorSettings().webappPath}/app/tasklist/`);
     await page.getByPlaceholder('Användarnamn').fill(VERA.uid);
     await page.getByPlaceholder('Lösenord').fill(VERA.password);
     await page.getByRole('button', { name: 'Logga in' }).click();

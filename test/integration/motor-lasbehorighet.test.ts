@@ -164,7 +164,10 @@ describe('the engine REST API (/engine-rest)', () => {
           expect(rows[0]).toMatchObject({ vy: ENDPOINTS[endpoint]().vy, kanal: 'rest', kategori: reader.category });
         } else {
           await new Promise((resolve) => setTimeout(resolve, 100));
-          expect(await rowsAfter(before, reader.user, 'rest'), `${reader.user} ${endpoint}`).toEqual([]);
+          // Only this endpoint's view: Bokvar UI's case index reads history variables of the
+          // case every few seconds as the same technical user, and may land in this window.
+          const rows = (await rowsAfter(before, reader.user, 'rest')).filter((r) => r.vy === ENDPOINTS[endpoint]().vy);
+          expect(rows, `${reader.user} ${endpoint}`).toEqual([]);
         }
       }
     },
@@ -195,7 +198,7 @@ describe('the engine REST API (/engine-rest)', () => {
   });
 });
 
-describe("the webapps' internal API (/camunda/api/engine)", () => {
+describe("the webapps' internal API (<webapp root>/api/engine)", () => {
   const sessions = new Map<string, WebappSession>();
   const session = async (reader: Reader): Promise<WebappSession> => {
     const existing = sessions.get(reader.user);
@@ -236,20 +239,17 @@ describe("the webapps' internal API (/camunda/api/engine)", () => {
     const filters = (await webappEngineCall(vera, 'GET', '/filter?resourceType=Task')).body as { id: string; name: string }[];
     const mine = filters.find((f) => f.name === 'Min grupp') ?? filters[0]!;
     const before = await highestLogId();
-    const response = await fetch(
-      `${stack().engineBaseUrl}/camunda/api/engine/engine/default/filter/${mine.id}/list?firstResult=0&maxResults=1000`,
-      {
-        method: 'POST',
-        headers: {
-          Cookie: vera.cookie,
-          'X-XSRF-TOKEN': vera.xsrf,
-          Accept: 'application/hal+json',
-          'Content-Type': 'application/json',
-          Referer: `${stack().engineBaseUrl}/camunda/app/tasklist/default/`,
-        },
-        body: JSON.stringify({ processInstanceBusinessKey: c.nr }),
+    const response = await fetch(`${stack().webappUrl}/api/engine/engine/default/filter/${mine.id}/list?firstResult=0&maxResults=1000`, {
+      method: 'POST',
+      headers: {
+        Cookie: vera.cookie,
+        'X-XSRF-TOKEN': vera.xsrf,
+        Accept: 'application/hal+json',
+        'Content-Type': 'application/json',
+        Referer: `${stack().webappUrl}/app/tasklist/default/`,
       },
-    );
+      body: JSON.stringify({ processInstanceBusinessKey: c.nr }),
+    });
     expect(response.status).toBe(200);
     const hal = (await response.json()) as { _embedded: { task: { _embedded: { variable: unknown[] } }[] } };
     expect(hal._embedded.task.length).toBeGreaterThan(0);
@@ -288,26 +288,20 @@ describe('searching by a value is reading it', () => {
     expect((await rest.post<unknown[]>('/process-instance', { businessKey: c.nr, variables: [] })).length).toBeGreaterThan(0);
 
     const { session } = await webappLogin('cockpit', user);
-    const cockpit = await fetch(
-      `${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`,
-      {
-        method: 'POST',
-        headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({
-          processDefinitionKey: 'hot-om-avhysning',
-          variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }],
-        }),
-      },
-    );
+    const cockpit = await fetch(`${stack().webappUrl}/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`, {
+      method: 'POST',
+      headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        processDefinitionKey: 'hot-om-avhysning',
+        variables: [{ name: 'hyresgastPersonnummer', operator: 'eq', value: PERSONNUMMER }],
+      }),
+    });
     expect(cockpit.status).toBe(403);
-    const list = await fetch(
-      `${stack().engineBaseUrl}/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`,
-      {
-        method: 'POST',
-        headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [] }),
-      },
-    );
+    const list = await fetch(`${stack().webappUrl}/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50`, {
+      method: 'POST',
+      headers: { Cookie: session.cookie, 'X-XSRF-TOKEN': session.xsrf, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ processDefinitionKey: 'hot-om-avhysning', variables: [] }),
+    });
     expect(list.status).toBe(200);
   });
 

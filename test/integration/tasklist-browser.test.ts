@@ -87,7 +87,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const tasklistUrl = () => `${stack().engineBaseUrl}/camunda/app/tasklist/`;
+const tasklistUrl = () => `${stack().webappUrl}/app/tasklist/`;
 
 /** A caseworker's browser: Swedish, on Swedish time, as on the municipality's computers. */
 async function openTasklist(locale = 'sv-SE'): Promise<Page> {
@@ -226,7 +226,7 @@ describe('Tasklist for caseworkers', () => {
   it('greets in Swedish on the start page, the engine front door, too', async () => {
     const context = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     const page = await context.newPage();
-    await page.goto(`${stack().engineBaseUrl}/camunda/app/welcome/`);
+    await page.goto(`${stack().webappUrl}/app/welcome/`);
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
     expect(await page.getByPlaceholder('Användarnamn').isVisible()).toBe(true);
     await context.close();

@@ -7,17 +7,17 @@ export interface WebappSession {
   xsrf: string;
 }
 
-/** Logs into a Camunda webapp the way the browser does (CSRF cookie + header). */
+/** Logs into one of the engine's webapps (Camunda's or Operaton's) the way the browser does (CSRF cookie + header). */
 export async function webappLogin(
   app: WebappSession['app'],
   user: string,
   password = user,
 ): Promise<{ status: number; session: WebappSession }> {
-  const base = stack().engineBaseUrl;
-  const page = await fetch(`${base}/camunda/app/${app}/default/`);
+  const base = stack().webappUrl;
+  const page = await fetch(`${base}/app/${app}/default/`);
   const cookies = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]!);
   const xsrf = /XSRF-TOKEN=([^;]+)/.exec(cookies.join('; '))?.[1] ?? '';
-  const response = await fetch(`${base}/camunda/api/admin/auth/user/default/login/${app}`, {
+  const response = await fetch(`${base}/api/admin/auth/user/default/login/${app}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies.join('; '), 'X-XSRF-TOKEN': xsrf },
     body: new URLSearchParams({ username: user, password }),
@@ -26,14 +26,14 @@ export async function webappLogin(
   const jar = new Map(cookies.map((c) => [c.split('=')[0]!, c]));
   for (const c of response.headers.getSetCookie?.() ?? []) jar.set(c.split('=')[0]!, c.split(';')[0]!);
   // The new session has its own CSRF token, handed out with the next answer.
-  const after = await fetch(`${base}/camunda/api/admin/auth/user/default`, { headers: { Cookie: [...jar.values()].join('; ') } });
+  const after = await fetch(`${base}/api/admin/auth/user/default`, { headers: { Cookie: [...jar.values()].join('; ') } });
   for (const c of after.headers.getSetCookie?.() ?? []) jar.set(c.split('=')[0]!, c.split(';')[0]!);
   const cookie = [...jar.values()].join('; ');
   return { status: response.status, session: { app, cookie, xsrf: /XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1] ?? xsrf } };
 }
 
 /**
- * A call to the webapps' internal engine API (/camunda/api/engine/engine/default/…)
+ * A call to the webapps' internal engine API (<webapp root>/api/engine/engine/default/…)
  * as the app's pages make it, with the page as referrer.
  */
 export async function webappEngineCall(
@@ -42,14 +42,14 @@ export async function webappEngineCall(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const base = stack().engineBaseUrl;
-  const response = await fetch(`${base}/camunda/api/engine/engine/default${path}`, {
+  const base = stack().webappUrl;
+  const response = await fetch(`${base}/api/engine/engine/default${path}`, {
     method,
     headers: {
       Cookie: session.cookie,
       'X-XSRF-TOKEN': session.xsrf,
       Accept: 'application/json',
-      Referer: `${base}/camunda/app/${session.app}/default/`,
+      Referer: `${base}/app/${session.app}/default/`,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
