@@ -93,6 +93,17 @@ function assembleImage(app: string, runtime: Stage, dist: string): void {
 interface ComposeService {
   command?: string[];
   environment?: Record<string, string>;
+  /** `host:container[:ro]` (docker-compose 1) or `{ source, target }` (docker compose 2), as `config` resolves them. */
+  volumes?: (string | { source: string; target: string })[];
+}
+
+/** A container path the service's bind mounts cover, as the host path it shows (compose's `./frister` for the settings file). */
+function onHost(service: ComposeService | undefined, value: string): string {
+  for (const v of service?.volumes ?? []) {
+    const [source, target] = typeof v === 'string' ? v.split(':') : [v.source, v.target];
+    if (source && target && value.startsWith(target + '/')) return source + value.slice(target.length);
+  }
+  return value;
 }
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bokvar-bygge-'));
@@ -126,7 +137,7 @@ async function asInCompose(name: string, local: Record<string, string>): Promise
   const env = {
     PATH: process.env.PATH ?? '',
     ...Object.fromEntries(imageEnv),
-    ...services[name]?.environment,
+    ...Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([k, v]) => [k, onHost(services[name], v)])),
     DATABASE_URL: `postgres://bokvar:${SECRETS.POSTGRES_PASSWORD}@127.0.0.1:${await ledigPort()}/bokvar`,
     ...local,
   };
