@@ -55,6 +55,10 @@ export interface EngineOptions {
   logFile: string;
   /** How long to wait for the engine to answer; default 240 s. */
   startTimeoutMs?: number;
+  /** BOKVAR_METRIK_TOKEN: the bearer token of /actuator/prometheus (docs/drift/metrik.md); unset, the environment's. */
+  metrikToken?: string | undefined;
+  /** BOKVAR_ENGINE_SCHEMA: who creates the engine's tables (docs/drift/uppgradering.md); unset, the environment's (default auto). */
+  schema?: 'auto' | 'liquibase' | 'manuell' | undefined;
 }
 
 export interface EngineProcess {
@@ -91,6 +95,8 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_LOSENORDSPOLICY: String(options.passwordPolicy),
       ...ldapEngineEnvironment(options.ldap),
       ...(options.nodeName ? { BOKVAR_MOTORNOD: options.nodeName } : {}),
+      ...(options.metrikToken === undefined ? {} : { BOKVAR_METRIK_TOKEN: options.metrikToken }),
+      ...(options.schema === undefined ? {} : { BOKVAR_ENGINE_SCHEMA: options.schema }),
     },
   });
   fs.closeSync(logStream);

@@ -19,6 +19,8 @@ export interface StackOptions {
   logDir?: string;
   /** How long to wait for each process to be ready (a loaded machine); default: the engine 240 s, workers and UI 60 s. */
   startTimeoutMs?: number;
+  /** Metrics (docs/drift/metrik.md): BOKVAR_METRIK_TOKEN for the engine, the UI and the workers; unset, they serve none. */
+  metrikToken?: string;
   log: (line: string) => void;
 }
 
@@ -144,6 +146,7 @@ function engineOptionsFor(run: StackRun, database: DatabaseServer) {
     ...(config.motorer > 1 ? { nodeName: name } : {}),
     logFile: run.logFile(name),
     startTimeoutMs: run.options.startTimeoutMs,
+    metrikToken: run.options.metrikToken,
   });
 }
 

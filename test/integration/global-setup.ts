@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readStackConfig, repoRoot } from '../../scripts/config.ts';
@@ -24,10 +25,13 @@ export default async function setup(project: TestProject) {
     BOKVAR_EMBEDDED_PG_PORT: process.env.BOKVAR_TEST_PG_PORT ?? '54339',
     BOKVAR_DATA_DIR: dataDir,
   });
+  // Metrics on (docs/drift/metrik.md): a fresh token each run.
+  const metrikToken = process.env.BOKVAR_TEST_METRIK_TOKEN ?? randomBytes(24).toString('hex');
   const stack = await startStack({
     config,
     recreateDatabases: true,
     logDir: path.join(dataDir, 'logs'),
+    metrikToken,
     log: (line) => process.stdout.write(`[test-stack] ${line}\n`),
   });
   project.provide('stack', {
@@ -39,6 +43,7 @@ export default async function setup(project: TestProject) {
     admin: config.admin,
     worker: config.worker,
     ui: config.ui,
+    metrikToken,
   });
   return async () => {
     await stack.stop();
@@ -55,6 +60,8 @@ export interface ProvidedStack {
   admin: { user: string; password: string };
   worker: { user: string; password: string };
   ui: { user: string; password: string };
+  /** BOKVAR_METRIK_TOKEN of the engine, the UI and the workers. */
+  metrikToken: string;
 }
 
 declare module 'vitest' {
