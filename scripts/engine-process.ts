@@ -79,6 +79,10 @@ export interface EngineOptions {
   startTimeoutMs?: number;
   /** Camunda or Operaton and the webapps' path; default readMotorSettings(). */
   motor?: MotorSettings | undefined;
+  /** BOKVAR_METRIK_TOKEN: the bearer token of /actuator/prometheus (docs/drift/metrik.md); unset, the environment's. */
+  metrikToken?: string | undefined;
+  /** BOKVAR_ENGINE_SCHEMA: who creates the engine's tables (docs/drift/uppgradering.md); unset, the environment's (default auto). */
+  schema?: 'auto' | 'liquibase' | 'manuell' | undefined;
 }
 
 export interface EngineProcess {
@@ -117,6 +121,8 @@ export async function startEngine(options: EngineOptions): Promise<EngineProcess
       BOKVAR_WEBAPP_SOKVAG: motor.webappPath,
       ...ldapEngineEnvironment(options.ldap),
       ...(options.nodeName ? { BOKVAR_MOTORNOD: options.nodeName } : {}),
+      ...(options.metrikToken === undefined ? {} : { BOKVAR_METRIK_TOKEN: options.metrikToken }),
+      ...(options.schema === undefined ? {} : { BOKVAR_ENGINE_SCHEMA: options.schema }),
     },
   });
   fs.closeSync(logStream);

@@ -21,7 +21,7 @@ export interface StackOptions {
   logDir?: string;
   /** How long to wait for each process to be ready (a loaded machine); default: the engine 240 s, workers and UI 60 s. */
   startTimeoutMs?: number;
-  /** Metrics (docs/drift/metrik.md): BOKVAR_METRIK_TOKEN for the UI and the workers; unset, they serve none. */
+  /** Metrics (docs/drift/metrik.md): BOKVAR_METRIK_TOKEN for the engine, the UI and the workers; unset, they serve none. */
   metrikToken?: string;
   /** The first worker process's health and metrics port (BOKVAR_WORKER_HALSA_PORT); replica i gets this + i. Unset: none. */
   workerHalsaPort?: number;
@@ -153,6 +153,7 @@ function engineOptionsFor(run: StackRun, database: DatabaseServer) {
     ...(config.motorer > 1 ? { nodeName: name } : {}),
     logFile: run.logFile(name),
     startTimeoutMs: run.options.startTimeoutMs,
+    metrikToken: run.options.metrikToken,
   });
 }
 

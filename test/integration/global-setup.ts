@@ -78,7 +78,7 @@ export interface ProvidedStack {
   installningarFil: string;
   /** Where every process of the test stack writes its log (engine.log, ui.log, workers.log …). */
   logDir: string;
-  /** BOKVAR_METRIK_TOKEN of the UI and the workers. */
+  /** BOKVAR_METRIK_TOKEN of the engine, the UI and the workers. */
   metrikToken: string;
   /** The first worker process's health server: `/halsa` and `/metrics`. */
   workerHalsaUrl: string;
