@@ -204,7 +204,8 @@ describe.skipIf(saknas !== undefined)('npm run backup and npm run restore', () =
       expect(fs.statSync(path.join(folder, d.fil)).mode & 0o077).toBe(0);
     }
     // and the output names no person
-    for (const text of [backup.stdout, backup.stderr]) expect(text).not.toMatch(/\d{6}-?\d{4}/);
+    // (the dumps' sha256 in hex may hold ten digits in a row: not a person)
+    for (const text of [backup.stdout, backup.stderr]) expect(text.replace(/\b[0-9a-f]{64}\b/g, '<sha256>')).not.toMatch(/\d{6}-?\d{4}/);
 
     // when: restored into databases of new names, then again over them with --ersatt
     const forsta = await cli('restore', [folder, '--databas', namn, '--motordatabas', motornamn]);
